@@ -128,8 +128,7 @@ public final class OrderBook implements OrderBookView {
     if (other == this) {
       return;
     }
-    if (other instanceof OrderBook) {
-      OrderBook book = (OrderBook) other;
+    if (other instanceof OrderBook book) {
       bids.copyFrom(book.bids);
       asks.copyFrom(book.asks);
     } else {

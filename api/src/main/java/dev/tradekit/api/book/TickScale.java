@@ -241,7 +241,7 @@ public final class TickScale {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof TickScale && ((TickScale) o).tickSize.compareTo(tickSize) == 0;
+    return o instanceof TickScale other && other.tickSize.compareTo(tickSize) == 0;
   }
 
   @Override
