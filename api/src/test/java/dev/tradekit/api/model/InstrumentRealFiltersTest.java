@@ -93,6 +93,7 @@ class InstrumentRealFiltersTest {
   }
 
   @Test
+  @SuppressWarnings("BigDecimalLiteralDouble") // deliberate: float artefacts are the input
   void roundsBtcusdtQuantityDownToItsStep() {
     Instrument btc = get("BTCUSDT");
     BigDecimal qty = btc.roundQuantity(d("0.0157"), OrderType.LIMIT);
@@ -129,6 +130,7 @@ class InstrumentRealFiltersTest {
   }
 
   @Test
+  @SuppressWarnings("BigDecimalEquals") // deliberate: the tick round trip must keep the scale too
   void everySymbolRoundsRandomPricesOntoItsGrid() {
     Random random = new Random(20210722L);
     List<String> failures = new ArrayList<>();
@@ -137,7 +139,7 @@ class InstrumentRealFiltersTest {
       double lo = Math.log10(in.minPrice().doubleValue());
       double hi = Math.log10(in.maxPrice().doubleValue());
       for (int i = 0; i < 100; i++) {
-        BigDecimal price = randomPrice(random, lo, hi);
+        BigDecimal price = randomPositive(random, lo, hi);
         for (RoundingMode mode : MODES) {
           BigDecimal rounded = in.roundPrice(price, mode);
           String wire = in.formatPrice(rounded);
@@ -163,17 +165,18 @@ class InstrumentRealFiltersTest {
   }
 
   /** A positive price between 10^lo and 10^hi, with a random scale or a raw double expansion. */
-  private static BigDecimal randomPrice(Random random, double lo, double hi) {
+  private static BigDecimal randomPositive(Random random, double lo, double hi) {
     double value = Math.pow(10, lo + random.nextDouble() * (hi - lo));
-    switch (random.nextInt(3)) {
-      case 0:
-        return new BigDecimal(value); // full binary expansion, e.g. 0.1 -> 0.1000000000000000055...
-      case 1:
-        return BigDecimal.valueOf(value); // shortest repr, may be 1.0E-5 style
-      default:
+    return switch (random.nextInt(3)) {
+      // full binary expansion, e.g. 0.1 -> 0.1000000000000000055...
+      case 0 -> new BigDecimal(value);
+      // shortest repr, may be 1.0E-5 style
+      case 1 -> BigDecimal.valueOf(value);
+      default -> {
         BigDecimal scaled = new BigDecimal(value).setScale(random.nextInt(9), RoundingMode.HALF_UP);
-        return scaled.signum() > 0 ? scaled : BigDecimal.valueOf(value);
-    }
+        yield scaled.signum() > 0 ? scaled : BigDecimal.valueOf(value);
+      }
+    };
   }
 
   @Test
@@ -187,7 +190,7 @@ class InstrumentRealFiltersTest {
         double lo = Math.log10(in.minQtyFor(type).doubleValue());
         double hi = Math.log10(in.maxQtyFor(type).doubleValue());
         for (int i = 0; i < 200; i++) {
-          BigDecimal qty = randomPrice(random, lo, hi);
+          BigDecimal qty = randomPositive(random, lo, hi);
           BigDecimal rounded = in.roundQuantity(qty, type);
           String wire = in.formatQuantity(rounded);
           boolean ok =
@@ -207,6 +210,7 @@ class InstrumentRealFiltersTest {
   }
 
   @Test
+  @SuppressWarnings("BigDecimalLiteralDouble") // deliberate: float artefacts are the input
   void roundedOrdersInsideTheLimitsPassValidation() {
     Instrument btc = get("BTCUSDT");
     BigDecimal px = btc.roundPrice(new BigDecimal(32123.456), RoundingMode.DOWN);

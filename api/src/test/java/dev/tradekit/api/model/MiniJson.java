@@ -49,22 +49,15 @@ final class MiniJson {
       throw error("unexpected end");
     }
     char c = text.charAt(pos);
-    switch (c) {
-      case '{':
-        return objectValue();
-      case '[':
-        return arrayValue();
-      case '"':
-        return stringValue();
-      case 't':
-        return literal("true", Boolean.TRUE);
-      case 'f':
-        return literal("false", Boolean.FALSE);
-      case 'n':
-        return literal("null", NULL);
-      default:
-        return numberValue();
-    }
+    return switch (c) {
+      case '{' -> objectValue();
+      case '[' -> arrayValue();
+      case '"' -> stringValue();
+      case 't' -> literal("true", true);
+      case 'f' -> literal("false", false);
+      case 'n' -> literal("null", NULL);
+      default -> numberValue();
+    };
   }
 
   private Map<String, Object> objectValue() {
