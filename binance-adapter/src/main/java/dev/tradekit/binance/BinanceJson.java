@@ -107,11 +107,13 @@ final class BinanceJson {
     UserEventDto data = null;
     reader.beginObject();
     while (reader.hasNext()) {
-      if (reader.selectName(frameNames) == 1) {
-        data = userEvent.fromJson(reader);
-      } else {
-        reader.skipName();
-        reader.skipValue();
+      switch (reader.selectName(frameNames)) {
+        case 0 -> reader.skipValue();
+        case 1 -> data = userEvent.fromJson(reader);
+        default -> {
+          reader.skipName();
+          reader.skipValue();
+        }
       }
     }
     reader.endObject();

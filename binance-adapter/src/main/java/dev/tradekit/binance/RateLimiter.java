@@ -123,7 +123,8 @@ final class RateLimiter {
     if (now < block) {
       return block - now;
     }
-    long wait = weight1m.waitFor(weight, weightLimit, now);
+    // A zero-weight call (placing an order) is not held back by the IP weight.
+    long wait = weight > 0 ? weight1m.waitFor(weight, weightLimit, now) : 0;
     if (orders > 0) {
       wait = Math.max(wait, orders10s.waitFor(orders, orderLimit10s, now));
       wait = Math.max(wait, orders1m.waitFor(orders, orderLimit1m, now));

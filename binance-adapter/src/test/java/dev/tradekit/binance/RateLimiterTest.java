@@ -83,6 +83,14 @@ class RateLimiterTest {
   }
 
   @Test
+  void zeroWeightOrdersAreNotHeldBackByTheIpWeight() {
+    limiter.onReplyHeaders("2400", null, null);
+    assertThat(limiter.acquire(1, false)).isPositive();
+    assertThat(limiter.acquire(0, true)).isZero();
+    assertThat(limiter.usage().orders10s()).isEqualTo(1);
+  }
+
+  @Test
   void a429BlocksEveryRequestForRetryAfter() {
     limiter.onRateLimited(5_000);
     assertThat(limiter.acquire(1, false)).isEqualTo(5_000);
