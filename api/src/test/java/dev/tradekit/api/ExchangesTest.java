@@ -38,7 +38,7 @@ class ExchangesTest {
         .option("recvWindow", "5000")
         .extension(StringBuilder.class, new StringBuilder("shared"))
         .build();
-    ExchangeConfig config = RecordingProvider.lastConfig;
+    ExchangeConfig config = java.util.Objects.requireNonNull(RecordingProvider.lastConfig);
     assertThat(config.credentials()).contains(creds);
     assertThat(config.environment()).isEqualTo(Environment.MAINNET);
     assertThat(config.restBaseUrl()).contains(URI.create("http://127.0.0.1:8080"));
@@ -54,8 +54,9 @@ class ExchangesTest {
   @Test
   void defaultsToTestnetWithoutCredentials() {
     Exchanges.builder("recording").build();
-    assertThat(RecordingProvider.lastConfig.environment()).isEqualTo(Environment.TESTNET);
-    assertThat(RecordingProvider.lastConfig.credentials()).isEmpty();
+    ExchangeConfig config = java.util.Objects.requireNonNull(RecordingProvider.lastConfig);
+    assertThat(config.environment()).isEqualTo(Environment.TESTNET);
+    assertThat(config.credentials()).isEmpty();
   }
 
   @Test

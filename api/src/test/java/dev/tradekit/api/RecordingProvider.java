@@ -1,10 +1,11 @@
 package dev.tradekit.api;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A provider registered in test resources; remembers the last configuration it was given. */
 public final class RecordingProvider implements ExchangeProvider {
-  static volatile ExchangeConfig lastConfig;
+  static volatile @Nullable ExchangeConfig lastConfig;
 
   @Override
   public String id() {
