@@ -43,6 +43,12 @@ final class JsonCursor {
     return pos < end && s.charAt(pos) == '{';
   }
 
+  /** True if the next value is an array (without consuming it). */
+  boolean atArray() {
+    skipWs();
+    return pos < end && s.charAt(pos) == '[';
+  }
+
   /**
    * Moves to the next field of the current object and reads its name; returns false (having
    * consumed the closing brace) when the object ends.

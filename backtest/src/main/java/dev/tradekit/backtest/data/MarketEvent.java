@@ -114,6 +114,12 @@ public final class MarketEvent {
     return this;
   }
 
+  /** Sets the venue symbol. */
+  public MarketEvent symbol(String venueSymbol) {
+    this.symbol = Objects.requireNonNull(venueSymbol, "symbol");
+    return this;
+  }
+
   /** Sets the local receive time in epoch nanoseconds. */
   public MarketEvent receiveTimeNanos(long nanos) {
     this.receiveTimeNanos = nanos;

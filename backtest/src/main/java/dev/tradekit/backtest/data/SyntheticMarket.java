@@ -107,7 +107,7 @@ public final class SyntheticMarket implements MarketDataSource {
         throw new IllegalArgumentException("lotSize must be positive: " + lotSize);
       }
       if (lotSize.compareTo(BigDecimal.ONE) < 0
-          && BigDecimal.ONE.divide(lotSize).stripTrailingZeros().scale() > 0) {
+          && BigDecimal.ONE.divideAndRemainder(lotSize)[1].signum() != 0) {
         throw new IllegalArgumentException("lotSize below 1 must divide 1 exactly: " + lotSize);
       }
       if (lotSize.compareTo(BigDecimal.ONE) > 0 && lotSize.stripTrailingZeros().scale() > 0) {
