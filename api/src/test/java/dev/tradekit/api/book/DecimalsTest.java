@@ -1,0 +1,107 @@
+package dev.tradekit.api.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DecimalsTest {
+
+  /** A random plain decimal with {@code digits} digits, a random point and optional sign. */
+  static String randomDecimal(Random random, int digits) {
+    StringBuilder sb = new StringBuilder();
+    if (random.nextInt(4) == 0) {
+      sb.append('-');
+    }
+    int point = random.nextInt(digits + 1);
+    for (int i = 0; i < digits; i++) {
+      if (i == point && i > 0) {
+        sb.append('.');
+      }
+      // bias towards zeros to produce leading/trailing zero runs
+      sb.append(random.nextInt(3) == 0 ? '0' : (char) ('0' + random.nextInt(10)));
+    }
+    return sb.toString();
+  }
+
+  private static double parse(String s) {
+    return Decimals.parseDouble(s, 0, s.length());
+  }
+
+  private static void assertSameAsJdk(String s) {
+    assertThat(Double.doubleToRawLongBits(parse(s)))
+        .as(s)
+        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(s)));
+  }
+
+  @Test
+  void matchesDoubleParseDoubleForRandomDecimals() {
+    Random random = new Random(11);
+    for (int n = 0; n < 200_000; n++) {
+      assertSameAsJdk(randomDecimal(random, 1 + random.nextInt(24)));
+    }
+  }
+
+  @Test
+  void matchesDoubleParseDoubleForRandomDoubles() {
+    Random random = new Random(12);
+    for (int n = 0; n < 100_000; n++) {
+      double d = random.nextDouble() * Math.pow(10, random.nextInt(12) - 4);
+      assertSameAsJdk(
+          new java.math.BigDecimal(d)
+              .round(new java.math.MathContext(1 + random.nextInt(17)))
+              .toPlainString());
+    }
+  }
+
+  @Test
+  void handlesEdgeForms() {
+    for (String s :
+        new String[] {
+          "0",
+          "-0",
+          "-0.0",
+          "+1",
+          "1.",
+          ".5",
+          "0.1",
+          "0.3",
+          "57123.40",
+          "0.00001234",
+          "9007199254740992",
+          "9007199254740993",
+          "123456789012345678901234567890",
+          "0.0000000000000000000000001",
+          "1e10",
+          "-1.5E-3",
+          "NaN",
+          "Infinity",
+          " 2.5 "
+        }) {
+      assertSameAsJdk(s);
+    }
+  }
+
+  @Test
+  void parsesWithinLargerTextAndRejectsGarbage() {
+    String json = "[\"57123.40\",\"0.015\"]";
+    assertThat(Decimals.parseDouble(json, 2, 10)).isEqualTo(57123.40);
+    assertThat(Decimals.parseDouble(json, 13, 18)).isEqualTo(0.015);
+    assertThatThrownBy(() -> parse("1.2.3")).isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> parse("")).isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> Decimals.parseDouble("12", 1, 3))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void parsesLongsInPlace() {
+    String s = "id=8886774,x";
+    assertThat(Decimals.parseLong(s, 3, 10)).isEqualTo(8_886_774L);
+    assertThat(Decimals.parseLong("-9223372036854775808", 0, 20)).isEqualTo(Long.MIN_VALUE);
+    assertThatThrownBy(() -> Decimals.parseLong("9223372036854775808", 0, 19))
+        .isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> Decimals.parseLong("1x", 0, 2))
+        .isInstanceOf(NumberFormatException.class);
+  }
+}

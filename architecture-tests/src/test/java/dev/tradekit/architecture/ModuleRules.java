@@ -1,0 +1,110 @@
+package dev.tradekit.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Optional;
+
+/**
+ * The module rules of DESIGN.md as ArchUnit rules, parameterised by the base package so that the
+ * rules themselves can be proven on fixture classes.
+ */
+final class ModuleRules {
+  /** Modules whose main code may depend on {@code api} only. */
+  static final String[] ENGINES = {"copier", "marketmaker", "scanner"};
+
+  /** Modules that talk to (or stand in for) a venue's wire protocol. */
+  static final String[] ADAPTERS = {"binance", "testkit"};
+
+  /** Every module but api. */
+  static final String[] OTHER_MODULES = {
+    "binance", "testkit", "backtest", "copier", "marketmaker", "scanner", "samples", "benchmarks"
+  };
+
+  private ModuleRules() {}
+
+  static ArchRule enginesNeverImportAdapters(String base) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(packages(base, ENGINES))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages(base, ADAPTERS))
+        .because("engines reach venues only through the exchange SPI (DESIGN.md, module graph)");
+  }
+
+  static ArchRule enginesDependOnApiOnly(String base) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(packages(base, ENGINES))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages(base, "backtest", "samples", "benchmarks"))
+        .because("engine main code depends on api only; tests may use backtest and testkit");
+  }
+
+  static ArchRule apiDependsOnNoOtherModule(String base) {
+    return noClasses()
+        .that()
+        .resideInAPackage(base + ".api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages(base, OTHER_MODULES))
+        .because("every module builds on api; api builds on nothing of ours");
+  }
+
+  static ArchRule internalPackagesStayInsideTheirModule(String base) {
+    return classes()
+        .that()
+        .resideInAPackage(base + "..")
+        .should(notReachIntoAnotherModulesInternals(base))
+        .because("an internal package is not part of its module's API");
+  }
+
+  private static ArchCondition<JavaClass> notReachIntoAnotherModulesInternals(String base) {
+    return new ArchCondition<>("not access another module's internal packages") {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        Optional<String> originModule = moduleOf(base, origin.getPackageName());
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          JavaClass target = dependency.getTargetClass();
+          String targetPackage = target.getPackageName();
+          Optional<String> targetModule = moduleOf(base, targetPackage);
+          if (targetModule.isPresent()
+              && isInternal(targetPackage)
+              && !targetModule.equals(originModule)) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  /** The module a package belongs to: the segment after the base package. */
+  static Optional<String> moduleOf(String base, String packageName) {
+    if (!packageName.startsWith(base + ".")) {
+      return Optional.empty();
+    }
+    String rest = packageName.substring(base.length() + 1);
+    int dot = rest.indexOf('.');
+    return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+  }
+
+  private static boolean isInternal(String packageName) {
+    return packageName.endsWith(".internal") || packageName.contains(".internal.");
+  }
+
+  private static String[] packages(String base, String... modules) {
+    String[] result = new String[modules.length];
+    for (int i = 0; i < modules.length; i++) {
+      result[i] = base + "." + modules[i] + "..";
+    }
+    return result;
+  }
+}
