@@ -9,8 +9,8 @@ import dev.tradekit.api.book.OrderBookView;
  * OrderBookListener l = book -> lastMid = (book.bestBidTicks() + book.bestAskTicks()) / 2;
  * }</pre>
  *
- * <p>Called on the exchange's event thread; must not block. The view is valid only during the
- * call: copy what you keep.
+ * <p>Called on the exchange's event thread; must not block. The view is valid only during the call:
+ * copy what you keep.
  */
 @FunctionalInterface
 public interface OrderBookListener {
@@ -22,8 +22,8 @@ public interface OrderBookListener {
   void onBook(OrderBookView book);
 
   /**
-   * The book cannot be trusted until the next {@link #onBook}: a gap in the update ids or a
-   * dropped connection. Quoting engines stop quoting until then.
+   * The book cannot be trusted until the next {@link #onBook}: a gap in the update ids or a dropped
+   * connection. Quoting engines stop quoting until then.
    */
   default void onStale(String symbol, String reason) {}
 }

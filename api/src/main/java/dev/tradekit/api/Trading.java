@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Orders and trading settings of one account. Every operation is asynchronous, so a copier can
- * send to many accounts at once and the simulator can model latency.
+ * Orders and trading settings of one account. Every operation is asynchronous, so a copier can send
+ * to many accounts at once and the simulator can model latency.
  *
  * <pre>{@code
  * OrderRequest req = OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.010"), new BigDecimal("60000.0"))

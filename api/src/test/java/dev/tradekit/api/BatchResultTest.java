@@ -11,7 +11,8 @@ class BatchResultTest {
   void successCarriesValueAndFailureCarriesError() {
     BatchResult<String> ok = BatchResult.success("order-1");
     BatchResult<String> failed =
-        BatchResult.failure(new InsufficientMarginException("sim", -2019, "margin is insufficient"));
+        BatchResult.failure(
+            new InsufficientMarginException("sim", -2019, "margin is insufficient"));
     assertThat(ok.isSuccess()).isTrue();
     assertThat(ok.value()).isEqualTo("order-1");
     assertThat(failed.isSuccess()).isFalse();

@@ -45,8 +45,8 @@ class ExchangesTest {
     assertThat(config.wsBaseUrl()).contains(URI.create("ws://localhost:9090"));
     assertThat(config.scheduler()).containsSame(scheduler);
     assertThat(config.option("recvWindow")).contains("5000");
-    assertThat(config.extension(StringBuilder.class)).hasValueSatisfying(
-        sb -> assertThat(sb.toString()).isEqualTo("shared"));
+    assertThat(config.extension(StringBuilder.class))
+        .hasValueSatisfying(sb -> assertThat(sb.toString()).isEqualTo("shared"));
     assertThat(config.extension(Integer.class)).isEmpty();
     assertThat(config.toString()).doesNotContain("secret456").doesNotContain("key123");
   }

@@ -18,7 +18,8 @@ class RulesCatchViolationsTest {
 
   @Test
   void engineImportingAnAdapterBreaksTheRule() {
-    JavaClasses classes = new ClassFileImporter().importClasses(LeakyCopier.class, WireClient.class);
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(LeakyCopier.class, WireClient.class);
     EvaluationResult result = ModuleRules.enginesNeverImportAdapters(FIXTURE).evaluate(classes);
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().getDetails())
@@ -27,7 +28,8 @@ class RulesCatchViolationsTest {
 
   @Test
   void engineUsingOnlyItsOwnCodePasses() {
-    JavaClasses classes = new ClassFileImporter().importClasses(CleanCopier.class, WireClient.class);
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(CleanCopier.class, WireClient.class);
     assertThat(ModuleRules.enginesNeverImportAdapters(FIXTURE).evaluate(classes).hasViolation())
         .isFalse();
   }

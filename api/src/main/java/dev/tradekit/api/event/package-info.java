@@ -1,6 +1,4 @@
-/**
- * Events that engines publish about what they do, and the listener that receives them.
- */
+/** Events that engines publish about what they do, and the listener that receives them. */
 @NullMarked
 package dev.tradekit.api.event;
 

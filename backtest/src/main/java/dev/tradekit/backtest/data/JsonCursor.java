@@ -1,5 +1,7 @@
 package dev.tradekit.backtest.data;
 
+import dev.tradekit.api.book.Decimals;
+
 /**
  * A small forward-only JSON scanner over a {@link CharSequence} that allocates nothing: it walks
  * objects and arrays, exposes field names and string values as index ranges, reads integers, and
@@ -146,7 +148,7 @@ final class JsonCursor {
   /** Reads an integer, bare or quoted. */
   long readLong() {
     readScalar();
-    return parseLong(s, valueStart, valueEnd);
+    return Decimals.parseLong(s, valueStart, valueEnd);
   }
 
   /** Reads {@code true} or {@code false}, bare or quoted. */
@@ -241,29 +243,5 @@ final class JsonCursor {
 
   private IllegalStateException error(String what) {
     return new IllegalStateException(what + " at column " + pos);
-  }
-
-  /** Parses a decimal integer with optional sign in {@code [from, to)}. */
-  static long parseLong(CharSequence text, int from, int to) {
-    if (from >= to) {
-      throw new NumberFormatException("empty number");
-    }
-    int i = from;
-    boolean negative = text.charAt(i) == '-';
-    if (negative || text.charAt(i) == '+') {
-      i++;
-    }
-    if (i == to) {
-      throw new NumberFormatException("no digits");
-    }
-    long v = 0;
-    for (; i < to; i++) {
-      int d = text.charAt(i) - '0';
-      if (d < 0 || d > 9) {
-        throw new NumberFormatException("not an integer at index " + i);
-      }
-      v = Math.multiplyExact(v, 10) + d;
-    }
-    return negative ? -v : v;
   }
 }
