@@ -29,12 +29,12 @@ final class JsonCursor {
     return pos;
   }
 
-  /** Consumes {@code '{'}. */
+  /** Consumes the opening brace of an object. */
   void enterObject() {
     expect('{');
   }
 
-  /** Consumes {@code '['}. */
+  /** Consumes the opening bracket of an array. */
   void enterArray() {
     expect('[');
   }

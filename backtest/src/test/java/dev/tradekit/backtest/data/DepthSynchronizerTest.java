@@ -78,7 +78,7 @@ class DepthSynchronizerTest {
   @Test
   void fullBufferDropsTheOldestAndOtherSymbolsAreIgnored() {
     for (int i = 0; i < 6; i++) {
-      sync.onEvent(diff(10 * i, 10 * i + 9, 10 * i - 1));
+      sync.onEvent(diff(10L * i, 10L * i + 9, 10L * i - 1));
     }
     assertThat(sync.bufferedCount()).isEqualTo(4);
     assertThat(sync.droppedCount()).isEqualTo(2);
