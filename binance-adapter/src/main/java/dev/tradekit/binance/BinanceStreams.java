@@ -13,10 +13,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binance USD-M streams over OkHttp WebSockets: combined market streams on the 2026 {@code /public}
@@ -28,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * any thread. A listener that throws is logged and stays subscribed.
  */
 final class BinanceStreams implements Streams {
+  private static final Logger log = LoggerFactory.getLogger(BinanceStreams.class);
+
   private final StreamsContext ctx;
   private final Scheduler scheduler;
   private final MarketStreams market;
@@ -62,7 +67,8 @@ final class BinanceStreams implements Streams {
 
   /** Closes every connection and stops all timers (and closes the listenKey); idempotent. */
   void close() {
-    scheduler.execute(
+    handOver(
+        scheduler,
         () -> {
           market.close();
           if (user != null) {
@@ -130,6 +136,18 @@ final class BinanceStreams implements Streams {
       throw new IllegalArgumentException("symbol must not be blank");
     }
     return symbol.strip().toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Hands {@code task} to the scheduler from another thread; a scheduler that has been shut down
+   * (the exchange is closing) drops it.
+   */
+  static void handOver(Scheduler scheduler, Runnable task) {
+    try {
+      scheduler.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("scheduler closed; a late callback was dropped");
+    }
   }
 
   /** A short description of a failure for logs, unwrapping completion wrappers. */

@@ -157,7 +157,8 @@ final class BookSync {
     CompletableFuture<@Nullable TickScale> tick = tickScale();
     rest.depth(symbol, snapshotLimit)
         .thenCombine(tick, Snapshot::new)
-        .whenComplete((s, error) -> scheduler.execute(() -> onSnapshot(gen, s, error)));
+        .whenComplete(
+            (s, error) -> BinanceStreams.handOver(scheduler, () -> onSnapshot(gen, s, error)));
   }
 
   private CompletableFuture<@Nullable TickScale> tickScale() {

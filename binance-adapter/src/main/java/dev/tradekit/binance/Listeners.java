@@ -54,11 +54,11 @@ final class Listeners<L> {
    */
   static final class Handle<L> implements Subscription {
     private final L listener;
-    private final java.util.concurrent.Executor executor;
+    private final dev.tradekit.api.runtime.Scheduler executor;
     private final Consumer<Handle<L>> onClose;
     private volatile boolean active = true;
 
-    Handle(L listener, java.util.concurrent.Executor executor, Consumer<Handle<L>> onClose) {
+    Handle(L listener, dev.tradekit.api.runtime.Scheduler executor, Consumer<Handle<L>> onClose) {
       this.listener = listener;
       this.executor = executor;
       this.onClose = onClose;
@@ -85,7 +85,7 @@ final class Listeners<L> {
     public void close() {
       if (active) {
         active = false;
-        executor.execute(() -> onClose.accept(this));
+        BinanceStreams.handOver(executor, () -> onClose.accept(this));
       }
     }
   }

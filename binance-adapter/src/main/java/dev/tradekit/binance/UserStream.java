@@ -165,7 +165,7 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
         .whenComplete(
             (v, error) -> {
               if (error != null) {
-                scheduler.execute(() -> keepAliveFailed(key, error));
+                BinanceStreams.handOver(scheduler, () -> keepAliveFailed(key, error));
               }
             });
   }
@@ -300,7 +300,8 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
     } catch (RuntimeException e) {
       events = CompletableFuture.failedFuture(e);
     }
-    events.whenComplete((list, error) -> scheduler.execute(() -> recovered(gen, list, error)));
+    events.whenComplete(
+        (list, error) -> BinanceStreams.handOver(scheduler, () -> recovered(gen, list, error)));
   }
 
   private void recovered(

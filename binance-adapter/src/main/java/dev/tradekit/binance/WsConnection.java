@@ -110,7 +110,7 @@ final class WsConnection<M> {
     } catch (RuntimeException e) {
       url = CompletableFuture.failedFuture(e);
     }
-    url.whenComplete((u, error) -> scheduler.execute(() -> connect(u, error)));
+    url.whenComplete((u, error) -> BinanceStreams.handOver(scheduler, () -> connect(u, error)));
   }
 
   private void connect(@Nullable String url, @Nullable Throwable error) {
@@ -271,7 +271,7 @@ final class WsConnection<M> {
   private final class Listener extends WebSocketListener {
     @Override
     public void onOpen(WebSocket ws, Response response) {
-      scheduler.execute(() -> opened(ws));
+      BinanceStreams.handOver(scheduler, () -> opened(ws));
     }
 
     @Override
@@ -285,7 +285,8 @@ final class WsConnection<M> {
         return;
       }
       if (message != null) {
-        scheduler.execute(
+        BinanceStreams.handOver(
+            scheduler,
             () -> {
               if (ws == socket && open) {
                 handler.onMessage(message);
@@ -297,17 +298,18 @@ final class WsConnection<M> {
     @Override
     public void onClosing(WebSocket ws, int code, String reason) {
       ws.close(1000, null);
-      scheduler.execute(() -> lost(ws, "closed by the server: " + code + " " + reason));
+      BinanceStreams.handOver(
+          scheduler, () -> lost(ws, "closed by the server: " + code + " " + reason));
     }
 
     @Override
     public void onClosed(WebSocket ws, int code, String reason) {
-      scheduler.execute(() -> lost(ws, "closed: " + code + " " + reason));
+      BinanceStreams.handOver(scheduler, () -> lost(ws, "closed: " + code + " " + reason));
     }
 
     @Override
     public void onFailure(WebSocket ws, Throwable t, @Nullable Response response) {
-      scheduler.execute(() -> lost(ws, "failure: " + t));
+      BinanceStreams.handOver(scheduler, () -> lost(ws, "failure: " + t));
     }
   }
 }
