@@ -98,6 +98,12 @@ final class WsTestServer implements AutoCloseable {
       }
     }
 
+    /** Bytes queued for sending on the server side. */
+    long queueSize() {
+      WebSocket s = ws;
+      return s == null ? 0 : s.queueSize();
+    }
+
     /** Closes from the server side (a venue dropping the connection). */
     void drop() {
       WebSocket s = ws;
