@@ -254,4 +254,44 @@ class BinanceMarketStreamsIT {
     assertThat(b.bestBidTicks()).isEqualTo(200110);
     assertThat(rest.count("depth")).isEqualTo(2);
   }
+
+  @Test
+  void aSilentConnectionIsReplacedAndAnOldOneRenewed() throws Exception {
+    streams.close();
+    streams =
+        new BinanceStreams(
+            StreamTestSupport.context(server.baseUri(), rest, scheduler, false, false),
+            StreamTestSupport.settings(
+                java.time.Duration.ofMinutes(30),
+                java.time.Duration.ofMillis(600),
+                java.time.Duration.ofMillis(200)));
+    BlockingQueue<BookTicker> got = new LinkedBlockingQueue<>();
+    streams.bookTicker("BTCUSDT", got::add);
+    WsTestServer.Socket first = server.nextSocket();
+    long start = System.nanoTime();
+    first.closed.get(5, TimeUnit.SECONDS); // nothing sent: dropped as silent after ~200 ms
+    long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(silentMillis).isBetween(150L, 2_000L);
+
+    WsTestServer.Socket second = server.nextSocket();
+    assertThat(second.path).isEqualTo("/public/stream?streams=btcusdt@bookTicker");
+    start = System.nanoTime();
+    // Keep it talking so that silence cannot end it: only the age limit (600 ms) does.
+    for (int i = 0; i < 60 && !second.closed.isDone(); i++) {
+      second.trySend(ticker("BTCUSDT", i, "1", "2"));
+      Thread.sleep(50);
+    }
+    assertThat(second.closed).isDone();
+    long ageMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(ageMillis).isBetween(400L, 2_000L);
+    WsTestServer.Socket third = server.nextSocket();
+    third.send(ticker("BTCUSDT", 99, "1", "2"));
+    BookTicker last = null;
+    BookTicker t;
+    while ((t = got.poll(5, TimeUnit.SECONDS)) != null && t.updateId() != 99) {
+      last = t;
+    }
+    assertThat(t).as("events flow on the renewed connection").isNotNull();
+    assertThat(last).isNotNull();
+  }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** A scripted {@link StreamRestCalls}: answers from queues and logs every call. */
-final class FakeStreamRest implements StreamRestCalls {
+class FakeStreamRest implements StreamRestCalls {
   /** Every call as text, e.g. {@code depth BTCUSDT 1000} or {@code createListenKey}. */
   final BlockingQueue<String> calls = new LinkedBlockingQueue<>();
 

@@ -17,11 +17,16 @@ final class StreamTestSupport {
 
   /** Short delays so that tests finish quickly; keep-alive as given; seeded jitter. */
   static StreamSettings settings(Duration keepAlive) {
+    return settings(keepAlive, Duration.ofHours(1), Duration.ZERO);
+  }
+
+  /** As {@link #settings(Duration)} with a connection age limit and a market silence timeout. */
+  static StreamSettings settings(Duration keepAlive, Duration maxAge, Duration marketSilence) {
     return new StreamSettings(
         Duration.ofMillis(50),
         Duration.ofMillis(400),
-        Duration.ofHours(1),
-        Duration.ZERO,
+        maxAge,
+        marketSilence,
         Duration.ZERO,
         Duration.ZERO,
         keepAlive,

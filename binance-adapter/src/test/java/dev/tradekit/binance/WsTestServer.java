@@ -98,6 +98,12 @@ final class WsTestServer implements AutoCloseable {
       }
     }
 
+    /** Sends unless the socket is closing; returns whether it was queued. */
+    boolean trySend(String text) {
+      WebSocket s = ws;
+      return s != null && s.send(text);
+    }
+
     /** Bytes queued for sending on the server side. */
     long queueSize() {
       WebSocket s = ws;
