@@ -77,11 +77,6 @@ final class BinanceStreams implements Streams {
         });
   }
 
-  /** The market side, for tests (use on the scheduler). */
-  MarketStreams market() {
-    return market;
-  }
-
   @Override
   public Subscription orderBook(String symbol, OrderBookListener listener) {
     String s = symbol(symbol);

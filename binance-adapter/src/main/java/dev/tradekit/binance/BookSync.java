@@ -63,7 +63,6 @@ final class BookSync {
   private @Nullable Cancellable resyncTimer;
   private @Nullable TickScale scale;
   private boolean closed;
-  private int snapshotsRequested;
 
   BookSync(
       String symbol,
@@ -87,11 +86,6 @@ final class BookSync {
 
   String symbol() {
     return symbol;
-  }
-
-  /** The number of snapshots requested so far (for tests and monitoring). */
-  int snapshotsRequested() {
-    return snapshotsRequested;
   }
 
   /** A diff from the stream. */
@@ -152,7 +146,6 @@ final class BookSync {
     }
     state = State.FETCHING;
     snapshotInFlight = true;
-    snapshotsRequested++;
     int gen = generation;
     CompletableFuture<@Nullable TickScale> tick = tickScale();
     rest.depth(symbol, snapshotLimit)

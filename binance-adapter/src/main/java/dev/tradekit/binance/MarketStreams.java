@@ -58,15 +58,6 @@ final class MarketStreams implements MarketConnection.Owner {
     this.tickLookup = lookup;
   }
 
-  /** The live book sync of {@code symbol}, for tests. */
-  @Nullable BookSync book(String symbol) {
-    return books.get(symbol);
-  }
-
-  int connectionCount() {
-    return connections.size();
-  }
-
   void addBook(String symbol, Listeners.Handle<OrderBookListener> handle) {
     Listeners<OrderBookListener> ls =
         bookListeners.computeIfAbsent(symbol, s -> new Listeners<>("order book " + s));

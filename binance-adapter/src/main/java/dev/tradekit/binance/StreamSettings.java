@@ -128,29 +128,6 @@ record StreamSettings(
         random);
   }
 
-  /**
-   * These settings with another silence timeout for market connections ({@link Duration#ZERO}
-   * disables it).
-   */
-  StreamSettings withMarketSilence(Duration silence) {
-    return new StreamSettings(
-        reconnectMin,
-        reconnectMax,
-        maxConnectionAge,
-        silence,
-        userSilence,
-        pingInterval,
-        listenKeyKeepAlive,
-        resyncMin,
-        resyncMax,
-        recoveryOverlap,
-        snapshotLimit,
-        maxStreamsPerConnection,
-        maxMessagesPerSecond,
-        dedupeCapacity,
-        random);
-  }
-
   private static void positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {
