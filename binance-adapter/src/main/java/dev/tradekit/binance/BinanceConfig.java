@@ -199,6 +199,10 @@ public final class BinanceConfig {
    * sync every 5 min, exchangeInfo refreshed every 1 h, listenKey kept alive every 30 min, request
    * timeout 10 s, order resolve delay 500 ms, limits of the exchange's own (not shared), HTTP
    * logging off.
+   *
+   * <pre>{@code
+   * BinanceConfig c = BinanceConfig.builder().requestTimeout(Duration.ofSeconds(5)).build();
+   * }</pre>
    */
   public static final class Builder {
     private Duration recvWindow = Duration.ofMillis(5000);

@@ -71,6 +71,7 @@ final class BinanceExchange implements Exchange {
   private final OkHttpClient baseHttp;
   private final boolean ownsHttp;
   private final Setup setup;
+  private final BinanceJson json;
   private final BinanceLimits limits;
   private final ServerClock clock;
   private final ClockSync clockSync;
@@ -102,7 +103,7 @@ final class BinanceExchange implements Exchange {
     Credentials creds = setup.credentials();
     RequestSigner signer =
         creds == null ? null : new RequestSigner(creds, clock::now, cfg.recvWindow().toMillis());
-    BinanceJson json = new BinanceJson();
+    this.json = new BinanceJson();
     this.caller = new RestCaller(limits, scheduler, json, breaker(creds), creds != null);
     this.rest =
         new BinanceRest(
@@ -233,7 +234,7 @@ final class BinanceExchange implements Exchange {
                   setup.wsBaseUrl(),
                   new BinanceStreamRest(rest),
                   scheduler,
-                  new BinanceJson(),
+                  json,
                   setup.config().legacyWsPaths(),
                   setup.credentials() != null));
       streams = s;
