@@ -248,12 +248,15 @@ public final class BinanceConfig {
       return this;
     }
 
-    /** At least 1 s and below the listenKey's 60 min validity; default 30 min. */
+    /**
+     * How often the user stream's listenKey is extended: 30 to 50 min (a key expires 60 min after
+     * its last keep-alive); default 30 min.
+     */
     public Builder listenKeyKeepAlive(Duration period) {
-      atLeast(period, Duration.ofSeconds(1), "listenKeyKeepAlive");
-      if (period.compareTo(Duration.ofMinutes(60)) >= 0) {
+      atLeast(period, Duration.ofMinutes(30), "listenKeyKeepAlive");
+      if (period.compareTo(Duration.ofMinutes(50)) > 0) {
         throw new IllegalArgumentException(
-            "listenKeyKeepAlive must be below 60 min (a listenKey expires 60 min after its last"
+            "listenKeyKeepAlive must be 30 to 50 min (a listenKey expires 60 min after its last"
                 + " keep-alive), was "
                 + period);
       }

@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -83,12 +82,12 @@ final class BinanceExchange implements Exchange {
   private final @Nullable OrderAmendment amendment;
   private final @Nullable DeadManSwitch deadManSwitch;
   private final Capabilities capabilities;
-  private final Function<StreamsContext, Streams> streamsFactory;
+  private final StreamsFactory streamsFactory;
   private final CompletableFuture<Void> started;
   private final AtomicBoolean closed = new AtomicBoolean();
   private @Nullable Streams streams;
 
-  BinanceExchange(Setup setup, Function<StreamsContext, Streams> streamsFactory) {
+  BinanceExchange(Setup setup, StreamsFactory streamsFactory) {
     this.setup = Objects.requireNonNull(setup, "setup");
     this.streamsFactory = Objects.requireNonNull(streamsFactory, "streamsFactory");
     BinanceConfig cfg = setup.config();
@@ -228,7 +227,7 @@ final class BinanceExchange implements Exchange {
     Streams s = streams;
     if (s == null) {
       s =
-          streamsFactory.apply(
+          streamsFactory.create(
               new StreamsContext(
                   baseHttp,
                   setup.wsBaseUrl(),
@@ -236,7 +235,9 @@ final class BinanceExchange implements Exchange {
                   scheduler,
                   json,
                   setup.config().legacyWsPaths(),
-                  setup.credentials() != null));
+                  setup.credentials() != null),
+              marketData,
+              setup.config());
       streams = s;
     }
     return s;

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * order received; the calls made here hand their work to that scheduler too, so they may come from
  * any thread. A listener that throws is logged and stays subscribed.
  */
-final class BinanceStreams implements Streams {
+final class BinanceStreams implements Streams, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BinanceStreams.class);
 
   private final StreamsContext ctx;
@@ -66,7 +66,8 @@ final class BinanceStreams implements Streams {
   }
 
   /** Closes every connection and stops all timers (and closes the listenKey); idempotent. */
-  void close() {
+  @Override
+  public void close() {
     handOver(
         scheduler,
         () -> {

@@ -29,7 +29,7 @@ final class TestExchanges {
         new BinanceExchange(
             new BinanceExchange.Setup(
                 credentials, URI.create(fake.baseUrl()), WS, null, null, config),
-            RecordingStreams::new);
+            (context, marketData, cfg) -> new RecordingStreams(context));
     ex.started().get(5, TimeUnit.SECONDS);
     return ex;
   }
