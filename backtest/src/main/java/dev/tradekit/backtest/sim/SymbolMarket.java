@@ -78,9 +78,12 @@ final class SymbolMarket {
     return false;
   }
 
-  /** Whether the book may be matched against (synced, or built from tickers). */
+  /**
+   * Whether the book may be matched against: loaded from a snapshot and no gap since (or built from
+   * tickers).
+   */
   boolean bookUsable() {
-    return !depthSeen || sync.isSynced();
+    return !depthSeen || sync.state() != DepthSynchronizer.State.WAITING_SNAPSHOT;
   }
 
   /** Whole lots in a book quantity, tolerant of binary rounding. */

@@ -109,10 +109,11 @@ final class VisibleFeed {
     switch (e.type()) {
       case DEPTH_SNAPSHOT, DEPTH_UPDATE -> {
         boolean changed = sync.onEvent(e);
-        if (changed && sync.isSynced()) {
+        boolean usable = sync.state() != DepthSynchronizer.State.WAITING_SNAPSHOT;
+        if (changed && usable) {
           stale = false;
           publishBook();
-        } else if (!sync.isSynced() && !stale && sync.appliedCount() > 0) {
+        } else if (!usable && !stale && book.lastUpdateId() > 0) {
           stale = true;
           publishStale();
         }
