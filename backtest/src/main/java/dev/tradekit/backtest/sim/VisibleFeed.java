@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * MarketEvent}s with its release time ({@code now + latency}, never earlier than the previous
  * release so the order holds); {@link #release(long)} applies every event whose time has come to a
  * second, visible book and calls the stream listeners. With zero latency events are applied at once
- * without copying. The ring doubles when full (the only allocation, amortised).
+ * without copying. The ring starts at 64 slots and doubles when full, so it stays as small as the
+ * latency needs and each slot's level arrays stop growing once warm (the only allocations).
  */
 final class VisibleFeed {
-  private static final int INITIAL_RING = 1024;
+  private static final int INITIAL_RING = 64;
 
   private final SymbolMarket market;
   final OrderBook book;
