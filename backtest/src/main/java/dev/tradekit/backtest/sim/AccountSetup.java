@@ -62,6 +62,10 @@ public record AccountSetup(
   /**
    * Builds an {@link AccountSetup}. Defaults: no balances, {@link PositionMode#ONE_WAY}, leverage
    * 20 (Binance's default for BTCUSDT), max leverage 125 (Binance's BTCUSDT maximum).
+   *
+   * <pre>{@code
+   * AccountSetup s = AccountSetup.builder().balance("USDT", new BigDecimal("500")).leverage(5).build();
+   * }</pre>
    */
   public static final class Builder {
     private final Map<String, BigDecimal> balances = new LinkedHashMap<>();
