@@ -9,6 +9,7 @@ import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The money of one simulated account: wallet balances per asset, positions with their average entry
  * price, leverage per symbol and the income history. Realised PnL and fees go to the wallet;
- * unrealised PnL is computed at the mark on demand. Exact decimal arithmetic throughout (entry
- * prices are kept to 34 significant digits).
+ * unrealised PnL is computed at the mark on demand. Entry prices keep 34 significant digits;
+ * realised and unrealised PnL are rounded to 8 decimals (half even) as Binance reports them; fees
+ * are exact.
  */
 final class Ledger {
   static final String REALIZED_PNL = "REALIZED_PNL";
@@ -116,6 +118,7 @@ final class Ledger {
       if (amount.signum() < 0) {
         realized = realized.negate();
       }
+      realized = Amounts.plain(realized.setScale(8, RoundingMode.HALF_EVEN));
       BigDecimal total = amount.add(signed);
       if (total.signum() == 0) {
         leg.entry = BigDecimal.ZERO;
@@ -166,8 +169,12 @@ final class Ledger {
     return sum;
   }
 
+  /** Unrealised PnL of one leg at {@code mark}, to 8 decimals as Binance reports it. */
   static BigDecimal unrealized(Leg leg, @Nullable BigDecimal mark) {
-    return mark == null ? BigDecimal.ZERO : leg.amount.multiply(mark.subtract(leg.entry));
+    return mark == null
+        ? BigDecimal.ZERO
+        : Amounts.plain(
+            leg.amount.multiply(mark.subtract(leg.entry)).setScale(8, RoundingMode.HALF_EVEN));
   }
 
   /** Initial margin of the open legs in {@code asset}: {@code |amount| * mark / leverage}. */
@@ -216,7 +223,11 @@ final class Ledger {
 
   Balance balance(
       String asset, BigDecimal available, Function<String, @Nullable BigDecimal> marks) {
-    return new Balance(asset, wallet(asset), available, unrealized(asset, marks));
+    return new Balance(
+        asset,
+        wallet(asset),
+        Amounts.plain(available.setScale(8, RoundingMode.DOWN)),
+        unrealized(asset, marks));
   }
 
   List<Income> income() {
