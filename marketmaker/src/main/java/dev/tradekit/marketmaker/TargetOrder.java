@@ -45,6 +45,17 @@ public record TargetOrder(
     } else if (price != null) {
       throw new IllegalArgumentException("a MARKET target takes no price, was " + price);
     }
+    quantity = normalize(quantity);
+    price = price == null ? null : normalize(price);
+  }
+
+  /**
+   * Trailing zeros stripped, never an exponent: {@code 59940.0 -> 59940}, so equal values are
+   * equal.
+   */
+  private static BigDecimal normalize(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   /** A resting limit order that may open or add to a position. */
