@@ -31,6 +31,12 @@ final class RiskManager {
     this.limits = limits;
   }
 
+  /** Forgets the starting and peak equity: the next {@link #killReason} call starts them. */
+  void clearEquity() {
+    startEquity = null;
+    peakEquity = null;
+  }
+
   /** Starts the loss and drawdown accounting from {@code equity}. */
   void resetEquity(BigDecimal equity) {
     startEquity = equity;
@@ -101,7 +107,7 @@ final class RiskManager {
         rejected.add("non-positive price after uncrossing: " + t);
         continue;
       }
-      TargetOrder o = price.equals(t.limitPrice()) ? t : t.withPrice(price);
+      TargetOrder o = price.compareTo(t.limitPrice()) == 0 ? t : t.withPrice(price);
       BigDecimal band = l.priceBand();
       if (band != null
           && mark != null
