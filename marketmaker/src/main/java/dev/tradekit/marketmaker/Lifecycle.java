@@ -104,10 +104,26 @@ final class Lifecycle {
         .thenComposeAsync(
             open -> {
               e.adopt(s, open);
+              return e.exchange.marketData().orderBook(e.symbol, 5);
+            },
+            e.scheduler)
+        .thenComposeAsync(
+            book -> {
+              seedBook(s, book);
               return armDeadMan(s);
             },
             e.scheduler)
         .thenRunAsync(() -> running(s), e.scheduler);
+  }
+
+  /** Takes the top of a REST book snapshot, so that quoting need not wait for a book change. */
+  private void seedBook(Session s, @Nullable OrderBookSnapshot book) {
+    if (book != null && book.bestBid().isPresent() && book.bestAsk().isPresent()) {
+      e.bidTicks = s.scale.toTicks(book.bestBid().get().price());
+      e.askTicks = s.scale.toTicks(book.bestAsk().get().price());
+      e.bookTime = book.time() > 0 ? book.time() : e.now();
+      e.bookStale = false;
+    }
   }
 
   private CompletableFuture<Void> armDeadMan(Session s) {
@@ -154,6 +170,7 @@ final class Lifecycle {
     fetchMark(s);
     e.emit(new TradingEvent.BotStarted(e.name, e.now()));
     e.publish();
+    e.requestQuote();
   }
 
   private void abortStart(Throwable err) {
@@ -216,13 +233,7 @@ final class Lifecycle {
             e.failed("poll", PlanExecutor.unwrap(err));
             return;
           }
-          OrderBookSnapshot b = book.getNow(null);
-          if (b != null && b.bestBid().isPresent() && b.bestAsk().isPresent()) {
-            e.bidTicks = s.scale.toTicks(b.bestBid().get().price());
-            e.askTicks = s.scale.toTicks(b.bestAsk().get().price());
-            e.bookTime = b.time() > 0 ? b.time() : e.now();
-            e.bookStale = false;
-          }
+          seedBook(s, book.getNow(null));
           s.account.apply(account.getNow(null));
           e.adopt(s, open.getNow(List.of()));
           e.needReconcile = false;
