@@ -8,7 +8,6 @@ import dev.tradekit.api.error.TransportException;
 import dev.tradekit.api.error.UnknownOrderStatusException;
 import dev.tradekit.api.event.TradingEvent;
 import dev.tradekit.api.event.TradingListener;
-import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
@@ -44,6 +43,7 @@ final class Engine implements PlanExecutor.Sink {
   final TradingListener listener;
   final SyncSettings sync;
   final RiskManager risk;
+  final OrderBudget budget;
   volatile Strategy strategy;
   volatile QuoteParameters params;
   volatile int leverage;
@@ -88,6 +88,7 @@ final class Engine implements PlanExecutor.Sink {
     this.listener = listener;
     this.sync = sync;
     this.risk = new RiskManager(limits);
+    this.budget = new OrderBudget(sync.maxOrdersPerMinute());
     this.strategy = strategy;
     this.params = params;
     this.leverage = leverage;
@@ -144,16 +145,7 @@ final class Engine implements PlanExecutor.Sink {
     long now = now();
     long due = Math.max(lastCycle + sync.minRequoteInterval().toMillis(), pausedUntil);
     if (now < due) {
-      if (deferred == null) {
-        deferred =
-            scheduler.schedule(
-                () -> {
-                  deferred = null;
-                  requestQuote();
-                },
-                due - now,
-                TimeUnit.MILLISECONDS);
-      }
+      quoteAt(due, now);
       return;
     }
     if (needReconcile || s.tracker.hasUnknown()) {
@@ -161,6 +153,20 @@ final class Engine implements PlanExecutor.Sink {
       return;
     }
     cycle(s, now);
+  }
+
+  /** Asks for a cycle at {@code due} unless one is already scheduled. */
+  private void quoteAt(long due, long now) {
+    if (deferred == null) {
+      deferred =
+          scheduler.schedule(
+              () -> {
+                deferred = null;
+                requestQuote();
+              },
+              due - now,
+              TimeUnit.MILLISECONDS);
+    }
   }
 
   /** One cycle: targets → risk → diff → venue. */
@@ -197,6 +203,13 @@ final class Engine implements PlanExecutor.Sink {
     OrderSync.Plan plan =
         OrderSync.diff(
             s.tracker.live(), targets, s.rules(sync, exchange.amendment().isPresent()), now);
+    int sends = plan.amends().size() + plan.places().size();
+    if (sends > budget.available(now)) {
+      plan = new OrderSync.Plan(plan.cancels(), List.of(), List.of());
+      quoteAt(Math.max(now + 1, budget.nextFree(now)), now);
+    } else {
+      budget.spend(now, sends);
+    }
     if (plan.isEmpty()) {
       publish();
       if (finished != null) {
@@ -321,38 +334,6 @@ final class Engine implements PlanExecutor.Sink {
     } else if (++consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) {
       fail(consecutiveErrors + " venue errors in a row, the last on " + action, ex);
     }
-  }
-
-  /** An order update of the user stream (scheduler thread). */
-  void onOrderUpdate(Session s, Order o) {
-    if (!symbol.equals(o.symbol()) || !s.tracker.isOurs(o.clientOrderId())) {
-      return;
-    }
-    s.tracker.apply(o, now());
-    emit(new TradingEvent.OrderUpdated(name, now(), o));
-    if (!o.isOpen()) {
-      requestQuote();
-    }
-  }
-
-  /** A fill of the user stream (scheduler thread): inventory first, then strategy and listener. */
-  void onFill(Session s, Fill f) {
-    if (!symbol.equals(f.symbol())) {
-      return;
-    }
-    s.account.applyFill(f);
-    if (s.tracker.isOurs(f.clientOrderId())) {
-      fills++;
-      try {
-        strategy.onFill(f, now());
-      } catch (RuntimeException e) {
-        fail("strategy failed on a fill", e);
-        return;
-      }
-      emit(new TradingEvent.OrderFilled(name, now(), f));
-    }
-    publish();
-    requestQuote();
   }
 
   /** Builds the status snapshot hosts read. */

@@ -5,6 +5,7 @@ import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.book.OrderBookView;
+import dev.tradekit.api.event.TradingEvent;
 import dev.tradekit.api.model.AccountUpdate;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Order;
@@ -41,7 +42,7 @@ final class Feeds {
         e.scheduler.execute(
             () -> {
               if (e.session == s) {
-                e.onOrderUpdate(s, order);
+                orderUpdate(order);
               }
             });
       }
@@ -51,7 +52,7 @@ final class Feeds {
         e.scheduler.execute(
             () -> {
               if (e.session == s) {
-                e.onFill(s, fill);
+                fill(fill);
               }
             });
       }
@@ -71,6 +72,38 @@ final class Feeds {
         e.scheduler.execute(() -> connection(state));
       }
     };
+  }
+
+  /** An order update of the user stream (scheduler thread). */
+  private void orderUpdate(Order o) {
+    if (!e.symbol.equals(o.symbol()) || !s.tracker.isOurs(o.clientOrderId())) {
+      return;
+    }
+    s.tracker.apply(o, e.now());
+    e.emit(new TradingEvent.OrderUpdated(e.name, e.now(), o));
+    if (!o.isOpen()) {
+      e.requestQuote();
+    }
+  }
+
+  /** A fill of the user stream (scheduler thread): inventory first, then strategy and listener. */
+  private void fill(Fill f) {
+    if (!e.symbol.equals(f.symbol())) {
+      return;
+    }
+    s.account.applyFill(f);
+    if (s.tracker.isOurs(f.clientOrderId())) {
+      e.fills++;
+      try {
+        e.strategy.onFill(f, e.now());
+      } catch (RuntimeException ex) {
+        e.fail("strategy failed on a fill", ex);
+        return;
+      }
+      e.emit(new TradingEvent.OrderFilled(e.name, e.now(), f));
+    }
+    e.publish();
+    e.requestQuote();
   }
 
   private void connection(ConnectionState state) {

@@ -37,9 +37,9 @@ import org.jspecify.annotations.Nullable;
  * ({@link SyncSettings#pollInterval()}), in a loop that fetches book, account and open orders. Its
  * orders carry client order ids starting with {@code <name>-}; orders with that prefix found on the
  * venue are taken over, others are never touched. A breached hard risk limit, a failing strategy,
- * bad credentials or {@value Engine#MAX_CONSECUTIVE_ERRORS} venue errors in a row stop the bot and
- * cancel its orders; {@link #status()} then holds the error. All methods are thread-safe and return
- * at once; the futures complete on the scheduler.
+ * bad credentials or 10 venue errors in a row stop the bot and cancel its orders; {@link #status()}
+ * then holds the error. All methods are thread-safe and return at once; the futures complete on the
+ * scheduler.
  */
 public final class MarketMaker {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9]{1,12}$");

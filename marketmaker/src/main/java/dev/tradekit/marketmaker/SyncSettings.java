@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     supported, null to not use it
  * @param pollInterval non-null selects the simple mode: no streams, a loop that fetches the book,
  *     the account and the open orders every interval and requotes
+ * @param maxOrdersPerMinute placements and amendments allowed in any minute (0 = no limit); when
+ *     the budget is spent only cancels are sent until it frees up
  */
 public record SyncSettings(
     long priceToleranceTicks,
@@ -38,10 +40,15 @@ public record SyncSettings(
     @Nullable Duration maxOrderAge,
     boolean postOnly,
     @Nullable Duration deadManSwitch,
-    @Nullable Duration pollInterval) {
+    @Nullable Duration pollInterval,
+    int maxOrdersPerMinute) {
 
   /** Checks the bounds of every setting. */
   public SyncSettings {
+    if (maxOrdersPerMinute < 0) {
+      throw new IllegalArgumentException(
+          "maxOrdersPerMinute must be >= 0 (0 = no limit), was " + maxOrdersPerMinute);
+    }
     if (priceToleranceTicks < 0) {
       throw new IllegalArgumentException(
           "priceToleranceTicks must be >= 0, was " + priceToleranceTicks);
@@ -108,6 +115,7 @@ public record SyncSettings(
     private boolean postOnly = true;
     private @Nullable Duration deadManSwitch = Duration.ofSeconds(60);
     private @Nullable Duration pollInterval;
+    private int maxOrdersPerMinute = 300;
 
     private Builder() {}
 
@@ -159,6 +167,12 @@ public record SyncSettings(
       return this;
     }
 
+    /** Placements and amendments allowed in any minute, 0 for no limit (default 300). */
+    public Builder maxOrdersPerMinute(int n) {
+      maxOrdersPerMinute = n;
+      return this;
+    }
+
     /** Builds and validates the settings. */
     public SyncSettings build() {
       return new SyncSettings(
@@ -169,7 +183,8 @@ public record SyncSettings(
           maxOrderAge,
           postOnly,
           deadManSwitch,
-          pollInterval);
+          pollInterval,
+          maxOrdersPerMinute);
     }
   }
 }

@@ -177,7 +177,9 @@ class MarketMakerBacktestTest {
 
   private static void assertSane(Result r) {
     assertThat(r.fills()).as("fills").isPositive();
-    assertThat(r.maxAbsPosition()).as("max |position|").isLessThanOrEqualTo(CAP.doubleValue() + 1e-9);
+    assertThat(r.maxAbsPosition())
+        .as("max |position|")
+        .isLessThanOrEqualTo(CAP.doubleValue() + 1e-9);
     assertThat(r.ordersPerMinute()).as("orders per minute").isLessThan(600);
     assertThat(r.maxOrdersInAMinute()).as("orders in the busiest minute").isLessThan(1_200);
     assertThat(r.openAfterStop()).as("open orders after stop").isZero();
