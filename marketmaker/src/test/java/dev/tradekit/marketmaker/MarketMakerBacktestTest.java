@@ -53,7 +53,8 @@ class MarketMakerBacktestTest {
     return file;
   }
 
-  static Result run(Strategy strategy, QuoteParameters params, String label) throws Exception {
+  static Result run(Strategy strategy, QuoteParameters params, long toleranceTicks, String label)
+      throws Exception {
     Path file = recording();
     VirtualScheduler clock = new VirtualScheduler(START);
     SimVenue venue =
@@ -85,7 +86,7 @@ class MarketMakerBacktestTest {
                     .build())
             .sync(
                 SyncSettings.builder()
-                    .priceToleranceTicks(5)
+                    .priceToleranceTicks(toleranceTicks)
                     .minRequoteInterval(Duration.ofMillis(250))
                     .refreshInterval(Duration.ofSeconds(10))
                     .build())
@@ -112,7 +113,9 @@ class MarketMakerBacktestTest {
       clock.scheduleAtFixedRate(
           () -> {
             MarketMakerStatus s = mm.status();
-            path.add(s.position().toPlainString() + "@" + s.mid());
+            if (s.mid() != null) {
+              path.add(s.position().toPlainString() + "@" + s.mid());
+            }
           },
           30,
           30,
@@ -159,7 +162,7 @@ class MarketMakerBacktestTest {
         minutes,
         r.fills(),
         r.pnl().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(),
-        last.realisedPnl().toPlainString(),
+        last.realisedPnl().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(),
         last.fees().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(),
         last.unrealisedPnl().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(),
         r.finalPosition().toPlainString(),
@@ -191,6 +194,7 @@ class MarketMakerBacktestTest {
         run(
             Strategies.fixedSpread(),
             QuoteParameters.of(new BigDecimal("0.00005"), new BigDecimal("0.002")),
+            5,
             "fixed spread 0.5 bp");
     assertSane(r);
   }
@@ -200,11 +204,16 @@ class MarketMakerBacktestTest {
     Strategy as =
         Strategies.avellaneda()
             .gamma(0.01)
-            .estimateVolatility(3.0, 0.05, 20)
+            .estimateVolatility(3.0, 0.01, 50)
             .estimateKappa(5.0, 0.01, 100)
             .infiniteHorizon(Duration.ofSeconds(60))
             .build();
-    Result r = run(as, QuoteParameters.of(BigDecimal.ZERO, new BigDecimal("0.002")), "Avellaneda");
+    Result r =
+        run(as, QuoteParameters.of(BigDecimal.ZERO, new BigDecimal("0.002")), 20, "Avellaneda");
+    AvellanedaStrategy a = (AvellanedaStrategy) as;
+    System.out.printf(
+        "Avellaneda at the end: sigma=%.4f $/sqrt(s), kappa=%.3f /$, spread=%.3f $%n",
+        a.sigma(61660), a.kappa(), a.lastSpread());
     assertSane(r);
   }
 }

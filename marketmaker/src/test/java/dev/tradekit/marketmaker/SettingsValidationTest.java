@@ -40,7 +40,11 @@ class SettingsValidationTest {
             .symbol("BTCUSDT")
             .scheduler(new VirtualScheduler(0))
             .strategy(
-                Strategies.grid().range(bd("50000"), bd("70000")).count(11).amountPerGrid(bd("0.001")).build())
+                Strategies.grid()
+                    .range(bd("50000"), bd("70000"))
+                    .count(11)
+                    .amountPerGrid(bd("0.001"))
+                    .build())
             .build();
     assertThat(grid.status().state()).isEqualTo("STOPPED");
   }
@@ -61,7 +65,10 @@ class SettingsValidationTest {
         .hasMessageContaining("must be < 1");
     assertThatThrownBy(() -> QuoteParameters.of(bd("0.001"), bd("0")))
         .hasMessageContaining("orderAmount");
-    assertThat(QuoteParameters.of(bd("0.001"), bd("0.002")).withLevels(3, bd("0.001"), bd("0.001")).sideAmount())
+    assertThat(
+            QuoteParameters.of(bd("0.001"), bd("0.002"))
+                .withLevels(3, bd("0.001"), bd("0.001"))
+                .sideAmount())
         .isEqualByComparingTo("0.009");
   }
 }

@@ -110,8 +110,12 @@ final class SimMarket {
     List<Order> open = new ArrayList<>(await(exchange.trading().openOrders(SYMBOL)));
     open.sort(
         Comparator.comparing((Order o) -> o.side())
-            .thenComparing(o -> o.side() == Side.BUY ? o.price().negate() : o.price()));
+            .thenComparing(o -> o.side() == Side.BUY ? price(o).negate() : price(o)));
     return open;
+  }
+
+  static BigDecimal price(Order o) {
+    return java.util.Objects.requireNonNull(o.price(), "price");
   }
 
   static BigDecimal bd(String s) {
