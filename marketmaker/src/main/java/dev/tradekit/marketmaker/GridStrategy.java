@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * (reduce-only) on as many lines above as the long position covers; {@link Direction#SHORT} is the
  * mirror. Until the mid reaches the trigger price nothing is quoted. A stop-loss or take-profit
  * bound (each outside the range) that the mid reaches closes the position at market and stops the
- * bot.
+ * bot once the position has stayed flat for a second.
  */
 final class GridStrategy implements Strategy {
   private final BigDecimal lower;
@@ -35,6 +35,15 @@ final class GridStrategy implements Strategy {
   private boolean triggered;
   private @Nullable BigDecimal firstMid;
   private @Nullable String stopReason;
+  private @Nullable String pendingStop;
+  private long closeSentAt = Long.MIN_VALUE;
+  private long flatSince = Long.MIN_VALUE;
+
+  /** How long the position must stay flat after a bound is hit before the bot stops. */
+  static final long SETTLE_MILLIS = 1_000;
+
+  /** How long a market close is waited for before it is sent again. */
+  static final long RESEND_MILLIS = 5_000;
 
   GridStrategy(
       BigDecimal lower,
@@ -110,18 +119,15 @@ final class GridStrategy implements Strategy {
       lines = grid;
     }
     BigDecimal mid = ctx.market().mid();
-    if (stopReason != null || !triggered(mid)) {
+    if (stopReason != null || (pendingStop == null && !triggered(mid))) {
       return List.of();
     }
     BigDecimal position = ctx.inventory().position();
-    String hit = boundHit(mid);
-    if (hit != null) {
-      stopReason = hit;
-      return position.signum() == 0
-          ? List.of()
-          : List.of(
-              TargetOrder.market(
-                  position.signum() > 0 ? Side.SELL : Side.BUY, position.abs(), true));
+    if (pendingStop == null) {
+      pendingStop = boundHit(mid);
+    }
+    if (pendingStop != null) {
+      return closing(ctx, position);
     }
     int nearest = 0;
     for (int i = 1; i < grid.size(); i++) {
@@ -150,6 +156,31 @@ final class GridStrategy implements Strategy {
               Side.SELL, OrderType.LIMIT, grid.get(i), qty, direction == Direction.LONG));
     }
     return out;
+  }
+
+  /**
+   * After a bound is hit: no grid orders; the position is closed at market (sent again every {@link
+   * #RESEND_MILLIS} while it is not flat) and the bot stops once it has been flat for {@link
+   * #SETTLE_MILLIS}, so that fills still on their way are closed too.
+   */
+  private List<TargetOrder> closing(QuoteContext ctx, BigDecimal position) {
+    long now = ctx.now();
+    if (position.signum() == 0) {
+      if (flatSince == Long.MIN_VALUE) {
+        flatSince = now;
+      }
+      if (now - flatSince >= SETTLE_MILLIS) {
+        stopReason = pendingStop;
+      }
+      return List.of();
+    }
+    flatSince = Long.MIN_VALUE;
+    if (closeSentAt != Long.MIN_VALUE && now - closeSentAt < RESEND_MILLIS) {
+      return List.of();
+    }
+    closeSentAt = now;
+    return List.of(
+        TargetOrder.market(position.signum() > 0 ? Side.SELL : Side.BUY, position.abs(), true));
   }
 
   private boolean triggered(BigDecimal mid) {

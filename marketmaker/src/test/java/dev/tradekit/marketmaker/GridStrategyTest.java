@@ -100,21 +100,32 @@ class GridStrategyTest {
     assertThat(g.targets(at("105.29", "105.31", "0"))).isNotEmpty(); // stays active
   }
 
-  @Test
-  void stopLossClosesThePositionAtMarketAndStops() {
-    Strategy g = grid().stopLoss(bd("95")).takeProfit(bd("115")).build();
-    assertThat(g.stopReason()).isNull();
-    List<TargetOrder> t = g.targets(at("94.89", "94.91", "0.030"));
-    assertThat(t).containsExactly(TargetOrder.market(Side.SELL, bd("0.030"), true));
-    assertThat(g.stopReason()).contains("stop-loss 95");
-    assertThat(g.targets(at("99.99", "100.01", "0"))).isEmpty();
+  private static QuoteContext at(String bid, String ask, String position, long now) {
+    return ctx(market(CENTS, bid, ask), inventory(position, "100", "1000"), UNUSED, now);
   }
 
   @Test
-  void takeProfitAboveTheRangeStopsWhenReached() {
+  void stopLossClosesThePositionAtMarketAndStopsOnceFlat() {
+    Strategy g = grid().stopLoss(bd("95")).takeProfit(bd("115")).build();
+    assertThat(g.targets(at("94.89", "94.91", "0.030", 0)))
+        .containsExactly(TargetOrder.market(Side.SELL, bd("0.030"), true));
+    assertThat(g.targets(at("94.89", "94.91", "0.030", 1_000))).isEmpty(); // close in flight
+    assertThat(g.targets(at("94.89", "94.91", "0.040", 5_000)))
+        .containsExactly(TargetOrder.market(Side.SELL, bd("0.040"), true)); // late fill, resent
+    assertThat(g.stopReason()).isNull();
+    assertThat(g.targets(at("99.99", "100.01", "0", 6_000))).isEmpty(); // flat, not settled
+    assertThat(g.stopReason()).isNull();
+    assertThat(g.targets(at("99.99", "100.01", "0", 7_000))).isEmpty();
+    assertThat(g.stopReason()).contains("stop-loss 95");
+  }
+
+  @Test
+  void takeProfitAboveTheRangeClosesAShortAtMarket() {
     Strategy g = grid().takeProfit(bd("115")).build();
-    List<TargetOrder> t = g.targets(at("115.00", "115.02", "-0.020"));
+    List<TargetOrder> t = g.targets(at("115.00", "115.02", "-0.020", 0));
     assertThat(t).containsExactly(TargetOrder.market(Side.BUY, bd("0.020"), true));
+    g.targets(at("115.00", "115.02", "0", 100));
+    g.targets(at("115.00", "115.02", "0", 1_100));
     assertThat(g.stopReason()).contains("take-profit 115");
   }
 
