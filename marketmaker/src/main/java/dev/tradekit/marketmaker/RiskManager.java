@@ -1,0 +1,223 @@
+package dev.tradekit.marketmaker;
+
+import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.OrderRequest;
+import dev.tradekit.api.model.OrderType;
+import dev.tradekit.api.model.Side;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Applies {@link RiskLimits} to a strategy's targets and watches the kill-switch limits. */
+final class RiskManager {
+  /** The targets that may go to the venue and why the others were left out. */
+  record Outcome(List<TargetOrder> accepted, List<String> rejected) {}
+
+  private volatile RiskLimits limits;
+  private @Nullable BigDecimal startEquity;
+  private @Nullable BigDecimal peakEquity;
+
+  RiskManager(RiskLimits limits) {
+    this.limits = limits;
+  }
+
+  RiskLimits limits() {
+    return limits;
+  }
+
+  void setLimits(RiskLimits limits) {
+    this.limits = limits;
+  }
+
+  /** Forgets the starting and peak equity: the next {@link #killReason} call starts them. */
+  void clearEquity() {
+    startEquity = null;
+    peakEquity = null;
+  }
+
+  /** Starts the loss and drawdown accounting from {@code equity}. */
+  void resetEquity(BigDecimal equity) {
+    startEquity = equity;
+    peakEquity = equity;
+  }
+
+  /** The reason to stop the bot, or null; tracks the peak equity. */
+  @Nullable String killReason(BigDecimal equity) {
+    BigDecimal start = startEquity;
+    BigDecimal peak = peakEquity;
+    if (start == null || peak == null) {
+      resetEquity(equity);
+      return null;
+    }
+    if (equity.compareTo(peak) > 0) {
+      peakEquity = equity;
+      peak = equity;
+    }
+    BigDecimal maxLoss = limits.maxLoss();
+    if (maxLoss != null && start.subtract(equity).compareTo(maxLoss) >= 0) {
+      return "max loss "
+          + maxLoss.toPlainString()
+          + " reached: equity "
+          + equity.toPlainString()
+          + " from "
+          + start.toPlainString();
+    }
+    BigDecimal maxDrawdown = limits.maxDrawdown();
+    if (maxDrawdown != null && peak.subtract(equity).compareTo(maxDrawdown) >= 0) {
+      return "max drawdown "
+          + maxDrawdown.toPlainString()
+          + " reached: equity "
+          + equity.toPlainString()
+          + " from peak "
+          + peak.toPlainString();
+    }
+    return null;
+  }
+
+  /** Whether a book last updated at {@code bookTime} is too old at {@code now}. */
+  boolean stale(long bookTime, long now) {
+    return now - bookTime > limits.maxBookAge().toMillis();
+  }
+
+  /** The targets that pass every soft limit, trimmed where a limit allows part of one. */
+  Outcome filter(List<TargetOrder> targets, MarketState market, Inventory inventory) {
+    RiskLimits l = limits;
+    Instrument instrument = market.instrument();
+    BigDecimal tick = instrument.tickSize();
+    BigDecimal mid = market.mid();
+    BigDecimal mark = market.markPrice();
+    List<String> rejected = new ArrayList<>();
+    List<TargetOrder> buys = new ArrayList<>();
+    List<TargetOrder> sells = new ArrayList<>();
+    List<TargetOrder> markets = new ArrayList<>();
+    for (TargetOrder t : targets) {
+      if (!t.isLimit()) {
+        markets.add(t);
+        continue;
+      }
+      BigDecimal price = t.limitPrice();
+      if (t.side() == Side.BUY && price.compareTo(market.bestAsk()) >= 0) {
+        price = market.bestAsk().subtract(tick);
+      } else if (t.side() == Side.SELL && price.compareTo(market.bestBid()) <= 0) {
+        price = market.bestBid().add(tick);
+      }
+      if (price.signum() <= 0) {
+        rejected.add("non-positive price after uncrossing: " + t);
+        continue;
+      }
+      TargetOrder o = price.compareTo(t.limitPrice()) == 0 ? t : t.withPrice(price);
+      BigDecimal band = l.priceBand();
+      if (band != null
+          && mark != null
+          && price.subtract(mark).abs().compareTo(mark.multiply(band)) > 0) {
+        rejected.add("outside the price band of " + band + " around mark " + mark + ": " + o);
+        continue;
+      }
+      (o.side() == Side.BUY ? buys : sells).add(o);
+    }
+    buys.sort(Comparator.comparing(TargetOrder::limitPrice).reversed());
+    sells.sort(Comparator.comparing(TargetOrder::limitPrice));
+    List<TargetOrder> out = new ArrayList<>();
+    BigDecimal position = inventory.position();
+    BigDecimal max = l.maxPosition();
+    capSide(out, buys, max == null ? null : max.subtract(position), instrument, rejected);
+    capSide(out, sells, max == null ? null : max.add(position), instrument, rejected);
+    for (TargetOrder m : markets) {
+      BigDecimal after = position.add(m.side() == Side.BUY ? m.quantity() : m.quantity().negate());
+      if (!m.reduceOnly()
+          && max != null
+          && after.abs().compareTo(max) > 0
+          && after.abs().compareTo(position.abs()) > 0) {
+        rejected.add("market order would take |position| to " + after.abs() + " > " + max);
+      } else {
+        out.add(m);
+      }
+    }
+    List<TargetOrder> valid = new ArrayList<>();
+    for (TargetOrder t : out) {
+      BigDecimal notional = t.quantity().multiply(t.isLimit() ? t.limitPrice() : mid);
+      BigDecimal maxNotional = l.maxOrderNotional();
+      if (maxNotional != null && notional.compareTo(maxNotional) > 0) {
+        rejected.add("notional " + notional.toPlainString() + " above " + maxNotional + ": " + t);
+        continue;
+      }
+      List<String> violations = instrument.violations(request(instrument, t), mark);
+      if (!violations.isEmpty()) {
+        rejected.add("breaks " + String.join("; ", violations) + ": " + t);
+        continue;
+      }
+      valid.add(t);
+    }
+    return new Outcome(limitCount(valid, l.maxOpenOrders(), mid, rejected), rejected);
+  }
+
+  private static void capSide(
+      List<TargetOrder> out,
+      List<TargetOrder> side,
+      @Nullable BigDecimal allowance,
+      Instrument instrument,
+      List<String> rejected) {
+    BigDecimal left = allowance;
+    for (TargetOrder t : side) {
+      if (t.reduceOnly() || left == null) {
+        out.add(t);
+        continue;
+      }
+      if (left.signum() <= 0) {
+        rejected.add("inventory cap blocks " + t.side() + " " + t.quantity() + "@" + t.price());
+        continue;
+      }
+      if (t.quantity().compareTo(left) <= 0) {
+        out.add(t);
+        left = left.subtract(t.quantity());
+        continue;
+      }
+      BigDecimal trimmed = instrument.roundQuantity(left, OrderType.LIMIT);
+      if (trimmed.signum() > 0 && trimmed.compareTo(instrument.minQty()) >= 0) {
+        out.add(t.withQuantity(trimmed));
+        rejected.add("inventory cap trims " + t.side() + " to " + trimmed.toPlainString());
+      } else {
+        rejected.add("inventory cap blocks " + t.side() + " " + t.quantity() + "@" + t.price());
+      }
+      left = BigDecimal.ZERO;
+    }
+  }
+
+  private static List<TargetOrder> limitCount(
+      List<TargetOrder> targets, int maxOpen, BigDecimal mid, List<String> rejected) {
+    long limits = targets.stream().filter(TargetOrder::isLimit).count();
+    if (maxOpen <= 0 || limits <= maxOpen) {
+      return targets;
+    }
+    List<TargetOrder> byDistance = new ArrayList<>();
+    for (TargetOrder t : targets) {
+      if (t.isLimit()) {
+        byDistance.add(t);
+      }
+    }
+    byDistance.sort(Comparator.comparing(t -> t.limitPrice().subtract(mid).abs()));
+    List<TargetOrder> keep = byDistance.subList(0, maxOpen);
+    List<TargetOrder> out = new ArrayList<>();
+    for (TargetOrder t : targets) {
+      if (!t.isLimit() || keep.contains(t)) {
+        out.add(t);
+      } else {
+        rejected.add("max open orders " + maxOpen + " leaves out " + t);
+      }
+    }
+    return out;
+  }
+
+  static OrderRequest request(Instrument instrument, TargetOrder t) {
+    return OrderRequest.builder()
+        .symbol(instrument.symbol())
+        .side(t.side())
+        .type(t.type())
+        .quantity(t.quantity())
+        .price(t.price())
+        .reduceOnly(t.reduceOnly())
+        .build();
+  }
+}
