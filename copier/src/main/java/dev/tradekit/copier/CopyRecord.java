@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param averagePrice the follower's average execution price, {@code null} until copied
  * @param orderId the follower venue's order id, {@code null} until acknowledged
  * @param reason why the copy was skipped, failed or merged; {@code null} otherwise
+ * @param leaderPositionBefore the leader's signed position in the slot before the fill
+ * @param leaderPositionAfter the leader's signed position in the slot after the fill
  * @param leaderTime the leader fill's time, epoch millis
  * @param createdAt when the copier journaled the leader fill (scheduler time)
  * @param ackedAt when the copy reached a final status (scheduler time), {@code null} before
@@ -55,6 +57,8 @@ public record CopyRecord(
     @Nullable String reason,
     BigDecimal leaderPrice,
     BigDecimal leaderQuantity,
+    BigDecimal leaderPositionBefore,
+    BigDecimal leaderPositionAfter,
     long leaderTime,
     long createdAt,
     @Nullable Long ackedAt) {
@@ -76,6 +80,8 @@ public record CopyRecord(
     Objects.requireNonNull(executedQuantity, "executedQuantity");
     Objects.requireNonNull(leaderPrice, "leaderPrice");
     Objects.requireNonNull(leaderQuantity, "leaderQuantity");
+    Objects.requireNonNull(leaderPositionBefore, "leaderPositionBefore");
+    Objects.requireNonNull(leaderPositionAfter, "leaderPositionAfter");
   }
 
   /** {@code ackedAt - leaderTime}: leader fill to follower acknowledgement, or -1 before. */

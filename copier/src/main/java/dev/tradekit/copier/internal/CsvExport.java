@@ -18,7 +18,7 @@ public final class CsvExport {
       "client_order_id,follower,seq,leg,leader_trade_id,leader_order_id,symbol,action,side,"
           + "leader_position_side,position_side,status,quantity,price,reduce_only,"
           + "executed_quantity,average_price,order_id,reason,leader_price,leader_quantity,"
-          + "leader_time,created_at,acked_at\r\n";
+          + "leader_position_before,leader_position_after,leader_time,created_at,acked_at\r\n";
 
   private CsvExport() {}
 
@@ -51,6 +51,8 @@ public final class CsvExport {
       r.reason(),
       r.leaderPrice(),
       r.leaderQuantity(),
+      r.leaderPositionBefore(),
+      r.leaderPositionAfter(),
       r.leaderTime(),
       r.createdAt(),
       r.ackedAt()

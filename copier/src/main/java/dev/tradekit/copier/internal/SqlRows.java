@@ -29,12 +29,12 @@ final class SqlRows {
       "client_order_id, follower, seq, leg, leader_trade_id, leader_order_id, symbol, action,"
           + " side, leader_position_side, position_side, status, quantity, price, reduce_only,"
           + " executed_quantity, average_price, order_id, reason, leader_price, leader_quantity,"
-          + " leader_time, created_at, acked_at";
+          + " leader_before, leader_after, leader_time, created_at, acked_at";
 
   static final String INSERT_COPY =
       "INSERT INTO copies ("
           + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   static final String UPDATE_COPY =
       "UPDATE copies SET side = ?, position_side = ?, status = ?, quantity = ?, price = ?,"
@@ -67,9 +67,11 @@ final class SqlRows {
     setString(ps, 19, r.reason());
     ps.setString(20, Decimals.plain(r.leaderPrice()));
     ps.setString(21, Decimals.plain(r.leaderQuantity()));
-    ps.setLong(22, r.leaderTime());
-    ps.setLong(23, r.createdAt());
-    setLong(ps, 24, r.ackedAt());
+    ps.setString(22, Decimals.plain(r.leaderPositionBefore()));
+    ps.setString(23, Decimals.plain(r.leaderPositionAfter()));
+    ps.setLong(24, r.leaderTime());
+    ps.setLong(25, r.createdAt());
+    setLong(ps, 26, r.ackedAt());
   }
 
   /** Binds {@link #UPDATE_COPY}; returns the index of the next free parameter. */
@@ -91,7 +93,7 @@ final class SqlRows {
 
   static CopyRecord read(ResultSet rs) throws SQLException {
     String positionSide = rs.getString(11);
-    long acked = rs.getLong(24);
+    long acked = rs.getLong(26);
     Long ackedAt = rs.wasNull() ? null : acked;
     return new CopyRecord(
         rs.getString(1),
@@ -115,8 +117,10 @@ final class SqlRows {
         rs.getString(19),
         new BigDecimal(rs.getString(20)),
         new BigDecimal(rs.getString(21)),
-        rs.getLong(22),
-        rs.getLong(23),
+        new BigDecimal(rs.getString(22)),
+        new BigDecimal(rs.getString(23)),
+        rs.getLong(24),
+        rs.getLong(25),
         ackedAt);
   }
 

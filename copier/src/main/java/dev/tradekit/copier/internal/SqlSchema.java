@@ -57,7 +57,8 @@ public final class SqlSchema {
                       + " VARCHAR(48), price VARCHAR(48), reduce_only SMALLINT NOT NULL,"
                       + " executed_quantity VARCHAR(48) NOT NULL, average_price VARCHAR(48),"
                       + " order_id VARCHAR(64), reason VARCHAR(2000), leader_price VARCHAR(48) NOT"
-                      + " NULL, leader_quantity VARCHAR(48) NOT NULL, leader_time BIGINT NOT NULL,"
+                      + " NULL, leader_quantity VARCHAR(48) NOT NULL, leader_before VARCHAR(48) NOT NULL,"
+                      + " leader_after VARCHAR(48) NOT NULL, leader_time BIGINT NOT NULL,"
                       + " created_at BIGINT NOT NULL, acked_at BIGINT, UNIQUE (follower, seq,"
                       + " leg))",
                   "CREATE INDEX copies_status ON copies (status)",
