@@ -12,6 +12,8 @@ public enum Fault {
   TRANSPORT,
   /** A rate-limit refusal (retry after 2 s) without placing. */
   RATE_LIMIT,
+  /** Refuse for insufficient margin (-2019) without placing. */
+  REJECT_MARGIN,
   /** Kill the copier, then drop the request (a crash after journaling, before sending). */
   CRASH_BEFORE_SEND,
   /** Place the order, then kill the copier before it sees the reply. */

@@ -110,6 +110,10 @@ public final class FaultyExchange implements Exchange {
           CompletableFuture.failedFuture(
               new RateLimitException(
                   venue(), -1003, "too many requests", Duration.ofSeconds(2), null));
+      case REJECT_MARGIN ->
+          CompletableFuture.failedFuture(
+              new dev.tradekit.api.error.InsufficientMarginException(
+                  venue(), -2019, "Margin is insufficient."));
       case CRASH_BEFORE_SEND -> {
         crash.run();
         yield new CompletableFuture<>(); // never completes: the process is gone
