@@ -49,6 +49,7 @@ public final class CopyEngine {
   private final AtomicLong fillsSeen = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private volatile boolean running;
+  private volatile boolean stopped;
   private Map<PositionKey, BigDecimal> leaderPositions = new HashMap<>();
   private long startPoint;
   private long seq;
@@ -89,6 +90,10 @@ public final class CopyEngine {
    * unfinished copies, starts detection and the risk checks. Completes when the engine runs.
    */
   public CompletableFuture<Void> start() {
+    if (stopped) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("the copier was stopped before it started"));
+    }
     running = true;
     CompletableFuture<Void> init =
         store.startPoint().isPresent()
@@ -115,6 +120,9 @@ public final class CopyEngine {
   }
 
   private void resume() {
+    if (!running) {
+      return;
+    }
     startPoint = store.startPoint().orElseThrow();
     leaderPositions = new HashMap<>(store.leaderPositions());
     seq = store.maxSeq();
@@ -137,12 +145,13 @@ public final class CopyEngine {
    * the subscription and timers on the scheduler.
    */
   public void markStopped() {
+    stopped = true;
     running = false;
   }
 
   /** Stops at once: no more detection, sending or journaling; replies in flight are ignored. */
   public void stop() {
-    running = false;
+    markStopped();
     watcher.stop();
     Cancellable t = riskTimer;
     if (t != null) {

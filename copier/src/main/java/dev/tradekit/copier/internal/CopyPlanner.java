@@ -207,11 +207,12 @@ public final class CopyPlanner {
     if (closeAll) {
       qty = copied.abs();
     } else {
-      BigDecimal fraction = BigDecimal.ONE.subtract(after.abs().divide(before.abs(), MC));
-      if (fraction.signum() <= 0) {
+      BigDecimal shrink = before.abs().subtract(after.abs());
+      if (shrink.signum() <= 0) {
         return new Skip("the leader's position did not shrink");
       }
-      BigDecimal raw = copied.abs().multiply(fraction);
+      // multiply before dividing: a share that lands on the step stays exact
+      BigDecimal raw = copied.abs().multiply(shrink).divide(before.abs(), MC);
       qty = inst.roundQuantity(raw, OrderType.MARKET).min(copied.abs());
       if (qty.signum() == 0) {
         return new Skip(tooSmall(raw, inst));

@@ -302,4 +302,18 @@ class CopyPlannerTest {
                 .quantity())
         .isEqualByComparingTo("0.033");
   }
+
+  @Test
+  void fractionOfAReductionIsExactWhenItLandsOnTheStep() {
+    // leader 1.4 -> 1.3 takes 1/14; 0.7 * 0.1 / 1.4 = 0.05 exactly (1 - 1.3/1.4 in 16 digits
+    // would give 0.0499999… and round down to 0.04)
+    CopyRecord reduce = oneWay(7, CopyAction.REDUCE, Side.SELL, "3000", "0.1", "1.4", "1.3");
+    OrderRequest r =
+        sent(
+            plan(
+                List.of(reduce),
+                CopyPolicies.fixedRatio(bd("0.5")),
+                inputs(PositionMode.ONE_WAY, Map.of(BOTH, bd("0.7")))));
+    assertThat(r.quantity()).isEqualByComparingTo("0.05");
+  }
 }
