@@ -33,7 +33,12 @@ enum EndpointWeights {
   LISTEN_KEY_CREATE("POST", "/fapi/v1/listenKey", 1, 1, 0),
   LISTEN_KEY_KEEPALIVE("PUT", "/fapi/v1/listenKey", 1, 1, 0),
   LISTEN_KEY_CLOSE("DELETE", "/fapi/v1/listenKey", 1, 1, 0),
-  ORDER_RATE_LIMIT("GET", "/fapi/v1/rateLimit/order", 1, 1, 0);
+  ORDER_RATE_LIMIT("GET", "/fapi/v1/rateLimit/order", 1, 1, 0),
+  ALL_ORDERS("GET", "/fapi/v1/allOrders", 5, 5, 0),
+  KLINES("GET", "/fapi/v1/klines", 5, 5, 0),
+  MARK_PRICE("GET", "/fapi/v1/premiumIndex", 1, 10, 0),
+  POSITION_MODE("GET", "/fapi/v1/positionSide/dual", 30, 30, 0),
+  SET_POSITION_MODE("POST", "/fapi/v1/positionSide/dual", 1, 1, 0);
 
   private final String method;
   private final String path;
@@ -86,6 +91,25 @@ enum EndpointWeights {
       return 5;
     }
     return limit <= 500 ? 10 : 20;
+  }
+
+  /**
+   * The weight of {@code GET /fapi/v1/klines} for {@code limit}: below 100 → 1, below 500 → 2, up
+   * to 1000 → 5, above → 10 (limit 1..1500).
+   *
+   * @throws IllegalArgumentException when {@code limit} is not in 1..1500
+   */
+  static int klinesWeight(int limit) {
+    if (limit < 1 || limit > 1500) {
+      throw new IllegalArgumentException("klines limit must be in 1..1500, was " + limit);
+    }
+    if (limit < 100) {
+      return 1;
+    }
+    if (limit < 500) {
+      return 2;
+    }
+    return limit <= 1000 ? 5 : 10;
   }
 
   /** The row for {@code method} and {@code path}, or {@code null} when the call is not listed. */

@@ -83,6 +83,32 @@ final class RequestSigner {
     return new Signed(payload, credentials.hmacSha256Hex(payload), timestamp);
   }
 
+  /**
+   * Signs a query string that is already encoded exactly as it will be sent (e.g. built by an HTTP
+   * client): appends {@code recvWindow} and {@code timestamp} and signs the result unchanged.
+   *
+   * @param encodedParams the encoded parameters without a leading {@code ?}; may be empty
+   * @throws IllegalArgumentException when it already carries a parameter the signer adds itself
+   */
+  Signed signEncoded(String encodedParams) {
+    Objects.requireNonNull(encodedParams, "encodedParams");
+    for (String pair : encodedParams.split("&", -1)) {
+      String name = pair.indexOf('=') < 0 ? pair : pair.substring(0, pair.indexOf('='));
+      if (name.equals("timestamp") || name.equals("recvWindow") || name.equals("signature")) {
+        throw new IllegalArgumentException(
+            "parameter '" + name + "' is added by the signer: remove it from the request");
+      }
+    }
+    long timestamp = serverTime.getAsLong();
+    String payload =
+        (encodedParams.isEmpty() ? "" : encodedParams + "&")
+            + "recvWindow="
+            + recvWindowMs
+            + "&timestamp="
+            + timestamp;
+    return new Signed(payload, credentials.hmacSha256Hex(payload), timestamp);
+  }
+
   /** RFC 3986 percent-encoding of {@code s} (UTF-8), appended to {@code sb}. */
   static void appendEncoded(StringBuilder sb, String s) {
     for (int i = 0; i < s.length(); i++) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * that no off-grid price, float artefact or exponent ever reaches the venue.
  *
  * <pre>{@code
- * Instrument btc = exchange.marketData().instrument("BTCUSDT");
+ * Instrument btc = exchange.marketData().instrument("BTCUSDT").join();
  * BigDecimal px = btc.roundPrice(new BigDecimal("32123.456"), RoundingMode.DOWN);  // 32123.45
  * BigDecimal qty = btc.roundQuantity(new BigDecimal("0.0157"), OrderType.LIMIT);    // 0.015
  * OrderRequest order = OrderRequest.limit("BTCUSDT", Side.BUY, qty, px);

@@ -1,0 +1,32 @@
+package dev.tradekit.binance;
+
+import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Order;
+import dev.tradekit.api.model.OrderBookSnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The REST calls the WebSocket side needs: book snapshots, the listenKey lifecycle and gap
+ * recovery.
+ */
+interface StreamRestCalls {
+  CompletableFuture<OrderBookSnapshot> depth(String symbol, int limit);
+
+  CompletableFuture<String> createListenKey();
+
+  CompletableFuture<Void> keepAliveListenKey();
+
+  CompletableFuture<Void> closeListenKey();
+
+  CompletableFuture<List<Order>> openOrders();
+
+  /**
+   * Orders of a symbol updated since a time (for gap recovery): GET /fapi/v1/allOrders with
+   * startTime.
+   */
+  CompletableFuture<List<Order>> ordersSince(String symbol, long startTime);
+
+  /** Fills of a symbol since a time, paged until complete. */
+  CompletableFuture<List<Fill>> userTradesSince(String symbol, long startTime);
+}
