@@ -1,5 +1,7 @@
 package dev.tradekit.copier;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,6 +26,6 @@ public record CopierStats(
 
   /** Copies the map. */
   public CopierStats {
-    followers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(followers));
+    followers = Collections.unmodifiableMap(new LinkedHashMap<>(followers));
   }
 }

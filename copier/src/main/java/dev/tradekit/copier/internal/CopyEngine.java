@@ -8,6 +8,7 @@ import dev.tradekit.api.model.Position;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.copier.CopierStats;
+import dev.tradekit.copier.CopyAction;
 import dev.tradekit.copier.CopyRecord;
 import dev.tradekit.copier.CopyStatus;
 import dev.tradekit.copier.DetectionMode;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The running copier: journals each new leader fill with one pending copy per follower (and leg),
@@ -53,7 +55,7 @@ public final class CopyEngine {
   private Map<PositionKey, BigDecimal> leaderPositions = new HashMap<>();
   private long startPoint;
   private long seq;
-  private @org.jspecify.annotations.Nullable Cancellable riskTimer;
+  private @Nullable Cancellable riskTimer;
 
   /** An engine; nothing happens until {@link #start()}. */
   public CopyEngine(
@@ -209,10 +211,7 @@ public final class CopyEngine {
       if (f.removed) {
         continue;
       }
-      int legs =
-          change.action() == dev.tradekit.copier.CopyAction.FLIP && f.settings.reopenOnFlip()
-              ? 2
-              : 1;
+      int legs = change.action() == CopyAction.FLIP && f.settings.reopenOnFlip() ? 2 : 1;
       for (int leg = 0; leg < legs; leg++) {
         copies.add(pending(fill, f, leg, fillSeq, change, now));
       }

@@ -2,32 +2,24 @@ package dev.tradekit.copier.fake;
 
 import dev.tradekit.api.Account;
 import dev.tradekit.api.BatchResult;
-import dev.tradekit.api.BookTickerListener;
 import dev.tradekit.api.Capabilities;
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.MarketData;
 import dev.tradekit.api.OrderAmendment;
-import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.Streams;
-import dev.tradekit.api.Subscription;
-import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.Trading;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.error.DuplicateClientOrderIdException;
 import dev.tradekit.api.error.OrderRejectedException;
 import dev.tradekit.api.model.AccountSnapshot;
 import dev.tradekit.api.model.Balance;
-import dev.tradekit.api.model.BookTicker;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Income;
 import dev.tradekit.api.model.Instrument;
-import dev.tradekit.api.model.Kline;
-import dev.tradekit.api.model.KlineQuery;
 import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Order;
-import dev.tradekit.api.model.OrderBookSnapshot;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.OrderStatus;
@@ -36,7 +28,6 @@ import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.api.model.Ticker24h;
 import dev.tradekit.api.model.UserTradesQuery;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -57,10 +48,10 @@ import org.jspecify.annotations.Nullable;
  * Only what the copier uses is implemented; the rest fails its future.
  */
 public final class FakeExchange implements Exchange {
-  private final String name;
-  private final LongSupplier clock;
-  private final Map<String, Instrument> instruments;
-  private final Map<String, BigDecimal> prices = new HashMap<>();
+  final String name;
+  final LongSupplier clock;
+  final Map<String, Instrument> instruments;
+  final Map<String, BigDecimal> prices = new HashMap<>();
   private final Map<String, BigDecimal> positions = new LinkedHashMap<>();
   private final Map<String, Order> byClientId = new LinkedHashMap<>();
   private final List<Order> placed = new ArrayList<>();
@@ -220,7 +211,7 @@ public final class FakeExchange implements Exchange {
     return o;
   }
 
-  private static <T> CompletableFuture<T> unsupported(String what) {
+  static <T> CompletableFuture<T> unsupported(String what) {
     return CompletableFuture.failedFuture(new UnsupportedOperationException("fake venue: " + what));
   }
 
@@ -231,58 +222,7 @@ public final class FakeExchange implements Exchange {
 
   @Override
   public MarketData marketData() {
-    return new MarketData() {
-      @Override
-      public CompletableFuture<List<Instrument>> instruments() {
-        return CompletableFuture.completedFuture(List.copyOf(instruments.values()));
-      }
-
-      @Override
-      public CompletableFuture<Instrument> instrument(String symbol) {
-        Instrument i = instruments.get(symbol);
-        return i == null
-            ? CompletableFuture.failedFuture(
-                new dev.tradekit.api.error.UnknownSymbolException(name, -1121, symbol))
-            : CompletableFuture.completedFuture(i);
-      }
-
-      @Override
-      public CompletableFuture<OrderBookSnapshot> orderBook(String symbol, int limit) {
-        return unsupported("orderBook");
-      }
-
-      @Override
-      public CompletableFuture<List<Ticker24h>> tickers24h() {
-        return unsupported("tickers24h");
-      }
-
-      @Override
-      public CompletableFuture<Ticker24h> ticker24h(String symbol) {
-        return unsupported("ticker24h");
-      }
-
-      @Override
-      public CompletableFuture<BookTicker> bookTicker(String symbol) {
-        return unsupported("bookTicker");
-      }
-
-      @Override
-      public CompletableFuture<BigDecimal> markPrice(String symbol) {
-        synchronized (FakeExchange.this) {
-          return CompletableFuture.completedFuture(prices.get(symbol));
-        }
-      }
-
-      @Override
-      public CompletableFuture<List<Kline>> klines(KlineQuery query) {
-        return unsupported("klines");
-      }
-
-      @Override
-      public CompletableFuture<Long> serverTime() {
-        return CompletableFuture.completedFuture(clock.getAsLong());
-      }
-    };
+    return new FakeMarketData(this);
   }
 
   @Override
@@ -425,38 +365,7 @@ public final class FakeExchange implements Exchange {
 
   @Override
   public Streams streams() {
-    return new Streams() {
-      @Override
-      public Subscription orderBook(String symbol, OrderBookListener listener) {
-        throw new UnsupportedOperationException("fake venue: orderBook stream");
-      }
-
-      @Override
-      public Subscription trades(String symbol, TradeListener listener) {
-        throw new UnsupportedOperationException("fake venue: trades stream");
-      }
-
-      @Override
-      public Subscription bookTicker(String symbol, BookTickerListener listener) {
-        throw new UnsupportedOperationException("fake venue: bookTicker stream");
-      }
-
-      @Override
-      public Subscription userEvents(UserEventListener listener) {
-        listeners.add(listener);
-        return new Subscription() {
-          @Override
-          public boolean isActive() {
-            return listeners.contains(listener);
-          }
-
-          @Override
-          public void close() {
-            listeners.remove(listener);
-          }
-        };
-      }
-    };
+    return new FakeStreams(listeners);
   }
 
   @Override
