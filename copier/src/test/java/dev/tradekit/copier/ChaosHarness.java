@@ -2,10 +2,8 @@ package dev.tradekit.copier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.copier.fake.FakeExchange;
 import dev.tradekit.copier.fake.Fault;
 import dev.tradekit.copier.fake.FaultyExchange;
 import java.math.BigDecimal;
@@ -107,7 +105,8 @@ final class ChaosHarness {
   private final Faults faultModel;
   private int placeCalls;
   private final Supplier<CopyJournal> journals;
-  private final CopierFixture fx = new CopierFixture();
+  private final ChaosVenue venue;
+  private final Map<String, BigDecimal> leaderPos = new LinkedHashMap<>();
   private final Map<String, FaultyExchange> faulty = new LinkedHashMap<>();
   private FaultyExchange leader;
   private volatile boolean faultsOn = true;
@@ -118,23 +117,26 @@ final class ChaosHarness {
   int injected;
 
   /** {@code journals} gives the journal for each (re)start: the same store, possibly reopened. */
-  ChaosHarness(long seed, Supplier<CopyJournal> journals) {
-    this(seed, journals, null);
+  ChaosHarness(ChaosVenue venue, long seed, Supplier<CopyJournal> journals) {
+    this(venue, seed, journals, null);
   }
 
   /** A schedule with {@code faults}, or random faults from the seed when null. */
   ChaosHarness(
-      long seed, Supplier<CopyJournal> journals, @org.jspecify.annotations.Nullable Faults faults) {
+      ChaosVenue venue,
+      long seed,
+      Supplier<CopyJournal> journals,
+      @org.jspecify.annotations.Nullable Faults faults) {
+    this.venue = venue;
     this.seed = seed;
     this.rnd = new SplittableRandom(seed);
     this.faultModel = faults != null ? faults : random(new SplittableRandom(seed * 31 + 7));
     this.journals = journals;
-    leader = new FaultyExchange(fx.leader).onStream(f -> streamFault());
+    leader = new FaultyExchange(venue.leader()).onStream(f -> streamFault());
     for (String name : RATIOS.keySet()) {
-      FakeExchange ex = fx.follower(name, "100000");
       faulty.put(
           name,
-          new FaultyExchange(ex)
+          new FaultyExchange(venue.follower(name))
               .onPlace(r -> placeFault())
               .onQuery(r -> faultsOn && faultModel.queryFails())
               .crashWith(
@@ -149,14 +151,14 @@ final class ChaosHarness {
 
   private TradeCopier startCopier() {
     TradeCopier.Builder b =
-        TradeCopier.builder().leader(leader).journal(journal).scheduler(fx.clock);
+        TradeCopier.builder().leader(leader).journal(journal).scheduler(venue.clock());
     faulty.forEach(
         (n, ex) ->
             b.follower(n, ex, CopyPolicies.fixedRatio(Objects.requireNonNull(RATIOS.get(n)))));
     TradeCopier c = b.build();
     copier = c; // before starting: a crash during start must stop this one
     c.start();
-    fx.clock.advanceBy(Duration.ofMillis(5));
+    venue.clock().advanceBy(Duration.ofMillis(5));
     return c;
   }
 
@@ -174,25 +176,22 @@ final class ChaosHarness {
     for (int i = 0; i < steps; i++) {
       int s = rnd.nextInt(SYMBOLS.length);
       BigDecimal unit = new BigDecimal(UNITS[s]);
-      BigDecimal pos = fx.leader.position(SYMBOLS[s], PositionSide.BOTH);
+      BigDecimal pos = leaderPos.getOrDefault(SYMBOLS[s], BigDecimal.ZERO);
       int lots = 1 + rnd.nextInt(8);
       Side side = rnd.nextBoolean() ? Side.BUY : Side.SELL;
       if (pos.signum() != 0 && rnd.nextInt(4) == 0) { // close exactly, sometimes
         side = pos.signum() > 0 ? Side.SELL : Side.BUY;
         lots = pos.abs().divide(unit).intValueExact();
       }
-      fx.leader.trade(
-          SYMBOLS[s],
-          side,
-          unit.multiply(BigDecimal.valueOf(lots)).toPlainString(),
-          PositionSide.BOTH,
-          false);
-      fx.clock.advanceBy(Duration.ofMillis(rnd.nextInt(1_500)));
+      BigDecimal qty = unit.multiply(BigDecimal.valueOf(lots));
+      venue.leaderTrade(SYMBOLS[s], side, qty);
+      leaderPos.put(SYMBOLS[s], pos.add(side == Side.BUY ? qty : qty.negate()));
+      venue.clock().advanceBy(Duration.ofMillis(rnd.nextInt(1_500)));
       restartIfCrashed();
     }
     faultsOn = false;
     for (int i = 0; i < 12; i++) {
-      fx.clock.advanceBy(Duration.ofSeconds(30));
+      venue.clock().advanceBy(Duration.ofSeconds(30));
       restartIfCrashed();
     }
     injected =
@@ -215,7 +214,6 @@ final class ChaosHarness {
         journal.history(HistoryQuery.builder().limit(HistoryQuery.MAX_LIMIT).build());
     long leaderFills = journal.symbolStats().stream().mapToLong(SymbolStats::leaderFills).sum();
     for (String name : RATIOS.keySet()) {
-      FakeExchange ex = fx.ex(name);
       Set<String> fillsCopied = new HashSet<>();
       for (CopyRecord r : all) {
         if (r.follower().equals(name)) {
@@ -227,25 +225,21 @@ final class ChaosHarness {
       assertThat(fillsCopied)
           .as(ctx + ": every leader fill journaled once for " + name)
           .hasSize((int) leaderFills);
-      Set<String> ids = new HashSet<>();
-      for (Order o : ex.placedOrders()) {
-        assertThat(ids.add(Objects.requireNonNull(o.clientOrderId())))
-            .as(ctx + ": duplicate order " + o)
-            .isTrue();
-      }
+      Map<String, Set<String>> orders = venue.followerOrders(name);
+      orders.forEach(
+          (id, venueIds) ->
+              assertThat(venueIds).as(ctx + ": duplicate orders for " + id).hasSize(1));
       long copied =
           all.stream()
               .filter(r -> r.follower().equals(name) && r.status() == CopyStatus.COPIED)
               .count();
-      assertThat(ex.placedOrders())
-          .as(ctx + ": one venue order per copy for " + name)
-          .hasSize((int) copied);
+      assertThat(orders).as(ctx + ": one venue order per copy for " + name).hasSize((int) copied);
       for (String symbol : SYMBOLS) {
         BigDecimal expected =
-            fx.leader
-                .position(symbol, PositionSide.BOTH)
+            leaderPos
+                .getOrDefault(symbol, BigDecimal.ZERO)
                 .multiply(Objects.requireNonNull(RATIOS.get(name)));
-        assertThat(ex.position(symbol, PositionSide.BOTH))
+        assertThat(venue.followerPosition(name, symbol))
             .as(ctx + ": " + name + " " + symbol)
             .isEqualByComparingTo(expected);
         assertThat(journal.copiedPosition(name, symbol, PositionSide.BOTH))

@@ -32,6 +32,7 @@ class CrashRestartIT {
         Path file = dir.resolve(kind + "-" + at + ".db");
         ChaosHarness h =
             new ChaosHarness(
+                new SimChaosVenue(),
                 4242,
                 () -> {
                   CopyJournal j = CopyJournals.sqlite(file); // reopened after each crash

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** 200 seeded chaos schedules on the in-test venue; see {@link ChaosHarness}. */
+/** 200 seeded chaos schedules on the simulated exchange; see {@link ChaosHarness}. */
 class RandomFaultTest {
 
   @Test
@@ -13,7 +13,7 @@ class RandomFaultTest {
     int injected = 0;
     for (long seed = 1; seed <= 200; seed++) {
       CopyJournal journal = CopyJournals.inMemory();
-      ChaosHarness h = new ChaosHarness(seed, () -> journal);
+      ChaosHarness h = new ChaosHarness(new SimChaosVenue(), seed, () -> journal);
       h.run(25);
       h.assertInvariants();
       restarts += h.restarts;
