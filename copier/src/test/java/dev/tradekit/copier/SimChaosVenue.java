@@ -40,6 +40,7 @@ final class SimChaosVenue implements ChaosVenue {
   private final Map<String, Exchange> followers = new LinkedHashMap<>();
   private final Map<String, PositionMode> modes = new LinkedHashMap<>();
   private long updateId = 1;
+  private boolean layered;
 
   SimChaosVenue() {
     venue =
@@ -55,25 +56,41 @@ final class SimChaosVenue implements ChaosVenue {
     clock.runPending();
   }
 
+  /**
+   * Thin first levels (0.04 BTC, 0.4 ETH at each of the two best asks and bids), so a larger market
+   * order fills in several fills of one order.
+   */
+  void layered() {
+    layered = true;
+    books();
+  }
+
   /** Opens a follower in hedge mode (call before {@link #follower}). */
   void hedge(String name) {
     modes.put(name, PositionMode.HEDGE);
   }
 
   private void books() {
-    book(CopierFixture.btc(), "59999.9", "60000.1");
-    book(CopierFixture.eth(), "2999.99", "3000.01");
+    book(CopierFixture.btc(), "59999.9", "60000.1", 0.04);
+    book(CopierFixture.eth(), "2999.99", "3000.01", 0.4);
   }
 
-  private void book(Instrument inst, String bid, String ask) {
+  private void book(Instrument inst, String bid, String ask, double thin) {
     TickScale scale = TickScale.of(inst.tickSize());
     long now = clock.currentTimeMillis();
     MarketEvent e =
         new MarketEvent()
             .reset(MarketEvent.Type.DEPTH_SNAPSHOT, inst.symbol(), now, now * 1_000_000L);
     e.updateIds(0, updateId++, 0);
-    e.addLevel(Side.BUY, scale.toTicks(new BigDecimal(bid)), 1_000_000);
-    e.addLevel(Side.SELL, scale.toTicks(new BigDecimal(ask)), 1_000_000);
+    long bidTicks = scale.toTicks(new BigDecimal(bid));
+    long askTicks = scale.toTicks(new BigDecimal(ask));
+    int thinLevels = layered ? 2 : 0;
+    for (int i = 0; i < thinLevels; i++) {
+      e.addLevel(Side.BUY, bidTicks - i, thin);
+      e.addLevel(Side.SELL, askTicks + i, thin);
+    }
+    e.addLevel(Side.BUY, bidTicks - thinLevels, 1_000_000);
+    e.addLevel(Side.SELL, askTicks + thinLevels, 1_000_000);
     venue.onMarketEvent(e);
   }
 

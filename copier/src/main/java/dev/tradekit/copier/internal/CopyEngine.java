@@ -139,7 +139,10 @@ public final class CopyEngine {
     watcher.start();
     long p = period.toMillis();
     riskTimer = scheduler.scheduleAtFixedRate(this::checkRisk, p, p, TimeUnit.MILLISECONDS);
-    followers.values().forEach(this::driveAll);
+    for (Follower f : followers.values()) {
+      driver.warmUp(f);
+      driveAll(f);
+    }
   }
 
   /**
@@ -276,6 +279,9 @@ public final class CopyEngine {
     }
     followers.put(f.name, f);
     followerView = List.copyOf(followers.values());
+    if (running) {
+      driver.warmUp(f);
+    }
   }
 
   /** Pauses a follower: its pending copies are skipped; orders in flight still settle. */

@@ -42,6 +42,29 @@ final class InputsFetcher {
     this.store = store;
   }
 
+  /**
+   * Fills the follower's caches ahead of its first copy — every instrument of its venue (one call)
+   * and its position mode — so that copy waits for nothing but its order. Best effort: a failure
+   * leaves the caches to be filled when a copy needs them.
+   */
+  void warmUp(Follower f, Executor scheduler) {
+    f.exchange
+        .marketData()
+        .instruments()
+        .thenAcceptAsync(
+            list -> list.forEach(i -> f.instruments.putIfAbsent(i.symbol(), i)), scheduler);
+    f.exchange
+        .account()
+        .snapshot()
+        .thenAcceptAsync(
+            s -> {
+              if (f.positionMode == null) {
+                f.positionMode = s.positionMode();
+              }
+            },
+            scheduler);
+  }
+
   /** Fetches what {@code group} needs; the result is assembled on {@code scheduler}. */
   CompletableFuture<Fetched> fetch(Follower f, List<CopyRecord> group, Executor scheduler) {
     CopyRecord head = group.get(0);

@@ -70,6 +70,11 @@ public final class LaneDriver {
     this.inputs = new InputsFetcher(leader, store);
   }
 
+  /** Warms the follower's caches (instruments, position mode) ahead of its first copy. */
+  void warmUp(Follower f) {
+    inputs.warmUp(f, scheduler);
+  }
+
   /** Advances the lane as far as it can go now; a no-op while a step is in flight. */
   void drive(Lane lane) {
     if (!running.getAsBoolean() || lane.busy || lane.timer != null) {
