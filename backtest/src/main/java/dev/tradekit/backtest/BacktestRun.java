@@ -131,18 +131,21 @@ final class BacktestRun {
 
   private AccountResult result(SimVenue v, String name, EquityCurve curve) {
     List<Fill> fills = v.fills(name);
-    double fees = 0;
-    double traded = 0;
+    BigDecimal feeSum = BigDecimal.ZERO;
+    BigDecimal tradedSum = BigDecimal.ZERO;
     for (Fill f : fills) {
-      fees += f.commission().doubleValue();
-      traded += f.price().multiply(f.quantity()).doubleValue();
+      feeSum = feeSum.add(f.commission());
+      tradedSum = tradedSum.add(f.price().multiply(f.quantity()));
     }
-    double funding = 0;
+    BigDecimal fundingSum = BigDecimal.ZERO;
     for (Income i : v.income(name)) {
       if (i.type().equals("FUNDING_FEE")) {
-        funding += i.amount().doubleValue();
+        fundingSum = fundingSum.add(i.amount());
       }
     }
+    double fees = feeSum.doubleValue();
+    double traded = tradedSum.doubleValue();
+    double funding = fundingSum.doubleValue();
     List<RoundTrip> trips = RoundTrips.of(fills, t -> equityAt(curve, t));
     double exposure = 0;
     for (int i = 0; i < curve.size(); i++) {
