@@ -1,0 +1,11 @@
+package dev.tradekit.backtest;
+
+/** A small deterministic backtest for report and optimiser tests in other packages. */
+public final class ReportFixture {
+  private ReportFixture() {}
+
+  /** Three days of random-walk bars traded by an SMA(5)/SMA(20) bot. */
+  public static Backtest backtest() {
+    return BacktestTest.sma(TestBars.randomWalk(7, 3 * 1440));
+  }
+}
