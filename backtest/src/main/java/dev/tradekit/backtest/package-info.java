@@ -1,4 +1,7 @@
-/** Backtesting: replays recorded or synthetic market data through a simulated exchange. */
+/**
+ * The backtest runner: bots over historical or synthetic data on the simulated venue, with
+ * mark-to-market results and metrics.
+ */
 @NullMarked
 package dev.tradekit.backtest;
 

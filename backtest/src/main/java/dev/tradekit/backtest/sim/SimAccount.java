@@ -49,6 +49,7 @@ final class SimAccount {
       };
   private final List<Fill> fills = new ArrayList<>();
   private long lastDelivery;
+  private long accepted;
 
   SimAccount(String name, SimVenue venue, AccountSetup setup) {
     this.name = name;
@@ -93,6 +94,7 @@ final class SimAccount {
   }
 
   void accept(SimOrder o) {
+    accepted++;
     open.put(o.id, o);
     openByClientId.put(o.clientOrderId, o);
     emitOrder(o.toOrder());
@@ -245,6 +247,10 @@ final class SimAccount {
       balances.add(balance(asset));
     }
     return new AccountSnapshot(venue.now(), ledger.mode, balances, positions(true));
+  }
+
+  long ordersAccepted() {
+    return accepted;
   }
 
   List<Fill> fills() {

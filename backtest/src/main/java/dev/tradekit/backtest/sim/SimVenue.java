@@ -2,6 +2,9 @@ package dev.tradekit.backtest.sim;
 
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.book.OrderBookView;
+import dev.tradekit.api.model.AccountSnapshot;
+import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Income;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.backtest.data.MarketEvent;
@@ -162,6 +165,45 @@ public final class SimVenue {
       throw new IllegalStateException("no market data for " + symbol + " yet");
     }
     return mark;
+  }
+
+  /**
+   * The state of account {@code name} at the matcher now (not delayed): balances with unrealised
+   * PnL at the current marks, and positions. Scheduler thread only.
+   *
+   * @throws IllegalArgumentException if no account has that name
+   */
+  public AccountSnapshot accountSnapshot(String name) {
+    return requireAccount(name).account.snapshot();
+  }
+
+  /** Every fill of account {@code name} so far, oldest first (a copy). Scheduler thread only. */
+  public List<Fill> fills(String name) {
+    return List.copyOf(requireAccount(name).account.fills());
+  }
+
+  /** Every income entry (commission, realised PnL, funding) of account {@code name} so far. */
+  public List<Income> income(String name) {
+    return List.copyOf(requireAccount(name).account.ledger.income());
+  }
+
+  /** The number of orders account {@code name} has had accepted by the matcher so far. */
+  public long ordersAccepted(String name) {
+    return requireAccount(name).account.ordersAccepted();
+  }
+
+  /** The names of the open accounts, in opening order. */
+  public synchronized List<String> accountNames() {
+    return List.copyOf(accounts.keySet());
+  }
+
+  private synchronized SimExchange requireAccount(String name) {
+    SimExchange ex = accounts.get(Objects.requireNonNull(name, "name"));
+    if (ex == null) {
+      throw new IllegalArgumentException(
+          "no account " + name + " on this venue; accounts: " + accounts.keySet());
+    }
+    return ex;
   }
 
   private SymbolMatcher requireMatcher(String symbol) {

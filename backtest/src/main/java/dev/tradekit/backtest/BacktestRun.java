@@ -1,0 +1,228 @@
+package dev.tradekit.backtest;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.model.AccountSnapshot;
+import dev.tradekit.api.model.Balance;
+import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Income;
+import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.Position;
+import dev.tradekit.api.runtime.VirtualScheduler;
+import dev.tradekit.backtest.data.MarketDataSource;
+import dev.tradekit.backtest.data.MarketDataSources;
+import dev.tradekit.backtest.data.MarketEvent;
+import dev.tradekit.backtest.sim.MarketReplay;
+import dev.tradekit.backtest.sim.SimVenue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One execution of a {@link Backtest}: venue, bots, replay, sampling and results. */
+final class BacktestRun {
+  private final Backtest bt;
+  private final List<Throwable> errors = new ArrayList<>();
+  private final List<String> names = new ArrayList<>();
+  private final List<EquityCurve> curves = new ArrayList<>();
+  private @org.jspecify.annotations.Nullable SimVenue venue;
+
+  BacktestRun(Backtest bt) {
+    this.bt = bt;
+  }
+
+  BacktestResult run() {
+    MarketDataSource raw = open();
+    try (WindowSource source = new WindowSource(new BarExpander(raw), bt.start)) {
+      long t0 = bt.start != null ? bt.start : source.firstTime();
+      VirtualScheduler clock = new VirtualScheduler(t0, errors::add);
+      SimVenue.Builder vb =
+          SimVenue.builder()
+              .scheduler(clock)
+              .fees(bt.makerFee, bt.takerFee)
+              .queueModel(bt.queueModel)
+              .orderLatency(bt.orderLatency)
+              .marketDataLatency(bt.marketDataLatency)
+              .seed(bt.seed);
+      for (Instrument i : bt.instruments) {
+        vb.instrument(i);
+      }
+      bt.funding.forEach(vb::fundingRates);
+      SimVenue v = vb.build();
+      this.venue = v;
+      List<Bot> bots = new ArrayList<>();
+      Exchange leader = null;
+      if (bt.leaderFills != null && bt.leaderSetup != null) {
+        leader = v.openAccount(Backtest.LEADER, bt.leaderSetup);
+        names.add(Backtest.LEADER);
+        bots.add(LeaderFills.bot(LeaderFills.read(bt.leaderFills), leader, clock));
+      }
+      for (Backtest.Participant p : bt.participants) {
+        Exchange ex = v.openAccount(p.account(), p.setup());
+        names.add(p.account());
+        if (p.bot() != null) {
+          bots.add(p.bot().create(ex, clock));
+        } else if (p.copier() != null && leader != null) {
+          bots.add(p.copier().create(leader, ex, clock));
+        }
+      }
+      int capacity =
+          bt.end == null
+              ? 1024
+              : (int) Math.min(1 << 24, (bt.end - t0) / bt.equityIntervalMillis + 2);
+      for (int i = 0; i < names.size(); i++) {
+        curves.add(new EquityCurve(capacity));
+      }
+      for (Bot b : bots) {
+        b.start();
+      }
+      clock.scheduleAtFixedRate(this::sample, 0, bt.equityIntervalMillis, TimeUnit.MILLISECONDS);
+      MarketReplay replay = new MarketReplay(source, v);
+      long events = bt.end == null ? replay.runToEnd() : replay.runUntil(bt.end);
+      for (Bot b : bots) {
+        b.stop();
+      }
+      clock.runPending();
+      sample();
+      if (!errors.isEmpty()) {
+        IllegalStateException e =
+            new IllegalStateException("a task failed during the backtest: " + errors.get(0));
+        errors.forEach(e::addSuppressed);
+        throw e;
+      }
+      List<AccountResult> results = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        results.add(result(v, names.get(i), curves.get(i)));
+      }
+      return new BacktestResult(t0, clock.currentTimeMillis(), events, results);
+    }
+  }
+
+  private MarketDataSource open() {
+    if (bt.data.size() == 1) {
+      return bt.data.get(0).get();
+    }
+    MarketDataSource[] all = new MarketDataSource[bt.data.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = bt.data.get(i).get();
+    }
+    return MarketDataSources.merge(all);
+  }
+
+  private void sample() {
+    SimVenue v = venue;
+    if (v == null) {
+      return;
+    }
+    for (int i = 0; i < names.size(); i++) {
+      AccountSnapshot s = v.accountSnapshot(names.get(i));
+      double equity =
+          s.balance(bt.equityAsset)
+              .map(Balance::marginBalance)
+              .orElse(BigDecimal.ZERO)
+              .doubleValue();
+      double notional = 0;
+      for (Position p : s.positions()) {
+        BigDecimal price = p.markPrice() != null ? p.markPrice() : p.entryPrice();
+        notional += p.amount().multiply(price).doubleValue();
+      }
+      curves.get(i).add(s.time(), equity, notional);
+    }
+  }
+
+  private AccountResult result(SimVenue v, String name, EquityCurve curve) {
+    List<Fill> fills = v.fills(name);
+    BigDecimal feeSum = BigDecimal.ZERO;
+    BigDecimal tradedSum = BigDecimal.ZERO;
+    for (Fill f : fills) {
+      feeSum = feeSum.add(f.commission());
+      tradedSum = tradedSum.add(f.price().multiply(f.quantity()));
+    }
+    BigDecimal fundingSum = BigDecimal.ZERO;
+    for (Income i : v.income(name)) {
+      if (i.type().equals("FUNDING_FEE")) {
+        fundingSum = fundingSum.add(i.amount());
+      }
+    }
+    double fees = feeSum.doubleValue();
+    double traded = tradedSum.doubleValue();
+    double funding = fundingSum.doubleValue();
+    List<RoundTrip> trips = RoundTrips.of(fills, t -> equityAt(curve, t));
+    double exposure = 0;
+    for (int i = 0; i < curve.size(); i++) {
+      double e = curve.equity(i);
+      exposure += e > 0 ? Math.abs(curve.notional(i)) / e / curve.size() : 0;
+    }
+    return new AccountResult(
+        name,
+        curve,
+        fills,
+        trips,
+        fees,
+        funding,
+        traded,
+        v.ordersAccepted(name),
+        exposure,
+        Metrics.of(curve, trips, fees, traded));
+  }
+
+  /** Equity of the last sample at or before {@code t} (the first sample before any). */
+  static double equityAt(EquityCurve curve, long t) {
+    int lo = 0;
+    int hi = curve.size() - 1;
+    if (hi < 0) {
+      return 0;
+    }
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (curve.time(mid) <= t) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return curve.equity(lo);
+  }
+
+  /** Drops events before the start and peeks the first event's time. */
+  static final class WindowSource implements MarketDataSource {
+    private final MarketDataSource source;
+    private final long start;
+    private final MarketEvent first = new MarketEvent();
+    private boolean hasFirst;
+
+    WindowSource(MarketDataSource source, @org.jspecify.annotations.Nullable Long start) {
+      this.source = source;
+      this.start = start == null ? Long.MIN_VALUE : start;
+    }
+
+    long firstTime() {
+      if (!hasFirst) {
+        hasFirst = next(first);
+        if (!hasFirst) {
+          throw new IllegalStateException("the data holds no market event in the backtest window");
+        }
+      }
+      return first.eventTime();
+    }
+
+    @Override
+    public boolean next(MarketEvent into) {
+      if (hasFirst && into != first) {
+        hasFirst = false;
+        into.copyFrom(first);
+        return true;
+      }
+      while (source.next(into)) {
+        if (into.eventTime() >= start) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void close() {
+      source.close();
+    }
+  }
+}

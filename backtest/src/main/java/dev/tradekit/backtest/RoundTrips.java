@@ -1,0 +1,105 @@
+package dev.tradekit.backtest;
+
+import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Side;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongToDoubleFunction;
+
+/** Folds an account's fills into {@link RoundTrip}s, per symbol and position side. */
+final class RoundTrips {
+  private RoundTrips() {}
+
+  private static final class Open {
+    double position;
+    double direction;
+    double maxAbs;
+    double entryQty;
+    double entryNotional;
+    double exitQty;
+    double exitNotional;
+    double gross;
+    double fees;
+    long openTime;
+    double equityAtOpen;
+  }
+
+  /**
+   * The completed round trips of {@code fills} (oldest first); a trip still open at the end is left
+   * out.
+   *
+   * @param equityAt the account equity at a time (for each trip's return on equity)
+   */
+  static List<RoundTrip> of(List<Fill> fills, LongToDoubleFunction equityAt) {
+    Map<String, Open> open = new LinkedHashMap<>();
+    List<RoundTrip> out = new ArrayList<>();
+    for (Fill f : fills) {
+      String key = f.symbol() + '|' + f.positionSide();
+      double q = f.quantity().doubleValue();
+      double price = f.price().doubleValue();
+      double fee = f.commission().doubleValue();
+      double delta = f.side() == Side.BUY ? q : -q;
+      Open o = open.get(key);
+      if (o == null || o.position == 0) {
+        o = start(f.time(), equityAt);
+        open.put(key, o);
+      }
+      if (Math.signum(delta) == Math.signum(o.position) || o.position == 0) {
+        o.direction = Math.signum(delta);
+        o.entryQty += q;
+        o.entryNotional += q * price;
+        o.fees += fee;
+        o.position += delta;
+        o.maxAbs = Math.max(o.maxAbs, Math.abs(o.position));
+        continue;
+      }
+      double closing = Math.min(q, Math.abs(o.position));
+      o.exitQty += closing;
+      o.exitNotional += closing * price;
+      o.gross += f.realizedPnl().doubleValue();
+      o.fees += fee * closing / q;
+      o.position += Math.signum(delta) * closing;
+      if (Math.abs(o.position) < 1e-12) {
+        out.add(finish(f.symbol(), o, f.time()));
+        double rest = q - closing;
+        if (rest > 1e-12) {
+          Open n = start(f.time(), equityAt);
+          n.entryQty = rest;
+          n.entryNotional = rest * price;
+          n.fees = fee * rest / q;
+          n.position = Math.signum(delta) * rest;
+          n.direction = Math.signum(delta);
+          n.maxAbs = rest;
+          open.put(key, n);
+        } else {
+          open.remove(key);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Open start(long time, LongToDoubleFunction equityAt) {
+    Open o = new Open();
+    o.openTime = time;
+    o.equityAtOpen = equityAt.applyAsDouble(time);
+    return o;
+  }
+
+  private static RoundTrip finish(String symbol, Open o, long time) {
+    double net = o.gross - o.fees;
+    return new RoundTrip(
+        symbol,
+        o.direction > 0,
+        o.openTime,
+        time,
+        o.maxAbs,
+        o.entryNotional / o.entryQty,
+        o.exitNotional / o.exitQty,
+        o.gross,
+        o.fees,
+        o.equityAtOpen > 0 ? net / o.equityAtOpen : 0);
+  }
+}
