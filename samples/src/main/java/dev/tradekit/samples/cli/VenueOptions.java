@@ -55,8 +55,6 @@ final class VenueOptions {
         Exchanges.builder(cfg.venue()).environment(environment()).scheduler(scheduler);
     if (!cfg.venue().equals("sim")) {
       b.credentials(Secrets.credentials(environment, envFile));
-    } else {
-      b.option("symbol", cfg.symbol().endsWith("USDT") ? cfg.symbol() : "BTCUSDT");
     }
     String rest = cfg.optional("restBaseUrl");
     if (rest != null) {
