@@ -1,0 +1,348 @@
+package dev.tradekit.copier;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.runtime.Scheduler;
+import dev.tradekit.copier.internal.CopyEngine;
+import dev.tradekit.copier.internal.Events;
+import dev.tradekit.copier.internal.Follower;
+import dev.tradekit.copier.internal.JournalStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Mirrors every fill of a leader account onto many follower accounts, each scaled by its own {@link
+ * CopyPolicy}, exactly once across crashes, restarts and dropped connections.
+ *
+ * <pre>{@code
+ * TradeCopier copier = TradeCopier.builder()
+ *     .leader(leaderExchange)
+ *     .follower("alice", aliceExchange, CopyPolicies.fixedRatio(new BigDecimal("0.5")))
+ *     .follower("bob", bobExchange, CopyPolicies.proportionalToBalance()
+ *         .andThen(CopyPolicies.slippageCap(new BigDecimal("0.002"))))
+ *     .journal(CopyJournals.sqlite(Path.of("copier.db")))
+ *     .scheduler(scheduler)
+ *     .listener(listener)
+ *     .build();
+ * copier.start().join();
+ * }</pre>
+ *
+ * <p>Each leader fill is journaled with one pending copy per follower before anything is sent; a
+ * copy is sized and journaled again before it is sent with a client order id derived from the fill
+ * and the follower; on restart or an unknown outcome the copier asks the follower's venue by that
+ * id before sending again. Opening fills are sized by the policy; reductions and closes take the
+ * same fraction of the follower's copied position (reduce-only; the right position side in hedge
+ * mode). Followers are sent to concurrently; each has a circuit breaker, so one broken follower
+ * never delays another.
+ *
+ * <p>Every method is thread-safe; work is handed to the {@link Scheduler}, which is also the only
+ * clock the copier reads.
+ */
+public final class TradeCopier {
+  private final CopyEngine engine;
+  private final Scheduler scheduler;
+  private final JournalStore journal;
+  private final Set<String> names = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean started = new AtomicBoolean();
+
+  private TradeCopier(Builder b) {
+    this.scheduler = Objects.requireNonNull(b.scheduler);
+    this.journal = (JournalStore) Objects.requireNonNull(b.journal);
+    this.engine =
+        new CopyEngine(
+            Objects.requireNonNull(b.leader),
+            journal,
+            scheduler,
+            new Events(b.listener),
+            b.mode,
+            b.catchUpPeriod,
+            new TreeSet<>(b.symbols));
+    for (FollowerSpec s : b.followers.values()) {
+      engine.add(new Follower(s.name, s.exchange, s.policy, s.enabled, scheduler));
+      names.add(s.name);
+    }
+  }
+
+  /** A builder; see {@link Builder} for the required parts and the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts copying: on the first run ever (no start point in the journal) the start point is the
+   * time of a snapshot of the leader's positions, and earlier fills are never copied; on later runs
+   * the journal's start point holds, unfinished copies are settled first, and fills missed while
+   * stopped are caught up.
+   *
+   * @return completes when the copier runs, or exceptionally if it could not start
+   * @throws IllegalStateException if called twice
+   */
+  public CompletableFuture<Void> start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("the copier was already started; build a new one");
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    scheduler.execute(() -> relay(engine.start(), done));
+    return done;
+  }
+
+  /**
+   * Stops detection and sending at once; replies still in flight are ignored (the journal lets a
+   * new copier settle them). Does not close the journal or the exchanges.
+   */
+  public void stop() {
+    engine.markStopped();
+    scheduler.execute(engine::stop);
+  }
+
+  /**
+   * Halts copying like {@link #stop()} and, if {@code flatten}, closes every follower's copied
+   * positions with market orders that can only reduce.
+   *
+   * @return completes when halted and (if asked) every flattening order has replied
+   */
+  public CompletableFuture<Void> emergencyStop(boolean flatten) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    scheduler.execute(() -> relay(engine.emergencyStop(flatten), done));
+    return done;
+  }
+
+  /** Adds an enabled follower while running (it copies fills journaled from then on). */
+  public CompletableFuture<Void> addFollower(String name, Exchange exchange, CopyPolicy policy) {
+    FollowerSpec spec = new FollowerSpec(name, exchange, policy, true);
+    if (!names.add(name)) {
+      throw new IllegalArgumentException("a follower named " + name + " already exists");
+    }
+    return onScheduler(
+        e -> e.add(new Follower(spec.name, spec.exchange, spec.policy, true, scheduler)));
+  }
+
+  /** Pauses a follower: copies not yet sent are skipped (journaled with the reason). */
+  public CompletableFuture<Void> pauseFollower(String name) {
+    requireKnown(name);
+    return onScheduler(e -> e.pause(name, "paused by the caller"));
+  }
+
+  /** Resumes a paused follower; it copies fills journaled from then on. */
+  public CompletableFuture<Void> resumeFollower(String name) {
+    requireKnown(name);
+    return onScheduler(e -> e.resume(name));
+  }
+
+  /** Removes a follower; copies already sent still settle in the journal. */
+  public CompletableFuture<Void> removeFollower(String name) {
+    requireKnown(name);
+    names.remove(name);
+    return onScheduler(e -> e.remove(name));
+  }
+
+  /** Counters, last catch-up time and latency percentiles; safe from any thread. */
+  public CopierStats stats() {
+    return engine.stats();
+  }
+
+  /** The journal, for queries (history, stats, CSV export). */
+  public CopyJournal journal() {
+    return journal;
+  }
+
+  private void requireKnown(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!names.contains(name)) {
+      throw new IllegalArgumentException(
+          "no follower named " + name + "; known: " + new TreeSet<>(names));
+    }
+  }
+
+  private CompletableFuture<Void> onScheduler(Consumer<CopyEngine> action) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    scheduler.execute(() -> run(() -> action.accept(engine), done));
+    return done;
+  }
+
+  private static void run(Runnable action, CompletableFuture<Void> done) {
+    try {
+      action.run();
+      done.complete(null);
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+    }
+  }
+
+  private static void relay(CompletableFuture<Void> from, CompletableFuture<Void> to) {
+    from.whenComplete(
+        (v, error) -> {
+          if (error != null) {
+            to.completeExceptionally(error);
+          } else {
+            to.complete(null);
+          }
+        });
+  }
+
+  /** One follower as configured. */
+  private record FollowerSpec(String name, Exchange exchange, CopyPolicy policy, boolean enabled) {
+    FollowerSpec {
+      Names.check(name);
+      Objects.requireNonNull(exchange, "exchange of follower " + name);
+      Objects.requireNonNull(policy, "policy of follower " + name);
+    }
+  }
+
+  /**
+   * Builds a {@link TradeCopier}. Required: {@link #leader}, {@link #journal}, {@link #scheduler}
+   * and at least one {@link #follower}. Defaults: listener {@link CopierListener#NONE}; mode {@link
+   * DetectionMode#STREAM_WITH_CATCHUP}; catch-up period 30 s; symbols discovered (see {@link
+   * #symbols}). Every setter checks its argument at once.
+   */
+  public static final class Builder {
+    private @Nullable Exchange leader;
+    private final Map<String, FollowerSpec> followers = new LinkedHashMap<>();
+    private @Nullable CopyJournal journal;
+    private @Nullable Scheduler scheduler;
+    private CopierListener listener = CopierListener.NONE;
+    private DetectionMode mode = DetectionMode.STREAM_WITH_CATCHUP;
+    private Duration catchUpPeriod = Duration.ofSeconds(30);
+    private final List<String> symbols = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Required: the account whose fills are copied. */
+    public Builder leader(Exchange leader) {
+      this.leader = Objects.requireNonNull(leader, "leader");
+      return this;
+    }
+
+    /** Adds an enabled follower; see {@link #follower(String, Exchange, CopyPolicy, boolean)}. */
+    public Builder follower(String name, Exchange exchange, CopyPolicy policy) {
+      return follower(name, exchange, policy, true);
+    }
+
+    /**
+     * Adds a follower. {@code name} (1 to 64 letters, digits, {@code . _ -}) is its key in the
+     * journal and in client order ids: keep it stable across restarts. A disabled follower starts
+     * paused (its copies are skipped with the reason "disabled").
+     *
+     * @throws IllegalArgumentException for a bad or repeated name, or the leader's own exchange
+     */
+    public Builder follower(String name, Exchange exchange, CopyPolicy policy, boolean enabled) {
+      FollowerSpec spec = new FollowerSpec(name, exchange, policy, enabled);
+      if (followers.containsKey(name)) {
+        throw new IllegalArgumentException("follower name " + name + " is used twice");
+      }
+      if (exchange == leader) {
+        throw new IllegalArgumentException(
+            "follower " + name + " uses the leader's own exchange: a copier would copy itself");
+      }
+      followers.put(name, spec);
+      return this;
+    }
+
+    /** Required: {@link CopyJournals#sqlite} for durability, {@link CopyJournals#inMemory} else. */
+    public Builder journal(CopyJournal journal) {
+      Objects.requireNonNull(journal, "journal");
+      if (!(journal instanceof JournalStore)) {
+        throw new IllegalArgumentException(
+            "journal must come from CopyJournals (sqlite, jdbc or inMemory), not "
+                + journal.getClass().getName());
+      }
+      this.journal = journal;
+      return this;
+    }
+
+    /** Required: the clock, timers and serial executor the copier runs on. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** Default {@link CopierListener#NONE}. */
+    public Builder listener(CopierListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Default {@link DetectionMode#STREAM_WITH_CATCHUP}. */
+    public Builder mode(DetectionMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * How often the REST catch-up runs (and the risk limits are checked); default 30 s, at least
+     * 100 ms. In {@link DetectionMode#POLLING_ONLY} this is the detection latency.
+     */
+    public Builder catchUpPeriod(Duration period) {
+      Objects.requireNonNull(period, "period");
+      if (period.toMillis() < 100) {
+        throw new IllegalArgumentException(
+            "catchUpPeriod must be at least 100 ms but was " + period);
+      }
+      this.catchUpPeriod = period;
+      return this;
+    }
+
+    /**
+     * The symbols the REST catch-up checks. Default (none given): every symbol in the journal, in
+     * the leader's open positions (read at each catch-up) and in the stream's fills — enough for
+     * stream mode; in polling mode, a position opened and closed between two polls in a symbol
+     * never seen before is found only if the symbol is listed here.
+     */
+    public Builder symbols(String... symbols) {
+      for (String s : Objects.requireNonNull(symbols, "symbols")) {
+        Objects.requireNonNull(s, "symbol");
+        if (s.isBlank()) {
+          throw new IllegalArgumentException("symbols must not contain a blank symbol");
+        }
+        this.symbols.add(s);
+      }
+      return this;
+    }
+
+    /**
+     * The copier (not started).
+     *
+     * @throws NullPointerException naming a missing required part
+     * @throws IllegalArgumentException when there is no follower
+     */
+    public TradeCopier build() {
+      Objects.requireNonNull(leader, "leader is required");
+      Objects.requireNonNull(
+          journal, "journal is required: CopyJournals.sqlite(path) or inMemory()");
+      Objects.requireNonNull(scheduler, "scheduler is required");
+      if (followers.isEmpty()) {
+        throw new IllegalArgumentException("at least one follower is required");
+      }
+      for (FollowerSpec s : followers.values()) {
+        if (s.exchange == leader) {
+          throw new IllegalArgumentException(
+              "follower " + s.name + " uses the leader's own exchange: a copier would copy itself");
+        }
+      }
+      return new TradeCopier(this);
+    }
+  }
+
+  /** The rule for follower names. */
+  static final class Names {
+    private Names() {}
+
+    static void check(@Nullable String name) {
+      Objects.requireNonNull(name, "name");
+      if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new IllegalArgumentException(
+            "follower name '" + name + "' must be 1 to 64 letters, digits, '.', '_' or '-'");
+      }
+    }
+  }
+}

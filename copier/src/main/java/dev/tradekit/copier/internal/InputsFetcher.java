@@ -1,0 +1,131 @@
+package dev.tradekit.copier.internal;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.model.AccountSnapshot;
+import dev.tradekit.api.model.Balance;
+import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.Position;
+import dev.tradekit.api.model.PositionMode;
+import dev.tradekit.copier.CopyRecord;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gathers what planning a copy needs from the venues — the follower's instrument and position mode
+ * (cached), balances when the policy sizes by them, the leader's leverage when mirrored — with as
+ * few calls as possible, all at once.
+ *
+ * <pre>{@code
+ * fetcher.fetch(follower, group, scheduler).thenAccept(f -> plan(f.inputs()));
+ * }</pre>
+ */
+final class InputsFetcher {
+  private final Exchange leader;
+  private final JournalStore store;
+
+  /** What was gathered: the planner's inputs and the leader's leverage to mirror, if any. */
+  record Fetched(CopyPlanner.Inputs inputs, @Nullable Integer leaderLeverage) {}
+
+  private record Raw(
+      Instrument instrument,
+      Optional<AccountSnapshot> follower,
+      Optional<AccountSnapshot> leader,
+      Optional<Integer> leverage) {}
+
+  InputsFetcher(Exchange leader, JournalStore store) {
+    this.leader = leader;
+    this.store = store;
+  }
+
+  /**
+   * Fills the follower's caches ahead of its first copy — every instrument of its venue (one call)
+   * and its position mode — so that copy waits for nothing but its order. Best effort: a failure
+   * leaves the caches to be filled when a copy needs them.
+   */
+  void warmUp(Follower f, Executor scheduler) {
+    f.exchange
+        .marketData()
+        .instruments()
+        .thenAcceptAsync(
+            list -> list.forEach(i -> f.instruments.putIfAbsent(i.symbol(), i)), scheduler);
+    f.exchange
+        .account()
+        .snapshot()
+        .thenAcceptAsync(
+            s -> {
+              if (f.positionMode == null) {
+                f.positionMode = s.positionMode();
+              }
+            },
+            scheduler);
+  }
+
+  /** Fetches what {@code group} needs; the result is assembled on {@code scheduler}. */
+  CompletableFuture<Fetched> fetch(Follower f, List<CopyRecord> group, Executor scheduler) {
+    CopyRecord head = group.get(0);
+    String symbol = head.symbol();
+    boolean opens = CopyPlanner.opens(head);
+    boolean balances = opens && f.policy.needsBalances();
+    Instrument cached = f.instruments.get(symbol);
+    CompletableFuture<Instrument> instrument =
+        cached != null
+            ? CompletableFuture.completedFuture(cached)
+            : f.exchange.marketData().instrument(symbol);
+    CompletableFuture<Optional<AccountSnapshot>> followerSnap =
+        f.positionMode == null || balances
+            ? f.exchange.account().snapshot().thenApply(Optional::of)
+            : CompletableFuture.completedFuture(Optional.empty());
+    CompletableFuture<Optional<AccountSnapshot>> leaderSnap =
+        balances
+            ? leader.account().snapshot().thenApply(Optional::of)
+            : CompletableFuture.completedFuture(Optional.empty());
+    CompletableFuture<Optional<Integer>> leverage =
+        opens && f.settings.mirrorLeverage()
+            ? leader.account().positions().thenApply(ps -> leverageOf(ps, head))
+            : CompletableFuture.completedFuture(Optional.empty());
+    return CompletableFuture.allOf(instrument, followerSnap, leaderSnap, leverage)
+        .thenApplyAsync(
+            v ->
+                assemble(
+                    f,
+                    new Raw(
+                        instrument.join(),
+                        followerSnap.join(),
+                        leaderSnap.join(),
+                        leverage.join())),
+            scheduler);
+  }
+
+  private Fetched assemble(Follower f, Raw raw) {
+    Instrument inst = raw.instrument();
+    f.instruments.put(inst.symbol(), inst);
+    raw.follower().ifPresent(s -> f.positionMode = s.positionMode());
+    PositionMode mode = Objects.requireNonNull(f.positionMode, "follower position mode");
+    String asset = inst.marginAsset();
+    CopyPlanner.Inputs inputs =
+        new CopyPlanner.Inputs(
+            inst,
+            mode,
+            store.followerPositions(f.name),
+            store.lastLeaderPrices(),
+            raw.leader().map(s -> marginBalance(s, asset)).orElse(null),
+            raw.follower().map(s -> marginBalance(s, asset)).orElse(null));
+    return new Fetched(inputs, raw.leverage().orElse(null));
+  }
+
+  private static BigDecimal marginBalance(AccountSnapshot s, String asset) {
+    return s.balance(asset).map(Balance::marginBalance).orElse(BigDecimal.ZERO);
+  }
+
+  private static Optional<Integer> leverageOf(List<Position> positions, CopyRecord head) {
+    return positions.stream()
+        .filter(p -> p.symbol().equals(head.symbol()))
+        .map(Position::leverage)
+        .findFirst();
+  }
+}

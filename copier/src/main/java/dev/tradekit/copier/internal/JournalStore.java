@@ -1,0 +1,85 @@
+package dev.tradekit.copier.internal;
+
+import dev.tradekit.copier.CopyJournal;
+import dev.tradekit.copier.CopyRecord;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The write side of a {@link CopyJournal}, used by the copier's engine. Every method is atomic:
+ * what one call writes is all there after a crash, or none of it.
+ *
+ * <pre>{@code
+ * if (store.recordLeaderFill(row, copies)) { copies.forEach(lanes::enqueue); }
+ * }</pre>
+ */
+public interface JournalStore extends CopyJournal {
+
+  /**
+   * Sets the start point and the leader's baseline positions, unless a start point is already
+   * stored (then nothing changes).
+   */
+  void initialize(long startPoint, Map<PositionKey, BigDecimal> leaderBaseline);
+
+  /** The leader's positions as the journal tracks them (baseline plus journaled fills). */
+  Map<PositionKey, BigDecimal> leaderPositions();
+
+  /** The largest sequence number given to a leader fill, 0 when none. */
+  long maxSeq();
+
+  /** Whether the leader fill {@code (symbol, tradeId)} is journaled. */
+  boolean hasLeaderFill(String symbol, String tradeId);
+
+  /**
+   * Journals a leader fill, sets the leader's position in its slot to {@code fill.after()}, and
+   * inserts {@code copies} — all or nothing.
+   *
+   * @return false (and writes nothing) when the fill is already journaled
+   */
+  boolean recordLeaderFill(LeaderFillRow fill, List<CopyRecord> copies);
+
+  /** Where the REST catch-up of {@code symbol} starts: the stored watermark or the start point. */
+  long watermark(String symbol);
+
+  /** Stores the catch-up watermark of {@code symbol} (never moves it backwards). */
+  void advanceWatermark(String symbol, long time);
+
+  /** Every symbol in the leader's journaled fills and positions. */
+  Set<String> knownSymbols();
+
+  /** Copies still {@code PENDING} or {@code INTENDED}, by sequence number and leg. */
+  List<CopyRecord> unfinished();
+
+  /**
+   * Replaces {@code intended} (now {@code INTENDED}, sized) and marks each of {@code merged} as
+   * merged into it, all or nothing.
+   */
+  void markIntended(CopyRecord intended, List<CopyRecord> merged);
+
+  /**
+   * Stores a final copy ({@code COPIED}, {@code SKIPPED}, {@code FAILED} or {@code MERGED}) and,
+   * for a copied one, adds its signed executed quantity to the follower's copied position in its
+   * slot — only if the stored copy is not final yet.
+   *
+   * @return false when the stored copy was already final (nothing written)
+   */
+  boolean complete(CopyRecord done);
+
+  /** The follower's copied positions, by slot (zero slots omitted). */
+  Map<PositionKey, BigDecimal> followerPositions(String follower);
+
+  /** Overwrites the follower's copied position in a slot (after an emergency flatten). */
+  void setFollowerPosition(String follower, PositionKey key, BigDecimal amount);
+
+  /** The last leader price journaled per symbol. */
+  Map<String, BigDecimal> lastLeaderPrices();
+
+  /** Adds the signed executed quantity of a copied record to the follower's slot. */
+  static BigDecimal signedExecuted(CopyRecord r) {
+    return r.side() == dev.tradekit.api.model.Side.BUY
+        ? r.executedQuantity()
+        : r.executedQuantity().negate();
+  }
+}

@@ -1,0 +1,373 @@
+package dev.tradekit.copier.internal;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.error.InvalidOrderException;
+import dev.tradekit.api.model.Order;
+import dev.tradekit.api.model.OrderRef;
+import dev.tradekit.api.model.OrderRequest;
+import dev.tradekit.api.model.OrderType;
+import dev.tradekit.api.model.TimeInForce;
+import dev.tradekit.api.runtime.Scheduler;
+import dev.tradekit.copier.CopyRecord;
+import dev.tradekit.copier.CopyStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Works the head copy of a lane through its life: wait (delay, aggregation), plan, journal the
+ * intent, send, and settle — asking the venue by client order id whenever the outcome is unknown
+ * (after a restart, an unknown status, a time-out or a duplicate id) before sending again.
+ *
+ * <pre>{@code
+ * lane.queue.add(pending);
+ * driver.drive(lane);   // returns at once; the lane advances on the scheduler as replies come
+ * }</pre>
+ *
+ * <p>Runs on the copier's scheduler thread; venue replies are handed back to it.
+ */
+public final class LaneDriver {
+  private final Scheduler scheduler;
+  private final JournalStore store;
+  private final Events events;
+  private final BooleanSupplier running;
+  private final BiConsumer<Follower, String> pause;
+  private final Consumer<Throwable> fatal;
+  private final InputsFetcher inputs;
+  private final Backoff backoff = Backoff.DEFAULT;
+
+  /** Leverage to mirror, by client order id, decided when the copy was planned. */
+  private final Map<String, Integer> mirrorLeverage = new HashMap<>();
+
+  /**
+   * A driver.
+   *
+   * @param running false once the copier stops: every pending reply is then ignored
+   * @param pause pauses a follower with a reason (authentication failures)
+   * @param fatal halts the copier (a journal failure: exactly-once can no longer be kept)
+   */
+  public LaneDriver(
+      Scheduler scheduler,
+      JournalStore store,
+      Exchange leader,
+      Events events,
+      BooleanSupplier running,
+      BiConsumer<Follower, String> pause,
+      Consumer<Throwable> fatal) {
+    this.scheduler = scheduler;
+    this.store = store;
+    this.events = events;
+    this.running = running;
+    this.pause = pause;
+    this.fatal = fatal;
+    this.inputs = new InputsFetcher(leader, store);
+  }
+
+  /** Warms the follower's caches (instruments, position mode) ahead of its first copy. */
+  void warmUp(Follower f) {
+    inputs.warmUp(f, scheduler);
+  }
+
+  /** Advances the lane as far as it can go now; a no-op while a step is in flight. */
+  void drive(Lane lane) {
+    if (!running.getAsBoolean() || lane.busy || lane.timer != null) {
+      return;
+    }
+    CopyRecord head = lane.queue.peekFirst();
+    if (head == null) {
+      return;
+    }
+    Follower f = lane.follower;
+    if (lane.mustQuery.contains(head.clientOrderId())) {
+      lane.busy = true;
+      query(lane, head);
+      return;
+    }
+    if (head.status() == CopyStatus.INTENDED) {
+      lane.busy = true;
+      send(lane, head);
+      return;
+    }
+    String pausedReason = f.pausedReason;
+    if (f.removed || pausedReason != null) {
+      String why = f.removed ? "follower removed" : "follower paused: " + pausedReason;
+      finish(lane, Records.finished(head, CopyStatus.SKIPPED, why, now()));
+      return;
+    }
+    long due = Grouping.dueTime(f.settings, head);
+    if (due > now()) {
+      wakeAt(lane, due);
+      return;
+    }
+    lane.busy = true;
+    var group = Grouping.group(lane, head, f.settings);
+    inputs
+        .fetch(f, group, scheduler)
+        .whenCompleteAsync(
+            guarded(
+                (in, error) -> {
+                  if (error != null) {
+                    onError(lane, head, error, false);
+                  } else {
+                    plan(lane, group, in);
+                  }
+                }),
+            scheduler);
+  }
+
+  /** A reply handler that does nothing once stopped and halts the copier if it throws. */
+  private <T> BiConsumer<T, Throwable> guarded(BiConsumer<T, Throwable> handler) {
+    return (value, error) -> {
+      if (!running.getAsBoolean()) {
+        return;
+      }
+      try {
+        handler.accept(value, error);
+      } catch (RuntimeException e) {
+        fatal.accept(e);
+      }
+    };
+  }
+
+  private void plan(Lane lane, List<CopyRecord> group, InputsFetcher.Fetched in) {
+    Follower f = lane.follower;
+    CopyPlanner.Plan plan;
+    try {
+      plan = CopyPlanner.plan(group, f.name, f.settings, f.policy, in.inputs(), now());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      finish(
+          lane,
+          Records.finished(
+              group.get(0), CopyStatus.FAILED, "cannot size the copy: " + e.getMessage(), now()));
+      return;
+    }
+    if (plan instanceof CopyPlanner.Skip skip) {
+      for (CopyRecord r : group) {
+        settle(lane, Records.finished(r, CopyStatus.SKIPPED, skip.reason(), now()));
+      }
+      lane.busy = false;
+      drive(lane);
+      return;
+    }
+    CopyPlanner.Send send = (CopyPlanner.Send) plan;
+    store.markIntended(send.intended(), send.merged());
+    for (int i = 0; i < group.size(); i++) {
+      lane.queue.pollFirst();
+    }
+    lane.queue.addFirst(send.intended());
+    Integer lev = in.leaderLeverage();
+    if (lev != null) {
+      mirrorLeverage.put(send.intended().clientOrderId(), lev);
+    }
+    send(lane, send.intended());
+  }
+
+  private void send(Lane lane, CopyRecord r) {
+    Follower f = lane.follower;
+    if (!f.breaker.tryAcquirePermission()) {
+      lane.busy = false;
+      wakeAt(lane, now() + Follower.BREAKER_OPEN_WAIT.toMillis());
+      return;
+    }
+    long start = scheduler.nanoTime();
+    CompletableFuture<Order> placed =
+        leverage(f, r).thenCompose(v -> f.exchange.trading().place(request(r)));
+    events.sent(r);
+    placed.whenCompleteAsync(
+        guarded(
+            (order, error) -> {
+              long took = scheduler.nanoTime() - start;
+              if (error == null) {
+                f.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                onOrder(lane, r, Objects.requireNonNull(order));
+              } else {
+                if (Failures.kind(error) == Failures.Kind.TRANSIENT) {
+                  f.breaker.onError(took, TimeUnit.NANOSECONDS, Failures.unwrap(error));
+                } else {
+                  f.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                }
+                onError(lane, r, error, true);
+              }
+            }),
+        scheduler);
+  }
+
+  private CompletableFuture<Void> leverage(Follower f, CopyRecord r) {
+    Integer wanted = f.settings.fixedLeverage();
+    Integer mirrored = mirrorLeverage.remove(r.clientOrderId());
+    if (wanted == null) {
+      wanted = mirrored;
+    }
+    if (wanted == null || !CopyPlanner.opens(r) || wanted.equals(f.leverageSet.get(r.symbol()))) {
+      return CompletableFuture.completedFuture(null);
+    }
+    int lev = wanted;
+    return f.exchange
+        .trading()
+        .setLeverage(r.symbol(), lev)
+        .thenRunAsync(() -> f.leverageSet.put(r.symbol(), lev), scheduler);
+  }
+
+  private void query(Lane lane, CopyRecord r) {
+    Follower f = lane.follower;
+    f.exchange
+        .trading()
+        .order(OrderRef.byClientId(r.symbol(), r.clientOrderId()))
+        .whenCompleteAsync(
+            guarded(
+                (found, error) -> {
+                  if (error != null) {
+                    retryLater(lane, error);
+                    return;
+                  }
+                  lane.mustQuery.remove(r.clientOrderId());
+                  Optional<Order> order = Objects.requireNonNull(found);
+                  if (order.isPresent()) {
+                    onOrder(lane, r, order.get());
+                  } else if (r.status() == CopyStatus.INTENDED) {
+                    send(lane, r);
+                  } else {
+                    lane.busy = false;
+                    drive(lane); // journaled but never sent: plan it now
+                  }
+                }),
+            scheduler);
+  }
+
+  private void onOrder(Lane lane, CopyRecord r, Order order) {
+    if (order.isOpen()) {
+      lane.mustQuery.add(r.clientOrderId());
+      lane.busy = false;
+      wakeAt(lane, now() + backoff.delayMillis(lane.attempts++));
+      return;
+    }
+    CopyRecord done;
+    if (order.executedQuantity().signum() > 0) {
+      done = Records.fromOrder(r, order, CopyStatus.COPIED, null, now());
+    } else if (order.type() == OrderType.LIMIT) {
+      done =
+          Records.fromOrder(
+              r,
+              order,
+              CopyStatus.SKIPPED,
+              "IOC limit at "
+                  + Decimals.plain(Objects.requireNonNull(order.price()))
+                  + " ended "
+                  + order.status()
+                  + " with nothing filled (slippage cap)",
+              now());
+    } else {
+      done =
+          Records.fromOrder(
+              r,
+              order,
+              CopyStatus.FAILED,
+              "order ended " + order.status() + " with nothing executed",
+              now());
+    }
+    finish(lane, done);
+  }
+
+  private void onError(Lane lane, CopyRecord r, Throwable error, boolean sent) {
+    Follower f = lane.follower;
+    switch (Failures.kind(error)) {
+      case LANDED -> {
+        lane.mustQuery.add(r.clientOrderId());
+        lane.busy = false;
+        drive(lane);
+      }
+      case TRANSIENT -> {
+        if (sent) {
+          lane.mustQuery.add(r.clientOrderId());
+        }
+        retryLater(lane, error);
+      }
+      case REJECTED -> {
+        if (Failures.unwrap(error) instanceof InvalidOrderException) {
+          f.positionMode = null; // re-read it: the order may have used the wrong position side
+        }
+        finish(lane, Records.finished(r, CopyStatus.FAILED, Failures.describe(error), now()));
+      }
+      case AUTHENTICATION -> {
+        String why = Failures.describe(error);
+        finish(lane, Records.finished(r, CopyStatus.FAILED, why, now()));
+        pause.accept(f, "authentication failed: " + why);
+      }
+    }
+  }
+
+  private void retryLater(Lane lane, Throwable error) {
+    long wait =
+        Math.max(backoff.delayMillis(lane.attempts++), Failures.retryAfter(error).toMillis());
+    lane.busy = false;
+    wakeAt(lane, now() + wait);
+  }
+
+  /** Journals a final copy, pops it, and moves on to the next one. */
+  private void finish(Lane lane, CopyRecord done) {
+    settle(lane, done);
+    lane.busy = false;
+    drive(lane);
+  }
+
+  private void settle(Lane lane, CopyRecord done) {
+    CopyRecord head = lane.queue.pollFirst();
+    if (head == null || !head.clientOrderId().equals(done.clientOrderId())) {
+      throw new IllegalStateException(
+          "lane " + lane.symbol + " of " + lane.follower.name + " lost its head copy");
+    }
+    lane.attempts = 0;
+    lane.mustQuery.remove(done.clientOrderId());
+    if (store.complete(done)) {
+      events.finished(lane.follower, done);
+    }
+  }
+
+  private void wakeAt(Lane lane, long at) {
+    lane.timer =
+        scheduler.schedule(
+            () -> {
+              lane.timer = null;
+              drive(lane);
+            },
+            Math.max(0, at - now()),
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** Cancels the lane's wake-up, if any. */
+  static void cancelTimer(Lane lane) {
+    var t = lane.timer;
+    if (t != null) {
+      t.cancel();
+      lane.timer = null;
+    }
+  }
+
+  static OrderRequest request(CopyRecord r) {
+    if (r.quantity() == null || r.positionSide() == null) {
+      throw new IllegalStateException("copy " + r.clientOrderId() + " is not sized");
+    }
+    return OrderRequest.builder()
+        .symbol(r.symbol())
+        .side(r.side())
+        .type(r.price() == null ? OrderType.MARKET : OrderType.LIMIT)
+        .timeInForce(r.price() == null ? null : TimeInForce.IOC)
+        .quantity(Objects.requireNonNull(r.quantity()))
+        .price(r.price())
+        .reduceOnly(r.reduceOnly())
+        .positionSide(Objects.requireNonNull(r.positionSide()))
+        .clientOrderId(r.clientOrderId())
+        .build();
+  }
+
+  private long now() {
+    return scheduler.currentTimeMillis();
+  }
+}

@@ -1,0 +1,395 @@
+package dev.tradekit.copier.internal;
+
+import dev.tradekit.api.model.PositionSide;
+import dev.tradekit.copier.CopyRecord;
+import dev.tradekit.copier.CopyStatus;
+import dev.tradekit.copier.HistoryQuery;
+import dev.tradekit.copier.SymbolStats;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A journal in a SQL database over one JDBC connection (SQLite by default; the SQL also runs on
+ * PostgreSQL). Every write is one transaction; every method is synchronized.
+ *
+ * <pre>{@code
+ * JournalStore j = new SqlJournal(DriverManager.getConnection("jdbc:sqlite:copier.db"));
+ * }</pre>
+ *
+ * <p>A database failure surfaces as an {@link IllegalStateException} whose message names the
+ * operation and whose cause is the {@link SQLException}.
+ */
+public final class SqlJournal implements JournalStore {
+  private static final String START_POINT = "start_point";
+  private static final String WATERMARK = "watermark:";
+
+  private final Connection connection;
+  private final SqlMeta meta;
+  private boolean closed;
+
+  /**
+   * Takes ownership of {@code connection}, applies the dialect's settings and migrates the schema.
+   *
+   * @throws IllegalStateException when the schema cannot be migrated
+   */
+  public SqlJournal(Connection connection) {
+    this.connection = connection;
+    try {
+      SqlSchema.migrate(connection, SqlSchema.dialectOf(connection));
+    } catch (SQLException e) {
+      closeQuietly();
+      throw new IllegalStateException("journal: cannot prepare the schema: " + e.getMessage(), e);
+    }
+    this.meta = new SqlMeta(connection);
+  }
+
+  /** The schema version of the database. */
+  public synchronized int schemaVersion() {
+    return call("read the schema version", () -> SqlSchema.currentVersion(connection));
+  }
+
+  @Override
+  public synchronized void initialize(long startPoint, Map<PositionKey, BigDecimal> baseline) {
+    tx(
+        "initialize",
+        () -> {
+          if (meta.get(START_POINT) != null) {
+            return;
+          }
+          meta.put(START_POINT, Long.toString(startPoint));
+          for (Map.Entry<PositionKey, BigDecimal> e : baseline.entrySet()) {
+            SqlPositions.set(connection, "leader_positions", null, e.getKey(), e.getValue());
+          }
+        });
+  }
+
+  @Override
+  public synchronized OptionalLong startPoint() {
+    Optional<String> v =
+        call("read the start point", () -> Optional.ofNullable(meta.get(START_POINT)));
+    return v.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(v.get()));
+  }
+
+  @Override
+  public synchronized Map<PositionKey, BigDecimal> leaderPositions() {
+    return call(
+        "read leader positions", () -> SqlPositions.all(connection, "leader_positions", null));
+  }
+
+  @Override
+  public synchronized long maxSeq() {
+    return call(
+        "read the last sequence number",
+        () -> {
+          try (PreparedStatement ps =
+                  connection.prepareStatement("SELECT MAX(seq) FROM leader_fills");
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
+  }
+
+  @Override
+  public synchronized boolean hasLeaderFill(String symbol, String tradeId) {
+    return call("look up a leader fill", () -> fillExists(symbol, tradeId));
+  }
+
+  private boolean fillExists(String symbol, String tradeId) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT 1 FROM leader_fills WHERE symbol = ? AND trade_id = ?")) {
+      ps.setString(1, symbol);
+      ps.setString(2, tradeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Override
+  public synchronized boolean recordLeaderFill(LeaderFillRow row, List<CopyRecord> copies) {
+    return tx(
+        "record a leader fill",
+        () -> {
+          if (fillExists(row.fill().symbol(), row.fill().tradeId())) {
+            return false;
+          }
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT INTO leader_fills (symbol, trade_id, seq, order_id, side, position_side,"
+                      + " price, quantity, fill_time, action, position_before, position_after,"
+                      + " detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, row.fill().symbol());
+            ps.setString(2, row.fill().tradeId());
+            ps.setLong(3, row.seq());
+            ps.setString(4, row.fill().orderId());
+            ps.setString(5, row.fill().side().name());
+            ps.setString(6, row.fill().positionSide().name());
+            ps.setString(7, Decimals.plain(row.fill().price()));
+            ps.setString(8, Decimals.plain(row.fill().quantity()));
+            ps.setLong(9, row.fill().time());
+            ps.setString(10, row.action().name());
+            ps.setString(11, Decimals.plain(row.before()));
+            ps.setString(12, Decimals.plain(row.after()));
+            ps.setLong(13, row.detectedAt());
+            ps.executeUpdate();
+          }
+          SqlPositions.set(connection, "leader_positions", null, row.key(), row.after());
+          try (PreparedStatement ps = connection.prepareStatement(SqlRows.INSERT_COPY)) {
+            for (CopyRecord c : copies) {
+              SqlRows.bindInsert(ps, c);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public synchronized long watermark(String symbol) {
+    Optional<String> v =
+        call("read a watermark", () -> Optional.ofNullable(meta.get(WATERMARK + symbol)));
+    if (v.isPresent()) {
+      return Long.parseLong(v.get());
+    }
+    return startPoint().orElse(0);
+  }
+
+  @Override
+  public synchronized void advanceWatermark(String symbol, long time) {
+    tx(
+        "advance a watermark",
+        () -> {
+          String old = meta.get(WATERMARK + symbol);
+          if (old == null || Long.parseLong(old) < time) {
+            meta.put(WATERMARK + symbol, Long.toString(time));
+          }
+        });
+  }
+
+  @Override
+  public synchronized Set<String> knownSymbols() {
+    return call(
+        "read symbols",
+        () -> {
+          Set<String> out = new TreeSet<>();
+          try (PreparedStatement ps =
+                  connection.prepareStatement(
+                      "SELECT DISTINCT symbol FROM leader_fills UNION SELECT DISTINCT symbol FROM"
+                          + " leader_positions");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getString(1));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public synchronized List<CopyRecord> unfinished() {
+    return call("read unfinished copies", () -> SqlReads.unfinished(connection));
+  }
+
+  @Override
+  public synchronized void markIntended(CopyRecord intended, List<CopyRecord> merged) {
+    tx(
+        "mark a copy intended",
+        () -> {
+          update(intended, false);
+          for (CopyRecord m : merged) {
+            update(m, false);
+          }
+        });
+  }
+
+  @Override
+  public synchronized boolean complete(CopyRecord done) {
+    return tx(
+        "complete a copy",
+        () -> {
+          if (!update(done, true)) {
+            return false;
+          }
+          if (done.status() == CopyStatus.COPIED && done.executedQuantity().signum() != 0) {
+            PositionKey key = new PositionKey(done.symbol(), done.leaderPositionSide());
+            BigDecimal old =
+                SqlPositions.get(connection, "follower_positions", done.follower(), key);
+            SqlPositions.set(
+                connection,
+                "follower_positions",
+                done.follower(),
+                key,
+                old.add(JournalStore.signedExecuted(done)));
+          }
+          return true;
+        });
+  }
+
+  private boolean update(CopyRecord r, boolean onlyIfOpen) throws SQLException {
+    String sql = SqlRows.UPDATE_COPY + (onlyIfOpen ? " AND status IN ('PENDING', 'INTENDED')" : "");
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      SqlRows.bindUpdate(ps, r);
+      int n = ps.executeUpdate();
+      if (n == 0 && !onlyIfOpen) {
+        throw new SQLException("copy " + r.clientOrderId() + " is not journaled");
+      }
+      return n > 0;
+    }
+  }
+
+  @Override
+  public synchronized Map<PositionKey, BigDecimal> followerPositions(String follower) {
+    return call(
+        "read follower positions",
+        () -> SqlPositions.all(connection, "follower_positions", follower));
+  }
+
+  @Override
+  public synchronized void setFollowerPosition(
+      String follower, PositionKey key, BigDecimal amount) {
+    tx(
+        "set a follower position",
+        () -> {
+          SqlPositions.set(connection, "follower_positions", follower, key, amount);
+        });
+  }
+
+  @Override
+  public synchronized Map<String, BigDecimal> lastLeaderPrices() {
+    return call("read last leader prices", () -> SqlReads.lastLeaderPrices(connection));
+  }
+
+  @Override
+  public synchronized List<CopyRecord> recent(int limit) {
+    return history(HistoryQuery.builder().limit(limit).build());
+  }
+
+  @Override
+  public synchronized List<CopyRecord> history(HistoryQuery q) {
+    return call("query history", () -> SqlReads.history(connection, q));
+  }
+
+  @Override
+  public synchronized long count(HistoryQuery q) {
+    return call("count history", () -> SqlReads.count(connection, q));
+  }
+
+  @Override
+  public synchronized Optional<CopyRecord> byClientOrderId(String clientOrderId) {
+    return call("look up a copy", () -> SqlReads.byClientOrderId(connection, clientOrderId))
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public synchronized List<SymbolStats> symbolStats() {
+    return call("compute symbol stats", () -> SqlReads.symbolStats(connection));
+  }
+
+  @Override
+  public synchronized BigDecimal copiedPosition(
+      String follower, String symbol, PositionSide leaderPositionSide) {
+    return call(
+        "read a copied position",
+        () ->
+            SqlPositions.get(
+                connection,
+                "follower_positions",
+                follower,
+                new PositionKey(symbol, leaderPositionSide)));
+  }
+
+  @Override
+  public void exportCsv(HistoryQuery query, Appendable out) throws IOException {
+    CsvExport.header(out);
+    HistoryQuery page =
+        new HistoryQuery(
+            query.follower(),
+            query.symbol(),
+            query.side(),
+            query.status(),
+            query.fromTime(),
+            query.toTime(),
+            0,
+            1000);
+    while (true) {
+      List<CopyRecord> rows = history(page);
+      for (CopyRecord r : rows) {
+        CsvExport.row(r, out);
+      }
+      if (rows.size() < page.limit()) {
+        return;
+      }
+      page = page.nextPage();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      closeQuietly();
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing is best effort; the connection is unusable either way
+    }
+  }
+
+  /** A unit of JDBC work. */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /** A unit of JDBC work without a result. */
+  private interface VoidWork {
+    void run() throws SQLException;
+  }
+
+  private <T> T call(String what, Work<T> work) {
+    return tx(what, work);
+  }
+
+  private void tx(String what, VoidWork work) {
+    tx(
+        what,
+        () -> {
+          work.run();
+          return Boolean.TRUE;
+        });
+  }
+
+  private <T> T tx(String what, Work<T> work) {
+    if (closed) {
+      throw new IllegalStateException("journal: cannot " + what + ": the journal is closed");
+    }
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw new IllegalStateException("journal: cannot " + what + ": " + e.getMessage(), e);
+    }
+  }
+}

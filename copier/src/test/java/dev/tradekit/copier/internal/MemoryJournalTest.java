@@ -1,0 +1,8 @@
+package dev.tradekit.copier.internal;
+
+class MemoryJournalTest extends JournalContract {
+  @Override
+  JournalStore journal() {
+    return new MemoryJournal();
+  }
+}
