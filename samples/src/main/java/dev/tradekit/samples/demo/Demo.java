@@ -10,6 +10,11 @@ import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.backtest.sim.LatencyModel;
 import dev.tradekit.backtest.sim.SimVenue;
+import dev.tradekit.copier.CopierStats;
+import dev.tradekit.copier.CopyJournals;
+import dev.tradekit.copier.CopyPolicies;
+import dev.tradekit.copier.FollowerStats;
+import dev.tradekit.copier.TradeCopier;
 import dev.tradekit.marketmaker.MarketMaker;
 import dev.tradekit.marketmaker.MarketMakerStatus;
 import java.io.PrintWriter;
@@ -24,8 +29,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The demo host: a simulated venue on the wall clock, a market maker quoting on it, a leader that
- * trades now and then, a live view refreshed every second and, at the end, a summary and a backtest
- * of the same market maker over the same data.
+ * trades now and then, a copier mirroring the leader onto two followers, a live view refreshed
+ * every second and, at the end, a summary and a backtest of the same market maker over the same
+ * data.
  *
  * <pre>{@code
  * Demo.Summary s = Demo.run(new Demo.Settings(Duration.ofSeconds(10), null, 42, false), new PrintWriter(System.out));
@@ -64,6 +70,9 @@ public final class Demo {
    * @param marketMakerPnl the market maker's PnL after fees, in USDT
    * @param leaderTrades market orders the leader filled
    * @param leaderPosition the leader's final BTC position
+   * @param copies copies the copier filled on the two followers
+   * @param maxCopyLatencyMillis the slowest copy, leader fill to follower fill, in milliseconds
+   * @param followerPositions final BTC positions of alice (half size) and bob (by balance)
    * @param backtest the backtest of the market maker over the same data
    */
   public record Summary(
@@ -73,6 +82,9 @@ public final class Demo {
       BigDecimal marketMakerPnl,
       int leaderTrades,
       BigDecimal leaderPosition,
+      long copies,
+      long maxCopyLatencyMillis,
+      List<BigDecimal> followerPositions,
       ReplayResult backtest) {}
 
   /** Runs the demo and prints the live view and the summary to {@code out}. */
@@ -94,6 +106,16 @@ public final class Demo {
               .build();
       Exchange mmAccount = venue.openAccount("mm", AccountSetup.usdt(START_USDT));
       Exchange leader = venue.openAccount("leader", AccountSetup.usdt(START_USDT));
+      Exchange alice = venue.openAccount("alice", AccountSetup.usdt(new BigDecimal("5000")));
+      Exchange bob = venue.openAccount("bob", AccountSetup.usdt(new BigDecimal("20000")));
+      TradeCopier copier =
+          TradeCopier.builder()
+              .leader(leader)
+              .follower("alice", alice, CopyPolicies.fixedRatio(new BigDecimal("0.5")))
+              .follower("bob", bob, CopyPolicies.proportionalToBalance())
+              .journal(CopyJournals.inMemory())
+              .scheduler(clock)
+              .build();
       try (MarketDataSource source = DemoMarket.source(settings.data(), start, length, seed)) {
         LivePacer pacer = new LivePacer(source, venue, clock);
         Cancellable feed = clock.scheduleAtFixedRate(pacer, 0, 10, TimeUnit.MILLISECONDS);
@@ -101,14 +123,19 @@ public final class Demo {
         LeaderBot bot = new LeaderBot(leader, DemoMarket.SYMBOL, seed);
         waitForBook(pacer);
         mm.start().get(10, TimeUnit.SECONDS);
+        copier.start().get(10, TimeUnit.SECONDS);
         Cancellable trading = clock.scheduleAtFixedRate(bot, 1, 1, TimeUnit.SECONDS);
         long end = start + settings.duration().toMillis();
         long next = start;
         while ((next += 1000) <= end) {
           sleepUntil(clock, next);
           render(out, settings, (next - start) / 1000, pacer, mm.status(), bot, leader);
+          renderCopier(out, copier.stats(), alice, bob);
         }
         trading.cancel();
+        Thread.sleep(500); // let the last copies land
+        CopierStats copies = copier.stats();
+        copier.stop();
         mm.stop().get(10, TimeUnit.SECONDS);
         feed.cancel();
         MarketMakerStatus last = mm.status();
@@ -123,6 +150,9 @@ public final class Demo {
                 last.totalPnl().setScale(2, RoundingMode.HALF_EVEN),
                 bot.trades(),
                 leaderPosition,
+                copied(copies),
+                maxLatency(copies),
+                List.of(position(alice), position(bob)),
                 replay);
         printSummary(out, summary);
         return summary;
@@ -201,6 +231,42 @@ public final class Demo {
     out.flush();
   }
 
+  private static long copied(CopierStats stats) {
+    long n = 0;
+    for (FollowerStats f : stats.followers().values()) {
+      n += f.copied();
+    }
+    return n;
+  }
+
+  private static long maxLatency(CopierStats stats) {
+    long max = 0;
+    for (FollowerStats f : stats.followers().values()) {
+      max = Math.max(max, f.latencyMaxMillis());
+    }
+    return max;
+  }
+
+  private static void renderCopier(
+      PrintWriter out, CopierStats stats, Exchange alice, Exchange bob) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format("  copier        leader fills seen %d%n", stats.fillsSeen()));
+    for (FollowerStats f : stats.followers().values()) {
+      b.append(
+          String.format(
+              "    %-6s copied %d skipped %d failed %d  latency p50 %d ms max %d ms  pos %s BTC%n",
+              f.name(),
+              f.copied(),
+              f.skipped(),
+              f.failed(),
+              f.latencyP50Millis(),
+              f.latencyMaxMillis(),
+              position(f.name().equals("alice") ? alice : bob).toPlainString()));
+    }
+    out.print(b);
+    out.flush();
+  }
+
   private static String quote(List<Order> orders, Side side) {
     BigDecimal best = null;
     BigDecimal qty = BigDecimal.ZERO;
@@ -228,6 +294,9 @@ public final class Demo {
     out.printf(
         "  leader             %d trades, final position %s BTC%n",
         s.leaderTrades(), s.leaderPosition().toPlainString());
+    out.printf(
+        "  copier             %d copies, slowest %d ms, followers at %s BTC%n",
+        s.copies(), s.maxCopyLatencyMillis(), s.followerPositions());
     ReplayResult r = s.backtest();
     out.printf(
         "  backtest (same data, virtual time): %d events, %d quotes placed, %d fills, PnL %s USDT%n",
