@@ -7,8 +7,16 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.jspecify.annotations.Nullable;
 
-/** One server-side WebSocket: a market connection (with its streams) or a user-stream one. */
-final class WsSocket implements Session.Listener.AutoDemanding {
+/**
+ * One server-side WebSocket of a {@link FakeBinance}: a market connection (with its streams) or a
+ * user-stream one. Public only because Jetty calls its listener methods reflectively; it has no
+ * public constructor and is not meant to be used directly.
+ *
+ * <pre>{@code
+ * fake.faults().dropWebSockets(); // disconnects every WsSocket of the server
+ * }</pre>
+ */
+public final class WsSocket implements Session.Listener.AutoDemanding {
   final Set<String> streams = ConcurrentHashMap.newKeySet();
 
   /** True for {@code /ws/<stream>}: frames are sent without the combined-stream wrapper. */
@@ -32,9 +40,15 @@ final class WsSocket implements Session.Listener.AutoDemanding {
     this.onClose = onClose;
   }
 
+  private final java.util.List<String> early = new java.util.ArrayList<>();
+
   @Override
   public void onWebSocketOpen(Session s) {
-    this.session = s;
+    synchronized (early) {
+      this.session = s;
+      early.forEach(t -> s.sendText(t, Callback.NOOP));
+      early.clear();
+    }
   }
 
   @Override
@@ -52,8 +66,18 @@ final class WsSocket implements Session.Listener.AutoDemanding {
     onClose.accept(this);
   }
 
+  /** Sends a text frame; frames sent before the socket is open go out when it opens. */
   void send(String text) {
     Session s = session;
+    if (s == null) {
+      synchronized (early) {
+        if (session == null) {
+          early.add(text);
+          return;
+        }
+        s = session;
+      }
+    }
     if (s != null && s.isOpen()) {
       s.sendText(text, Callback.NOOP);
     }
