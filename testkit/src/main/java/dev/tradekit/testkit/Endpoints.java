@@ -194,7 +194,6 @@ final class Endpoints {
           String symbol = require(p, "symbol");
           List<OrderRef> refs = new ArrayList<>();
           String ids = p.get("orderIdList");
-          String cids = p.get("origClientOrderIdList");
           for (Object o :
               (List<?>)
                   Objects.requireNonNull(
@@ -204,7 +203,6 @@ final class Endpoints {
                     ? OrderRef.byId(symbol, String.valueOf(o))
                     : OrderRef.byClientId(symbol, String.valueOf(o)));
           }
-          Objects.requireNonNull(cids == null ? "" : cids);
           return batch(driver.call(() -> ex.trading().cancelBatch(refs)));
         }
       case "DELETE /fapi/v1/allOpenOrders":

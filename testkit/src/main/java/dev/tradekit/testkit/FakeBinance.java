@@ -11,7 +11,6 @@ import dev.tradekit.backtest.sim.LatencyModel;
 import dev.tradekit.backtest.sim.SimVenue;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +93,11 @@ public final class FakeBinance implements AutoCloseable {
     this.users = new UserStreamHub(() -> clock.currentTimeMillis(), faults);
     Map<String, Exchange> accounts = new ConcurrentHashMap<>();
     Map<String, String> secrets = new ConcurrentHashMap<>();
-    for (String[] a : b.accounts.keySet()) {
-      accounts.put(a[0], venue.openAccount(a[0], b.accounts.get(a)));
-      secrets.put(a[0], a[1]);
-    }
+    b.accounts.forEach(
+        (apiKey, secretAndSetup) -> {
+          accounts.put(apiKey, venue.openAccount(apiKey, secretAndSetup.getValue()));
+          secrets.put(apiKey, secretAndSetup.getKey());
+        });
     Endpoints endpoints =
         new Endpoints(
             venue,
@@ -226,7 +226,7 @@ public final class FakeBinance implements AutoCloseable {
     private @Nullable Scheduler scheduler;
     private final List<Instrument> instruments = new java.util.ArrayList<>();
     private @Nullable MarketDataSource source;
-    private final Map<String[], AccountSetup> accounts = new LinkedHashMap<>();
+    private final Map<String, Map.Entry<String, AccountSetup>> accounts = new LinkedHashMap<>();
     private BigDecimal makerFee = new BigDecimal("0.0002");
     private BigDecimal takerFee = new BigDecimal("0.0005");
     private LatencyModel orderLatency = LatencyModel.zero();
@@ -262,12 +262,10 @@ public final class FakeBinance implements AutoCloseable {
       if (apiKey.isBlank() || secret.isBlank()) {
         throw new IllegalArgumentException("apiKey and secret must not be blank");
       }
-      for (String[] k : accounts.keySet()) {
-        if (Arrays.asList(k).get(0).equals(apiKey)) {
-          throw new IllegalArgumentException("apiKey " + apiKey + " is already an account");
-        }
+      if (accounts.containsKey(apiKey)) {
+        throw new IllegalArgumentException("apiKey " + apiKey + " is already an account");
       }
-      accounts.put(new String[] {apiKey, secret}, setup);
+      accounts.put(apiKey, Map.entry(secret, setup));
       return this;
     }
 
