@@ -94,7 +94,9 @@ final class TrackedOrder {
   Sighting sight(OrderBookView book, boolean complete, double maxSizeLoss) {
     double q = book.quantityAt(side, priceTicks);
     if (q > 0) {
-      return q < initialQuantity * (1.0 - maxSizeLoss) ? Sighting.SHRUNK : Sighting.ALIVE;
+      // A relative 1e-12 slack keeps "lost exactly maxSizeLoss" alive despite binary rounding.
+      double keep = initialQuantity * (1.0 - maxSizeLoss) * (1.0 - 1e-12);
+      return q < keep ? Sighting.SHRUNK : Sighting.ALIVE;
     }
     if (!complete) {
       int depth = book.depth(side);
