@@ -1,0 +1,110 @@
+package dev.tradekit.backtest.sim;
+
+import dev.tradekit.api.model.PositionMode;
+import dev.tradekit.api.model.PositionSide;
+import dev.tradekit.api.model.Side;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Initial-margin arithmetic of one account (cross margin, USDT-margined):
+ *
+ * <ul>
+ *   <li>open legs: {@code |amount| * mark / leverage};
+ *   <li>open orders: {@code remaining * price / leverage}, except reduce-only and hedge-mode
+ *       closing orders (none), and in one-way mode the part of the orders against the position that
+ *       only reduces it (none);
+ *   <li>available = wallet + unrealised PnL - leg margins - order margins.
+ * </ul>
+ */
+final class Margin {
+  private Margin() {}
+
+  /** Available balance of {@code asset}: wallet + unrealised - leg margins - order margins. */
+  static BigDecimal available(SimAccount account, String asset) {
+    Ledger ledger = account.ledger;
+    BigDecimal sum =
+        ledger
+            .wallet(asset)
+            .add(ledger.unrealized(asset, account.venue::markOrNull))
+            .subtract(ledger.positionMargin(asset, account.venue::markOrNull));
+    for (SymbolMatcher m : account.venue.matchers()) {
+      if (m.market.instrument.marginAsset().equals(asset)) {
+        sum = sum.subtract(orderMargin(account, m, null, null, 0, 0));
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Initial margin of the account's open orders in one symbol, leaving out {@code exclude} and
+   * adding a hypothetical order of {@code extraLots} on {@code extraSide} (hedge leg {@code
+   * extraLeg}) worth {@code extraTicksLots} (price in ticks times lots).
+   */
+  static BigDecimal orderMargin(
+      SimAccount account,
+      SymbolMatcher matcher,
+      @Nullable SimOrder exclude,
+      @Nullable SimOrder extra,
+      long extraLots,
+      long extraTicksLots) {
+    String symbol = matcher.symbol();
+    long buyLots = 0;
+    long buyNotional = 0;
+    long sellLots = 0;
+    long sellNotional = 0;
+    for (SimOrder o : account.openOrders()) {
+      if (o == exclude || !o.symbol().equals(symbol) || o.isClosing() || o.priceTicks <= 0) {
+        continue;
+      }
+      long lots = o.remainingLots();
+      long notional = Math.multiplyExact(lots, o.priceTicks);
+      if (o.side == Side.BUY) {
+        buyLots += lots;
+        buyNotional += notional;
+      } else {
+        sellLots += lots;
+        sellNotional += notional;
+      }
+    }
+    if (extra != null && !extra.isClosing()) {
+      if (extra.side == Side.BUY) {
+        buyLots += extraLots;
+        buyNotional += extraTicksLots;
+      } else {
+        sellLots += extraLots;
+        sellNotional += extraTicksLots;
+      }
+    }
+    BigDecimal charged;
+    if (account.ledger.mode == PositionMode.ONE_WAY) {
+      long pos = account.lots(matcher, account.ledger.amount(symbol, PositionSide.BOTH));
+      charged =
+          chargeable(buyLots, buyNotional, Math.max(0, -pos))
+              .add(chargeable(sellLots, sellNotional, Math.max(0, pos)));
+    } else {
+      charged = BigDecimal.valueOf(buyNotional).add(BigDecimal.valueOf(sellNotional));
+    }
+    if (charged.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal unit = matcher.market.instrument.tickSize().multiply(matcher.lotSize());
+    return charged
+        .multiply(unit)
+        .divide(BigDecimal.valueOf(account.ledger.leverage(symbol)), MathContext.DECIMAL128);
+  }
+
+  /** The notional of orders beyond the {@code offsetLots} that only reduce the position. */
+  private static BigDecimal chargeable(long lots, long notional, long offsetLots) {
+    if (lots <= offsetLots) {
+      return BigDecimal.ZERO;
+    }
+    if (offsetLots == 0) {
+      return BigDecimal.valueOf(notional);
+    }
+    return BigDecimal.valueOf(notional)
+        .multiply(BigDecimal.valueOf(lots - offsetLots))
+        .divide(BigDecimal.valueOf(lots), MathContext.DECIMAL128);
+  }
+}

@@ -1,0 +1,296 @@
+package dev.tradekit.backtest.sim;
+
+import dev.tradekit.api.UserEventListener;
+import dev.tradekit.api.model.AccountSnapshot;
+import dev.tradekit.api.model.AccountUpdate;
+import dev.tradekit.api.model.Balance;
+import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Order;
+import dev.tradekit.api.model.OrderStatus;
+import dev.tradekit.api.model.Position;
+import dev.tradekit.api.model.PositionMode;
+import dev.tradekit.api.model.PositionSide;
+import dev.tradekit.api.model.Side;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One account on the simulated venue: its orders, its {@link Ledger}, its fills, and the delivery
+ * of its user events. Every method runs on the venue's scheduler thread.
+ *
+ * <p>User events (order updates, fills, account updates) are handed to the account's listeners
+ * through the scheduler after a market-data latency sample, in the order they happened.
+ */
+final class SimAccount {
+  /** Terminal orders kept queryable, most recent first out of the window. */
+  private static final int CLOSED_ORDERS_KEPT = 10_000;
+
+  final String name;
+  final SimVenue venue;
+  final Ledger ledger;
+  final ListenerSet<UserEventListener> listeners = new ListenerSet<>();
+  private final Map<Long, SimOrder> open = new LinkedHashMap<>();
+  private final Map<String, SimOrder> openByClientId = new HashMap<>();
+  private final Map<Long, SimOrder> closed =
+      new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, SimOrder> eldest) {
+          return size() > CLOSED_ORDERS_KEPT;
+        }
+      };
+  private final List<Fill> fills = new ArrayList<>();
+  private long lastDelivery;
+
+  SimAccount(String name, SimVenue venue, AccountSetup setup) {
+    this.name = name;
+    this.venue = venue;
+    this.ledger = new Ledger(setup);
+  }
+
+  // ---------------------------------------------------------------- registry
+
+  Collection<SimOrder> openOrders() {
+    return open.values();
+  }
+
+  @Nullable SimOrder openByClientId(String clientOrderId) {
+    return openByClientId.get(clientOrderId);
+  }
+
+  /** An order by venue id or client id, open or recently closed. */
+  @Nullable SimOrder find(String symbol, @Nullable String orderId, @Nullable String clientId) {
+    SimOrder o = null;
+    if (orderId != null) {
+      try {
+        long id = Long.parseLong(orderId);
+        o = open.get(id);
+        if (o == null) {
+          o = closed.get(id);
+        }
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    } else if (clientId != null) {
+      o = openByClientId.get(clientId);
+      if (o == null) {
+        for (SimOrder c : closed.values()) {
+          if (c.clientOrderId.equals(clientId)) {
+            o = c; // keep scanning: the latest order with this id wins
+          }
+        }
+      }
+    }
+    return o != null && o.symbol().equals(symbol) ? o : null;
+  }
+
+  void accept(SimOrder o) {
+    open.put(o.id, o);
+    openByClientId.put(o.clientOrderId, o);
+    emitOrder(o.toOrder());
+  }
+
+  /** Moves an order to a terminal state, off the book, and reports it. */
+  void finish(SimOrder o, OrderStatus status) {
+    if (!o.isOpen()) {
+      return;
+    }
+    o.status = status;
+    o.updateTime = venue.now();
+    open.remove(o.id);
+    openByClientId.remove(o.clientOrderId);
+    closed.put(o.id, o);
+    o.matcher.remove(o);
+    emitOrder(o.toOrder());
+  }
+
+  /** Reports an order's current state (after an amendment). */
+  void report(SimOrder o) {
+    emitOrder(o.toOrder());
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  /** The leg an order trades: {@code BOTH} in one-way mode, its position side in hedge mode. */
+  PositionSide legOf(SimOrder o) {
+    return ledger.mode == PositionMode.ONE_WAY ? PositionSide.BOTH : o.positionSide;
+  }
+
+  /** A signed amount in whole lots of the matcher's symbol. */
+  long lots(SymbolMatcher m, BigDecimal amount) {
+    return amount.divideToIntegralValue(m.lotSize()).longValueExact();
+  }
+
+  /** How many lots a closing order may still fill without flipping its leg. */
+  long reducibleLots(SimOrder o) {
+    long pos = lots(o.matcher, ledger.amount(o.symbol(), legOf(o)));
+    return o.side == Side.SELL ? Math.max(0, pos) : Math.max(0, -pos);
+  }
+
+  /**
+   * Fills up to {@code lots} of {@code o} at {@code priceTicks}; closing orders are capped so they
+   * never flip the position (and expire when nothing is left to reduce). Returns the lots filled.
+   */
+  long execute(SimOrder o, long priceTicks, long lots, boolean maker) {
+    if (!o.isOpen()) {
+      return 0;
+    }
+    long n = Math.min(lots, o.remainingLots());
+    if (o.isClosing()) {
+      n = Math.min(n, reducibleLots(o));
+      if (n <= 0) {
+        finish(o, OrderStatus.EXPIRED);
+        return 0;
+      }
+    }
+    long now = venue.now();
+    SymbolMarket market = o.matcher.market;
+    String asset = market.instrument.marginAsset();
+    BigDecimal price = market.price(priceTicks);
+    BigDecimal qty = market.quantity(n);
+    BigDecimal notional = price.multiply(qty);
+    BigDecimal fee = Amounts.plain(notional.multiply(maker ? venue.makerFee : venue.takerFee));
+    Ledger.Leg leg = ledger.leg(o.symbol(), legOf(o), asset);
+    String tradeId = Long.toString(venue.nextTradeId());
+    BigDecimal realized = ledger.applyFill(leg, o.side, price, qty, fee, now, tradeId);
+    o.executedLots += n;
+    o.cumQuote = o.cumQuote.add(notional);
+    o.updateTime = now;
+    o.status = o.remainingLots() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+    Fill fill =
+        new Fill(
+            o.symbol(),
+            tradeId,
+            o.orderId,
+            o.clientOrderId,
+            o.side,
+            o.positionSide,
+            price,
+            qty,
+            fee,
+            asset,
+            Amounts.plain(realized),
+            maker,
+            now);
+    fills.add(fill);
+    if (o.status == OrderStatus.FILLED) {
+      open.remove(o.id);
+      openByClientId.remove(o.clientOrderId);
+      closed.put(o.id, o);
+      o.matcher.remove(o);
+    }
+    emitOrder(o.toOrder());
+    emitFill(fill);
+    emitAccount("ORDER", asset, List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));
+    expireStaleClosingOrders(o.matcher);
+    return n;
+  }
+
+  /** Expires resting closing orders of a symbol whose position is gone (as Binance does). */
+  private void expireStaleClosingOrders(SymbolMatcher matcher) {
+    List<SimOrder> stale = null;
+    for (SimOrder o : open.values()) {
+      if (o.matcher == matcher && o.isClosing() && reducibleLots(o) == 0) {
+        if (stale == null) {
+          stale = new ArrayList<>();
+        }
+        stale.add(o);
+      }
+    }
+    if (stale != null) {
+      stale.forEach(o -> finish(o, OrderStatus.EXPIRED));
+    }
+  }
+
+  /** Pays funding on the legs of one symbol. */
+  void fund(SymbolMatcher matcher, BigDecimal mark, BigDecimal rate) {
+    String asset = matcher.market.instrument.marginAsset();
+    List<Ledger.Leg> paid =
+        ledger.applyFunding(
+            matcher.symbol(), mark, rate, venue.now(), Long.toString(venue.nextTradeId()));
+    if (!paid.isEmpty()) {
+      List<Position> positions = new ArrayList<>();
+      paid.forEach(l -> positions.add(ledger.toPosition(l, mark)));
+      emitAccount(Ledger.FUNDING_FEE, asset, positions);
+    }
+  }
+
+  // ---------------------------------------------------------------- views
+
+  Balance balance(String asset) {
+    return ledger.balance(asset, Margin.available(this, asset), venue::markOrNull);
+  }
+
+  List<Position> positions(boolean includeFlat) {
+    List<Position> out = new ArrayList<>();
+    for (Ledger.Leg leg : ledger.legs()) {
+      if (includeFlat || leg.amount.signum() != 0) {
+        out.add(ledger.toPosition(leg, venue.markOrNull(leg.symbol)));
+      }
+    }
+    return out;
+  }
+
+  AccountSnapshot snapshot() {
+    List<Balance> balances = new ArrayList<>();
+    for (String asset : ledger.assets()) {
+      balances.add(balance(asset));
+    }
+    return new AccountSnapshot(venue.now(), ledger.mode, balances, positions(true));
+  }
+
+  List<Fill> fills() {
+    return fills;
+  }
+
+  // ---------------------------------------------------------------- user events
+
+  private void emitOrder(Order order) {
+    deliver(0, order);
+  }
+
+  private void emitFill(Fill fill) {
+    deliver(1, fill);
+  }
+
+  private void emitAccount(String reason, String asset, List<Position> positions) {
+    if (!listeners.isEmpty()) {
+      deliver(2, new AccountUpdate(venue.now(), reason, List.of(balance(asset)), positions));
+    }
+  }
+
+  /** Schedules one user event for the listeners after a market-data latency, keeping order. */
+  private void deliver(int kind, Object event) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    long now = venue.now();
+    long at = Math.max(lastDelivery, now + venue.sampleMarketDataLatency());
+    lastDelivery = at;
+    venue.scheduler().schedule(() -> dispatch(kind, event), at - now, TimeUnit.MILLISECONDS);
+  }
+
+  private void dispatch(int kind, Object event) {
+    Object[] ls = listeners.snapshot();
+    for (Object l : ls) {
+      UserEventListener listener = (UserEventListener) l;
+      try {
+        switch (kind) {
+          case 0 -> listener.onOrderUpdate((Order) event);
+          case 1 -> listener.onFill((Fill) event);
+          default -> listener.onAccountUpdate((AccountUpdate) event);
+        }
+      } catch (RuntimeException e) {
+        ListenerSet.failed(listener, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,419 @@
+package dev.tradekit.backtest.sim;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.book.OrderBookView;
+import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.runtime.Scheduler;
+import dev.tradekit.backtest.data.MarketEvent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A simulated USD-M futures venue: several accounts trade against one recorded (or synthetic) L2
+ * market, each through a full {@link Exchange}, with queue-position matching, fees, PnL, margin,
+ * funding and order and market-data latency. Deterministic on a {@link
+ * dev.tradekit.api.runtime.VirtualScheduler}.
+ *
+ * <pre>{@code
+ * VirtualScheduler clock = new VirtualScheduler(start);
+ * SimVenue venue = SimVenue.builder()
+ *     .scheduler(clock)
+ *     .instrument(btcusdt)
+ *     .orderLatency(LatencyModel.fixed(Duration.ofMillis(20)))
+ *     .marketDataLatency(LatencyModel.fixed(Duration.ofMillis(5)))
+ *     .build();
+ * Exchange leader = venue.openAccount("leader", AccountSetup.usdt(new BigDecimal("10000")));
+ * new MarketReplay(source, venue).runToEnd();
+ * }</pre>
+ *
+ * <p><b>Time.</b> The matcher works at the scheduler's time: {@link #onMarketEvent} applies an
+ * event at the current clock (a {@link MarketReplay} advances the clock to each event's time
+ * first). An order request made at {@code t} reaches the matcher at {@code t + orderLatency}, where
+ * its future completes (the reply's way back is not modelled). What accounts see — stream
+ * listeners, the book and ticker of {@code marketData()} and user events — is the market of {@code
+ * t - marketDataLatency}. At equal times scheduler tasks run before market events.
+ *
+ * <p><b>Matching.</b> The market book is the recorded book; simulated orders are not shown in it.
+ * Takers walk it level by level and the quantity they take is subtracted until the next depth
+ * update of that level restores the recorded quantity. Resting orders fill by queue position (see
+ * {@link QueueModel}). Events of symbols the venue does not list are ignored.
+ *
+ * <p><b>Threads.</b> Every state change happens on the scheduler's thread; the exchanges' methods
+ * may be called from any thread. {@link #onMarketEvent}, {@link #book} and {@link #markPrice} must
+ * be called on the scheduler's thread.
+ */
+public final class SimVenue {
+  private final Scheduler scheduler;
+  private final Map<String, SymbolMatcher> matchers = new LinkedHashMap<>();
+  private final Map<String, VisibleFeed> feeds = new LinkedHashMap<>();
+  private final SymbolMatcher[] matcherArray;
+  private final VisibleFeed[] feedArray;
+  private final Map<String, SimExchange> accounts = new LinkedHashMap<>();
+  final BigDecimal makerFee;
+  final BigDecimal takerFee;
+  private final LatencyModel orderLatency;
+  private final LatencyModel marketDataLatency;
+  private final SplittableRandom random;
+  private long nextOrderId = 1;
+  private long nextTradeId = 1;
+
+  private SimVenue(Builder b, LatencyModel orderLatency, LatencyModel marketDataLatency) {
+    this.scheduler = Objects.requireNonNull(b.scheduler, "scheduler");
+    this.makerFee = b.makerFee;
+    this.takerFee = b.takerFee;
+    this.orderLatency = orderLatency;
+    this.marketDataLatency = marketDataLatency;
+    this.random = new SplittableRandom(b.seed);
+    for (Instrument i : b.instruments.values()) {
+      SymbolMarket market = new SymbolMarket(i);
+      matchers.put(i.symbol(), new SymbolMatcher(market, b.queueModel));
+      feeds.put(i.symbol(), new VisibleFeed(market));
+    }
+    this.matcherArray = matchers.values().toArray(new SymbolMatcher[0]);
+    this.feedArray = feeds.values().toArray(new VisibleFeed[0]);
+    b.funding.forEach(
+        (symbol, series) -> scheduleFundingAt(symbol, series, series.nextTimeAtOrAfter(now())));
+  }
+
+  /** A builder; see {@link Builder} for what is required and the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens an account with its own {@link Exchange}.
+   *
+   * @throws IllegalArgumentException if an account of that name exists
+   */
+  public synchronized Exchange openAccount(String name, AccountSetup setup) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(setup, "setup");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("account name must not be blank");
+    }
+    if (accounts.containsKey(name)) {
+      throw new IllegalArgumentException("account " + name + " is already open on this venue");
+    }
+    SimExchange ex = new SimExchange(this, new SimAccount(name, this, setup), null);
+    accounts.put(name, ex);
+    return ex;
+  }
+
+  /**
+   * The exchange of an open account (a fresh session over the same account if the last one was
+   * closed).
+   *
+   * @throws IllegalArgumentException if no account has that name
+   */
+  public synchronized Exchange account(String name) {
+    Objects.requireNonNull(name, "name");
+    SimExchange ex = accounts.get(name);
+    if (ex == null) {
+      throw new IllegalArgumentException(
+          "no account " + name + " on this venue; accounts: " + accounts.keySet());
+    }
+    if (ex.isClosed()) {
+      ex = new SimExchange(this, ex.account, null);
+      accounts.put(name, ex);
+    }
+    return ex;
+  }
+
+  synchronized boolean hasAccount(String name) {
+    return accounts.containsKey(name);
+  }
+
+  /**
+   * Feeds one market event at the scheduler's current time: the matcher uses it at once, the
+   * accounts see it after the market-data latency. Events of unlisted symbols are ignored.
+   */
+  public void onMarketEvent(MarketEvent event) {
+    long now = scheduler.currentTimeMillis();
+    releaseVisible(now);
+    SymbolMatcher m = matchers.get(event.symbol());
+    if (m == null) {
+      return;
+    }
+    m.onMarketEvent(event);
+    Objects.requireNonNull(feeds.get(event.symbol())).offer(event, now, sampleMarketDataLatency());
+  }
+
+  /** The matcher's market book of {@code symbol} (the recorded truth, not delayed). */
+  public OrderBookView book(String symbol) {
+    return requireMatcher(symbol).market.book;
+  }
+
+  /**
+   * The matcher's mark price of {@code symbol}: the book's mid, else the last trade.
+   *
+   * @throws IllegalStateException before any price of the symbol is known
+   */
+  public BigDecimal markPrice(String symbol) {
+    BigDecimal mark = requireMatcher(symbol).market.mark();
+    if (mark == null) {
+      throw new IllegalStateException("no market data for " + symbol + " yet");
+    }
+    return mark;
+  }
+
+  private SymbolMatcher requireMatcher(String symbol) {
+    SymbolMatcher m = matchers.get(Objects.requireNonNull(symbol, "symbol"));
+    if (m == null) {
+      throw new IllegalArgumentException(
+          "symbol " + symbol + " is not listed on this venue; listed: " + matchers.keySet());
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- package internals
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  long now() {
+    return scheduler.currentTimeMillis();
+  }
+
+  @Nullable SymbolMatcher matcher(String symbol) {
+    return matchers.get(symbol);
+  }
+
+  @Nullable VisibleFeed feed(String symbol) {
+    return feeds.get(symbol);
+  }
+
+  SymbolMatcher[] matchers() {
+    return matcherArray;
+  }
+
+  List<String> symbols() {
+    return new ArrayList<>(matchers.keySet());
+  }
+
+  Collection<Instrument> instruments() {
+    List<Instrument> out = new ArrayList<>();
+    for (SymbolMatcher m : matcherArray) {
+      out.add(m.market.instrument);
+    }
+    return out;
+  }
+
+  @Nullable BigDecimal markOrNull(String symbol) {
+    SymbolMatcher m = matchers.get(symbol);
+    return m == null ? null : m.market.mark();
+  }
+
+  long nextOrderId() {
+    return nextOrderId++;
+  }
+
+  long nextTradeId() {
+    return nextTradeId++;
+  }
+
+  long sampleOrderLatency() {
+    synchronized (random) {
+      return orderLatency.sampleMillis(random);
+    }
+  }
+
+  long sampleMarketDataLatency() {
+    synchronized (random) {
+      return marketDataLatency.sampleMillis(random);
+    }
+  }
+
+  /** The earliest time a delayed market event becomes visible, or {@link Long#MAX_VALUE}. */
+  long nextVisibleRelease() {
+    long next = Long.MAX_VALUE;
+    for (VisibleFeed f : feedArray) {
+      next = Math.min(next, f.nextRelease());
+    }
+    return next;
+  }
+
+  /** Makes every delayed market event due by {@code now} visible. */
+  void releaseVisible(long now) {
+    for (VisibleFeed f : feedArray) {
+      f.release(now);
+    }
+  }
+
+  private void scheduleFundingAt(String symbol, FundingSeries series, long time) {
+    if (time == Long.MAX_VALUE) {
+      return;
+    }
+    scheduler.schedule(
+        () -> {
+          fund(symbol, series.rateAt(time));
+          scheduleFundingAt(symbol, series, series.nextTimeAtOrAfter(time + 1));
+        },
+        time - now(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void fund(String symbol, BigDecimal rate) {
+    SymbolMatcher m = Objects.requireNonNull(matchers.get(symbol));
+    BigDecimal mark = m.market.mark();
+    if (mark == null) {
+      return;
+    }
+    List<SimExchange> all;
+    synchronized (this) {
+      all = new ArrayList<>(accounts.values());
+    }
+    for (SimExchange ex : all) {
+      ex.account.fund(m, mark, rate);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SimVenue" + matchers.keySet() + " accounts=" + accounts.size();
+  }
+
+  /**
+   * Builds a {@link SimVenue}. Required: {@link #scheduler}, at least one {@link #instrument}, and
+   * both latencies ({@link #orderLatency}, {@link #marketDataLatency}; zero latency is an explicit
+   * {@link LatencyModel#zero()}). Defaults: fees maker 0.0002 / taker 0.0005 (Binance USD-M VIP 0,
+   * USDT-margined), {@link QueueModel#CONSERVATIVE}, no funding, seed 0.
+   *
+   * <pre>{@code
+   * SimVenue venue = SimVenue.builder().scheduler(clock).instrument(btc)
+   *     .orderLatency(LatencyModel.zero()).marketDataLatency(LatencyModel.zero()).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private @Nullable Scheduler scheduler;
+    private final Map<String, Instrument> instruments = new LinkedHashMap<>();
+    private BigDecimal makerFee = new BigDecimal("0.0002");
+    private BigDecimal takerFee = new BigDecimal("0.0005");
+    private QueueModel queueModel = QueueModel.CONSERVATIVE;
+    private @Nullable LatencyModel orderLatency;
+    private @Nullable LatencyModel marketDataLatency;
+    private final Map<String, FundingSeries> funding = new LinkedHashMap<>();
+    private long seed;
+
+    private Builder() {}
+
+    /** Required: the clock, timers and thread of the venue. */
+    public Builder scheduler(Scheduler value) {
+      this.scheduler = Objects.requireNonNull(value, "scheduler");
+      return this;
+    }
+
+    /**
+     * Lists a symbol (at least one is required). Its tick and step sizes must be positive: prices
+     * are matched in ticks and quantities in lots.
+     *
+     * @throws IllegalArgumentException for a repeated symbol or a zero tick or step size
+     */
+    public Builder instrument(Instrument value) {
+      Objects.requireNonNull(value, "instrument");
+      if (value.tickSize().signum() <= 0 || value.stepSize().signum() <= 0) {
+        throw new IllegalArgumentException(
+            "instrument "
+                + value.symbol()
+                + " needs a positive tickSize and stepSize for matching, has "
+                + value.tickSize().toPlainString()
+                + " and "
+                + value.stepSize().toPlainString());
+      }
+      if (instruments.putIfAbsent(value.symbol(), value) != null) {
+        throw new IllegalArgumentException("instrument " + value.symbol() + " is listed twice");
+      }
+      return this;
+    }
+
+    /**
+     * Maker and taker fee rates of the notional (default 0.0002 and 0.0005); a negative maker rate
+     * is a rebate.
+     *
+     * @throws IllegalArgumentException if the taker rate is negative or a rate is 1 or more in size
+     */
+    public Builder fees(BigDecimal maker, BigDecimal taker) {
+      Objects.requireNonNull(maker, "maker");
+      Objects.requireNonNull(taker, "taker");
+      if (taker.signum() < 0 || taker.compareTo(BigDecimal.ONE) >= 0) {
+        throw new IllegalArgumentException(
+            "taker fee must be in [0, 1), was " + taker.toPlainString());
+      }
+      if (maker.abs().compareTo(BigDecimal.ONE) >= 0) {
+        throw new IllegalArgumentException(
+            "maker fee must be in (-1, 1), was " + maker.toPlainString());
+      }
+      this.makerFee = maker;
+      this.takerFee = taker;
+      return this;
+    }
+
+    /** How resting orders advance on cancellations (default {@link QueueModel#CONSERVATIVE}). */
+    public Builder queueModel(QueueModel value) {
+      this.queueModel = Objects.requireNonNull(value, "queueModel");
+      return this;
+    }
+
+    /** Required: how long an order request takes to reach the matcher. */
+    public Builder orderLatency(LatencyModel value) {
+      this.orderLatency = Objects.requireNonNull(value, "orderLatency");
+      return this;
+    }
+
+    /** Required: how long market data and user events take to reach the accounts. */
+    public Builder marketDataLatency(LatencyModel value) {
+      this.marketDataLatency = Objects.requireNonNull(value, "marketDataLatency");
+      return this;
+    }
+
+    /** Funding events of one listed symbol (default: none). */
+    public Builder fundingRates(String symbol, FundingSeries series) {
+      funding.put(
+          Objects.requireNonNull(symbol, "symbol"), Objects.requireNonNull(series, "series"));
+      return this;
+    }
+
+    /** Seed of the random source that samples latencies (default 0). */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws NullPointerException or IllegalArgumentException naming what is missing or wrong
+     */
+    public SimVenue build() {
+      Objects.requireNonNull(scheduler, "scheduler is required: the venue's clock and thread");
+      if (instruments.isEmpty()) {
+        throw new IllegalArgumentException("at least one instrument is required");
+      }
+      if (orderLatency == null) {
+        throw new IllegalArgumentException(
+            "orderLatency is required: zero latency is an explicit choice,"
+                + " pass LatencyModel.zero() to simulate without it");
+      }
+      if (marketDataLatency == null) {
+        throw new IllegalArgumentException(
+            "marketDataLatency is required: zero latency is an explicit choice,"
+                + " pass LatencyModel.zero() to simulate without it");
+      }
+      for (String symbol : funding.keySet()) {
+        if (!instruments.containsKey(symbol)) {
+          throw new IllegalArgumentException(
+              "fundingRates names " + symbol + ", which is not a listed instrument");
+        }
+      }
+      return new SimVenue(this, orderLatency, marketDataLatency);
+    }
+  }
+}

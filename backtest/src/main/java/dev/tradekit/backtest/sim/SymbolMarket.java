@@ -1,0 +1,127 @@
+package dev.tradekit.backtest.sim;
+
+import dev.tradekit.api.book.OrderBook;
+import dev.tradekit.api.book.OrderBookView;
+import dev.tradekit.api.book.TickScale;
+import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.DepthSynchronizer;
+import dev.tradekit.backtest.data.MarketEvent;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The recorded truth of one symbol at the matcher's time: the L2 book kept with a {@link
+ * DepthSynchronizer}, the last book ticker and the last trade. Taker fills subtract what they take
+ * from this book; the next depth update of that level restores the recorded quantity. When the data
+ * has no depth at all, book tickers stand in for a one-level book.
+ */
+final class SymbolMarket {
+  private static final BigDecimal HALF = new BigDecimal("0.5");
+  static final long NO_PRICE = OrderBookView.NO_PRICE;
+
+  final Instrument instrument;
+  final TickScale scale;
+  final BigDecimal lotSize;
+  final double lot;
+  final OrderBook book;
+  private final DepthSynchronizer sync;
+  private boolean depthSeen;
+  private long tickerBid = NO_PRICE;
+  private long tickerAsk = NO_PRICE;
+  private long lastTradeTicks = NO_PRICE;
+
+  SymbolMarket(Instrument instrument) {
+    this.instrument = instrument;
+    this.scale = TickScale.of(instrument.tickSize());
+    BigDecimal step = instrument.stepSize();
+    BigDecimal marketStep = instrument.marketStepSize();
+    this.lotSize = marketStep.signum() > 0 && marketStep.compareTo(step) < 0 ? marketStep : step;
+    this.lot = lotSize.doubleValue();
+    this.book = new OrderBook(instrument.symbol(), 256);
+    this.sync = new DepthSynchronizer(book);
+  }
+
+  String symbol() {
+    return instrument.symbol();
+  }
+
+  /** Applies one event of this symbol; true when the book changed. */
+  boolean apply(MarketEvent e) {
+    switch (e.type()) {
+      case DEPTH_SNAPSHOT, DEPTH_UPDATE -> {
+        depthSeen = true;
+        return sync.onEvent(e);
+      }
+      case BOOK_TICKER -> {
+        tickerBid = e.bestBidTicks();
+        tickerAsk = e.bestAskTicks();
+        if (!depthSeen) {
+          book.clear();
+          book.setLevel(Side.BUY, tickerBid, e.bestBidQuantity());
+          book.setLevel(Side.SELL, tickerAsk, e.bestAskQuantity());
+          book.setLastUpdateId(e.lastUpdateId());
+          book.setTimestamp(e.eventTime());
+          return true;
+        }
+        return false;
+      }
+      case TRADE -> {
+        lastTradeTicks = e.tradePriceTicks();
+        return false;
+      }
+      case BAR -> {
+        lastTradeTicks = e.closeTicks();
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the book may be matched against: loaded from a snapshot and no gap since (or built from
+   * tickers).
+   */
+  boolean bookUsable() {
+    return !depthSeen || sync.state() != DepthSynchronizer.State.WAITING_SNAPSHOT;
+  }
+
+  /** Whole lots in a book quantity, tolerant of binary rounding. */
+  long lotsOf(double quantity) {
+    return quantity <= 0 ? 0 : (long) Math.floor(quantity / lot + 1e-6);
+  }
+
+  /**
+   * Removes {@code lots} from a book level (the level goes when less than a millionth of a lot
+   * remains).
+   */
+  void take(Side side, long priceTicks, long lots) {
+    double left = book.quantityAt(side, priceTicks) - lots * lot;
+    book.setLevel(side, priceTicks, left < lot * 1e-6 ? 0 : left);
+  }
+
+  /**
+   * The mark price: the mid of the book, else of the last book ticker, else the last trade; null
+   * before any price is known.
+   */
+  @Nullable BigDecimal mark() {
+    long bid = book.bestBidTicks();
+    long ask = book.bestAskTicks();
+    if (bid == NO_PRICE || ask == NO_PRICE) {
+      bid = tickerBid;
+      ask = tickerAsk;
+    }
+    if (bid != NO_PRICE && ask != NO_PRICE && bid > 0 && ask > 0) {
+      return Amounts.plain(scale.toPrice(bid + ask).multiply(HALF));
+    }
+    return lastTradeTicks == NO_PRICE ? null : scale.toPrice(lastTradeTicks);
+  }
+
+  BigDecimal price(long ticks) {
+    return scale.toPrice(ticks);
+  }
+
+  BigDecimal quantity(long lots) {
+    return lotSize.multiply(BigDecimal.valueOf(lots));
+  }
+}

@@ -1,0 +1,316 @@
+package dev.tradekit.backtest.sim;
+
+import dev.tradekit.api.book.OrderBook;
+import dev.tradekit.api.model.OrderType;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.MarketEvent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Matches the simulated orders of every account in one symbol against the recorded market.
+ *
+ * <p>Takers walk the opposite side of the {@link SymbolMarket} book level by level. Resting orders
+ * fill by queue position: an order joins behind the market quantity at its price (and behind
+ * earlier simulated orders there); trades at its price consume that queue first and fill the order
+ * only with the volume beyond it; a trade through its price, or the opposite best reaching it,
+ * fills the rest at the order's price. Depth decreases move the queue per the {@link QueueModel}.
+ * With no resting orders the per-event work is a book update and nothing is allocated.
+ */
+final class SymbolMatcher {
+  private static final long NO_PRICE = SymbolMarket.NO_PRICE;
+
+  final SymbolMarket market;
+  private final QueueModel queueModel;
+  private final List<SimOrder> bids = new ArrayList<>();
+  private final List<SimOrder> asks = new ArrayList<>();
+  private long queueSeq;
+  private int iterating;
+  private boolean dirty;
+
+  SymbolMatcher(SymbolMarket market, QueueModel queueModel) {
+    this.market = market;
+    this.queueModel = queueModel;
+  }
+
+  String symbol() {
+    return market.symbol();
+  }
+
+  BigDecimal lotSize() {
+    return market.lotSize;
+  }
+
+  BigDecimal price(long ticks) {
+    return market.price(ticks);
+  }
+
+  private OrderBook book() {
+    return market.book;
+  }
+
+  // ---------------------------------------------------------------- market events
+
+  void onMarketEvent(MarketEvent e) {
+    switch (e.type()) {
+      case DEPTH_SNAPSHOT, DEPTH_UPDATE, BOOK_TICKER -> onBookEvent(e);
+      case TRADE -> {
+        market.apply(e);
+        onTrade(e.tradePriceTicks(), e.tradeQuantity(), e.aggressorSide(), null);
+      }
+      case BAR -> {
+        market.apply(e);
+        onBar(e.lowTicks(), e.highTicks());
+      }
+    }
+  }
+
+  private void onBookEvent(MarketEvent e) {
+    if (bids.isEmpty() && asks.isEmpty()) {
+      market.apply(e);
+      return;
+    }
+    recordLevels(bids);
+    recordLevels(asks);
+    if (market.apply(e)) {
+      adjustQueues(bids);
+      adjustQueues(asks);
+      fillCrossed();
+    }
+  }
+
+  private void recordLevels(List<SimOrder> side) {
+    for (int i = 0, n = side.size(); i < n; i++) {
+      SimOrder o = side.get(i);
+      o.levelBefore = book().quantityAt(o.side, o.priceTicks);
+    }
+  }
+
+  private void adjustQueues(List<SimOrder> side) {
+    for (int i = 0, n = side.size(); i < n; i++) {
+      SimOrder o = side.get(i);
+      double after = book().quantityAt(o.side, o.priceTicks);
+      double decrease = o.levelBefore - after;
+      if (queueModel == QueueModel.PROPORTIONAL && decrease > 0 && o.levelBefore > 0) {
+        double cancelled = Math.max(0, decrease - o.tradedSinceDepth);
+        o.queueAhead -= cancelled * o.queueAhead / o.levelBefore;
+      }
+      o.queueAhead = Math.max(0, Math.min(o.queueAhead, after));
+      o.tradedSinceDepth = 0;
+    }
+  }
+
+  /** Fills resting orders that the opposite best has reached, at their own price, as makers. */
+  private void fillCrossed() {
+    if (!market.bookUsable()) {
+      return;
+    }
+    iterating++;
+    try {
+      long bestAsk = book().bestAskTicks();
+      for (int i = 0; bestAsk != NO_PRICE && i < bids.size(); i++) {
+        SimOrder o = bids.get(i);
+        if (o.priceTicks < bestAsk) {
+          break;
+        }
+        fillRest(o);
+      }
+      long bestBid = book().bestBidTicks();
+      for (int i = 0; bestBid != NO_PRICE && i < asks.size(); i++) {
+        SimOrder o = asks.get(i);
+        if (o.priceTicks > bestBid) {
+          break;
+        }
+        fillRest(o);
+      }
+    } finally {
+      done();
+    }
+  }
+
+  /**
+   * A trade of {@code quantity} at {@code priceTicks} whose taker was on {@code aggressor}: resting
+   * orders on the other side better than the price fill completely; those at the price consume
+   * their queue and fill with the volume beyond it. Orders of {@code taker} (a simulated taker's
+   * own account) keep their queue accounting but are not filled (no self-trade).
+   */
+  void onTrade(long priceTicks, double quantity, Side aggressor, @Nullable SimAccount taker) {
+    List<SimOrder> hit = aggressor == Side.SELL ? bids : asks;
+    if (hit.isEmpty()) {
+      return;
+    }
+    iterating++;
+    try {
+      double simAhead = 0;
+      for (int i = 0; i < hit.size(); i++) {
+        SimOrder o = hit.get(i);
+        if (!o.isOpen()) {
+          continue;
+        }
+        long diff = o.side == Side.BUY ? o.priceTicks - priceTicks : priceTicks - o.priceTicks;
+        if (diff < 0) {
+          break;
+        }
+        if (diff > 0) {
+          if (o.account != taker) {
+            fillRest(o);
+          }
+          continue;
+        }
+        double ahead = o.queueAhead + simAhead;
+        double remaining = o.remainingLots() * market.lot;
+        o.queueAhead = Math.max(0, o.queueAhead - quantity);
+        o.tradedSinceDepth += quantity;
+        simAhead += remaining;
+        long lots = Math.min(o.remainingLots(), market.lotsOf(quantity - ahead));
+        if (lots > 0 && o.account != taker) {
+          o.account.execute(o, o.priceTicks, lots, true);
+        }
+      }
+    } finally {
+      done();
+    }
+  }
+
+  private void onBar(long lowTicks, long highTicks) {
+    iterating++;
+    try {
+      for (int i = 0; i < bids.size() && bids.get(i).priceTicks > lowTicks; i++) {
+        fillRest(bids.get(i));
+      }
+      for (int i = 0; i < asks.size() && asks.get(i).priceTicks < highTicks; i++) {
+        fillRest(asks.get(i));
+      }
+    } finally {
+      done();
+    }
+  }
+
+  private void fillRest(SimOrder o) {
+    if (o.isOpen() && o.remainingLots() > 0) {
+      o.account.execute(o, o.priceTicks, o.remainingLots(), true);
+    }
+  }
+
+  // ---------------------------------------------------------------- takers
+
+  /** Whether an order at {@code priceTicks} on {@code side} would take liquidity now. */
+  boolean wouldCross(Side side, long priceTicks) {
+    long best = side == Side.BUY ? book().bestAskTicks() : book().bestBidTicks();
+    return best != NO_PRICE && (side == Side.BUY ? best <= priceTicks : best >= priceTicks);
+  }
+
+  /** Lots available to a taker on {@code side} up to {@code limitTicks} (NO_PRICE: any price). */
+  long liquidity(Side side, long limitTicks, long wanted) {
+    Side opposite = side.opposite();
+    long sum = 0;
+    for (int i = 0, n = book().depth(opposite); i < n && sum < wanted; i++) {
+      long p = book().priceTicks(opposite, i);
+      if (beyond(side, p, limitTicks)) {
+        break;
+      }
+      sum += market.lotsOf(book().quantity(opposite, i));
+    }
+    return sum;
+  }
+
+  /**
+   * The notional (price in ticks times lots) a taker of {@code lots} on {@code side} would pay,
+   * walking the book; lots beyond the book are priced at the worst level seen, or at {@code
+   * fallbackTicks} when the side is empty.
+   */
+  long takerNotionalTicksLots(Side side, long lots, long fallbackTicks) {
+    Side opposite = side.opposite();
+    long left = lots;
+    long notional = 0;
+    long last = fallbackTicks;
+    for (int i = 0, n = book().depth(opposite); i < n && left > 0; i++) {
+      last = book().priceTicks(opposite, i);
+      long take = Math.min(left, market.lotsOf(book().quantity(opposite, i)));
+      notional = Math.addExact(notional, Math.multiplyExact(last, take));
+      left -= take;
+    }
+    return Math.addExact(notional, Math.multiplyExact(last, left));
+  }
+
+  /**
+   * Executes a taker order against the book up to {@code maxLots} and its limit price; each level
+   * taken is one fill and is subtracted from the market book. Returns the lots filled.
+   */
+  long take(SimOrder o, long maxLots) {
+    if (!market.bookUsable()) {
+      return 0;
+    }
+    Side opposite = o.side.opposite();
+    long limit = o.type == OrderType.LIMIT ? o.priceTicks : NO_PRICE;
+    long filled = 0;
+    while (filled < maxLots && o.isOpen() && book().depth(opposite) > 0) {
+      long p = book().priceTicks(opposite, 0);
+      if (beyond(o.side, p, limit)) {
+        break;
+      }
+      long avail = market.lotsOf(book().quantity(opposite, 0));
+      long lots = Math.min(avail, maxLots - filled);
+      if (lots <= 0) {
+        book().setLevel(opposite, p, 0); // dust below one lot
+        continue;
+      }
+      long done = o.account.execute(o, p, lots, false);
+      if (done <= 0) {
+        break;
+      }
+      market.take(opposite, p, done);
+      filled += done;
+      onTrade(p, done * market.lot, o.side, o.account);
+    }
+    return filled;
+  }
+
+  private static boolean beyond(Side takerSide, long priceTicks, long limitTicks) {
+    return limitTicks != NO_PRICE
+        && (takerSide == Side.BUY ? priceTicks > limitTicks : priceTicks < limitTicks);
+  }
+
+  // ---------------------------------------------------------------- resting orders
+
+  /** Puts an order on the simulated book behind the market quantity at its price. */
+  void rest(SimOrder o) {
+    o.queueAhead = book().quantityAt(o.side, o.priceTicks);
+    o.tradedSinceDepth = 0;
+    o.queueSeq = queueSeq++;
+    List<SimOrder> side = o.side == Side.BUY ? bids : asks;
+    int at = side.size();
+    for (int i = 0; i < side.size(); i++) {
+      long p = side.get(i).priceTicks;
+      if (o.side == Side.BUY ? p < o.priceTicks : p > o.priceTicks) {
+        at = i;
+        break;
+      }
+    }
+    side.add(at, o);
+  }
+
+  /** Takes an order off the simulated book (deferred while a matching loop runs). */
+  void remove(SimOrder o) {
+    if (iterating > 0) {
+      dirty = true;
+    } else {
+      (o.side == Side.BUY ? bids : asks).remove(o);
+    }
+  }
+
+  private void done() {
+    if (--iterating == 0 && dirty) {
+      dirty = false;
+      bids.removeIf(o -> !o.isOpen());
+      asks.removeIf(o -> !o.isOpen());
+    }
+  }
+
+  /** Resting orders of one side, best first (tests and diagnostics). */
+  List<SimOrder> resting(Side side) {
+    return side == Side.BUY ? bids : asks;
+  }
+}
