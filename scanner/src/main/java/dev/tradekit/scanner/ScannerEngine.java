@@ -52,6 +52,7 @@ final class ScannerEngine implements OrderTracker.Events {
   private volatile boolean started;
   private volatile boolean closed;
   private volatile boolean instrumentsMissing;
+  private volatile boolean lastScanFailed;
   private @Nullable CompletableFuture<Void> instrumentsLoad;
 
   ScannerEngine(Exchange exchange, Scheduler scheduler, ScannerConfig config) {
@@ -90,12 +91,29 @@ final class ScannerEngine implements OrderTracker.Events {
               if (e == null) {
                 restore();
               }
-              schedule(() -> scan(config.topSymbols(), true), 0, config.primaryScanInterval());
+              schedule(this::periodicScan, 0, config.primaryScanInterval());
               schedule(
                   observer::tick, config.observerInterval().toMillis(), config.observerInterval());
               schedule(
                   hot::pollTick, config.hotPollInterval().toMillis(), config.hotPollInterval());
               schedule(this::refreshIfDirty, SNAPSHOT_REFRESH_MILLIS, Duration.ofSeconds(1));
+            });
+  }
+
+  private void periodicScan() {
+    if (closed) {
+      return;
+    }
+    scan(config.topSymbols(), true)
+        .whenComplete(
+            (r, e) -> {
+              lastScanFailed = e != null;
+              if (e != null) {
+                log.warn("primary scan failed: {}", e.toString());
+              } else if (!r.failures().isEmpty()) {
+                log.warn(
+                    "primary scan: {} of {} books failed", r.failures().size(), r.symbols().size());
+              }
             });
   }
 
@@ -377,6 +395,9 @@ final class ScannerEngine implements OrderTracker.Events {
       return new Health(Health.Status.DOWN, List.of("the instrument list could not be loaded"));
     }
     long now = scheduler.currentTimeMillis();
+    if (lastScanFailed) {
+      problems.add("the last primary scan failed");
+    }
     int failed = metrics.failedCallsLastMinute(now);
     if (failed > 0) {
       problems.add(failed + " venue calls failed in the last minute");
