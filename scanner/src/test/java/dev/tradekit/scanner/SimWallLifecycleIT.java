@@ -156,4 +156,65 @@ class SimWallLifecycleIT {
     scanner.close();
     assertThat(scanner.health().status()).isEqualTo(Health.Status.DOWN);
   }
+
+  @Test
+  void theHotPoolSurvivesARestartWithItsIdentity() {
+    Exchange ex = market.account("scanner");
+    Scanner first = scanner(ex);
+    first.start();
+    advanceTo(71_000);
+    List<LargeOrder> hot = first.hotOrders();
+    assertThat(hot).hasSize(2);
+    first.close();
+    assertThat(dir.resolve("hot.json")).exists();
+
+    advanceTo(75_000);
+    Scanner second = scanner(ex);
+    subscribe(second);
+    second.start();
+    advanceTo(75_200);
+    assertThat(second.hotOrders())
+        .extracting(LargeOrder::id, LargeOrder::firstSeen)
+        .containsExactlyInAnyOrderElementsOf(
+            hot.stream()
+                .map(o -> org.assertj.core.groups.Tuple.tuple(o.id(), o.firstSeen()))
+                .toList());
+    assertThat(reasons(FeedTier.VIP))
+        .containsExactlyInAnyOrder("BBBUSDT [ENTERED_HOT]", "DDDUSDT [ENTERED_HOT]");
+    assertThat(d(FeedTier.VIP))
+        .allSatisfy(
+            doc ->
+                assertThat((java.math.BigDecimal) doc.get("lifetimeSeconds"))
+                    .isGreaterThan(java.math.BigDecimal.valueOf(70)));
+    market.removeWall("DDDUSDT", GOLD_WALL);
+    advanceTo(76_000);
+    assertThat(second.hotOrders()).extracting(LargeOrder::symbol).containsExactly("BBBUSDT");
+    assertThat(reasons(FeedTier.VIP)).contains("DDDUSDT [LEFT_HOT]");
+    second.close();
+  }
+
+  @Test
+  void withoutALocalBookTheHotPoolPollsEveryHalfSecond() {
+    LimitedExchange ex = new LimitedExchange(market.account("scanner"), market.clock, 2400, false);
+    Scanner scanner = scanner(ex);
+    scanner.start();
+    advanceTo(71_000);
+    assertThat(scanner.hotOrders()).hasSize(2);
+    int before = ex.depthCalls.size();
+    advanceTo(81_000);
+    List<Long> polls =
+        ex.depthCalls.subList(before, ex.depthCalls.size()).stream()
+            .filter(c -> c.startsWith("BBBUSDT@"))
+            .map(c -> Long.parseLong(c.substring(c.indexOf('@') + 1)))
+            .toList();
+    assertThat(polls).hasSize(20); // 10 s at one poll per 0.5 s
+    for (int i = 1; i < polls.size(); i++) {
+      assertThat(polls.get(i) - polls.get(i - 1)).isGreaterThanOrEqualTo(500);
+    }
+    market.removeWall("BBBUSDT", DIAMOND_WALL);
+    advanceTo(82_000);
+    assertThat(scanner.hotOrders()).extracting(LargeOrder::symbol).containsExactly("DDDUSDT");
+    assertThat(ex.rejections).isZero();
+    scanner.close();
+  }
 }
