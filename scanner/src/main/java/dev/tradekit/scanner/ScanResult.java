@@ -18,7 +18,7 @@ import java.util.Map;
  * @param walls every large order seen in the scanned books, as tracked (already known orders keep
  *     their id and first-seen time)
  * @param failures symbols whose book could not be fetched, with the reason
- * @param weightSpent request weight spent by the scan (rankings and books)
+ * @param weightSpent request weight of the scan's ticker and book calls (retries not counted)
  */
 public record ScanResult(
     long startedAt,

@@ -4,19 +4,15 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.OrderBookSnapshot;
-import dev.tradekit.api.model.Ticker24h;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,7 +144,7 @@ final class ScannerEngine implements OrderTracker.Events {
     return closed;
   }
 
-  private CompletableFuture<Void> ensureInstruments() {
+  CompletableFuture<Void> ensureInstruments() {
     CompletableFuture<Void> loading = instrumentsLoad;
     if (loading != null && !loading.isCompletedExceptionally()) {
       return loading;
@@ -195,72 +191,7 @@ final class ScannerEngine implements OrderTracker.Events {
    * symbols that already have live orders are left to the observer and hot pools.
    */
   CompletableFuture<ScanResult> scan(int n, boolean skipTracked) {
-    long startedAt = scheduler.currentTimeMillis();
-    long startNanos = scheduler.nanoTime();
-    AtomicInteger weight = new AtomicInteger();
-    return ensureInstruments()
-        .thenCompose(
-            v ->
-                gate.submit(
-                    RequestGate.Lane.PRIMARY,
-                    ScannerConfig.TICKERS_WEIGHT,
-                    () -> exchange.marketData().tickers24h()))
-        .thenCompose(
-            tickers -> {
-              weight.addAndGet(ScannerConfig.TICKERS_WEIGHT);
-              return scanBooks(rank(tickers, n, skipTracked), weight);
-            })
-        .thenApply(
-            outcome -> {
-              long nanos = scheduler.nanoTime() - startNanos;
-              metrics.scan(nanos);
-              refreshSnapshots();
-              return new ScanResult(
-                  startedAt,
-                  Duration.ofNanos(nanos),
-                  outcome.symbols,
-                  outcome.walls,
-                  outcome.failures,
-                  weight.get());
-            });
-  }
-
-  private List<String> rank(List<Ticker24h> tickers, int n, boolean skipTracked) {
-    List<String> ranked = directory.rank(tickers, config.stablecoins(), n);
-    if (skipTracked) {
-      ranked = new ArrayList<>(ranked);
-      ranked.removeIf(tracker.symbols()::contains);
-    }
-    return ranked;
-  }
-
-  private record ScanOutcome(
-      List<String> symbols, List<LargeOrder> walls, Map<String, String> failures) {}
-
-  private CompletableFuture<ScanOutcome> scanBooks(List<String> symbols, AtomicInteger weight) {
-    int depthWeight = ScannerConfig.depthWeight(config.depthLimit());
-    List<LargeOrder> walls = new ArrayList<>();
-    Map<String, String> failures = new LinkedHashMap<>();
-    CompletableFuture<?>[] all = new CompletableFuture<?>[symbols.size()];
-    for (int i = 0; i < all.length; i++) {
-      String symbol = symbols.get(i);
-      all[i] =
-          gate.submit(
-                  RequestGate.Lane.PRIMARY,
-                  depthWeight,
-                  () -> exchange.marketData().orderBook(symbol, config.depthLimit()))
-              .handle(
-                  (snapshot, e) -> {
-                    weight.addAndGet(depthWeight);
-                    if (e != null) {
-                      failures.put(symbol, e.toString());
-                    } else if (!closed) {
-                      walls.addAll(observeSnapshot(symbol, snapshot));
-                    }
-                    return null;
-                  });
-    }
-    return CompletableFuture.allOf(all).thenApply(v -> new ScanOutcome(symbols, walls, failures));
+    return new PrimaryScan(this, n, skipTracked).run(ensureInstruments());
   }
 
   // ---- observations (scheduler thread) ----
