@@ -4,7 +4,11 @@ import dev.tradekit.api.BatchResult;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.model.AmendRequest;
+import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Income;
 import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.KlineInterval;
+import dev.tradekit.api.model.KlineQuery;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
@@ -13,8 +17,10 @@ import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.model.TimeInForce;
+import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.backtest.sim.SimVenue;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +65,14 @@ final class Endpoints {
           new Spec("POST", "/fapi/v1/positionSide/dual", 1, Security.SIGNED, 0),
           new Spec("POST", "/fapi/v1/listenKey", 1, Security.API_KEY, 0),
           new Spec("PUT", "/fapi/v1/listenKey", 1, Security.API_KEY, 0),
-          new Spec("DELETE", "/fapi/v1/listenKey", 1, Security.API_KEY, 0));
+          new Spec("DELETE", "/fapi/v1/listenKey", 1, Security.API_KEY, 0),
+          new Spec("GET", "/fapi/v1/userTrades", 5, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v1/allOrders", 5, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v1/ticker/24hr", 1, Security.NONE, 0),
+          new Spec("GET", "/fapi/v1/klines", 5, Security.NONE, 0),
+          new Spec("GET", "/fapi/v1/income", 30, Security.SIGNED, 0),
+          new Spec("POST", "/fapi/v1/countdownCancelAll", 10, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v1/rateLimit/order", 1, Security.SIGNED, 0));
 
   private final SimVenue venue;
   private final VenueDriver driver;
@@ -69,6 +82,7 @@ final class Endpoints {
   private final UserStreamHub users;
   private final Faults faults;
   private final RateLimits limits;
+  private final OrderHistory history;
 
   Endpoints(
       SimVenue venue,
@@ -78,7 +92,8 @@ final class Endpoints {
       Map<String, Integer> leverage,
       UserStreamHub users,
       Faults faults,
-      RateLimits limits) {
+      RateLimits limits,
+      OrderHistory history) {
     this.venue = venue;
     this.driver = driver;
     this.instruments = instruments;
@@ -87,6 +102,7 @@ final class Endpoints {
     this.users = users;
     this.faults = faults;
     this.limits = limits;
+    this.history = history;
   }
 
   static @Nullable Spec spec(String method, String path) {
@@ -96,6 +112,21 @@ final class Endpoints {
       }
     }
     return null;
+  }
+
+  /**
+   * The request weight of a call: the spec's, except 24 h tickers without a symbol (40) and klines
+   * by {@code limit} (below 100: 1, below 500: 2, up to 1000: 5, above: 10).
+   */
+  static int weight(Spec spec, Map<String, String> p) {
+    if (spec.path.equals("/fapi/v1/ticker/24hr") && !p.containsKey("symbol")) {
+      return 40;
+    }
+    if (spec.path.equals("/fapi/v1/klines")) {
+      int limit = intParam(p, "limit", 500);
+      return limit < 100 ? 1 : limit < 500 ? 2 : limit <= 1000 ? 5 : 10;
+    }
+    return spec.weight;
   }
 
   static int batchSize(Map<String, String> p) {
@@ -134,6 +165,34 @@ final class Endpoints {
           j.str("lastFundingRate", "0").num("nextFundingTime", 0).str("interestRate", "0");
           return j.num("time", now).end().toString();
         }
+      case "GET /fapi/v1/ticker/24hr":
+        {
+          String symbol = p.get("symbol");
+          Exchange any = anyAccount();
+          if (symbol == null) {
+            return HistoryWire.ticker(driver.call(() -> any.marketData().tickers24h()), false);
+          }
+          String s = instrument(symbol).symbol();
+          return HistoryWire.ticker(
+              List.of(driver.call(() -> any.marketData().ticker24h(s))), true);
+        }
+      case "GET /fapi/v1/klines":
+        {
+          KlineQuery q;
+          try {
+            q =
+                new KlineQuery(
+                    instrument(require(p, "symbol")).symbol(),
+                    KlineInterval.fromCode(require(p, "interval")),
+                    longParam(p, "startTime"),
+                    longParam(p, "endTime"),
+                    intParam(p, "limit", 500));
+          } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(-1120, "Invalid interval or range: " + e.getMessage());
+          }
+          Exchange any = anyAccount();
+          return HistoryWire.klines(driver.call(() -> any.marketData().klines(q)));
+        }
       default:
         break;
     }
@@ -147,6 +206,7 @@ final class Endpoints {
             throw new ApiError(503, -1000, Faults.UNKNOWN_ERROR);
           }
           Order o = driver.call(() -> ex.trading().place(req));
+          history.record(apiKey, o);
           if (unknown > 0) {
             throw new ApiError(503, -1000, Faults.UNKNOWN_ERROR);
           }
@@ -166,8 +226,9 @@ final class Endpoints {
       case "DELETE /fapi/v1/order":
         {
           OrderRef r = ref(p);
-          return BinanceWire.order(new Json(), driver.call(() -> ex.trading().cancel(r)))
-              .toString();
+          Order o = driver.call(() -> ex.trading().cancel(r));
+          history.record(apiKey, o);
+          return BinanceWire.order(new Json(), o).toString();
         }
       case "GET /fapi/v1/order":
         {
@@ -260,6 +321,76 @@ final class Endpoints {
           driver.call(() -> ex.trading().setPositionMode(mode));
           return "{\"code\":200,\"msg\":\"success\"}";
         }
+      case "GET /fapi/v1/userTrades":
+        {
+          String symbol = instrument(require(p, "symbol")).symbol();
+          Long fromId = longParam(p, "fromId");
+          Long start = longParam(p, "startTime");
+          Long end = longParam(p, "endTime");
+          int limit = Math.min(intParam(p, "limit", 500), 1000);
+          List<Fill> all = driver.run(() -> venue.fills(apiKey));
+          List<Fill> out = new ArrayList<>();
+          for (Fill f : all) {
+            long id = BinanceWire.orderId(f.tradeId());
+            if (f.symbol().equals(symbol)
+                && (fromId == null || id >= fromId)
+                && (fromId != null || start == null || f.time() >= start)
+                && (fromId != null || end == null || f.time() <= end)
+                && out.size() < limit) {
+              out.add(f);
+            }
+          }
+          return HistoryWire.userTrades(out, instrument(symbol).marginAsset());
+        }
+      case "GET /fapi/v1/allOrders":
+        {
+          String symbol = instrument(require(p, "symbol")).symbol();
+          int limit = Math.min(intParam(p, "limit", 500), 1000);
+          return BinanceWire.orders(
+              history.orders(
+                  apiKey, symbol, longParam(p, "orderId"), longParam(p, "startTime"), limit));
+        }
+      case "GET /fapi/v1/income":
+        {
+          String symbol = p.get("symbol");
+          Long start = longParam(p, "startTime");
+          Long end = longParam(p, "endTime");
+          int limit = Math.min(intParam(p, "limit", 100), 1000);
+          List<Income> out = new ArrayList<>();
+          for (Income i : driver.run(() -> venue.income(apiKey))) {
+            if ((symbol == null || i.symbol().equals(symbol))
+                && (start == null || i.time() >= start)
+                && (end == null || i.time() <= end)
+                && out.size() < limit) {
+              out.add(i);
+            }
+          }
+          return HistoryWire.income(out);
+        }
+      case "POST /fapi/v1/countdownCancelAll":
+        {
+          String symbol = instrument(require(p, "symbol")).symbol();
+          long countdown = Objects.requireNonNull(longParam(p, "countdownTime"), "countdownTime");
+          if (countdown < 0) {
+            throw ApiError.badRequest(-1102, "countdownTime must not be negative.");
+          }
+          driver.call(
+              () -> ex.deadManSwitch().orElseThrow().arm(symbol, Duration.ofMillis(countdown)));
+          return new Json()
+              .obj()
+              .str("symbol", symbol)
+              .str("countdownTime", Long.toString(countdown))
+              .end()
+              .toString();
+        }
+      case "GET /fapi/v1/rateLimit/order":
+        {
+          Json j = new Json().arr();
+          j.obj().str("rateLimitType", "ORDERS").str("interval", "SECOND").num("intervalNum", 10);
+          j.num("limit", limits.ordersPer10Seconds()).end();
+          j.obj().str("rateLimitType", "ORDERS").str("interval", "MINUTE").num("intervalNum", 1);
+          return j.num("limit", limits.ordersPerMinute()).end().endArr().toString();
+        }
       case "POST /fapi/v1/listenKey":
         return "{\"listenKey\":\"" + users.createKey(apiKey) + "\"}";
       case "PUT /fapi/v1/listenKey":
@@ -297,6 +428,45 @@ final class Endpoints {
       }
     }
     return j.endArr().toString();
+  }
+
+  /** Market data is the same for every account; any one answers it. */
+  private Exchange anyAccount() {
+    return accounts.values().stream()
+        .findFirst()
+        .orElseGet(
+            () ->
+                driver.run(
+                    () -> {
+                      java.util.List<String> names = venue.accountNames();
+                      return names.isEmpty()
+                          ? venue.openAccount(
+                              "fake-binance-market", AccountSetup.usdt(BigDecimal.ONE))
+                          : venue.account(names.get(0));
+                    }));
+  }
+
+  private static @Nullable Long longParam(Map<String, String> p, String name) {
+    String v = p.get(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest(-1100, "Illegal characters found in parameter '" + name + "'.");
+    }
+  }
+
+  private static int intParam(Map<String, String> p, String name, int fallback) {
+    Long v = longParam(p, name);
+    if (v == null) {
+      return fallback;
+    }
+    if (v < 1 || v > 1500) {
+      throw ApiError.badRequest(-1130, "Data sent for parameter '" + name + "' is not valid.");
+    }
+    return v.intValue();
   }
 
   private Instrument instrument(String symbol) {

@@ -98,6 +98,7 @@ public final class FakeBinance implements AutoCloseable {
           accounts.put(apiKey, venue.openAccount(apiKey, secretAndSetup.getValue()));
           secrets.put(apiKey, secretAndSetup.getKey());
         });
+    OrderHistory history = new OrderHistory();
     Endpoints endpoints =
         new Endpoints(
             venue,
@@ -107,7 +108,8 @@ public final class FakeBinance implements AutoCloseable {
             new ConcurrentHashMap<>(),
             users,
             faults,
-            b.limits);
+            b.limits,
+            history);
     RestHandler rest =
         new RestHandler(endpoints, new RequestMeter(b.limits), faults, secrets, driver);
 
@@ -123,7 +125,13 @@ public final class FakeBinance implements AutoCloseable {
     context.setHandler(ws);
     server.setHandler(context);
     driver.start();
-    accounts.forEach((key, ex) -> driver.run(() -> ex.streams().userEvents(users.listener(key))));
+    accounts.forEach(
+        (key, ex) ->
+            driver.run(
+                () -> {
+                  ex.streams().userEvents(history.listener(key));
+                  return ex.streams().userEvents(users.listener(key));
+                }));
     driver.run(() -> clock.scheduleAtFixedRate(users::expire, 1000, 1000, TimeUnit.MILLISECONDS));
     server.start();
     this.port = connector.getLocalPort();

@@ -60,13 +60,13 @@ final class RestHandler extends Handler.Abstract {
       if (spec == null) {
         throw new ApiError(404, -5000, "Path " + path + ", Method " + method + " is invalid");
       }
-      int used = meter.chargeWeight(now, spec.weight());
+      Map<String, String> params = params(rawQuery, body);
+      int used = meter.chargeWeight(now, Endpoints.weight(spec, params));
       headers.put("X-MBX-USED-WEIGHT-1M", Integer.toString(used));
       int serverError = faults.takeServerError();
       if (serverError != 0) {
         throw new ApiError(serverError, -1000, "Service Unavailable.");
       }
-      Map<String, String> params = params(rawQuery, body);
       String apiKey = null;
       if (spec.security() != Endpoints.Security.NONE) {
         apiKey = request.getHeaders().get("X-MBX-APIKEY");

@@ -1,0 +1,184 @@
+package dev.tradekit.marketmaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradekit.api.Credentials;
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.Exchanges;
+import dev.tradekit.api.model.Order;
+import dev.tradekit.api.model.OrderRequest;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.api.runtime.LiveScheduler;
+import dev.tradekit.backtest.data.SyntheticMarket;
+import dev.tradekit.backtest.sim.AccountSetup;
+import dev.tradekit.testkit.FakeBinance;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The market maker over the real Binance adapter against FakeBinance: quotes reach the venue, a
+ * fill is requoted, a fatal error leaves nothing resting, and a bot that dies without stopping is
+ * cleaned up by the venue's countdown cancel-all.
+ */
+class MarketMakerTestkitIT {
+  private FakeBinance fake;
+  private Exchange mmEx;
+  private Exchange takerEx;
+  private LiveScheduler botClock;
+
+  @BeforeEach
+  void start() {
+    fake =
+        FakeBinance.builder()
+            .source(
+                new SyntheticMarket(
+                    SyntheticMarket.Config.builder()
+                        .startTimeMillis(System.currentTimeMillis())
+                        .duration(Duration.ofHours(1))
+                        .meanTouchQuantity(0.002)
+                        .seed(7)
+                        .build()))
+            .account("key-mm", "secret-mm", AccountSetup.usdt(new BigDecimal("100000")))
+            .account("key-t", "secret-t", AccountSetup.usdt(new BigDecimal("1000000")))
+            .start();
+    mmEx = adapter("key-mm", "secret-mm");
+    takerEx = adapter("key-t", "secret-t");
+    botClock = LiveScheduler.create("mm-bot");
+  }
+
+  @AfterEach
+  void stop() {
+    botClock.close();
+    mmEx.close();
+    takerEx.close();
+    fake.close();
+  }
+
+  private Exchange adapter(String key, String secret) {
+    return Exchanges.builder("binance-usdm")
+        .restBaseUrl(fake.restBaseUrl())
+        .wsBaseUrl(fake.wsBaseUrl())
+        .credentials(Credentials.of(key, secret))
+        .build();
+  }
+
+  private MarketMaker bot(Strategy strategy, LiveScheduler clock) {
+    return bot(strategy, clock, "0.00002");
+  }
+
+  private MarketMaker bot(Strategy strategy, LiveScheduler clock, String spread) {
+    return MarketMaker.builder()
+        .name("mmit")
+        .exchange(mmEx)
+        .symbol("BTCUSDT")
+        .strategy(strategy)
+        .parameters(QuoteParameters.of(new BigDecimal(spread), new BigDecimal("0.002")))
+        .riskLimits(RiskLimits.builder().maxBookAge(Duration.ofSeconds(30)).build())
+        .sync(
+            SyncSettings.builder()
+                .priceToleranceTicks(20)
+                .minRequoteInterval(Duration.ofMillis(200))
+                .refreshInterval(Duration.ofSeconds(1))
+                .deadManSwitch(Duration.ofSeconds(3))
+                .build())
+        .scheduler(clock)
+        .build();
+  }
+
+  private List<Order> venueOrders() throws Exception {
+    return fake.venue().account("key-mm").trading().openOrders("BTCUSDT").get(5, TimeUnit.SECONDS);
+  }
+
+  private static void await(BooleanSupplier condition, long millis, String what) throws Exception {
+    long end = System.nanoTime() + millis * 1_000_000L;
+    while (!condition.getAsBoolean() && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertThat(condition.getAsBoolean()).as(what + " within " + millis + " ms").isTrue();
+  }
+
+  private BooleanSupplier venueHas(int count) {
+    return () -> {
+      try {
+        return venueOrders().size() == count;
+      } catch (Exception e) {
+        return false;
+      }
+    };
+  }
+
+  @Test
+  void quotesAreRequotedAfterAFillAndAFatalErrorLeavesNothingResting() throws Exception {
+    AtomicBoolean fail = new AtomicBoolean();
+    Strategy fixed = Strategies.fixedSpread();
+    Strategy failing =
+        ctx -> {
+          if (fail.get()) {
+            throw new IllegalStateException("model diverged");
+          }
+          return fixed.targets(ctx);
+        };
+    MarketMaker mm = bot(failing, botClock);
+    mm.start().get(10, TimeUnit.SECONDS);
+    await(venueHas(2), 5000, "two quotes at the venue");
+    List<Order> quotes = venueOrders();
+    assertThat(quotes).extracting(Order::side).containsExactlyInAnyOrder(Side.BUY, Side.SELL);
+    assertThat(quotes).allMatch(o -> String.valueOf(o.clientOrderId()).startsWith("mmit-"));
+    Order bid = quotes.stream().filter(o -> o.side() == Side.BUY).findFirst().orElseThrow();
+
+    // a taker sweeps the thin synthetic bids down through the bot's bid
+    takerEx
+        .trading()
+        .place(OrderRequest.market("BTCUSDT", Side.SELL, new BigDecimal("0.2")))
+        .get(10, TimeUnit.SECONDS);
+    await(() -> mm.status().fills() >= 1, 5000, "the bot saw its fill");
+    await(
+        () -> {
+          try {
+            List<Order> now = venueOrders();
+            return now.size() == 2
+                && now.stream().noneMatch(o -> o.orderId().equals(bid.orderId()));
+          } catch (Exception e) {
+            return false;
+          }
+        },
+        5000,
+        "the filled bid was requoted");
+    assertThat(mm.status().position()).isPositive();
+    assertThat(mm.status().ordersPlaced()).isGreaterThanOrEqualTo(3);
+
+    fail.set(true);
+    await(() -> "STOPPED".equals(mm.status().state()), 5000, "the bot stopped");
+    await(venueHas(0), 5000, "no orders left at the venue");
+    assertThat(mm.status().lastError()).contains("model diverged");
+  }
+
+  @Test
+  void venueCountdownCancelsTheQuotesOfABotKilledWithoutStopping() throws Exception {
+    MarketMaker first = bot(Strategies.fixedSpread(), botClock);
+    first.start().get(10, TimeUnit.SECONDS);
+    await(venueHas(2), 5000, "two quotes at the venue");
+    first.stop().get(10, TimeUnit.SECONDS);
+    await(venueHas(0), 5000, "stop cancelled the quotes");
+
+    LiveScheduler doomed = LiveScheduler.create("mm-doomed");
+    // quotes 10 bps away, out of the synthetic market's reach, so only the countdown removes them
+    MarketMaker second = bot(Strategies.fixedSpread(), doomed, "0.001");
+    second.start().get(10, TimeUnit.SECONDS);
+    await(venueHas(2), 5000, "the restarted bot quotes again");
+    Thread.sleep(1500); // at least one re-arm of the 3 s countdown
+    doomed.close(); // the engine dies: no stop, no cancel, no more re-arming
+    long killed = System.nanoTime();
+    assertThat(venueOrders()).hasSize(2);
+    await(venueHas(0), 10_000, "the venue's countdown cancelled the orphaned quotes");
+    assertThat((System.nanoTime() - killed) / 1_000_000L).isGreaterThanOrEqualTo(1000);
+    assertThat(second.status().active()).isTrue();
+  }
+}
