@@ -1,0 +1,362 @@
+package dev.tradekit.testkit;
+
+import dev.tradekit.api.BatchResult;
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.book.OrderBookView;
+import dev.tradekit.api.model.AmendRequest;
+import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.Order;
+import dev.tradekit.api.model.OrderRef;
+import dev.tradekit.api.model.OrderRequest;
+import dev.tradekit.api.model.OrderType;
+import dev.tradekit.api.model.PositionMode;
+import dev.tradekit.api.model.PositionSide;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.api.model.TimeInForce;
+import dev.tradekit.backtest.sim.SimVenue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** The REST endpoints of Binance USD-M that the adapter uses, answered from the simulated venue. */
+final class Endpoints {
+  /** Marks an endpoint whose order count is the size of its batch. */
+  static final int BATCH = -1;
+
+  enum Security {
+    NONE,
+    API_KEY,
+    SIGNED
+  }
+
+  record Spec(String method, String path, int weight, Security security, int orders) {}
+
+  private static final List<Spec> SPECS =
+      List.of(
+          new Spec("GET", "/fapi/v1/ping", 1, Security.NONE, 0),
+          new Spec("GET", "/fapi/v1/time", 1, Security.NONE, 0),
+          new Spec("GET", "/fapi/v1/exchangeInfo", 1, Security.NONE, 0),
+          new Spec("GET", "/fapi/v1/depth", 10, Security.NONE, 0),
+          new Spec("GET", "/fapi/v1/ticker/bookTicker", 2, Security.NONE, 0),
+          new Spec("GET", "/fapi/v1/premiumIndex", 1, Security.NONE, 0),
+          new Spec("POST", "/fapi/v1/order", 1, Security.SIGNED, 1),
+          new Spec("PUT", "/fapi/v1/order", 1, Security.SIGNED, 1),
+          new Spec("DELETE", "/fapi/v1/order", 1, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v1/order", 1, Security.SIGNED, 0),
+          new Spec("POST", "/fapi/v1/batchOrders", 5, Security.SIGNED, BATCH),
+          new Spec("DELETE", "/fapi/v1/batchOrders", 1, Security.SIGNED, 0),
+          new Spec("DELETE", "/fapi/v1/allOpenOrders", 1, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v1/openOrders", 1, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v2/account", 5, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v3/account", 5, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v2/positionRisk", 5, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v3/positionRisk", 5, Security.SIGNED, 0),
+          new Spec("POST", "/fapi/v1/leverage", 1, Security.SIGNED, 0),
+          new Spec("GET", "/fapi/v1/positionSide/dual", 30, Security.SIGNED, 0),
+          new Spec("POST", "/fapi/v1/positionSide/dual", 1, Security.SIGNED, 0),
+          new Spec("POST", "/fapi/v1/listenKey", 1, Security.API_KEY, 0),
+          new Spec("PUT", "/fapi/v1/listenKey", 1, Security.API_KEY, 0),
+          new Spec("DELETE", "/fapi/v1/listenKey", 1, Security.API_KEY, 0));
+
+  private final SimVenue venue;
+  private final VenueDriver driver;
+  private final Map<String, Instrument> instruments;
+  private final Map<String, Exchange> accounts;
+  private final Map<String, Integer> leverage;
+  private final UserStreamHub users;
+  private final Faults faults;
+  private final RateLimits limits;
+
+  Endpoints(
+      SimVenue venue,
+      VenueDriver driver,
+      Map<String, Instrument> instruments,
+      Map<String, Exchange> accounts,
+      Map<String, Integer> leverage,
+      UserStreamHub users,
+      Faults faults,
+      RateLimits limits) {
+    this.venue = venue;
+    this.driver = driver;
+    this.instruments = instruments;
+    this.accounts = accounts;
+    this.leverage = leverage;
+    this.users = users;
+    this.faults = faults;
+    this.limits = limits;
+  }
+
+  static @Nullable Spec spec(String method, String path) {
+    for (Spec s : SPECS) {
+      if (s.method.equals(method) && s.path.equals(path)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  static int batchSize(Map<String, String> p) {
+    Object parsed = Json.parse(require(p, "batchOrders"));
+    if (!(parsed instanceof List<?> l) || l.isEmpty() || l.size() > 5) {
+      throw ApiError.badRequest(-1102, "batchOrders must be a JSON array of 1 to 5 orders");
+    }
+    return l.size();
+  }
+
+  String handle(Spec spec, @Nullable String apiKey, Map<String, String> p, long now) {
+    String key = spec.method + " " + spec.path;
+    switch (key) {
+      case "GET /fapi/v1/ping":
+        return "{}";
+      case "GET /fapi/v1/time":
+        return "{\"serverTime\":" + now + "}";
+      case "GET /fapi/v1/exchangeInfo":
+        return BinanceWire.exchangeInfo(instruments.values(), now, limits);
+      case "GET /fapi/v1/depth":
+        {
+          Instrument i = instrument(require(p, "symbol"));
+          int limit = p.containsKey("limit") ? Integer.parseInt(p.get("limit")) : 500;
+          return driver.run(() -> BinanceWire.depth(i, venue.book(i.symbol()), limit, now));
+        }
+      case "GET /fapi/v1/ticker/bookTicker":
+        return bookTicker(instrument(require(p, "symbol")), now);
+      case "GET /fapi/v1/premiumIndex":
+        {
+          Instrument i = instrument(require(p, "symbol"));
+          BigDecimal mark = driver.run(() -> venue.markPrice(i.symbol()));
+          Json j =
+              new Json().obj().str("symbol", i.symbol()).str("markPrice", BinanceWire.plain(mark));
+          j.str("indexPrice", BinanceWire.plain(mark))
+              .str("estimatedSettlePrice", BinanceWire.plain(mark));
+          j.str("lastFundingRate", "0").num("nextFundingTime", 0).str("interestRate", "0");
+          return j.num("time", now).end().toString();
+        }
+      default:
+        break;
+    }
+    Exchange ex = Objects.requireNonNull(accounts.get(Objects.requireNonNull(apiKey)));
+    switch (key) {
+      case "POST /fapi/v1/order":
+        {
+          OrderRequest req = orderRequest(p);
+          int unknown = faults.takeUnknownError();
+          if (unknown < 0) {
+            throw new ApiError(503, -1000, Faults.UNKNOWN_ERROR);
+          }
+          Order o = driver.call(() -> ex.trading().place(req));
+          if (unknown > 0) {
+            throw new ApiError(503, -1000, Faults.UNKNOWN_ERROR);
+          }
+          return BinanceWire.order(new Json(), o).toString();
+        }
+      case "PUT /fapi/v1/order":
+        {
+          AmendRequest a =
+              new AmendRequest(
+                  ref(p),
+                  Side.valueOf(require(p, "side")),
+                  decimal(p, "quantity"),
+                  decimal(p, "price"));
+          Order o = driver.call(() -> ex.amendment().orElseThrow().amend(a));
+          return BinanceWire.order(new Json(), o).toString();
+        }
+      case "DELETE /fapi/v1/order":
+        {
+          OrderRef r = ref(p);
+          return BinanceWire.order(new Json(), driver.call(() -> ex.trading().cancel(r)))
+              .toString();
+        }
+      case "GET /fapi/v1/order":
+        {
+          OrderRef r = ref(p);
+          Order o =
+              driver
+                  .call(() -> ex.trading().order(r))
+                  .orElseThrow(() -> ApiError.badRequest(-2013, "Order does not exist."));
+          return BinanceWire.order(new Json(), o).toString();
+        }
+      case "POST /fapi/v1/batchOrders":
+        {
+          List<OrderRequest> reqs = new ArrayList<>();
+          for (Object item :
+              (List<?>) Objects.requireNonNull(Json.parse(require(p, "batchOrders")))) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> m = (Map<String, String>) item;
+            reqs.add(orderRequest(m));
+          }
+          return batch(driver.call(() -> ex.trading().placeBatch(reqs)));
+        }
+      case "DELETE /fapi/v1/batchOrders":
+        {
+          String symbol = require(p, "symbol");
+          List<OrderRef> refs = new ArrayList<>();
+          String ids = p.get("orderIdList");
+          for (Object o :
+              (List<?>)
+                  Objects.requireNonNull(
+                      Json.parse(ids != null ? ids : require(p, "origClientOrderIdList")))) {
+            refs.add(
+                ids != null
+                    ? OrderRef.byId(symbol, String.valueOf(o))
+                    : OrderRef.byClientId(symbol, String.valueOf(o)));
+          }
+          return batch(driver.call(() -> ex.trading().cancelBatch(refs)));
+        }
+      case "DELETE /fapi/v1/allOpenOrders":
+        {
+          String symbol = instrument(require(p, "symbol")).symbol();
+          driver.call(() -> ex.trading().cancelAll(symbol));
+          return "{\"code\":200,\"msg\":\"The operation of cancel all open order is done.\"}";
+        }
+      case "GET /fapi/v1/openOrders":
+        {
+          String symbol = p.get("symbol");
+          List<Order> open =
+              driver.call(
+                  () ->
+                      symbol == null ? ex.trading().openOrders() : ex.trading().openOrders(symbol));
+          return BinanceWire.orders(open);
+        }
+      case "GET /fapi/v2/account":
+      case "GET /fapi/v3/account":
+        return BinanceWire.account(driver.call(() -> ex.account().snapshot()), 20);
+      case "GET /fapi/v2/positionRisk":
+      case "GET /fapi/v3/positionRisk":
+        {
+          String symbol = p.get("symbol");
+          List<dev.tradekit.api.model.Position> all =
+              new ArrayList<>(driver.call(() -> ex.account().positions()));
+          all.removeIf(pos -> symbol != null && !pos.symbol().equals(symbol));
+          return BinanceWire.positionRisk(all);
+        }
+      case "POST /fapi/v1/leverage":
+        {
+          String symbol = instrument(require(p, "symbol")).symbol();
+          int lev = Integer.parseInt(require(p, "leverage"));
+          driver.call(() -> ex.trading().setLeverage(symbol, lev));
+          leverage.put(apiKey + "/" + symbol, lev);
+          return new Json()
+              .obj()
+              .str("symbol", symbol)
+              .num("leverage", lev)
+              .str("maxNotionalValue", "1000000")
+              .end()
+              .toString();
+        }
+      case "GET /fapi/v1/positionSide/dual":
+        {
+          PositionMode mode = driver.call(() -> ex.account().snapshot()).positionMode();
+          return "{\"dualSidePosition\":" + (mode == PositionMode.HEDGE) + "}";
+        }
+      case "POST /fapi/v1/positionSide/dual":
+        {
+          PositionMode mode =
+              Boolean.parseBoolean(require(p, "dualSidePosition"))
+                  ? PositionMode.HEDGE
+                  : PositionMode.ONE_WAY;
+          driver.call(() -> ex.trading().setPositionMode(mode));
+          return "{\"code\":200,\"msg\":\"success\"}";
+        }
+      case "POST /fapi/v1/listenKey":
+        return "{\"listenKey\":\"" + users.createKey(apiKey) + "\"}";
+      case "PUT /fapi/v1/listenKey":
+        return "{\"listenKey\":\"" + users.keepAlive(apiKey) + "\"}";
+      case "DELETE /fapi/v1/listenKey":
+        users.closeKey(apiKey);
+        return "{}";
+      default:
+        throw new ApiError(
+            404, -5000, "Path " + spec.path + ", Method " + spec.method + " is invalid");
+    }
+  }
+
+  private String bookTicker(Instrument i, long now) {
+    return driver.run(
+        () -> {
+          OrderBookView b = venue.book(i.symbol());
+          Json j = new Json().obj().str("symbol", i.symbol());
+          j.str("bidPrice", BinanceWire.price(i, b.bestBidTicks()))
+              .str("bidQty", BinanceWire.qty(i, b.bestBidQuantity()));
+          j.str("askPrice", BinanceWire.price(i, b.bestAskTicks()))
+              .str("askQty", BinanceWire.qty(i, b.bestAskQuantity()));
+          return j.num("time", now).num("lastUpdateId", b.lastUpdateId()).end().toString();
+        });
+  }
+
+  private static String batch(List<BatchResult<Order>> results) {
+    Json j = new Json().arr();
+    for (BatchResult<Order> r : results) {
+      if (r.isSuccess()) {
+        BinanceWire.order(j, r.value());
+      } else {
+        ApiError e = ApiError.of(r.error());
+        j.obj().num("code", e.code).str("msg", e.getMessage()).end();
+      }
+    }
+    return j.endArr().toString();
+  }
+
+  private Instrument instrument(String symbol) {
+    Instrument i = instruments.get(symbol);
+    if (i == null) {
+      throw ApiError.badRequest(-1121, "Invalid symbol.");
+    }
+    return i;
+  }
+
+  private OrderRequest orderRequest(Map<String, String> p) {
+    Instrument i = instrument(require(p, "symbol"));
+    OrderType type = OrderType.valueOf(require(p, "type"));
+    String tif = p.get("timeInForce");
+    String price = p.get("price");
+    String ps = p.get("positionSide");
+    try {
+      return OrderRequest.builder()
+          .symbol(i.symbol())
+          .side(Side.valueOf(require(p, "side")))
+          .type(type)
+          .timeInForce(
+              type == OrderType.LIMIT ? TimeInForce.valueOf(tif == null ? "GTC" : tif) : null)
+          .quantity(decimal(p, "quantity"))
+          .price(price == null ? null : new BigDecimal(price))
+          .reduceOnly(Boolean.parseBoolean(p.get("reduceOnly")))
+          .positionSide(ps == null ? PositionSide.BOTH : PositionSide.valueOf(ps))
+          .clientOrderId(p.get("newClientOrderId"))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(-1102, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static OrderRef ref(Map<String, String> p) {
+    String symbol = require(p, "symbol");
+    String id = p.get("orderId");
+    String cid = p.get("origClientOrderId");
+    if (id != null) {
+      return OrderRef.byId(symbol, id);
+    }
+    if (cid != null) {
+      return OrderRef.byClientId(symbol, cid);
+    }
+    throw ApiError.badRequest(-1102, "Either orderId or origClientOrderId must be sent.");
+  }
+
+  private static BigDecimal decimal(Map<String, String> p, String name) {
+    try {
+      return new BigDecimal(require(p, name));
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest(-1100, "Illegal characters found in parameter '" + name + "'.");
+    }
+  }
+
+  private static String require(Map<String, String> p, String name) {
+    String v = p.get(name);
+    if (v == null || v.isEmpty()) {
+      throw ApiError.missing(name);
+    }
+    return v;
+  }
+}

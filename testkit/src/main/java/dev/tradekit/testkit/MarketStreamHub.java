@@ -1,0 +1,182 @@
+package dev.tradekit.testkit;
+
+import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.MarketEvent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Market WebSockets: combined-stream frames ({@code {"stream":…,"data":…}}) or raw frames, for
+ * depth diffs, bookTicker, trade and aggTrade, with SUBSCRIBE / UNSUBSCRIBE on open connections.
+ */
+final class MarketStreamHub {
+  private final List<WsSocket> sockets = new CopyOnWriteArrayList<>();
+  private final Map<String, Instrument> instruments;
+  private final Faults faults;
+
+  MarketStreamHub(Map<String, Instrument> instruments, Faults faults) {
+    this.instruments = instruments;
+    this.faults = faults;
+  }
+
+  WsSocket open(boolean raw, List<String> streams) {
+    WsSocket s = new WsSocket(raw, null, this::onText, sockets::remove);
+    streams.forEach(n -> s.streams.add(n.toLowerCase(Locale.ROOT)));
+    sockets.add(s);
+    return s;
+  }
+
+  List<WsSocket> sockets() {
+    return sockets;
+  }
+
+  private void onText(WsSocket s, String text) {
+    Object msg;
+    try {
+      msg = Json.parse(text);
+    } catch (IllegalArgumentException e) {
+      s.send(
+          new Json()
+              .obj()
+              .num("code", 3)
+              .str("msg", "Invalid JSON: " + e.getMessage())
+              .end()
+              .toString());
+      return;
+    }
+    if (!(msg instanceof Map<?, ?> m)) {
+      return;
+    }
+    Object id = m.get("id");
+    String idJson =
+        id == null
+            ? "null"
+            : (id instanceof String str && !str.matches("-?\\d+")
+                ? "\"" + str + "\""
+                : id.toString());
+    Object method = m.get("method");
+    Object params = m.get("params");
+    if ("LIST_SUBSCRIPTIONS".equals(method)) {
+      Json j = new Json().obj().key("result").arr();
+      s.streams.forEach(j::str);
+      s.send(j.endArr().key("id").raw(idJson).end().toString());
+      return;
+    }
+    if (params instanceof List<?> list
+        && ("SUBSCRIBE".equals(method) || "UNSUBSCRIBE".equals(method))) {
+      for (Object p : list) {
+        String name = String.valueOf(p).toLowerCase(Locale.ROOT);
+        if ("SUBSCRIBE".equals(method)) {
+          s.streams.add(name);
+        } else {
+          s.streams.remove(name);
+        }
+      }
+      s.send("{\"result\":null,\"id\":" + idJson + "}");
+    }
+  }
+
+  /** Sends one market event to every socket subscribed to one of its streams. */
+  void publish(MarketEvent e) {
+    if (sockets.isEmpty() || faults.frozen()) {
+      return;
+    }
+    Instrument i = instruments.get(e.symbol());
+    if (i == null) {
+      return;
+    }
+    String base = e.symbol().toLowerCase(Locale.ROOT);
+    switch (e.type()) {
+      case DEPTH_UPDATE -> {
+        String data = depth(i, e);
+        send(base + "@depth", data);
+        send(base + "@depth@100ms", data);
+        send(base + "@depth@500ms", data);
+        send(base + "@depth@250ms", data);
+      }
+      case BOOK_TICKER -> send(base + "@bookTicker".toLowerCase(Locale.ROOT), bookTicker(i, e));
+      case TRADE -> {
+        send(base + "@trade", trade(i, e, false));
+        send(base + "@aggtrade", trade(i, e, true));
+      }
+      default -> {}
+    }
+  }
+
+  private void send(String stream, String data) {
+    String combined = null;
+    for (WsSocket s : sockets) {
+      if (s.streams.contains(stream)) {
+        if (s.raw) {
+          s.send(data);
+        } else {
+          if (combined == null) {
+            combined = "{\"stream\":\"" + display(stream) + "\",\"data\":" + data + "}";
+          }
+          s.send(combined);
+        }
+      }
+    }
+  }
+
+  private static String display(String stream) {
+    return stream.endsWith("@bookticker")
+        ? stream.substring(0, stream.length() - 10) + "bookTicker"
+        : stream.endsWith("@aggtrade")
+            ? stream.substring(0, stream.length() - 8) + "aggTrade"
+            : stream;
+  }
+
+  private static String depth(Instrument i, MarketEvent e) {
+    Json j = new Json().obj().str("e", "depthUpdate").num("E", e.eventTime());
+    j.num("T", e.transactionTime() > 0 ? e.transactionTime() : e.eventTime()).str("s", e.symbol());
+    j.num("U", e.firstUpdateId()).num("u", e.lastUpdateId()).num("pu", e.prevUpdateId());
+    levels(j.key("b"), i, e, Side.BUY);
+    levels(j.key("a"), i, e, Side.SELL);
+    return j.end().toString();
+  }
+
+  private static void levels(Json j, Instrument i, MarketEvent e, Side side) {
+    j.arr();
+    for (int k = 0; k < e.levelCount(side); k++) {
+      j.arr().str(BinanceWire.price(i, e.levelPriceTicks(side, k)));
+      j.str(BinanceWire.qty(i, e.levelQuantity(side, k))).endArr();
+    }
+    j.endArr();
+  }
+
+  private static String bookTicker(Instrument i, MarketEvent e) {
+    Json j =
+        new Json().obj().str("e", "bookTicker").num("u", e.lastUpdateId()).str("s", e.symbol());
+    j.str("b", BinanceWire.price(i, e.bestBidTicks()))
+        .str("B", BinanceWire.qty(i, e.bestBidQuantity()));
+    j.str("a", BinanceWire.price(i, e.bestAskTicks()))
+        .str("A", BinanceWire.qty(i, e.bestAskQuantity()));
+    return j.num("T", e.eventTime()).num("E", e.eventTime()).end().toString();
+  }
+
+  private static String trade(Instrument i, MarketEvent e, boolean agg) {
+    Json j = new Json().obj().str("e", agg ? "aggTrade" : "trade").num("E", e.eventTime());
+    j.str("s", e.symbol());
+    if (agg) {
+      j.num("a", e.tradeId()).num("f", e.tradeId()).num("l", e.tradeId());
+    } else {
+      j.num("t", e.tradeId()).str("X", "MARKET");
+    }
+    j.str("p", BinanceWire.price(i, e.tradePriceTicks()))
+        .str("q", BinanceWire.qty(i, e.tradeQuantity()));
+    return j.num("T", e.eventTime()).bool("m", e.buyerMaker()).end().toString();
+  }
+
+  void dropAll() {
+    sockets.forEach(WsSocket::disconnect);
+  }
+
+  @Nullable Instrument instrument(String symbol) {
+    return instruments.get(symbol);
+  }
+}
