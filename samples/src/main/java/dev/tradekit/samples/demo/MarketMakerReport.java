@@ -58,7 +58,12 @@ final class MarketMakerReport {
       HtmlReport.write(result, report);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot write the report " + report + ": " + e.getMessage(), e);
+          "cannot write the report "
+              + report
+              + " ("
+              + e.getClass().getSimpleName()
+              + "): pass --report with a writable path",
+          e);
     }
     AccountResult mm = result.account("mm");
     double[] equity = mm.equity().equities();
