@@ -66,7 +66,7 @@ final class OrderTracker {
    *
    * @param complete whether the book shows every level (a local book from a diff stream)
    * @param minUsd the symbol's USD floor for new walls
-   * @return the large levels of the book (new and already tracked)
+   * @return the large levels of the book (new and already tracked); a list reused by the next call
    */
   List<LargeOrderDetector.Wall> observe(
       String symbol,
@@ -134,7 +134,7 @@ final class OrderTracker {
       live.remove(symbol);
       events.released(symbol);
     }
-    return List.copyOf(walls);
+    return walls;
   }
 
   /**

@@ -199,16 +199,8 @@ final class ScannerEngine implements OrderTracker.Events {
   /** Applies a REST snapshot; returns the walls it shows as tracked orders. */
   List<LargeOrder> observeSnapshot(String symbol, OrderBookSnapshot snapshot) {
     TickScale scale = directory.scale(symbol, snapshot);
-    return observeBook(symbol, SymbolDirectory.toBook(snapshot, scale), scale, false);
-  }
-
-  /** Applies a book; {@code complete} when it is a local book kept from a diff stream. */
-  List<LargeOrder> observeBook(
-      String symbol, OrderBookView book, TickScale scale, boolean complete) {
-    long now = scheduler.currentTimeMillis();
     List<LargeOrderDetector.Wall> walls =
-        tracker.observe(symbol, book, scale, complete, config.minUsdFor(symbol), now);
-    hot.sync(symbol);
+        observeBook(symbol, SymbolDirectory.toBook(snapshot, scale), scale, false);
     List<LargeOrder> seen = new ArrayList<>(walls.size());
     for (LargeOrderDetector.Wall w : walls) {
       for (TrackedOrder o : tracker.orders(symbol)) {
@@ -218,6 +210,19 @@ final class ScannerEngine implements OrderTracker.Events {
       }
     }
     return seen;
+  }
+
+  /**
+   * Applies a book; {@code complete} when it is a local book kept from a diff stream. Returns the
+   * tracker's list of the book's walls, valid until the next observation.
+   */
+  List<LargeOrderDetector.Wall> observeBook(
+      String symbol, OrderBookView book, TickScale scale, boolean complete) {
+    long now = scheduler.currentTimeMillis();
+    List<LargeOrderDetector.Wall> walls =
+        tracker.observe(symbol, book, scale, complete, config.minUsdFor(symbol), now);
+    hot.sync(symbol);
+    return walls;
   }
 
   // ---- events from the tracker (scheduler thread) ----

@@ -72,7 +72,19 @@ final class Scoring {
     TimeFactors time = TimeFactors.at((now - o.firstSeen) / 60_000.0, context.symbolVolatility());
     double ratio = o.referenceMean > 0 ? o.quantity / o.referenceMean : 0.0;
     double size = ScoringInput.sizeFactor(ratio, multiplier);
-    OrderAnalytics analytics = analytics(o.price, o.mid, o.outcome);
+    OrderAnalytics round = o.roundLevels;
+    if (round == null) {
+      round = analytics(o.price, 0, null);
+      o.roundLevels = round;
+    }
+    double px = o.price.doubleValue();
+    OrderAnalytics analytics =
+        new OrderAnalytics(
+            round.nearestRoundLevel(),
+            round.distanceToRoundPercent(),
+            round.roundLevel(),
+            o.mid > 0 ? Math.abs(px - o.mid) / o.mid * 100.0 : 0.0,
+            o.outcome);
     ScoringInput in = new ScoringInput(time, size, context, analytics);
     Map<String, Double> weights = new LinkedHashMap<>();
     for (WeightAlgorithm a : BuiltInAlgorithm.ALL) {

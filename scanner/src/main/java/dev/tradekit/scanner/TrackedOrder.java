@@ -45,6 +45,9 @@ final class TrackedOrder {
 
   OrderAnalytics.@Nullable Outcome outcome;
 
+  /** Where the price sits among psychological levels; constant, computed on first use. */
+  @Nullable OrderAnalytics roundLevels;
+
   /** What subscribers last heard: for the change triggers. */
   @Nullable Category publishedCategory;
 

@@ -14,6 +14,8 @@ final class VolatilityTracker {
   private static final int KEEP = 61;
 
   private final Map<String, Series> series = new HashMap<>();
+  private double market;
+  private long marketAt = Long.MIN_VALUE;
 
   /** Records the mid of {@code symbol} at {@code nowMillis}; non-positive mids are ignored. */
   void onMid(String symbol, long nowMillis, double mid) {
@@ -28,8 +30,20 @@ final class VolatilityTracker {
     return s == null ? 0.0 : s.volatility(Math.floorDiv(nowMillis, MINUTE));
   }
 
-  /** The mean one-hour volatility of the symbols with at least one return in the last hour. */
+  /**
+   * The mean one-hour volatility of the symbols with at least one return in the last hour;
+   * recomputed at most once a second.
+   */
   double marketVolatility(long nowMillis) {
+    if (marketAt != Long.MIN_VALUE && nowMillis >= marketAt && nowMillis - marketAt < 1_000L) {
+      return market;
+    }
+    market = computeMarketVolatility(nowMillis);
+    marketAt = nowMillis;
+    return market;
+  }
+
+  private double computeMarketVolatility(long nowMillis) {
     long minute = Math.floorDiv(nowMillis, MINUTE);
     double sum = 0;
     int n = 0;

@@ -139,6 +139,27 @@ class SimPrimaryScanIT {
     assertThat(scanner.metrics().failedCallsLastMinute()).isEqualTo(4);
   }
 
+  @Test
+  void healthReportsFailingCallsAndRecovers() {
+    replay.runUntil(START + 30_000);
+    LimitedExchange ex = exchange(2400);
+    boolean[] down = {true};
+    ex.depthFailures = s -> down[0] ? new TransportException("sim", 0, "connection reset") : null;
+    Scanner scanner = Scanner.builder().exchange(ex).scheduler(clock).build();
+    assertThat(scanner.health().status()).isEqualTo(Health.Status.DOWN);
+    scanner.start();
+    replay.runUntil(START + 40_000);
+    Health h = scanner.health();
+    assertThat(h.status()).isEqualTo(Health.Status.DEGRADED);
+    assertThat(h.problems()).anyMatch(p -> p.contains("venue calls failed in the last minute"));
+    assertThat(scanner.metrics().scansCompleted()).isEqualTo(1);
+    down[0] = false;
+    replay.runUntil(START + 6 * 60_000); // the next scan at +5 min succeeds; failures age out
+    assertThat(scanner.health().status()).isEqualTo(Health.Status.UP);
+    assertThat(scanner.metrics().scansCompleted()).isEqualTo(2);
+    scanner.close();
+  }
+
   private String rankedFirst(LimitedExchange ex) {
     CompletableFuture<List<Ticker24h>> f = ex.marketData().tickers24h();
     clock.advanceBy(Duration.ofMillis(100));
