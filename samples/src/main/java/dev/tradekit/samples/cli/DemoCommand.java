@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a market maker and a trading leader on a local simulated BTCUSDT venue with a live view,",
-      "then prints a summary and a backtest of the market maker over the same data."
+      "Starts a local Binance USD-M server on loopback and runs, through the real Binance adapter,",
+      "a market maker, a trading leader copied onto two followers and a scanner, with a live view;",
+      "then prints a summary and writes an HTML backtest report of the market maker."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
@@ -37,6 +38,12 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic market.")
   long seed = 42;
 
+  @Option(
+      names = "--report",
+      defaultValue = "target/tradekit-demo-report.html",
+      description = "Where to write the HTML backtest report. Default: ${DEFAULT-VALUE}.")
+  Path report = Path.of("target/tradekit-demo-report.html");
+
   @Option(names = "--plain", description = "Append each frame instead of redrawing the screen.")
   boolean plain;
 
@@ -48,7 +55,13 @@ final class DemoCommand implements Callable<Integer> {
     }
     boolean ansi = !plain && System.console() != null;
     PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
-    Demo.run(new Demo.Settings(duration, file, seed, ansi), out);
+    Demo.Summary summary;
+    try {
+      summary = Demo.run(new Demo.Settings(duration, file, seed, ansi, report), out);
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      throw new UserError("the demo failed: " + e.getMessage(), 1, e);
+    }
+    out.printf("HTML report: %s%n", summary.backtest().report());
     out.flush();
     return 0;
   }

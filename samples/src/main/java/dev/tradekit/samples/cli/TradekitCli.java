@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code tradekit} command line: {@code demo}, {@code marketmaker}, {@code status}. Mistakes a
- * user can make end with one line that says what to do and a non-zero exit code; {@code --verbose}
- * adds the stack trace and engine logs.
+ * The {@code tradekit} command line: {@code demo}, {@code marketmaker}, {@code scanner}, {@code
+ * status}. Mistakes a user can make end with one line that says what to do and a non-zero exit
+ * code; {@code --verbose} adds the stack trace and engine logs.
  *
  * <pre>{@code
  * int code = TradekitCli.execute(new PrintWriter(System.out), new PrintWriter(System.err),
@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "tradekit 0.1.0-SNAPSHOT",
     description = "Tradekit: copy trading, market making and scanning on crypto perpetual futures.",
-    subcommands = {DemoCommand.class, MarketMakerCommand.class, StatusCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      MarketMakerCommand.class,
+      ScannerCommand.class,
+      StatusCommand.class
+    })
 public final class TradekitCli implements Runnable {
   @Spec @Nullable CommandSpec spec;
 

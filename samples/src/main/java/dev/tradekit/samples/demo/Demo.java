@@ -6,10 +6,6 @@ import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.LiveScheduler;
-import dev.tradekit.backtest.data.MarketDataSource;
-import dev.tradekit.backtest.sim.AccountSetup;
-import dev.tradekit.backtest.sim.LatencyModel;
-import dev.tradekit.backtest.sim.SimVenue;
 import dev.tradekit.copier.CopierStats;
 import dev.tradekit.copier.CopyJournals;
 import dev.tradekit.copier.CopyPolicies;
@@ -28,19 +24,20 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The demo host: a simulated venue on the wall clock, a market maker quoting on it, a leader that
- * trades now and then, a copier mirroring the leader onto two followers, a live view refreshed
- * every second and, at the end, a summary and a backtest of the same market maker over the same
- * data.
+ * The demo host: a local Binance USD-M server ({@link dev.tradekit.testkit.FakeBinance}) replaying
+ * a market, reached by the real {@code binance-usdm} adapter over HTTP and WebSockets; on it a
+ * market maker quoting, a leader that trades now and then, a copier mirroring the leader onto two
+ * followers and a scanner watching the books; a live view refreshed every second and, at the end, a
+ * summary and an HTML backtest report of the same market maker over the same data.
  *
  * <pre>{@code
- * Demo.Summary s = Demo.run(new Demo.Settings(Duration.ofSeconds(10), null, 42, false), new PrintWriter(System.out));
- * System.out.println(s.quotesPlaced() + " quotes placed");
+ * Demo.Summary s = Demo.run(
+ *     new Demo.Settings(Duration.ofSeconds(10), null, 42, false, Path.of("report.html")),
+ *     new PrintWriter(System.out));
+ * System.out.println(s.quotesPlaced() + " quotes placed, report " + s.backtest().report());
  * }</pre>
  */
 public final class Demo {
-  private static final BigDecimal START_USDT = new BigDecimal("10000");
-
   private Demo() {}
 
   /**
@@ -50,11 +47,14 @@ public final class Demo {
    * @param data a Binance recording to replay instead of the synthetic market, or null
    * @param seed seed of the synthetic market and of the leader's decisions
    * @param ansi whether to redraw the view in place (ANSI terminal) instead of appending frames
+   * @param report where the HTML backtest report is written
    */
-  public record Settings(Duration duration, @Nullable Path data, long seed, boolean ansi) {
-    /** Checks the duration. */
+  public record Settings(
+      Duration duration, @Nullable Path data, long seed, boolean ansi, Path report) {
+    /** Checks the duration and the report path. */
     public Settings {
       Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(report, "report");
       if (duration.isNegative() || duration.isZero()) {
         throw new IllegalArgumentException("duration must be > 0, was " + duration);
       }
@@ -64,7 +64,7 @@ public final class Demo {
   /**
    * What the demo did.
    *
-   * @param marketEvents market events fed to the venue
+   * @param marketEvents market events the local venue consumed
    * @param quotesPlaced orders the market maker placed
    * @param marketMakerFills fills of the market maker's orders
    * @param marketMakerPnl the market maker's PnL after fees, in USDT
@@ -73,7 +73,10 @@ public final class Demo {
    * @param copies copies the copier filled on the two followers
    * @param maxCopyLatencyMillis the slowest copy, leader fill to follower fill, in milliseconds
    * @param followerPositions final BTC positions of alice (half size) and bob (by balance)
-   * @param backtest the backtest of the market maker over the same data
+   * @param scansCompleted primary scans the scanner finished
+   * @param wallsSeen distinct large orders (walls) the scanner found
+   * @param hotWalls walls in the scanner's hot pool at the end
+   * @param backtest the backtest of the market maker over the same data and its report
    */
   public record Summary(
       long marketEvents,
@@ -85,9 +88,16 @@ public final class Demo {
       long copies,
       long maxCopyLatencyMillis,
       List<BigDecimal> followerPositions,
+      long scansCompleted,
+      int wallsSeen,
+      int hotWalls,
       ReplayResult backtest) {}
 
-  /** Runs the demo and prints the live view and the summary to {@code out}. */
+  /**
+   * Runs the demo and prints the live view and the summary to {@code out}.
+   *
+   * @throws IllegalStateException with a one-line reason if the venue or a bot does not start
+   */
   public static Summary run(Settings settings, PrintWriter out) throws InterruptedException {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(out, "out");
@@ -95,56 +105,53 @@ public final class Demo {
     Duration length = settings.duration().plusSeconds(5);
     try (LiveScheduler clock = LiveScheduler.create("tradekit-demo")) {
       long start = clock.currentTimeMillis();
-      SimVenue venue =
-          SimVenue.builder()
-              .scheduler(clock)
-              .instrument(DemoMarket.instrument())
-              .fees(new BigDecimal("0.0002"), new BigDecimal("0.0005"))
-              .orderLatency(LatencyModel.fixed(Duration.ofMillis(5)))
-              .marketDataLatency(LatencyModel.zero())
-              .seed(seed)
-              .build();
-      Exchange mmAccount = venue.openAccount("mm", AccountSetup.usdt(START_USDT));
-      Exchange leader = venue.openAccount("leader", AccountSetup.usdt(START_USDT));
-      Exchange alice = venue.openAccount("alice", AccountSetup.usdt(new BigDecimal("5000")));
-      Exchange bob = venue.openAccount("bob", AccountSetup.usdt(new BigDecimal("20000")));
-      TradeCopier copier =
-          TradeCopier.builder()
-              .leader(leader)
-              .follower("alice", alice, CopyPolicies.fixedRatio(new BigDecimal("0.5")))
-              .follower("bob", bob, CopyPolicies.proportionalToBalance())
-              .journal(CopyJournals.inMemory())
-              .scheduler(clock)
-              .build();
-      try (MarketDataSource source = DemoMarket.source(settings.data(), start, length, seed)) {
-        LivePacer pacer = new LivePacer(source, venue, clock);
-        Cancellable feed = clock.scheduleAtFixedRate(pacer, 0, 10, TimeUnit.MILLISECONDS);
+      try (DemoVenue venue = DemoVenue.start(settings.data(), start, length, seed)) {
+        Exchange mmAccount = venue.connect("mm", clock);
+        Exchange leader = venue.connect("leader", clock);
+        Exchange alice = venue.connect("alice", clock);
+        Exchange bob = venue.connect("bob", clock);
+        TradeCopier copier =
+            TradeCopier.builder()
+                .leader(leader)
+                .follower("alice", alice, CopyPolicies.fixedRatio(new BigDecimal("0.5")))
+                .follower("bob", bob, CopyPolicies.proportionalToBalance())
+                .journal(CopyJournals.inMemory())
+                .scheduler(clock)
+                .build();
         MarketMaker mm = DemoMarket.marketMaker(mmAccount, clock);
         LeaderBot bot = new LeaderBot(leader, DemoMarket.SYMBOL, seed);
-        waitForBook(pacer);
-        mm.start().get(10, TimeUnit.SECONDS);
-        copier.start().get(10, TimeUnit.SECONDS);
+        WallWatch walls = new WallWatch(DemoMarket.scanner(venue.connectScanner(clock), clock));
+        waitForBook(venue);
+        await(mm.start(), "the market maker did not start on " + venue.restBaseUrl());
+        await(copier.start(), "the copier did not start on " + venue.restBaseUrl());
+        walls.start();
         Cancellable trading = clock.scheduleAtFixedRate(bot, 1, 1, TimeUnit.SECONDS);
         long end = start + settings.duration().toMillis();
         long next = start;
         while ((next += 1000) <= end) {
           sleepUntil(clock, next);
-          render(out, settings, (next - start) / 1000, pacer, mm.status(), bot, leader);
+          render(out, settings, (next - start) / 1000, venue, mm.status(), bot, leader);
           renderCopier(out, copier.stats(), alice, bob);
+          walls.render(out);
         }
         trading.cancel();
         Thread.sleep(500); // let the last copies land
         CopierStats copies = copier.stats();
         copier.stop();
+        walls.close();
         mm.stop().get(10, TimeUnit.SECONDS);
-        feed.cancel();
         MarketMakerStatus last = mm.status();
         BigDecimal leaderPosition = position(leader);
+        List<BigDecimal> followers = List.of(position(alice), position(bob));
+        long events = venue.marketEvents();
+        out.printf("%nBacktesting the market maker over the same data...%n");
+        out.flush();
         ReplayResult replay =
-            MarketMakerReplay.run(settings.data(), start, settings.duration(), seed);
+            MarketMakerReport.run(
+                settings.data(), start, settings.duration(), seed, settings.report());
         Summary summary =
             new Summary(
-                pacer.processed(),
+                events,
                 last.ordersPlaced(),
                 last.fills(),
                 last.totalPnl().setScale(2, RoundingMode.HALF_EVEN),
@@ -152,18 +159,33 @@ public final class Demo {
                 leaderPosition,
                 copied(copies),
                 maxLatency(copies),
-                List.of(position(alice), position(bob)),
+                followers,
+                walls.scansCompleted(),
+                walls.wallsSeen(),
+                walls.hotCount(),
                 replay);
         printSummary(out, summary);
         return summary;
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException("the demo's market maker did not start or stop: " + e, e);
+        throw new IllegalStateException("the demo's market maker did not stop: " + e, e);
       }
     }
   }
 
-  private static void waitForBook(LivePacer pacer) throws InterruptedException {
-    for (int i = 0; i < 500 && pacer.processed() == 0; i++) {
+  private static void await(java.util.concurrent.CompletableFuture<?> f, String what)
+      throws InterruptedException {
+    try {
+      f.get(15, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException(what + ": " + cause.getMessage(), cause);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(what + ": no answer within 15 s", e);
+    }
+  }
+
+  private static void waitForBook(DemoVenue venue) throws InterruptedException {
+    for (int i = 0; i < 500 && venue.marketEvents() == 0; i++) {
       Thread.sleep(10);
     }
   }
@@ -197,7 +219,7 @@ public final class Demo {
       PrintWriter out,
       Settings settings,
       long second,
-      LivePacer pacer,
+      DemoVenue venue,
       MarketMakerStatus mm,
       LeaderBot bot,
       Exchange leader) {
@@ -212,7 +234,7 @@ public final class Demo {
             settings.duration().toSeconds(),
             DemoMarket.SYMBOL,
             mm.mid() == null ? "-" : mm.mid().setScale(1, RoundingMode.HALF_EVEN),
-            pacer.processed()));
+            venue.marketEvents()));
     b.append(
         String.format(
             "  market maker  %-6s quotes %s | %s  pos %s BTC  PnL %s USDT  fills %d  placed %d%n",
@@ -297,10 +319,14 @@ public final class Demo {
     out.printf(
         "  copier             %d copies, slowest %d ms, followers at %s BTC%n",
         s.copies(), s.maxCopyLatencyMillis(), s.followerPositions());
+    out.printf(
+        "  scanner            %d scans, %d walls seen, %d in the hot pool%n",
+        s.scansCompleted(), s.wallsSeen(), s.hotWalls());
     ReplayResult r = s.backtest();
     out.printf(
-        "  backtest (same data, virtual time): %d events, %d quotes placed, %d fills, PnL %s USDT%n",
-        r.events(), r.quotesPlaced(), r.fills(), r.pnl().toPlainString());
+        "  backtest (same data, virtual time): %d events, %d orders, %d fills, PnL %s USDT%n",
+        r.events(), r.ordersSent(), r.fills(), r.pnl().toPlainString());
+    out.printf("  report             %s%n", r.report());
     out.flush();
   }
 }

@@ -11,6 +11,8 @@ import dev.tradekit.marketmaker.MarketMaker;
 import dev.tradekit.marketmaker.QuoteParameters;
 import dev.tradekit.marketmaker.RiskLimits;
 import dev.tradekit.marketmaker.Strategies;
+import dev.tradekit.marketmaker.SyncSettings;
+import dev.tradekit.scanner.Scanner;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +60,28 @@ final class DemoMarket {
             .build());
   }
 
-  /** The demo's market maker: a two-level ladder 2 bp around the mid, skewed by inventory. */
+  /**
+   * The demo's scanner: the venue's only symbol, scanned every 5 s; a level is a wall above 2.5 ×
+   * the mean of the 10 best levels and $20 000; a wall living 3 s joins the hot pool.
+   */
+  static Scanner scanner(Exchange exchange, Scheduler scheduler) {
+    return Scanner.builder()
+        .exchange(exchange)
+        .scheduler(scheduler)
+        .topSymbols(5)
+        .multiplier(2.5)
+        .minUsd(20_000)
+        .promotionAge(Duration.ofSeconds(3))
+        .observerInterval(Duration.ofSeconds(1))
+        .hotPollInterval(Duration.ofSeconds(1))
+        .primaryScanInterval(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /**
+   * The demo's market maker: a two-level ladder 2 bp around the mid, skewed by inventory, without a
+   * venue-side dead man's switch.
+   */
   static MarketMaker marketMaker(Exchange exchange, Scheduler scheduler) {
     return MarketMaker.builder()
         .name("mm")
@@ -70,6 +93,8 @@ final class DemoMarket {
                 .withLevels(2, new BigDecimal("0.0002"), new BigDecimal("0.002")))
         .riskLimits(RiskLimits.builder().maxPosition(new BigDecimal("0.05")).build())
         .leverage(5)
+        // the local Binance server has no countdownCancelAll; the demo stops the bot itself
+        .sync(SyncSettings.builder().deadManSwitch(null).build())
         .scheduler(scheduler)
         .build();
   }

@@ -74,6 +74,27 @@ class CliErrorsTest {
   }
 
   @Test
+  void scannerNeedsAtLeastOneSymbol() throws IOException {
+    Path cfg = config("venue: binance-usdm\n");
+    Run r = run("scanner", "--primary-scan-only", "--symbols", "0", "--config", cfg.toString());
+    assertOneLine(r, 2, "--symbols must be at least 1, was 0");
+  }
+
+  @Test
+  void scannerTakesKeysOnlyFromEnvironmentOrDotEnv() throws IOException {
+    Path cfg = config("venue: binance-usdm\n");
+    Run r =
+        run(
+            "scanner",
+            "--primary-scan-only",
+            "--config",
+            cfg.toString(),
+            "--env-file",
+            dir.resolve(".env").toString());
+    assertOneLine(r, 2, "BINANCE_API_KEY is not set");
+  }
+
+  @Test
   void apiKeyInConfigIsRefused() throws IOException {
     Path cfg = config("venue: binance-usdm\nsymbol: BTCUSDT\napiKey: abc\n");
     assertOneLine(run("status", "--config", cfg.toString()), 2, "contains 'apiKey': remove it");

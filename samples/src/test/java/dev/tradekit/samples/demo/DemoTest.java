@@ -5,17 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The demo runs for a few seconds and does what its view shows. */
+/**
+ * The demo runs for a few seconds against the local Binance server and does what its view shows.
+ */
 class DemoTest {
-  @Test
-  void demoQuotesTradesCopiesAndBacktestsInEightSeconds() throws Exception {
-    StringWriter text = new StringWriter();
-    Demo.Summary s =
-        Demo.run(new Demo.Settings(Duration.ofSeconds(8), null, 42, false), new PrintWriter(text));
+  @TempDir Path dir;
 
+  @Test
+  void demoQuotesCopiesScansAndWritesTheReportOverTheWire() throws Exception {
+    StringWriter text = new StringWriter();
+    Path report = dir.resolve("reports/demo.html");
+    long t0 = System.nanoTime();
+    Demo.Summary s =
+        Demo.run(
+            new Demo.Settings(Duration.ofSeconds(8), null, 42, false, report),
+            new PrintWriter(text));
+    long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+
+    assertThat(seconds).isLessThanOrEqualTo(15);
     assertThat(s.marketEvents()).isGreaterThan(200);
     assertThat(s.quotesPlaced()).isGreaterThanOrEqualTo(2);
     assertThat(s.leaderTrades()).isPositive();
@@ -25,14 +39,21 @@ class DemoTest {
     BigDecimal alice = s.followerPositions().get(0); // half the leader, rounded down to 0.001
     assertThat(alice.signum()).isEqualTo(s.leaderPosition().signum());
     assertThat(alice.abs()).isLessThanOrEqualTo(s.leaderPosition().abs());
+    assertThat(s.scansCompleted() + s.wallsSeen()).isPositive();
     assertThat(s.backtest().events()).isGreaterThan(200);
-    assertThat(s.backtest().quotesPlaced()).isGreaterThanOrEqualTo(2);
+    assertThat(s.backtest().ordersSent()).isGreaterThanOrEqualTo(2);
+    assertThat(s.backtest().report()).isEqualTo(report.toAbsolutePath());
+    assertThat(report).isRegularFile();
+    assertThat(Files.readString(report, StandardCharsets.UTF_8))
+        .contains("<svg")
+        .contains("<h2>mm</h2>");
     String out = text.toString();
     assertThat(out)
         .contains("tradekit demo    8s/8s")
         .contains("market maker  RUNNING quotes")
-        .contains("alice  copied");
-    assertThat(out).contains("Summary").contains("backtest (same data, virtual time)");
+        .contains("alice  copied")
+        .contains("scanner       scans ");
+    assertThat(out).contains("Summary").contains("report             " + report.toAbsolutePath());
     assertThat(out.split("tradekit demo ", -1)).hasSize(9);
   }
 }
