@@ -11,7 +11,6 @@ import dev.tradekit.marketmaker.MarketMaker;
 import dev.tradekit.marketmaker.QuoteParameters;
 import dev.tradekit.marketmaker.RiskLimits;
 import dev.tradekit.marketmaker.Strategies;
-import dev.tradekit.marketmaker.SyncSettings;
 import dev.tradekit.scanner.Scanner;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -93,8 +92,6 @@ final class DemoMarket {
                 .withLevels(2, new BigDecimal("0.0002"), new BigDecimal("0.002")))
         .riskLimits(RiskLimits.builder().maxPosition(new BigDecimal("0.05")).build())
         .leverage(5)
-        // the local Binance server has no countdownCancelAll; the demo stops the bot itself
-        .sync(SyncSettings.builder().deadManSwitch(null).build())
         .scheduler(scheduler)
         .build();
   }

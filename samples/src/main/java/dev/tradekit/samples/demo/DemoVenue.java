@@ -87,10 +87,9 @@ final class DemoVenue implements AutoCloseable {
     return ex;
   }
 
-  /** The scanner's view of the venue: the adapter, with the 24-hour tickers the fake lacks. */
+  /** The scanner's view of the venue, through the adapter like every other account. */
   Exchange connectScanner(Scheduler scheduler) {
-    Exchange adapter = connect("scanner", scheduler);
-    return new LocalTickers(adapter, fake.venue().account("scanner").marketData());
+    return connect("scanner", scheduler);
   }
 
   /** The REST base URL the adapters use. */
