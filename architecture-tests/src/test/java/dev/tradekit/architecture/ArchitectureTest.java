@@ -6,7 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Checks the main classes of every module on the classpath against the module rules. */
+/**
+ * Checks the main classes of every module on the classpath against the module rules; {@code
+ * check} fails the test with an assertion error that lists every violation.
+ */
 class ArchitectureTest {
   private static final String BASE = "dev.tradekit";
   private static JavaClasses mainClasses;
