@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the main classes of every module on the classpath against the module rules; {@code
- * check} fails the test with an assertion error that lists every violation.
+ * Checks the main classes of every module on the classpath against the module rules; {@code check}
+ * fails the test with an assertion error that lists every violation.
  */
 class ArchitectureTest {
   private static final String BASE = "dev.tradekit";
