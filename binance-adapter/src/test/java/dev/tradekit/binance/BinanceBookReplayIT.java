@@ -160,7 +160,7 @@ class BinanceBookReplayIT {
       streams.orderBook(symbol, checker);
       streams.bookTicker(symbol, checker);
     }
-    CompletableFuture.runAsync(() -> {}, scheduler).get(5, TimeUnit.SECONDS);
+    CompletableFuture.runAsync(() -> {}, scheduler).get(30, TimeUnit.SECONDS);
     WsTestServer.Socket socket = server.nextSocket();
     for (String frame : frames) {
       while (socket.queueSize() > 4_000_000) {
@@ -169,7 +169,7 @@ class BinanceBookReplayIT {
       socket.send(frame);
     }
     boolean finished = checker.done.await(60, TimeUnit.SECONDS);
-    CompletableFuture.runAsync(() -> {}, scheduler).get(5, TimeUnit.SECONDS);
+    CompletableFuture.runAsync(() -> {}, scheduler).get(30, TimeUnit.SECONDS);
     int[] result = checker.compare(scales);
     System.out.printf(
         "%s replay: %d frames, %d book updates, %d book tickers, %d compared, %d mismatches,"

@@ -68,7 +68,7 @@ class BinanceMarketStreamsIT {
     assertThat(socket.path).isEqualTo("/public/stream?streams=btcusdt@bookTicker");
 
     socket.send(ticker("BTCUSDT", 7, "57000.10", "57000.20"));
-    BookTicker t = got.poll(5, TimeUnit.SECONDS);
+    BookTicker t = got.poll(20, TimeUnit.SECONDS);
     assertThat(t).isNotNull();
     assertThat(t.updateId()).isEqualTo(7);
     assertThat(t.bidPrice()).isEqualByComparingTo("57000.10");
@@ -97,7 +97,7 @@ class BinanceMarketStreamsIT {
             + "\"X\":\"%s\",\"m\":true}}";
     socket.send(String.format(frame, 1, "INSURANCE_FUND"));
     socket.send(String.format(frame, 2, "MARKET"));
-    Trade t = got.poll(5, TimeUnit.SECONDS);
+    Trade t = got.poll(20, TimeUnit.SECONDS);
     assertThat(t).isNotNull();
     assertThat(t.tradeId()).isEqualTo(2);
     assertThat(t.price()).isEqualByComparingTo("61800.30");
@@ -130,8 +130,8 @@ class BinanceMarketStreamsIT {
     WsTestServer.Socket socket = server.nextSocket();
     socket.send(ticker("BTCUSDT", 1, "1", "2"));
     socket.send(ticker("BTCUSDT", 2, "1", "2"));
-    assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo(1);
-    assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo(2);
+    assertThat(got.poll(20, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(got.poll(20, TimeUnit.SECONDS)).isEqualTo(2);
   }
 
   /** Records what the listener saw: best levels per update and stale reasons. */
@@ -152,21 +152,21 @@ class BinanceMarketStreamsIT {
     }
 
     OrderBook next() throws InterruptedException {
-      OrderBook b = books.poll(5, TimeUnit.SECONDS);
+      OrderBook b = books.poll(20, TimeUnit.SECONDS);
       if (b == null) {
-        throw new AssertionError("no book update within 5 s");
+        throw new AssertionError("no book update within 20 s");
       }
       return b;
     }
 
     OrderBook nextWithId(long id) throws InterruptedException {
       OrderBook b;
-      while ((b = books.poll(5, TimeUnit.SECONDS)) != null) {
+      while ((b = books.poll(20, TimeUnit.SECONDS)) != null) {
         if (b.lastUpdateId() == id) {
           return b;
         }
       }
-      throw new AssertionError("no book with update id " + id + " within 5 s");
+      throw new AssertionError("no book with update id " + id + " within 20 s");
     }
   }
 
@@ -207,7 +207,7 @@ class BinanceMarketStreamsIT {
             new String[][] {{"101.0", "1"}},
             new String[][] {{"101.5", "2"}, {"101.6", "8"}}));
     socket.send(depth("BTCUSDT", 120, 125, 115, "[\"99.0\",\"1\"]", "")); // pu 115 != 110
-    assertThat(rec.stale.poll(5, TimeUnit.SECONDS)).startsWith("BTCUSDT: update id gap: pu 115");
+    assertThat(rec.stale.poll(20, TimeUnit.SECONDS)).startsWith("BTCUSDT: update id gap: pu 115");
     socket.send(depth("BTCUSDT", 126, 133, 125, "", "[\"101.5\",\"0\"]"));
     socket.send(depth("BTCUSDT", 134, 140, 133, "[\"101.2\",\"4\"]", ""));
 
@@ -239,7 +239,7 @@ class BinanceMarketStreamsIT {
     assertThat(rec.nextWithId(12)).isNotNull();
 
     first.drop();
-    assertThat(rec.stale.poll(5, TimeUnit.SECONDS)).startsWith("ETHUSDT: connection lost");
+    assertThat(rec.stale.poll(20, TimeUnit.SECONDS)).startsWith("ETHUSDT: connection lost");
     WsTestServer.Socket second = server.nextSocket();
     String path = second.path;
     String resubscribed = path + " " + (second.received.poll(300, TimeUnit.MILLISECONDS));
@@ -269,26 +269,26 @@ class BinanceMarketStreamsIT {
     streams.bookTicker("BTCUSDT", got::add);
     WsTestServer.Socket first = server.nextSocket();
     long start = System.nanoTime();
-    first.closed.get(5, TimeUnit.SECONDS); // nothing sent: dropped as silent after ~200 ms
+    first.closed.get(30, TimeUnit.SECONDS); // nothing sent: dropped as silent after ~200 ms
     long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertThat(silentMillis).isBetween(150L, 2_000L);
+    assertThat(silentMillis).isBetween(150L, 10_000L); // upper bound loose: loaded CI machines
 
     WsTestServer.Socket second = server.nextSocket();
     assertThat(second.path).isEqualTo("/public/stream?streams=btcusdt@bookTicker");
     start = System.nanoTime();
     // Keep it talking so that silence cannot end it: only the age limit (600 ms) does.
-    for (int i = 0; i < 60 && !second.closed.isDone(); i++) {
+    for (int i = 0; i < 200 && !second.closed.isDone(); i++) {
       second.trySend(ticker("BTCUSDT", i, "1", "2"));
       Thread.sleep(50);
     }
     assertThat(second.closed).isDone();
     long ageMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertThat(ageMillis).isBetween(400L, 2_000L);
+    assertThat(ageMillis).isBetween(400L, 10_000L);
     WsTestServer.Socket third = server.nextSocket();
     third.send(ticker("BTCUSDT", 99, "1", "2"));
     BookTicker last = null;
     BookTicker t;
-    while ((t = got.poll(5, TimeUnit.SECONDS)) != null && t.updateId() != 99) {
+    while ((t = got.poll(20, TimeUnit.SECONDS)) != null && t.updateId() != 99) {
       last = t;
     }
     assertThat(t).as("events flow on the renewed connection").isNotNull();

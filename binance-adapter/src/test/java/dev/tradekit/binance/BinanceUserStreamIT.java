@@ -82,9 +82,9 @@ class BinanceUserStreamIT {
     }
 
     String next() throws InterruptedException {
-      String line = lines.poll(5, TimeUnit.SECONDS);
+      String line = lines.poll(20, TimeUnit.SECONDS);
       if (line == null) {
-        throw new AssertionError("no user event within 5 s");
+        throw new AssertionError("no user event within 20 s");
       }
       return line;
     }
@@ -192,7 +192,7 @@ class BinanceUserStreamIT {
     assertThat(second.path).isEqualTo("/private/ws?listenKey=key2");
     assertThat(events.next()).isEqualTo("state RECONNECTED");
     assertThat(rest.count("createListenKey")).isEqualTo(2);
-    first.closed.get(5, TimeUnit.SECONDS); // the old connection was closed by the client
+    first.closed.get(30, TimeUnit.SECONDS); // the old connection was closed by the client
   }
 
   @Test
@@ -218,7 +218,7 @@ class BinanceUserStreamIT {
     rest.awaitCall("keepAliveListenKey");
     rest.awaitCall("keepAliveListenKey");
     long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertThat(elapsedMillis).as("three keep-alives 100 ms apart").isBetween(150L, 2_000L);
+    assertThat(elapsedMillis).as("three keep-alives 100 ms apart").isBetween(150L, 10_000L);
 
     assertThat(events.next()).isEqualTo("state DISCONNECTED");
     WsTestServer.Socket second = server.nextSocket();

@@ -39,7 +39,7 @@ class ClockSkewIT {
             FakeBinance.error(
                 400, -1021, "Timestamp for this request is outside of the recvWindow."));
 
-    AccountSnapshot snapshot = exchange.account().snapshot().get(5, TimeUnit.SECONDS);
+    AccountSnapshot snapshot = exchange.account().snapshot().get(30, TimeUnit.SECONDS);
 
     assertThat(snapshot.balance("USDT")).isPresent();
     assertThat(fake.requests("GET", "/fapi/v1/time")).hasSize(2);

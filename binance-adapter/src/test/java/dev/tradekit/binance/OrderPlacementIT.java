@@ -60,7 +60,7 @@ class OrderPlacementIT {
             .place(
                 OrderRequest.limit(
                     "BTCUSDT", Side.SELL, new BigDecimal("1.0E+0"), new BigDecimal("60000.10")))
-            .get(5, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
     FakeBinance.Seen post = fake.requests("POST", "/fapi/v1/order").get(0);
     assertThat(post.param("newClientOrderId")).startsWith("tk-").hasSizeLessThanOrEqualTo(36);
     assertThat(post.param("quantity")).isEqualTo("1");
@@ -85,7 +85,7 @@ class OrderPlacementIT {
             .positionSide(PositionSide.LONG)
             .clientOrderId("mm-1")
             .build();
-    exchange.trading().place(r).get(5, TimeUnit.SECONDS);
+    exchange.trading().place(r).get(30, TimeUnit.SECONDS);
     FakeBinance.Seen post = fake.requests("POST", "/fapi/v1/order").get(0);
     assertThat(post.param("positionSide")).isEqualTo("LONG");
     assertThat(post.param("timeInForce")).isEqualTo("GTX");
@@ -112,7 +112,7 @@ class OrderPlacementIT {
           fake.placeOrder(s.params()); // it landed, but the gateway lost the reply
           return new MockResponse().setResponseCode(503).setBody(UNKNOWN);
         });
-    Order o = exchange.trading().place(buy("cid-found")).get(5, TimeUnit.SECONDS);
+    Order o = exchange.trading().place(buy("cid-found")).get(30, TimeUnit.SECONDS);
     assertThat(o.clientOrderId()).isEqualTo("cid-found");
     assertThat(fake.requests("POST", "/fapi/v1/order")).hasSize(1);
     assertThat(fake.requests("GET", "/fapi/v1/order"))
@@ -126,7 +126,7 @@ class OrderPlacementIT {
         "POST",
         "/fapi/v1/order",
         s -> FakeBinance.error(400, -1007, "Timeout waiting for response from backend server."));
-    Order o = exchange.trading().place(buy("cid-again")).get(5, TimeUnit.SECONDS);
+    Order o = exchange.trading().place(buy("cid-again")).get(30, TimeUnit.SECONDS);
     List<FakeBinance.Seen> posts = fake.requests("POST", "/fapi/v1/order");
     assertThat(posts).hasSize(2);
     assertThat(posts).extracting(s -> s.param("newClientOrderId")).containsOnly("cid-again");
@@ -143,7 +143,7 @@ class OrderPlacementIT {
           fake.placeOrder(s.params());
           return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
         });
-    Order o = exchange.trading().place(buy("cid-timeout")).get(5, TimeUnit.SECONDS);
+    Order o = exchange.trading().place(buy("cid-timeout")).get(30, TimeUnit.SECONDS);
     assertThat(o.clientOrderId()).isEqualTo("cid-timeout");
     assertThat(fake.requests("POST", "/fapi/v1/order")).hasSize(1);
   }
@@ -159,7 +159,7 @@ class OrderPlacementIT {
           fake.placeOrder(s.params()); // the first attempt landed in the meantime
           return FakeBinance.error(400, -4116, "ClientOrderId is duplicated.");
         });
-    Order o = exchange.trading().place(buy("cid-late")).get(5, TimeUnit.SECONDS);
+    Order o = exchange.trading().place(buy("cid-late")).get(30, TimeUnit.SECONDS);
     assertThat(o.clientOrderId()).isEqualTo("cid-late");
     assertThat(fake.requests("POST", "/fapi/v1/order")).hasSize(2);
     assertThat(fake.requests("GET", "/fapi/v1/order")).hasSize(2);
@@ -185,7 +185,7 @@ class OrderPlacementIT {
         exchange
             .trading()
             .placeBatch(List.of(buy("b-1"), tooSmall, buy("b-3")))
-            .get(5, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
     assertThat(results).hasSize(3);
     assertThat(results.get(0).value().clientOrderId()).isEqualTo("b-1");
     assertThat(results.get(1).error()).isInstanceOf(InvalidOrderException.class);

@@ -48,7 +48,7 @@ class RateLimitIT {
     }
     // time (1) + exchangeInfo (1) were sent at start: 28 left, so 14 depth requests fit.
     assertThat(
-            TestExchanges.await(5000, () -> burst.stream().filter(f -> f.isDone()).count() == 14))
+            TestExchanges.await(20_000, () -> burst.stream().filter(f -> f.isDone()).count() == 14))
         .isTrue();
     Thread.sleep(300);
     assertThat(fake.requests("GET", "/fapi/v1/depth")).hasSize(14);
@@ -88,7 +88,8 @@ class RateLimitIT {
     assertThat(exchange.limits().usage().isBackingOff()).isTrue();
 
     clock.addAndGet(1_001);
-    OrderBookSnapshot book = exchange.marketData().orderBook("BTCUSDT", 5).get(5, TimeUnit.SECONDS);
+    OrderBookSnapshot book =
+        exchange.marketData().orderBook("BTCUSDT", 5).get(30, TimeUnit.SECONDS);
     assertThat(book.lastUpdateId()).isEqualTo(1027024L);
     assertThat(fake.requests("GET", "/fapi/v1/depth")).hasSize(2);
   }
@@ -126,7 +127,7 @@ class RateLimitIT {
     assertThat(fake.seen).hasSize(before);
 
     clock.set(banEnd);
-    assertThat(exchange.marketData().serverTime().get(5, TimeUnit.SECONDS)).isPositive();
+    assertThat(exchange.marketData().serverTime().get(30, TimeUnit.SECONDS)).isPositive();
     assertThat(fake.seen).hasSize(before + 1);
     assertThat(limits.usage().isBanned()).isFalse();
   }

@@ -56,7 +56,8 @@ class RestFacetsIT {
     fake.script("GET", "/fapi/v1/userTrades", s -> FakeBinance.json(trades(1, 1000)));
     fake.script("GET", "/fapi/v1/userTrades", s -> FakeBinance.json(trades(1001, 3)));
     StreamRestCalls rest = ((TestExchanges.RecordingStreams) exchange.streams()).context.rest();
-    List<Fill> fills = rest.userTradesSince("BTCUSDT", 1_700_000_000_000L).get(5, TimeUnit.SECONDS);
+    List<Fill> fills =
+        rest.userTradesSince("BTCUSDT", 1_700_000_000_000L).get(30, TimeUnit.SECONDS);
     assertThat(fills).hasSize(1003);
     assertThat(fills.get(1002).tradeId()).isEqualTo("1003");
     List<FakeBinance.Seen> calls = fake.requests("GET", "/fapi/v1/userTrades");
@@ -80,7 +81,7 @@ class RestFacetsIT {
                     + "\"type\":\"LIMIT\",\"side\":\"BUY\",\"positionSide\":\"BOTH\","
                     + "\"time\":1,\"updateTime\":2}]"));
     StreamRestCalls rest = ((TestExchanges.RecordingStreams) exchange.streams()).context.rest();
-    List<Order> orders = rest.ordersSince("BTCUSDT", 1_000L).get(5, TimeUnit.SECONDS);
+    List<Order> orders = rest.ordersSince("BTCUSDT", 1_000L).get(30, TimeUnit.SECONDS);
     assertThat(orders).extracting(Order::clientOrderId).containsExactly("tk-1");
     assertThat(fake.requests("GET", "/fapi/v1/allOrders").get(0).param("startTime"))
         .isEqualTo("1000");
@@ -94,7 +95,7 @@ class RestFacetsIT {
           "/fapi/v1/depth",
           s -> new MockResponse().setResponseCode(503).setBody("Service Unavailable."));
     }
-    assertThat(exchange.marketData().orderBook("BTCUSDT", 5).get(5, TimeUnit.SECONDS).bids())
+    assertThat(exchange.marketData().orderBook("BTCUSDT", 5).get(30, TimeUnit.SECONDS).bids())
         .hasSize(1);
     assertThat(fake.requests("GET", "/fapi/v1/depth")).hasSize(3);
 
@@ -129,7 +130,7 @@ class RestFacetsIT {
     assertThat(open).isInstanceOf(TransportException.class).hasMessageContaining("circuit breaker");
     assertThat(fake.requests("POST", "/fapi/v1/order")).hasSize(10);
     // Reads are not behind the breaker.
-    assertThat(exchange.marketData().serverTime().get(5, TimeUnit.SECONDS)).isPositive();
+    assertThat(exchange.marketData().serverTime().get(30, TimeUnit.SECONDS)).isPositive();
   }
 
   @Test
@@ -138,7 +139,7 @@ class RestFacetsIT {
         "POST",
         "/fapi/v1/positionSide/dual",
         s -> FakeBinance.error(400, -4059, "No need to change position side."));
-    exchange.trading().setPositionMode(PositionMode.HEDGE).get(5, TimeUnit.SECONDS);
+    exchange.trading().setPositionMode(PositionMode.HEDGE).get(30, TimeUnit.SECONDS);
     assertThat(fake.requests("POST", "/fapi/v1/positionSide/dual").get(0).param("dualSidePosition"))
         .isEqualTo("true");
   }
@@ -155,8 +156,8 @@ class RestFacetsIT {
         .deadManSwitch()
         .orElseThrow()
         .arm("BTCUSDT", Duration.ofMinutes(2))
-        .get(5, TimeUnit.SECONDS);
-    exchange.deadManSwitch().orElseThrow().disarm("BTCUSDT").get(5, TimeUnit.SECONDS);
+        .get(30, TimeUnit.SECONDS);
+    exchange.deadManSwitch().orElseThrow().disarm("BTCUSDT").get(30, TimeUnit.SECONDS);
     assertThat(fake.requests("POST", "/fapi/v1/countdownCancelAll"))
         .extracting(s -> s.param("countdownTime"))
         .containsExactly("120000", "0");

@@ -62,7 +62,7 @@ class SecretsIT {
                                 Side.BUY,
                                 new BigDecimal("0.01"),
                                 new BigDecimal("60000"))))));
-        ex.trading().openOrders().get(5, TimeUnit.SECONDS);
+        ex.trading().openOrders().get(30, TimeUnit.SECONDS);
         errors.add(ex.toString());
       } finally {
         ex.close();

@@ -39,30 +39,30 @@ class SigningIT {
     OrderRequest odd =
         OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.010"), new BigDecimal("60000"))
             .withClientOrderId("a:b/c.d_e-f");
-    Order placed = exchange.trading().place(odd).get(5, TimeUnit.SECONDS);
+    Order placed = exchange.trading().place(odd).get(30, TimeUnit.SECONDS);
     assertThat(placed.clientOrderId()).isEqualTo("a:b/c.d_e-f");
     assertThat(
             exchange
                 .trading()
                 .order(OrderRef.byClientId("BTCUSDT", "a:b/c.d_e-f"))
-                .get(5, TimeUnit.SECONDS))
+                .get(30, TimeUnit.SECONDS))
         .contains(placed);
     assertThat(
             exchange
                 .trading()
                 .placeBatch(List.of(odd.withClientOrderId("x/1"), odd.withClientOrderId("x/2")))
-                .get(5, TimeUnit.SECONDS))
+                .get(30, TimeUnit.SECONDS))
         .allMatch(r -> r.isSuccess());
     assertThat(
             exchange
                 .trading()
                 .cancelBatch(List.of(OrderRef.byClientId("BTCUSDT", "nope:1")))
-                .get(5, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS)
                 .get(0)
                 .error())
         .isInstanceOf(OrderNotFoundException.class);
-    exchange.account().snapshot().get(5, TimeUnit.SECONDS);
-    assertThat(exchange.trading().openOrders().get(5, TimeUnit.SECONDS)).hasSize(3);
+    exchange.account().snapshot().get(30, TimeUnit.SECONDS);
+    assertThat(exchange.trading().openOrders().get(30, TimeUnit.SECONDS)).hasSize(3);
 
     assertThat(fake.badSignatures).hasValue(0);
     assertThat(fake.verifiedSignatures.get()).isEqualTo(7);
@@ -109,12 +109,12 @@ class SigningIT {
     assertThat(ctx.wsBaseUrl()).isEqualTo(TestExchanges.WS);
     assertThat(ctx.authenticated()).isTrue();
     assertThat(ctx.legacyPaths()).isFalse();
-    assertThat(ctx.rest().createListenKey().get(5, TimeUnit.SECONDS)).hasSize(64);
-    ctx.rest().keepAliveListenKey().get(5, TimeUnit.SECONDS);
+    assertThat(ctx.rest().createListenKey().get(30, TimeUnit.SECONDS)).hasSize(64);
+    ctx.rest().keepAliveListenKey().get(30, TimeUnit.SECONDS);
     FakeBinance.Seen create = fake.requests("POST", "/fapi/v1/listenKey").get(0);
     assertThat(create.apiKey()).isEqualTo(FakeBinance.API_KEY);
     assertThat(create.params()).doesNotContainKey("signature");
-    assertThat(ctx.rest().depth("BTCUSDT", 1000).get(5, TimeUnit.SECONDS).bids()).hasSize(1);
+    assertThat(ctx.rest().depth("BTCUSDT", 1000).get(30, TimeUnit.SECONDS).bids()).hasSize(1);
     assertThat(fake.requests("GET", "/fapi/v1/depth").get(0).param("limit")).isEqualTo("1000");
   }
 }

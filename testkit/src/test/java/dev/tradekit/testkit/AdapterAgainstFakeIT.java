@@ -56,7 +56,7 @@ class AdapterAgainstFakeIT {
   }
 
   static <T> T join(java.util.concurrent.CompletableFuture<T> f) throws Exception {
-    return f.get(10, TimeUnit.SECONDS);
+    return f.get(30, TimeUnit.SECONDS);
   }
 
   static BigDecimal d(String v) {
@@ -100,11 +100,11 @@ class AdapterAgainstFakeIT {
                   states.add(s);
                 }
               });
-      awaitTrue(() -> states.contains(ConnectionState.CONNECTED), 5000);
+      awaitTrue(() -> states.contains(ConnectionState.CONNECTED), 20_000);
       Order o = join(b.trading().place(OrderRequest.market("BTCUSDT", Side.BUY, d("0.005"))));
       assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
       assertThat(o.executedQuantity()).isEqualByComparingTo("0.005");
-      awaitTrue(() -> !fills.isEmpty(), 5000);
+      awaitTrue(() -> !fills.isEmpty(), 20_000);
       assertThat(fills.get(0).orderId()).isEqualTo(o.orderId());
       assertThat(fills.get(0).quantity()).isEqualByComparingTo("0.005");
 

@@ -174,11 +174,11 @@ class FaultsIT {
       OrderRequest req =
           OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.001"), new BigDecimal("40000"))
               .withClientOrderId("u-1");
-      Order resolved = ex.trading().place(req).get(10, TimeUnit.SECONDS);
+      Order resolved = ex.trading().place(req).get(30, TimeUnit.SECONDS);
       assertThat(resolved.clientOrderId()).isEqualTo("u-1");
       assertThat(openOrders()).extracting(Order::clientOrderId).containsExactly("u-1");
       Optional<Order> found =
-          ex.trading().order(OrderRef.byClientId("BTCUSDT", "u-1")).get(10, TimeUnit.SECONDS);
+          ex.trading().order(OrderRef.byClientId("BTCUSDT", "u-1")).get(30, TimeUnit.SECONDS);
       assertThat(found).map(Order::orderId).contains(resolved.orderId());
     }
   }
@@ -202,6 +202,6 @@ class FaultsIT {
   }
 
   private List<Order> openOrders() throws Exception {
-    return fake.venue().account("key-1").trading().openOrders("BTCUSDT").get(5, TimeUnit.SECONDS);
+    return fake.venue().account("key-1").trading().openOrders("BTCUSDT").get(30, TimeUnit.SECONDS);
   }
 }

@@ -121,12 +121,13 @@ class HistoryEndpointsIT {
                 .place(
                     OrderRequest.limit(
                         "BTCUSDT", Side.BUY, new BigDecimal("0.002"), new BigDecimal("1000.0"))));
-    ex.deadManSwitch().orElseThrow().arm("BTCUSDT", Duration.ofMillis(300)).get();
+    ex.deadManSwitch().orElseThrow().arm("BTCUSDT", Duration.ofMillis(1500)).get();
     assertThat(join(ex.trading().openOrders("BTCUSDT")))
         .extracting(Order::orderId)
         .contains(resting.orderId());
     AdapterAgainstFakeIT.awaitTrue(
-        () -> fake.venue().account("key-h").trading().openOrders("BTCUSDT").join().isEmpty(), 3000);
+        () -> fake.venue().account("key-h").trading().openOrders("BTCUSDT").join().isEmpty(),
+        20_000);
     assertThat(join(ex.trading().openOrders("BTCUSDT"))).isEmpty();
   }
 
@@ -138,9 +139,9 @@ class HistoryEndpointsIT {
                 .place(
                     OrderRequest.limit(
                         "BTCUSDT", Side.BUY, new BigDecimal("0.002"), new BigDecimal("1001.0"))));
-    ex.deadManSwitch().orElseThrow().arm("BTCUSDT", Duration.ofMillis(300)).get();
+    ex.deadManSwitch().orElseThrow().arm("BTCUSDT", Duration.ofMillis(1500)).get();
     ex.deadManSwitch().orElseThrow().disarm("BTCUSDT").get();
-    Thread.sleep(600);
+    Thread.sleep(2000); // longer than the 1.5 s countdown that was disarmed
     assertThat(join(ex.trading().openOrders("BTCUSDT")))
         .extracting(Order::orderId)
         .contains(resting.orderId());

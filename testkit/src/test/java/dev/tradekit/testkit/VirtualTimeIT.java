@@ -46,7 +46,7 @@ class VirtualTimeIT {
     long last = Long.parseLong(snapshot.replaceAll("^\\{\"lastUpdateId\":(\\d+).*", "$1"));
     int before = ws.frames.size();
     fake.runUntil(T0 + 3000);
-    assertThat(ws.awaitFrames(before + 5, 5000)).isTrue();
+    assertThat(ws.awaitFrames(before + 5, 20_000)).isTrue();
     Thread.sleep(200);
     List<long[]> after = new ArrayList<>();
     for (String f : ws.frames) {
@@ -74,10 +74,10 @@ class VirtualTimeIT {
     WsClient ws = new WsClient(fake.wsBaseUrl() + "/market/stream");
     ws.socket.sendText(
         "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@aggTrade\"],\"id\":7}", true);
-    assertThat(ws.awaitFrames(1, 5000)).isTrue();
+    assertThat(ws.awaitFrames(1, 20_000)).isTrue();
     assertThat(ws.frames.get(0)).isEqualTo("{\"result\":null,\"id\":7}");
     fake.runUntil(T0 + 5000);
-    assertThat(ws.awaitFrames(2, 5000)).isTrue();
+    assertThat(ws.awaitFrames(2, 20_000)).isTrue();
     assertThat(ws.frames.get(1))
         .startsWith("{\"stream\":\"btcusdt@aggTrade\",\"data\":{\"e\":\"aggTrade\"");
     assertThat(ws.frames.get(1)).containsPattern("\"p\":\"\\d+(\\.\\d)?\"");
@@ -91,11 +91,11 @@ class VirtualTimeIT {
     fake.advance(Duration.ofMinutes(59));
     assertThat(ws.frames).isEmpty();
     fake.advance(Duration.ofMinutes(2));
-    assertThat(ws.awaitFrames(1, 5000)).isTrue();
+    assertThat(ws.awaitFrames(1, 20_000)).isTrue();
     assertThat(ws.frames.get(0))
         .startsWith("{\"e\":\"listenKeyExpired\"")
         .contains("\"listenKey\":\"" + key + "\"");
-    assertThat(ws.closed.get(5, TimeUnit.SECONDS)).startsWith("close 1000");
+    assertThat(ws.closed.get(30, TimeUnit.SECONDS)).startsWith("close 1000");
     assertThat(client.send("PUT", "/fapi/v1/listenKey", "").body()).contains("-1125");
   }
 
@@ -118,9 +118,9 @@ class VirtualTimeIT {
     assertThat(frozen.closed).isNotDone();
     fake.faults().freezeWebSockets(false);
     fake.runUntil(T0 + 6000);
-    assertThat(frozen.awaitFrames(1, 5000)).isTrue();
+    assertThat(frozen.awaitFrames(1, 20_000)).isTrue();
     fake.faults().dropWebSockets();
-    assertThat(frozen.closed.get(5, TimeUnit.SECONDS)).isNotEmpty();
+    assertThat(frozen.closed.get(30, TimeUnit.SECONDS)).isNotEmpty();
   }
 
   @Test
