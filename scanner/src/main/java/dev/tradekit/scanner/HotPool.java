@@ -5,22 +5,21 @@ import dev.tradekit.api.Subscription;
 import dev.tradekit.api.book.OrderBook;
 import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.book.TickScale;
-import dev.tradekit.api.model.Side;
 import dev.tradekit.api.model.Trade;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the symbols that have hot orders. Where the venue keeps a local book from a diff stream
- * ({@code capabilities().localOrderBook()}), each book update is copied on the venue's thread and
- * handed to the scheduler, latest wins when the scheduler is behind; elsewhere the symbol is polled
- * over REST every poll interval in the hot lane (up to 8 in flight). Trades are followed in both
- * cases, to tell filled walls from pulled ones.
+ * ({@code capabilities().localOrderBook()}), each book update is copied on the venue's thread into
+ * a preallocated spare book of a {@link BookHandOff} and handed to the scheduler, latest wins when
+ * the scheduler is behind (no allocation per update once the books have grown); elsewhere the
+ * symbol is polled over REST every poll interval in the hot lane (up to 8 in flight). Trades are
+ * followed in both cases, to tell filled walls from pulled ones.
  */
 final class HotPool {
   private static final Logger log = LoggerFactory.getLogger(HotPool.class);
@@ -37,25 +36,24 @@ final class HotPool {
     @Nullable Subscription trades;
     boolean stale;
     boolean inFlight;
-    final AtomicReference<@Nullable OrderBook> latest = new AtomicReference<>();
+    final BookHandOff books;
+    private final Runnable applyTask = this::apply;
 
     Follow(String symbol, TickScale scale) {
       this.symbol = symbol;
       this.scale = scale;
+      this.books = new BookHandOff(symbol);
     }
 
     boolean polling() {
       return book == null;
     }
 
-    /** On the venue's thread: copy, then hand over. */
+    /** On the venue's thread: copy into the spare book, hand it over; allocation-free. */
     @Override
     public void onBook(OrderBookView view) {
-      int capacity = Math.max(4, Math.max(view.depth(Side.BUY), view.depth(Side.SELL)));
-      OrderBook copy = new OrderBook(symbol, capacity);
-      copy.copyFrom(view);
-      if (latest.getAndSet(copy) == null) {
-        engine.scheduler.execute(this::apply);
+      if (books.publish(view)) {
+        engine.scheduler.execute(applyTask);
       }
     }
 
@@ -71,7 +69,7 @@ final class HotPool {
     }
 
     private void apply() {
-      OrderBook b = latest.getAndSet(null);
+      OrderBook b = books.take();
       if (b == null || follows.get(symbol) != this || engine.isClosed()) {
         return;
       }

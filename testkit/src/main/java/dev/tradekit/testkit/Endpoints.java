@@ -115,12 +115,17 @@ final class Endpoints {
   }
 
   /**
-   * The request weight of a call: the spec's, except 24 h tickers without a symbol (40) and klines
-   * by {@code limit} (below 100: 1, below 500: 2, up to 1000: 5, above: 10).
+   * The request weight of a call: the spec's, except 24 h tickers without a symbol (40), depth by
+   * {@code limit} (up to 50: 2, 100: 5, 500: 10, 1000: 20; default 500) and klines by {@code limit}
+   * (below 100: 1, below 500: 2, up to 1000: 5, above: 10).
    */
   static int weight(Spec spec, Map<String, String> p) {
     if (spec.path.equals("/fapi/v1/ticker/24hr") && !p.containsKey("symbol")) {
       return 40;
+    }
+    if (spec.path.equals("/fapi/v1/depth")) {
+      int limit = intParam(p, "limit", 500);
+      return limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20;
     }
     if (spec.path.equals("/fapi/v1/klines")) {
       int limit = intParam(p, "limit", 500);
@@ -150,7 +155,7 @@ final class Endpoints {
         {
           Instrument i = instrument(require(p, "symbol"));
           int limit = p.containsKey("limit") ? Integer.parseInt(p.get("limit")) : 500;
-          return driver.run(() -> BinanceWire.depth(i, venue.book(i.symbol()), limit, now));
+          return driver.run(() -> BinanceWire.depth(i, venue.publicBook(i.symbol()), limit, now));
         }
       case "GET /fapi/v1/ticker/bookTicker":
         return bookTicker(instrument(require(p, "symbol")), now);
@@ -407,7 +412,7 @@ final class Endpoints {
   private String bookTicker(Instrument i, long now) {
     return driver.run(
         () -> {
-          OrderBookView b = venue.book(i.symbol());
+          OrderBookView b = venue.publicBook(i.symbol());
           Json j = new Json().obj().str("symbol", i.symbol());
           j.str("bidPrice", BinanceWire.price(i, b.bestBidTicks()))
               .str("bidQty", BinanceWire.qty(i, b.bestBidQuantity()));

@@ -5,6 +5,7 @@ import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.backtest.data.MarketDataSource;
+import dev.tradekit.backtest.data.MarketEvent;
 import dev.tradekit.backtest.data.SyntheticMarket;
 import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.backtest.sim.LatencyModel;
@@ -89,7 +90,20 @@ public final class FakeBinance implements AutoCloseable {
                     .build());
     this.faults = new Faults(this::dropSockets, this::invalidateKeys);
     this.market = new MarketStreamHub(instruments, faults);
-    this.driver = new VenueDriver(scheduler, venue, source, b.speed, market::publish);
+    // depth diffs come from the venue (recorded diffs with account orders merged in, and the
+    // venue's own level changes); every other event is published as the source has it
+    venue.addDepthListener(market::publish);
+    this.driver =
+        new VenueDriver(
+            scheduler,
+            venue,
+            source,
+            b.speed,
+            e -> {
+              if (e.type() != MarketEvent.Type.DEPTH_UPDATE) {
+                market.publish(e);
+              }
+            });
     this.users = new UserStreamHub(() -> clock.currentTimeMillis(), faults);
     Map<String, Exchange> accounts = new ConcurrentHashMap<>();
     Map<String, String> secrets = new ConcurrentHashMap<>();

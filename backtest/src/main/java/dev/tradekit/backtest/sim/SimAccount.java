@@ -167,6 +167,7 @@ final class SimAccount {
     o.cumQuote = o.cumQuote.add(notional);
     o.updateTime = now;
     o.status = o.remainingLots() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+    o.matcher.show(o);
     Fill fill =
         new Fill(
             o.symbol(),

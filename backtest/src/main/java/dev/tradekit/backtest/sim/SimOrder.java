@@ -46,6 +46,14 @@ final class SimOrder {
   /** Volume traded at this order's price since the last depth event (counted already). */
   double tradedSinceDepth;
 
+  /** Whether the order is on the matcher's book (rested and not yet removed). */
+  boolean resting;
+
+  /** Lots this order adds to the published depth, at {@link #shownTicks}. */
+  long shownLots;
+
+  long shownTicks;
+
   SimOrder(
       SimAccount account,
       SymbolMatcher matcher,

@@ -1,6 +1,7 @@
 package dev.tradekit.backtest.sim;
 
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.Subscription;
 import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.model.AccountSnapshot;
 import dev.tradekit.api.model.Fill;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,10 +46,16 @@ import org.jspecify.annotations.Nullable;
  * listeners, the book and ticker of {@code marketData()} and user events — is the market of {@code
  * t - marketDataLatency}. At equal times scheduler tasks run before market events.
  *
- * <p><b>Matching.</b> The market book is the recorded book; simulated orders are not shown in it.
- * Takers walk it level by level and the quantity they take is subtracted until the next depth
- * update of that level restores the recorded quantity. Resting orders fill by queue position (see
- * {@link QueueModel}). Events of symbols the venue does not list are ignored.
+ * <p><b>Matching.</b> The market book is the recorded book; simulated orders are not in it, so no
+ * account trades with itself. Takers walk it level by level and the quantity they take is
+ * subtracted until the next depth update of that level restores the recorded quantity. Resting
+ * orders fill by queue position (see {@link QueueModel}). Events of symbols the venue does not list
+ * are ignored.
+ *
+ * <p><b>Published depth.</b> What the venue publishes — to the accounts' books and depth streams,
+ * to {@link #addDepthListener} and in {@link #publicBook} — is the market book plus the resting
+ * limit orders of every account, as on a real venue: a wall an account places is visible to all.
+ * Snapshots and diffs stay consistent under Binance's book-sync rules.
  *
  * <p><b>Threads.</b> Every state change happens on the scheduler's thread; the exchanges' methods
  * may be called from any thread. {@link #onMarketEvent}, {@link #book} and {@link #markPrice} must
@@ -60,6 +68,7 @@ public final class SimVenue {
   private final SymbolMatcher[] matcherArray;
   private final VisibleFeed[] feedArray;
   private final Map<String, SimExchange> accounts = new LinkedHashMap<>();
+  private final ListenerSet<Consumer<MarketEvent>> depthListeners = new ListenerSet<>();
   final BigDecimal makerFee;
   final BigDecimal takerFee;
   private final LatencyModel orderLatency;
@@ -77,8 +86,11 @@ public final class SimVenue {
     this.random = new SplittableRandom(b.seed);
     for (Instrument i : b.instruments.values()) {
       SymbolMarket market = new SymbolMarket(i);
-      matchers.put(i.symbol(), new SymbolMatcher(market, b.queueModel));
-      feeds.put(i.symbol(), new VisibleFeed(market));
+      VisibleFeed feed = new VisibleFeed(market);
+      PublicDepth depth = new PublicDepth(market, scheduler::currentTimeMillis);
+      depth.sink(e -> publishDepth(feed, e));
+      matchers.put(i.symbol(), new SymbolMatcher(market, depth, b.queueModel));
+      feeds.put(i.symbol(), feed);
     }
     this.matcherArray = matchers.values().toArray(new SymbolMatcher[0]);
     this.feedArray = feeds.values().toArray(new VisibleFeed[0]);
@@ -145,11 +157,67 @@ public final class SimVenue {
     if (m == null) {
       return;
     }
+    m.depth.beginEvent();
     m.onMarketEvent(event);
-    Objects.requireNonNull(feeds.get(event.symbol())).offer(event, now, sampleMarketDataLatency());
+    MarketEvent published = m.depth.published(event);
+    VisibleFeed feed = Objects.requireNonNull(feeds.get(event.symbol()));
+    if (published.type() == MarketEvent.Type.DEPTH_UPDATE) {
+      publishDepth(feed, published);
+    } else {
+      feed.offer(published, now, sampleMarketDataLatency());
+    }
   }
 
-  /** The matcher's market book of {@code symbol} (the recorded truth, not delayed). */
+  /**
+   * Sends a depth diff the venue publishes to the depth listeners and, delayed, to the accounts.
+   */
+  private void publishDepth(VisibleFeed feed, MarketEvent e) {
+    if (!depthListeners.isEmpty()) {
+      Object[] ls = depthListeners.snapshot();
+      for (int i = 0; i < ls.length; i++) {
+        Consumer<MarketEvent> l = ListenerSet.get(ls, i);
+        try {
+          l.accept(e);
+        } catch (RuntimeException ex) {
+          ListenerSet.failed(l, ex);
+        }
+      }
+    }
+    feed.offer(e, now(), sampleMarketDataLatency());
+  }
+
+  /**
+   * Calls {@code listener} with every depth diff the venue publishes, at the matcher's time (before
+   * the market-data latency), on the scheduler's thread: the recorded diffs with the resting
+   * account orders added at their levels, and one-level diffs when an account order rests, fills,
+   * is cancelled or amended, or a simulated taker takes recorded quantity. Ids follow Binance's
+   * futures rules against {@link #publicBook}: a one-level diff has {@code U = u = pu =} the last
+   * id. The event is reused after the call: copy it to keep it. A listener that throws is logged;
+   * closing the subscription removes it.
+   *
+   * <pre>{@code
+   * Subscription s = venue.addDepthListener(e -> stream.send(toJson(e)));
+   * }</pre>
+   */
+  public Subscription addDepthListener(Consumer<MarketEvent> listener) {
+    return depthListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * A copy of the book the venue publishes for {@code symbol} now: the matcher's market book with
+   * the quantity of every resting account order added at its level, and the book's last update id.
+   * This is what a REST depth snapshot shows. Scheduler thread only.
+   *
+   * @throws IllegalArgumentException if the symbol is not listed
+   */
+  public OrderBookView publicBook(String symbol) {
+    return requireMatcher(symbol).depth.copyBook();
+  }
+
+  /**
+   * The matcher's market book of {@code symbol} (the recorded truth less what simulated takers
+   * took, not delayed; without the accounts' resting orders, see {@link #publicBook}).
+   */
   public OrderBookView book(String symbol) {
     return requireMatcher(symbol).market.book;
   }

@@ -78,6 +78,16 @@ final class SymbolMarket {
     return false;
   }
 
+  /** Whether a depth snapshot or diff has been seen (else the book, if any, is from tickers). */
+  boolean depthSeen() {
+    return depthSeen;
+  }
+
+  /** Whether the book follows the recorded diff chain (a diff applied since the last snapshot). */
+  boolean depthSynced() {
+    return depthSeen && sync.isSynced();
+  }
+
   /**
    * Whether the book may be matched against: loaded from a snapshot and no gap since (or built from
    * tickers).

@@ -17,12 +17,15 @@ import org.jspecify.annotations.Nullable;
  * earlier simulated orders there); trades at its price consume that queue first and fill the order
  * only with the volume beyond it; a trade through its price, or the opposite best reaching it,
  * fills the rest at the order's price. Depth decreases move the queue per the {@link QueueModel}.
- * With no resting orders the per-event work is a book update and nothing is allocated.
+ * With no resting orders the per-event work is a book update and nothing is allocated. Resting
+ * orders are also shown in the {@link PublicDepth} the venue publishes (never in the market book
+ * takers walk, so an account cannot trade with itself).
  */
 final class SymbolMatcher {
   private static final long NO_PRICE = SymbolMarket.NO_PRICE;
 
   final SymbolMarket market;
+  final PublicDepth depth;
   private final QueueModel queueModel;
   private final List<SimOrder> bids = new ArrayList<>();
   private final List<SimOrder> asks = new ArrayList<>();
@@ -30,8 +33,9 @@ final class SymbolMatcher {
   private int iterating;
   private boolean dirty;
 
-  SymbolMatcher(SymbolMarket market, QueueModel queueModel) {
+  SymbolMatcher(SymbolMarket market, PublicDepth depth, QueueModel queueModel) {
     this.market = market;
+    this.depth = depth;
     this.queueModel = queueModel;
   }
 
@@ -262,6 +266,7 @@ final class SymbolMatcher {
         break;
       }
       market.take(opposite, p, done);
+      depth.levelChanged(opposite, p);
       filled += done;
       onTrade(p, done * market.lot, o.side, o.account);
     }
@@ -290,14 +295,37 @@ final class SymbolMatcher {
       }
     }
     side.add(at, o);
+    o.resting = true;
+    show(o);
   }
 
   /** Takes an order off the simulated book (deferred while a matching loop runs). */
   void remove(SimOrder o) {
+    o.resting = false;
+    show(o);
     if (iterating > 0) {
       dirty = true;
     } else {
       (o.side == Side.BUY ? bids : asks).remove(o);
+    }
+  }
+
+  /**
+   * Brings the order's share of the published depth up to date: its remaining lots at its price
+   * while it rests and is open, else nothing. Called after it rests, fills or leaves the book.
+   */
+  void show(SimOrder o) {
+    long target = o.resting && o.isOpen() ? o.remainingLots() : 0;
+    if (target == o.shownLots && (target == 0 || o.shownTicks == o.priceTicks)) {
+      return;
+    }
+    if (o.shownLots > 0) {
+      depth.addAccountLots(o.side, o.shownTicks, -o.shownLots);
+    }
+    o.shownLots = target;
+    o.shownTicks = o.priceTicks;
+    if (target > 0) {
+      depth.addAccountLots(o.side, o.priceTicks, target);
     }
   }
 
