@@ -287,7 +287,9 @@ class ScannerTestkitIT {
                     .doubleValue()
                 * 1000)
         .isGreaterThanOrEqualTo(PROMOTION_MILLIS);
-    assertThat(vipDiamond.at - detected.at).isGreaterThanOrEqualTo(PROMOTION_MILLIS - 100);
+    // receipt times only order the two: under load a detection can be delivered late, so the
+    // promotion age is checked on the scanner's own lifetime above
+    assertThat(vipDiamond.at).isGreaterThanOrEqualTo(detected.at);
     assertThat(scanner.hotOrders())
         .anySatisfy(
             o -> {
@@ -299,7 +301,7 @@ class ScannerTestkitIT {
     // private gets it at once as well; public only the diamond, after the delay
     Received privateDiamond =
         first(FeedTier.PRIVATE, wall(DIAMOND_SYMBOL, diamondPrice, UpdateReason.ENTERED_HOT));
-    assertThat(Math.abs(privateDiamond.at - vipDiamond.at)).isLessThan(1_000);
+    assertThat(Math.abs(privateDiamond.at - vipDiamond.at)).isLessThan(PUBLIC_DELAY_MILLIS / 2);
     await(
         "the diamond wall reaches the public tier",
         () -> any(FeedTier.PUBLIC, wall(DIAMOND_SYMBOL, diamondPrice, UpdateReason.ENTERED_HOT)));
