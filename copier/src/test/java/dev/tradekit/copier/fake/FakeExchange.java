@@ -61,6 +61,7 @@ public final class FakeExchange implements Exchange {
   private PositionMode mode = PositionMode.ONE_WAY;
   private BigDecimal balance;
   private long nextId = 1;
+  private long snapshotSkewMillis;
 
   public FakeExchange(
       String name, LongSupplier clock, BigDecimal balance, Instrument... instruments) {
@@ -80,6 +81,14 @@ public final class FakeExchange implements Exchange {
 
   public synchronized void setMode(PositionMode mode) {
     this.mode = mode;
+  }
+
+  /**
+   * Stamps snapshots this much later than the venue's clock, like an adapter whose estimate of the
+   * venue's clock runs ahead.
+   */
+  public synchronized void setSnapshotSkew(long millis) {
+    this.snapshotSkewMillis = millis;
   }
 
   public synchronized void setBalance(String balance) {
@@ -322,7 +331,7 @@ public final class FakeExchange implements Exchange {
         synchronized (FakeExchange.this) {
           return CompletableFuture.completedFuture(
               new AccountSnapshot(
-                  clock.getAsLong(),
+                  clock.getAsLong() + snapshotSkewMillis,
                   mode,
                   List.of(new Balance("USDT", balance, balance, BigDecimal.ZERO)),
                   positionList()));
