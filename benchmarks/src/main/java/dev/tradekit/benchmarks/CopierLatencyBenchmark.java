@@ -6,6 +6,7 @@ import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.LiveScheduler;
@@ -81,6 +82,7 @@ public class CopierLatencyBenchmark {
   private final ConcurrentLinkedQueue<Sample> sent = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Sample> acked = new ConcurrentLinkedQueue<>();
   private final AtomicInteger notCopied = new AtomicInteger();
+  private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
   private volatile CountDownLatch outstanding = new CountDownLatch(0);
   private Side next = Side.BUY;
 
@@ -182,10 +184,25 @@ public class CopierLatencyBenchmark {
     if (lead == null) {
       throw new IllegalStateException("not set up");
     }
-    lead.trading().place(OrderRequest.market(SYMBOL, side, new BigDecimal("0.010")));
+    Order placed =
+        lead.trading()
+            .place(OrderRequest.market(SYMBOL, side, new BigDecimal("0.010")))
+            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (placed.executedQuantity().signum() == 0) {
+      throw new IllegalStateException("the leader's market order did not fill: " + placed);
+    }
     if (!latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      TradeCopier c = copier;
       throw new IllegalStateException(
-          latch.getCount() + " of " + followers + " copies had no outcome in time");
+          latch.getCount()
+              + " of "
+              + followers
+              + " copies had no outcome in time; leader order "
+              + placed
+              + "; copier "
+              + (c == null ? "none" : c.stats())
+              + "; errors "
+              + errors);
     }
     return notCopied.get();
   }
@@ -293,6 +310,11 @@ public class CopierLatencyBenchmark {
     public void skipped(CopyRecord copy, String reason) {
       notCopied.incrementAndGet();
       outstanding.countDown();
+    }
+
+    @Override
+    public void error(String message, Throwable cause) {
+      errors.add(message);
     }
 
     @Override
