@@ -12,8 +12,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>What a venue cannot do is absent: {@link #amendment()} and {@link #deadManSwitch()} are empty
- * where the venue has no such operation, and {@link #capabilities()} describes its limits.
+ * <p>What a venue cannot do is absent: {@link #amendment()}, {@link #deadManSwitch()} and {@link
+ * #marginModes()} are empty where the venue has no such operation, and {@link #capabilities()}
+ * describes its limits.
  */
 public interface Exchange extends AutoCloseable {
 
@@ -40,6 +41,14 @@ public interface Exchange extends AutoCloseable {
 
   /** A venue-side timer that cancels all orders unless re-armed, where the venue supports it. */
   Optional<DeadManSwitch> deadManSwitch();
+
+  /**
+   * Setting a symbol's margin type (cross or isolated), where the venue supports it; empty by
+   * default.
+   */
+  default Optional<MarginModes> marginModes() {
+    return Optional.empty();
+  }
 
   /** Closes streams and releases connections; pending futures complete exceptionally. */
   @Override

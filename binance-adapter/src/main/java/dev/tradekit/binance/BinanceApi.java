@@ -130,6 +130,10 @@ interface BinanceApi {
       @Query("limit") int limit,
       @Tag Wire wire);
 
+  @POST("fapi/v1/marginType")
+  Call<Void> marginType(
+      @Query("symbol") String symbol, @Query("marginType") String marginType, @Tag Wire wire);
+
   @POST("fapi/v1/countdownCancelAll")
   Call<Void> countdownCancelAll(
       @Query("symbol") String symbol, @Query("countdownTime") long countdownMillis, @Tag Wire wire);

@@ -7,6 +7,7 @@ import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Environment;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.ExchangeConfig;
+import dev.tradekit.api.MarginModes;
 import dev.tradekit.api.MarketData;
 import dev.tradekit.api.OrderAmendment;
 import dev.tradekit.api.Streams;
@@ -81,6 +82,7 @@ final class BinanceExchange implements Exchange {
   private final BinanceAccount account;
   private final @Nullable OrderAmendment amendment;
   private final @Nullable DeadManSwitch deadManSwitch;
+  private final @Nullable MarginModes marginModes;
   private final Capabilities capabilities;
   private final StreamsFactory streamsFactory;
   private final CompletableFuture<Void> started;
@@ -118,6 +120,7 @@ final class BinanceExchange implements Exchange {
     this.account = new BinanceAccount(rest, clock::now);
     this.amendment = creds == null ? null : new BinanceAmendment(rest, instruments);
     this.deadManSwitch = creds == null ? null : new BinanceDeadManSwitch(rest);
+    this.marginModes = creds == null ? null : new BinanceMarginModes(rest);
     this.capabilities =
         new Capabilities(
             OrderPlacer.MAX_BATCH,
@@ -256,6 +259,11 @@ final class BinanceExchange implements Exchange {
   @Override
   public Optional<DeadManSwitch> deadManSwitch() {
     return Optional.ofNullable(deadManSwitch);
+  }
+
+  @Override
+  public Optional<MarginModes> marginModes() {
+    return Optional.ofNullable(marginModes);
   }
 
   @Override

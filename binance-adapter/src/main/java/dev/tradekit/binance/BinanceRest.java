@@ -180,6 +180,12 @@ final class BinanceRest {
         w -> api.leverage(symbol, leverage, w));
   }
 
+  CompletableFuture<Void> marginType(String symbol, String marginType) {
+    return caller.authenticated(
+        CallSpec.signedWrite(EndpointWeights.MARGIN_TYPE, 1, false),
+        w -> api.marginType(symbol, marginType, w));
+  }
+
   CompletableFuture<PositionModeDto> positionMode() {
     return caller.authenticated(
         CallSpec.signedRead(EndpointWeights.POSITION_MODE, 30), api::positionMode);

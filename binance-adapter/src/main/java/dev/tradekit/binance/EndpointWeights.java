@@ -29,6 +29,7 @@ enum EndpointWeights {
   CANCEL_ALL_OPEN_ORDERS("DELETE", "/fapi/v1/allOpenOrders", 1, 1, 0),
   COUNTDOWN_CANCEL_ALL("POST", "/fapi/v1/countdownCancelAll", 10, 10, 0),
   LEVERAGE("POST", "/fapi/v1/leverage", 1, 1, 0),
+  MARGIN_TYPE("POST", "/fapi/v1/marginType", 1, 1, 0),
   INCOME("GET", "/fapi/v1/income", 30, 30, 0),
   LISTEN_KEY_CREATE("POST", "/fapi/v1/listenKey", 1, 1, 0),
   LISTEN_KEY_KEEPALIVE("PUT", "/fapi/v1/listenKey", 1, 1, 0),

@@ -1,9 +1,13 @@
 package dev.tradekit.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tradekit.api.MarginModes;
+import dev.tradekit.api.error.ExchangeException;
 import dev.tradekit.api.error.TransportException;
 import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.PositionMode;
@@ -161,5 +165,30 @@ class RestFacetsIT {
     assertThat(fake.requests("POST", "/fapi/v1/countdownCancelAll"))
         .extracting(s -> s.param("countdownTime"))
         .containsExactly("120000", "0");
+  }
+
+  @Test
+  void marginTypeIsPostedAsIsolatedOrCrossedAndAlreadySetIsSuccess() throws Exception {
+    fake.script("POST", "/fapi/v1/marginType", s -> FakeBinance.json("{\"code\":200}"));
+    fake.script(
+        "POST",
+        "/fapi/v1/marginType",
+        s -> FakeBinance.error(400, -4046, "No need to change margin type."));
+    fake.script(
+        "POST",
+        "/fapi/v1/marginType",
+        s ->
+            FakeBinance.error(
+                400, -4048, "Margin type cannot be changed if there exists position."));
+    MarginModes modes = exchange.marginModes().orElseThrow();
+    modes.setMarginType("BTCUSDT", MarginType.ISOLATED).get(5, TimeUnit.SECONDS);
+    modes.setMarginType("BTCUSDT", MarginType.CROSS).get(5, TimeUnit.SECONDS);
+    assertThatThrownBy(
+            () -> modes.setMarginType("BTCUSDT", MarginType.CROSS).get(5, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ExchangeException.class)
+        .hasMessageContaining("-4048");
+    assertThat(fake.requests("POST", "/fapi/v1/marginType"))
+        .extracting(s -> s.param("symbol") + " " + s.param("marginType"))
+        .containsExactly("BTCUSDT ISOLATED", "BTCUSDT CROSSED", "BTCUSDT CROSSED");
   }
 }

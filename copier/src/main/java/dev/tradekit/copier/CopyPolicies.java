@@ -1,5 +1,6 @@
 package dev.tradekit.copier;
 
+import dev.tradekit.api.model.MarginType;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -160,6 +161,24 @@ public final class CopyPolicies {
       throw new IllegalArgumentException("leverage must be >= 1 but was " + leverage);
     }
     return setting("fixedLeverage(" + leverage + ")", s -> s.withFixedLeverage(leverage));
+  }
+
+  /**
+   * Sets the follower's margin type (cross or isolated) on a symbol to the leader's before opening
+   * a position there. A follower venue without {@link dev.tradekit.api.MarginModes}, or one that
+   * refuses the change (e.g. while the follower holds a position), is reported through {@link
+   * CopierListener#error} and the copy goes ahead on the current type.
+   */
+  public static CopyPolicy mirrorMarginType() {
+    return setting("mirrorMarginType", s -> s.withMirrorMarginType(true));
+  }
+
+  /**
+   * Sets the follower's margin type on each symbol to {@code type} before its first opening copy.
+   */
+  public static CopyPolicy fixedMarginType(MarginType type) {
+    Objects.requireNonNull(type, "type");
+    return setting("fixedMarginType(" + type + ")", s -> s.withFixedMarginType(type));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tradekit.copier;
 
+import dev.tradekit.api.model.MarginType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  *     peak since the copier started; {@code null} for no limit
  * @param reopenOnFlip on a leader flip, open the other side after closing ({@code true}) or only
  *     close ({@code false})
+ * @param fixedMarginType the margin type to set on each symbol before the first opening copy, or
+ *     {@code null}
+ * @param mirrorMarginType set the follower's margin type to the leader's before opening a position
  */
 public record FollowerSettings(
     Duration aggregationWindow,
@@ -39,13 +43,17 @@ public record FollowerSettings(
     boolean mirrorLeverage,
     @Nullable BigDecimal dailyLossLimit,
     @Nullable BigDecimal maxDrawdown,
-    boolean reopenOnFlip) {
+    boolean reopenOnFlip,
+    @Nullable MarginType fixedMarginType,
+    boolean mirrorMarginType) {
 
   /**
-   * No aggregation, no delay, market opens, leverage untouched, no loss limits, reopen on flips.
+   * No aggregation, no delay, market opens, leverage and margin type untouched, no loss limits,
+   * reopen on flips.
    */
   public static final FollowerSettings DEFAULTS =
-      new FollowerSettings(Duration.ZERO, Duration.ZERO, null, null, false, null, null, true);
+      new FollowerSettings(
+          Duration.ZERO, Duration.ZERO, null, null, false, null, null, true, null, false);
 
   /** Checks every component; the message names the wrong one. */
   public FollowerSettings {
@@ -63,6 +71,10 @@ public record FollowerSettings(
     if (fixedLeverage != null && mirrorLeverage) {
       throw new IllegalArgumentException(
           "fixedLeverage and mirrorLeverage exclude each other: choose one");
+    }
+    if (fixedMarginType != null && mirrorMarginType) {
+      throw new IllegalArgumentException(
+          "fixedMarginType and mirrorMarginType exclude each other: choose one");
     }
     if (dailyLossLimit != null && dailyLossLimit.signum() <= 0) {
       throw new IllegalArgumentException(
@@ -94,7 +106,9 @@ public record FollowerSettings(
         mirrorLeverage,
         dailyLossLimit,
         maxDrawdown,
-        reopenOnFlip);
+        reopenOnFlip,
+        fixedMarginType,
+        mirrorMarginType);
   }
 
   /** With another delay. */
@@ -107,7 +121,9 @@ public record FollowerSettings(
         mirrorLeverage,
         dailyLossLimit,
         maxDrawdown,
-        reopenOnFlip);
+        reopenOnFlip,
+        fixedMarginType,
+        mirrorMarginType);
   }
 
   /** With another slippage cap ({@code null} for market opens). */
@@ -120,13 +136,24 @@ public record FollowerSettings(
         mirrorLeverage,
         dailyLossLimit,
         maxDrawdown,
-        reopenOnFlip);
+        reopenOnFlip,
+        fixedMarginType,
+        mirrorMarginType);
   }
 
   /** With a fixed leverage ({@code null} for none); clears mirroring. */
   public FollowerSettings withFixedLeverage(@Nullable Integer v) {
     return new FollowerSettings(
-        aggregationWindow, delay, maxSlippage, v, false, dailyLossLimit, maxDrawdown, reopenOnFlip);
+        aggregationWindow,
+        delay,
+        maxSlippage,
+        v,
+        false,
+        dailyLossLimit,
+        maxDrawdown,
+        reopenOnFlip,
+        fixedMarginType,
+        mirrorMarginType);
   }
 
   /** With leverage mirrored from the leader (or not); clears a fixed leverage when true. */
@@ -139,7 +166,9 @@ public record FollowerSettings(
         v,
         dailyLossLimit,
         maxDrawdown,
-        reopenOnFlip);
+        reopenOnFlip,
+        fixedMarginType,
+        mirrorMarginType);
   }
 
   /** With another daily loss limit ({@code null} for none). */
@@ -152,7 +181,9 @@ public record FollowerSettings(
         mirrorLeverage,
         v,
         maxDrawdown,
-        reopenOnFlip);
+        reopenOnFlip,
+        fixedMarginType,
+        mirrorMarginType);
   }
 
   /** With another maximum drawdown ({@code null} for none). */
@@ -165,7 +196,39 @@ public record FollowerSettings(
         mirrorLeverage,
         dailyLossLimit,
         v,
-        reopenOnFlip);
+        reopenOnFlip,
+        fixedMarginType,
+        mirrorMarginType);
+  }
+
+  /** With a fixed margin type ({@code null} for none); clears mirroring. */
+  public FollowerSettings withFixedMarginType(@Nullable MarginType v) {
+    return new FollowerSettings(
+        aggregationWindow,
+        delay,
+        maxSlippage,
+        fixedLeverage,
+        mirrorLeverage,
+        dailyLossLimit,
+        maxDrawdown,
+        reopenOnFlip,
+        v,
+        false);
+  }
+
+  /** With the margin type mirrored from the leader (or not); clears a fixed type when true. */
+  public FollowerSettings withMirrorMarginType(boolean v) {
+    return new FollowerSettings(
+        aggregationWindow,
+        delay,
+        maxSlippage,
+        fixedLeverage,
+        mirrorLeverage,
+        dailyLossLimit,
+        maxDrawdown,
+        reopenOnFlip,
+        v ? null : fixedMarginType,
+        v);
   }
 
   /** With flips reopening the other side (or only closing). */
@@ -178,6 +241,8 @@ public record FollowerSettings(
         mirrorLeverage,
         dailyLossLimit,
         maxDrawdown,
-        v);
+        v,
+        fixedMarginType,
+        mirrorMarginType);
   }
 }

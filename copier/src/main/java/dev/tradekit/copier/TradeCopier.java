@@ -7,6 +7,7 @@ import dev.tradekit.copier.internal.Events;
 import dev.tradekit.copier.internal.Follower;
 import dev.tradekit.copier.internal.JournalStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class TradeCopier {
             new Events(b.listener),
             b.mode,
             b.catchUpPeriod,
-            new TreeSet<>(b.symbols));
+            new TreeSet<>(b.symbols),
+            b.startFrom == null ? null : b.startFrom.toEpochMilli());
     for (FollowerSpec s : b.followers.values()) {
       engine.add(new Follower(s.name, s.exchange, s.policy, s.enabled, scheduler));
       names.add(s.name);
@@ -79,12 +81,14 @@ public final class TradeCopier {
   }
 
   /**
-   * Starts copying: on the first run ever (no start point in the journal) the start point is the
-   * time of a snapshot of the leader's positions, and earlier fills are never copied; on later runs
-   * the journal's start point holds, unfinished copies are settled first, and fills missed while
-   * stopped are caught up.
+   * Starts copying: on the first run ever (no start point in the journal) the start point is set
+   * and persisted — by default the leader venue's own time at a snapshot of the leader's positions
+   * (read from the venue, never estimated locally), or the one given to {@link Builder#startFrom} —
+   * and earlier fills are never copied; on later runs the journal's start point holds, unfinished
+   * copies are settled first, and fills missed while stopped are caught up.
    *
-   * @return completes when the copier runs, or exceptionally if it could not start
+   * @return completes when the copier runs, or exceptionally if it could not start (also when an
+   *     explicit {@link Builder#startFrom} differs from the journal's start point)
    * @throws IllegalStateException if called twice
    */
   public CompletableFuture<Void> start() {
@@ -203,9 +207,13 @@ public final class TradeCopier {
    * Builds a {@link TradeCopier}. Required: {@link #leader}, {@link #journal}, {@link #scheduler}
    * and at least one {@link #follower}. Defaults: listener {@link CopierListener#NONE}; mode {@link
    * DetectionMode#STREAM_WITH_CATCHUP}; catch-up period 30 s; symbols discovered (see {@link
-   * #symbols}). Every setter checks its argument at once.
+   * #symbols}); start point "from now" (see {@link #startFromNow}). Every setter checks its
+   * argument at once.
    */
   public static final class Builder {
+    /** How far back {@link #startFrom} may reach. */
+    public static final int MAX_START_BACK_DAYS = 7;
+
     private @Nullable Exchange leader;
     private final Map<String, FollowerSpec> followers = new LinkedHashMap<>();
     private @Nullable CopyJournal journal;
@@ -214,6 +222,7 @@ public final class TradeCopier {
     private DetectionMode mode = DetectionMode.STREAM_WITH_CATCHUP;
     private Duration catchUpPeriod = Duration.ofSeconds(30);
     private final List<String> symbols = new ArrayList<>();
+    private @Nullable Instant startFrom;
 
     private Builder() {}
 
@@ -310,6 +319,32 @@ public final class TradeCopier {
     }
 
     /**
+     * The default: on a new journal, copy the leader's fills made after its positions are read at
+     * start. The moment is taken from the venue's clock (two server-time replies around the
+     * snapshot), so a fill the instant after the start is never dropped by a local clock estimate
+     * that runs ahead.
+     */
+    public Builder startFromNow() {
+      this.startFrom = null;
+      return this;
+    }
+
+    /**
+     * On a new journal, copy the leader's fills stamped by the venue at or after {@code time}
+     * (inclusive), even those made before the copier starts; the leader's positions at that time
+     * are its positions at start minus those fills. Fills are looked up in the {@link #symbols}
+     * given and the symbols of the leader's open positions. A journal that already has a start
+     * point keeps it, and {@link TradeCopier#start()} fails if it differs from {@code time}.
+     *
+     * @throws IllegalArgumentException checked in {@link #build()}: when {@code time} is after the
+     *     scheduler's current time or more than {@value #MAX_START_BACK_DAYS} days before it
+     */
+    public Builder startFrom(Instant time) {
+      this.startFrom = Objects.requireNonNull(time, "time");
+      return this;
+    }
+
+    /**
      * The copier (not started).
      *
      * @throws NullPointerException naming a missing required part
@@ -322,6 +357,24 @@ public final class TradeCopier {
       Objects.requireNonNull(scheduler, "scheduler is required");
       if (followers.isEmpty()) {
         throw new IllegalArgumentException("at least one follower is required");
+      }
+      Instant from = startFrom;
+      if (from != null) {
+        Instant now = Instant.ofEpochMilli(scheduler.currentTimeMillis());
+        if (from.isAfter(now)) {
+          throw new IllegalArgumentException(
+              "startFrom " + from + " is in the future (now " + now + "); it must be in the past");
+        }
+        if (from.isBefore(now.minus(Duration.ofDays(MAX_START_BACK_DAYS)))) {
+          throw new IllegalArgumentException(
+              "startFrom "
+                  + from
+                  + " is more than "
+                  + MAX_START_BACK_DAYS
+                  + " days before now ("
+                  + now
+                  + ")");
+        }
       }
       for (FollowerSpec s : followers.values()) {
         if (s.exchange == leader) {

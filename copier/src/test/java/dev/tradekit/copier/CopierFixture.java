@@ -54,6 +54,11 @@ final class CopierFixture {
         public void followerResumed(String follower) {
           events.add("resumed " + follower);
         }
+
+        @Override
+        public void error(String message, Throwable cause) {
+          events.add("error " + message);
+        }
       };
 
   CopierFixture() {

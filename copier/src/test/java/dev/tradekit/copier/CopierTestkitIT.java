@@ -38,6 +38,9 @@ class CopierTestkitIT {
   private static final String SYMBOL = "BTCUSDT";
   private static final List<String> FOLLOWERS = List.of("tenth", "half", "quarter");
 
+  /** How long a condition may take on a loaded 2-core CI machine before the test fails. */
+  private static final long AWAIT_NANOS = 30_000_000_000L;
+
   @TempDir Path dir;
   private FakeBinance fake;
   private final List<Exchange> adapters = new ArrayList<>();
@@ -54,7 +57,7 @@ class CopierTestkitIT {
     FOLLOWERS.forEach(f -> b.account(f, "s-" + f, AccountSetup.usdt(new BigDecimal("100000"))));
     fake = b.start();
     // the synthetic market's first book must be at the venue before market orders can fill
-    long end = System.nanoTime() + 5_000_000_000L;
+    long end = System.nanoTime() + 30_000_000_000L;
     while (!bookIsLive() && System.nanoTime() < end) {
       Thread.sleep(20);
     }
@@ -86,7 +89,7 @@ class CopierTestkitIT {
                 adapter("quarter"),
                 CopyPolicies.fixedRatio(bd("0.25")).andThen(CopyPolicies.fixedLeverage(5)))
             .build();
-    copier.start().get(10, TimeUnit.SECONDS);
+    copier.start().get(30, TimeUnit.SECONDS);
   }
 
   private boolean bookIsLive() {
@@ -122,7 +125,7 @@ class CopierTestkitIT {
 
   private BigDecimal position(String account) {
     try {
-      return fake.venue().account(account).account().positions().get(5, TimeUnit.SECONDS).stream()
+      return fake.venue().account(account).account().positions().get(30, TimeUnit.SECONDS).stream()
           .filter(p -> p.symbol().equals(SYMBOL))
           .map(Position::amount)
           .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -137,7 +140,7 @@ class CopierTestkitIT {
         leader
             .trading()
             .place(OrderRequest.market(SYMBOL, side, bd(qty)))
-            .get(10, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
     assertThat(o.status()).as("leader order " + o).isEqualTo(OrderStatus.FILLED);
   }
 
@@ -147,7 +150,7 @@ class CopierTestkitIT {
             position("tenth").compareTo(bd(tenth)) == 0
                 && position("half").compareTo(bd(half)) == 0
                 && position("quarter").compareTo(bd(quarter)) == 0;
-    long end = System.nanoTime() + 8_000_000_000L;
+    long end = System.nanoTime() + AWAIT_NANOS;
     while (!done.getAsBoolean() && System.nanoTime() < end) {
       Thread.sleep(20);
     }
@@ -170,8 +173,11 @@ class CopierTestkitIT {
                                 .startTime(clock.currentTimeMillis() - 60_000)
                                 .endTime(clock.currentTimeMillis())
                                 .build())
+                        .orTimeout(5, TimeUnit.SECONDS)
                         .handle((v, e) -> v == null ? String.valueOf(e) : v.toString())
                         .join()
+                    + " startPoint "
+                    + journal.startPoint()
                     + " now "
                     + clock.currentTimeMillis()
                     + " journal "
@@ -181,10 +187,6 @@ class CopierTestkitIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "passes when run alone (-Dit.test=CopierTestkitIT) but not in a full copier verify: the"
-          + " leader fill is at the venue and userTrades returns it through the adapter, yet the"
-          + " copier sees no fill (fillsSeen=0, no listener errors); under investigation")
   void followersTrackTheLeaderAtTheirRatiosAndEachFillIsJournaledOnce() throws Exception {
     leader(Side.BUY, "0.2"); //   open   0.2
     awaitPositions("0.02", "0.1", "0.05");
@@ -194,7 +196,7 @@ class CopierTestkitIT {
     awaitPositions("0.024", "0.12", "0.06");
     assertThat(position("leader")).isEqualByComparingTo("0.24");
     List<Position> quarter =
-        fake.venue().account("quarter").account().positions().get(5, TimeUnit.SECONDS);
+        fake.venue().account("quarter").account().positions().get(30, TimeUnit.SECONDS);
     assertThat(quarter).singleElement().satisfies(p -> assertThat(p.leverage()).isEqualTo(5));
     leader(Side.SELL, "0.24"); // close  0
     awaitPositions("0", "0", "0");
@@ -204,7 +206,7 @@ class CopierTestkitIT {
     assertThat(leaderFills.size()).isGreaterThanOrEqualTo(4);
     Set<String> expected = new HashSet<>();
     leaderFills.forEach(f -> expected.add(f.tradeId()));
-    long end = System.nanoTime() + 5_000_000_000L;
+    long end = System.nanoTime() + AWAIT_NANOS;
     List<CopyRecord> all;
     do {
       all = journal.history(HistoryQuery.builder().limit(HistoryQuery.MAX_LIMIT).build());

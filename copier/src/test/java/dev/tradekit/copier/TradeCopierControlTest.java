@@ -3,6 +3,7 @@ package dev.tradekit.copier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.copier.fake.FakeExchange;
@@ -145,6 +146,39 @@ class TradeCopierControlTest {
     fx.trade("BTCUSDT", Side.BUY, "1");
     assertThat(a.leverages()).containsEntry("BTCUSDT", 3);
     assertThat(b.leverages()).containsEntry("BTCUSDT", 7);
+  }
+
+  @Test
+  void fixedAndMirroredMarginTypesAreSetBeforeOpeningAndAVenueWithoutThemIsReported() {
+    FakeExchange a = fx.follower("alice", "10000");
+    FakeExchange b = fx.follower("bob", "10000");
+    FakeExchange c = fx.follower("carol", "10000");
+    c.setMarginModesSupported(false);
+    fx.leader.marginModes().orElseThrow().setMarginType("BTCUSDT", MarginType.ISOLATED).join();
+    fx.start(
+        journal,
+        Map.of("alice", a, "bob", b, "carol", c),
+        Map.of(
+            "alice",
+            CopyPolicies.fixedRatio(bd("0.1"))
+                .andThen(CopyPolicies.fixedMarginType(MarginType.CROSS)),
+            "bob",
+            CopyPolicies.fixedRatio(bd("0.1")).andThen(CopyPolicies.mirrorMarginType()),
+            "carol",
+            CopyPolicies.fixedRatio(bd("0.1")).andThen(CopyPolicies.mirrorMarginType())),
+        x -> x);
+    fx.trade("BTCUSDT", Side.BUY, "1");
+    assertThat(a.marginTypes()).containsEntry("BTCUSDT", MarginType.CROSS);
+    assertThat(b.marginTypes()).containsEntry("BTCUSDT", MarginType.ISOLATED);
+    assertThat(c.marginTypes()).isEmpty();
+    assertThat(fx.pos("carol", "BTCUSDT")).isEqualByComparingTo("0.1"); // copied all the same
+    assertThat(fx.events)
+        .containsOnlyOnce(
+            "error follower carol: its venue fake cannot set the margin type; BTCUSDT is copied"
+                + " without setting it to ISOLATED");
+    fx.trade("BTCUSDT", Side.BUY, "1");
+    assertThat(fx.pos("carol", "BTCUSDT")).isEqualByComparingTo("0.2");
+    assertThat(fx.events).filteredOn(e -> e.startsWith("error")).hasSize(1);
   }
 
   @Test

@@ -168,7 +168,8 @@ final class BinanceWire {
       j.str("initialMargin", "0").str("maintMargin", "0").str("entryPrice", plain(p.entryPrice()));
       j.str("breakEvenPrice", plain(p.entryPrice()));
       j.str("leverage", Integer.toString(p.leverage() > 0 ? p.leverage() : defaultLeverage));
-      j.bool("isolated", false).num("updateTime", p.updateTime()).end();
+      j.bool("isolated", p.marginType() == dev.tradekit.api.model.MarginType.ISOLATED);
+      j.num("updateTime", p.updateTime()).end();
     }
     return j.endArr().end().toString();
   }

@@ -9,6 +9,7 @@ import dev.tradekit.api.model.Income;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.KlineQuery;
+import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** The REST endpoints of Binance USD-M that the adapter uses, answered from the simulated venue. */
@@ -61,6 +63,7 @@ final class Endpoints {
           new Spec("GET", "/fapi/v2/positionRisk", 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v3/positionRisk", 5, Security.SIGNED, 0),
           new Spec("POST", "/fapi/v1/leverage", 1, Security.SIGNED, 0),
+          new Spec("POST", "/fapi/v1/marginType", 1, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v1/positionSide/dual", 30, Security.SIGNED, 0),
           new Spec("POST", "/fapi/v1/positionSide/dual", 1, Security.SIGNED, 0),
           new Spec("POST", "/fapi/v1/listenKey", 1, Security.API_KEY, 0),
@@ -79,6 +82,7 @@ final class Endpoints {
   private final Map<String, Instrument> instruments;
   private final Map<String, Exchange> accounts;
   private final Map<String, Integer> leverage;
+  private final Map<String, MarginType> marginTypes = new ConcurrentHashMap<>();
   private final UserStreamHub users;
   private final Faults faults;
   private final RateLimits limits;
@@ -311,6 +315,26 @@ final class Endpoints {
               .str("maxNotionalValue", "1000000")
               .end()
               .toString();
+        }
+      case "POST /fapi/v1/marginType":
+        {
+          String symbol = instrument(require(p, "symbol")).symbol();
+          String wire = require(p, "marginType");
+          MarginType type;
+          if (wire.equals("ISOLATED")) {
+            type = MarginType.ISOLATED;
+          } else if (wire.equals("CROSSED")) {
+            type = MarginType.CROSS;
+          } else {
+            throw new ApiError(400, -1116, "Invalid marginType.");
+          }
+          String slot = apiKey + "/" + symbol;
+          if (marginTypes.getOrDefault(slot, MarginType.CROSS) == type) {
+            throw new ApiError(400, -4046, "No need to change margin type.");
+          }
+          driver.call(() -> ex.marginModes().orElseThrow().setMarginType(symbol, type));
+          marginTypes.put(slot, type);
+          return "{\"code\":200,\"msg\":\"success\"}";
         }
       case "GET /fapi/v1/positionSide/dual":
         {

@@ -37,6 +37,7 @@ class AdapterAgainstFakeIT {
         FakeBinance.builder()
             .account("key-a", "secret-a", AccountSetup.usdt(new BigDecimal("10000")))
             .account("key-b", "secret-b", AccountSetup.usdt(new BigDecimal("500")))
+            .account("key-c", "secret-c", AccountSetup.usdt(new BigDecimal("10000")))
             .start();
     ex = adapter("key-a", "secret-a");
   }
@@ -175,6 +176,40 @@ class AdapterAgainstFakeIT {
         .isInstanceOfSatisfying(
             dev.tradekit.api.error.ExchangeException.class,
             e -> assertThat(e.code()).isEqualTo(-2019));
+  }
+
+  @Test
+  void marginTypeIsSetThroughTheAdapterAndRefusedWithAnOpenPosition() throws Exception {
+    try (Exchange b = adapter("key-c", "secret-c")) {
+      dev.tradekit.api.MarginModes modes = b.marginModes().orElseThrow();
+      join(modes.setMarginType("BTCUSDT", dev.tradekit.api.model.MarginType.ISOLATED));
+      join(modes.setMarginType("BTCUSDT", dev.tradekit.api.model.MarginType.ISOLATED)); // -4046
+      join(b.trading().place(OrderRequest.market("BTCUSDT", Side.BUY, d("0.001"))));
+      assertThat(join(b.account().positions()))
+          .filteredOn(p -> p.symbol().equals("BTCUSDT"))
+          .isNotEmpty()
+          .allSatisfy(
+              p ->
+                  assertThat(p.marginType()).isEqualTo(dev.tradekit.api.model.MarginType.ISOLATED));
+      Throwable t =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> join(modes.setMarginType("BTCUSDT", dev.tradekit.api.model.MarginType.CROSS)));
+      assertThat(t)
+          .cause()
+          .isInstanceOfSatisfying(
+              dev.tradekit.api.error.ExchangeException.class,
+              e -> assertThat(e.code()).isEqualTo(-4048));
+      join(
+          b.trading()
+              .place(
+                  OrderRequest.builder()
+                      .symbol("BTCUSDT")
+                      .side(Side.SELL)
+                      .type(dev.tradekit.api.model.OrderType.MARKET)
+                      .quantity(d("0.001"))
+                      .reduceOnly(true)
+                      .build()));
+    }
   }
 
   static void awaitTrue(java.util.function.BooleanSupplier c, long millis) throws Exception {

@@ -49,6 +49,7 @@ final class Ledger {
   private final Map<String, BigDecimal> wallet = new TreeMap<>();
   private final Map<String, Leg> legs = new LinkedHashMap<>();
   private final Map<String, Integer> leverage = new TreeMap<>();
+  private final Map<String, MarginType> marginTypes = new TreeMap<>();
   private final List<Income> income = new ArrayList<>();
   private final int defaultLeverage;
   final int maxLeverage;
@@ -71,6 +72,20 @@ final class Ledger {
 
   void setLeverage(String symbol, int value) {
     leverage.put(symbol, value);
+  }
+
+  /** The margin type reported on the symbol's positions (cross until set). */
+  MarginType marginType(String symbol) {
+    return marginTypes.getOrDefault(symbol, MarginType.CROSS);
+  }
+
+  void setMarginType(String symbol, MarginType type) {
+    marginTypes.put(symbol, type);
+  }
+
+  /** Whether a leg of {@code symbol} is open. */
+  boolean hasOpenPosition(String symbol) {
+    return legs.values().stream().anyMatch(l -> l.symbol.equals(symbol) && l.amount.signum() != 0);
   }
 
   Leg leg(String symbol, PositionSide side, String asset) {
@@ -204,7 +219,7 @@ final class Ledger {
         mark,
         unrealized(leg, mark),
         leverage(leg.symbol),
-        MarginType.CROSS,
+        marginType(leg.symbol),
         leg.updateTime);
   }
 

@@ -4,6 +4,7 @@ import dev.tradekit.api.Account;
 import dev.tradekit.api.Capabilities;
 import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.MarginModes;
 import dev.tradekit.api.MarketData;
 import dev.tradekit.api.OrderAmendment;
 import dev.tradekit.api.Streams;
@@ -36,6 +37,7 @@ final class SimExchange implements Exchange {
   private final SimAccountView accountView;
   private final SimStreams streams;
   private final SimDeadManSwitch deadManSwitch;
+  private final SimMarginModes marginModes;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private volatile boolean closed;
 
@@ -52,6 +54,7 @@ final class SimExchange implements Exchange {
     this.accountView = new SimAccountView(this);
     this.streams = new SimStreams(this);
     this.deadManSwitch = new SimDeadManSwitch(this);
+    this.marginModes = new SimMarginModes(this);
   }
 
   @Override
@@ -92,6 +95,11 @@ final class SimExchange implements Exchange {
   @Override
   public Optional<DeadManSwitch> deadManSwitch() {
     return Optional.of(deadManSwitch);
+  }
+
+  @Override
+  public Optional<MarginModes> marginModes() {
+    return Optional.of(marginModes);
   }
 
   /**

@@ -1,10 +1,8 @@
 package dev.tradekit.copier.internal;
 
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.model.AccountSnapshot;
 import dev.tradekit.api.model.Balance;
 import dev.tradekit.api.model.Fill;
-import dev.tradekit.api.model.Position;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.copier.CopierStats;
@@ -20,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * method runs on the scheduler thread unless it says otherwise.
  *
  * <pre>{@code
- * CopyEngine engine = new CopyEngine(leader, store, scheduler, events, mode, period, symbols);
+ * CopyEngine engine = new CopyEngine(leader, store, scheduler, events, mode, period, symbols, null);
  * engine.add(new Follower("alice", ex, policy, true, scheduler));
  * engine.start();
  * }</pre>
@@ -46,6 +45,8 @@ public final class CopyEngine {
   private final LaneDriver driver;
   private final LeaderWatcher watcher;
   private final Flattener flattener;
+  private final StartPoint startFinder;
+  private final @Nullable Long startFrom;
   private final Map<String, Follower> followers = new LinkedHashMap<>();
   private volatile List<Follower> followerView = List.of();
   private final AtomicLong fillsSeen = new AtomicLong();
@@ -65,8 +66,10 @@ public final class CopyEngine {
       Events events,
       DetectionMode mode,
       Duration period,
-      Set<String> symbols) {
+      Set<String> symbols,
+      @Nullable Long startFrom) {
     this.leader = leader;
+    this.startFrom = startFrom;
     this.store = store;
     this.scheduler = scheduler;
     this.events = events;
@@ -85,10 +88,11 @@ public final class CopyEngine {
             () -> running,
             events);
     this.flattener = new Flattener(store, scheduler);
+    this.startFinder = new StartPoint(leader, scheduler, symbols, events);
   }
 
   /**
-   * Sets the start point on a first run (from a snapshot of the leader's positions), reloads the
+   * Sets and persists the start point on a first run (see {@link StartPoint}), reloads the
    * unfinished copies, starts detection and the risk checks. Completes when the engine runs.
    */
   public CompletableFuture<Void> start() {
@@ -96,11 +100,24 @@ public final class CopyEngine {
       return CompletableFuture.failedFuture(
           new IllegalStateException("the copier was stopped before it started"));
     }
+    OptionalLong stored = store.startPoint();
+    if (stored.isPresent() && startFrom != null && stored.getAsLong() != startFrom) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "the journal already starts at "
+                  + stored.getAsLong()
+                  + " but startFrom asks for "
+                  + startFrom
+                  + "; an explicit start applies to a new journal only"));
+    }
     running = true;
     CompletableFuture<Void> init =
-        store.startPoint().isPresent()
+        stored.isPresent()
             ? CompletableFuture.completedFuture(null)
-            : leader.account().snapshot().thenAcceptAsync(this::initialize, scheduler);
+            : startFinder
+                .find(startFrom)
+                .thenAcceptAsync(
+                    found -> store.initialize(found.startPoint(), found.baseline()), scheduler);
     return init.thenRunAsync(this::resume, scheduler)
         .whenComplete(
             (v, error) -> {
@@ -108,17 +125,6 @@ public final class CopyEngine {
                 running = false;
               }
             });
-  }
-
-  private void initialize(AccountSnapshot snap) {
-    Map<PositionKey, BigDecimal> baseline = new HashMap<>();
-    for (Position p : snap.positions()) {
-      if (p.amount().signum() != 0) {
-        baseline.put(new PositionKey(p.symbol(), p.positionSide()), p.amount());
-      }
-    }
-    long start = snap.time() > 0 ? snap.time() + 1 : scheduler.currentTimeMillis();
-    store.initialize(start, baseline);
   }
 
   private void resume() {

@@ -2,6 +2,7 @@ package dev.tradekit.copier.internal;
 
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.copier.CopyPolicy;
@@ -39,6 +40,7 @@ public final class Follower {
   final Map<String, Lane> lanes = new LinkedHashMap<>();
   final Map<String, Instrument> instruments = new HashMap<>();
   final Map<String, Integer> leverageSet = new HashMap<>();
+  final Map<String, MarginType> marginTypeSet = new HashMap<>();
   @Nullable PositionMode positionMode;
   volatile @Nullable String pausedReason;
   boolean removed;

@@ -4,6 +4,7 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.api.model.AccountSnapshot;
 import dev.tradekit.api.model.Balance;
 import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.copier.CopyRecord;
@@ -28,14 +29,20 @@ final class InputsFetcher {
   private final Exchange leader;
   private final JournalStore store;
 
-  /** What was gathered: the planner's inputs and the leader's leverage to mirror, if any. */
-  record Fetched(CopyPlanner.Inputs inputs, @Nullable Integer leaderLeverage) {}
+  /**
+   * What was gathered: the planner's inputs and the leader's leverage and margin type to mirror, if
+   * any.
+   */
+  record Fetched(
+      CopyPlanner.Inputs inputs,
+      @Nullable Integer leaderLeverage,
+      @Nullable MarginType leaderMarginType) {}
 
   private record Raw(
       Instrument instrument,
       Optional<AccountSnapshot> follower,
       Optional<AccountSnapshot> leader,
-      Optional<Integer> leverage) {}
+      Optional<Position> leaderPosition) {}
 
   InputsFetcher(Exchange leader, JournalStore store) {
     this.leader = leader;
@@ -84,11 +91,11 @@ final class InputsFetcher {
         balances
             ? leader.account().snapshot().thenApply(Optional::of)
             : CompletableFuture.completedFuture(Optional.empty());
-    CompletableFuture<Optional<Integer>> leverage =
-        opens && f.settings.mirrorLeverage()
-            ? leader.account().positions().thenApply(ps -> leverageOf(ps, head))
+    CompletableFuture<Optional<Position>> leaderPosition =
+        opens && (f.settings.mirrorLeverage() || f.settings.mirrorMarginType())
+            ? leader.account().positions().thenApply(ps -> positionOf(ps, head))
             : CompletableFuture.completedFuture(Optional.empty());
-    return CompletableFuture.allOf(instrument, followerSnap, leaderSnap, leverage)
+    return CompletableFuture.allOf(instrument, followerSnap, leaderSnap, leaderPosition)
         .thenApplyAsync(
             v ->
                 assemble(
@@ -97,7 +104,7 @@ final class InputsFetcher {
                         instrument.join(),
                         followerSnap.join(),
                         leaderSnap.join(),
-                        leverage.join())),
+                        leaderPosition.join())),
             scheduler);
   }
 
@@ -115,17 +122,18 @@ final class InputsFetcher {
             store.lastLeaderPrices(),
             raw.leader().map(s -> marginBalance(s, asset)).orElse(null),
             raw.follower().map(s -> marginBalance(s, asset)).orElse(null));
-    return new Fetched(inputs, raw.leverage().orElse(null));
+    Position lp = raw.leaderPosition().orElse(null);
+    return new Fetched(
+        inputs,
+        lp != null && f.settings.mirrorLeverage() ? lp.leverage() : null,
+        lp != null && f.settings.mirrorMarginType() ? lp.marginType() : null);
   }
 
   private static BigDecimal marginBalance(AccountSnapshot s, String asset) {
     return s.balance(asset).map(Balance::marginBalance).orElse(BigDecimal.ZERO);
   }
 
-  private static Optional<Integer> leverageOf(List<Position> positions, CopyRecord head) {
-    return positions.stream()
-        .filter(p -> p.symbol().equals(head.symbol()))
-        .map(Position::leverage)
-        .findFirst();
+  private static Optional<Position> positionOf(List<Position> positions, CopyRecord head) {
+    return positions.stream().filter(p -> p.symbol().equals(head.symbol())).findFirst();
   }
 }

@@ -1,7 +1,9 @@
 package dev.tradekit.copier.internal;
 
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.MarginModes;
 import dev.tradekit.api.error.InvalidOrderException;
+import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
@@ -45,6 +47,9 @@ public final class LaneDriver {
 
   /** Leverage to mirror, by client order id, decided when the copy was planned. */
   private final Map<String, Integer> mirrorLeverage = new HashMap<>();
+
+  /** Margin type to mirror, by client order id, decided when the copy was planned. */
+  private final Map<String, MarginType> mirrorMarginType = new HashMap<>();
 
   /**
    * A driver.
@@ -166,6 +171,10 @@ public final class LaneDriver {
     if (lev != null) {
       mirrorLeverage.put(send.intended().clientOrderId(), lev);
     }
+    MarginType type = in.leaderMarginType();
+    if (type != null) {
+      mirrorMarginType.put(send.intended().clientOrderId(), type);
+    }
     send(lane, send.intended());
   }
 
@@ -178,7 +187,9 @@ public final class LaneDriver {
     }
     long start = scheduler.nanoTime();
     CompletableFuture<Order> placed =
-        leverage(f, r).thenCompose(v -> f.exchange.trading().place(request(r)));
+        marginType(f, r)
+            .thenCompose(v -> leverage(f, r))
+            .thenCompose(v -> f.exchange.trading().place(request(r)));
     events.sent(r);
     placed.whenCompleteAsync(
         guarded(
@@ -197,6 +208,61 @@ public final class LaneDriver {
               }
             }),
         scheduler);
+  }
+
+  /**
+   * Sets the follower's margin type on the symbol before an opening copy when a policy asks for
+   * one. Never fails the copy: a venue without margin modes, or a refusal (e.g. an open position),
+   * is reported and the order goes ahead on the current type.
+   */
+  private CompletableFuture<Void> marginType(Follower f, CopyRecord r) {
+    MarginType wanted = f.settings.fixedMarginType();
+    MarginType mirrored = mirrorMarginType.remove(r.clientOrderId());
+    if (wanted == null) {
+      wanted = mirrored;
+    }
+    if (wanted == null || !CopyPlanner.opens(r) || wanted == f.marginTypeSet.get(r.symbol())) {
+      return CompletableFuture.completedFuture(null);
+    }
+    MarginType type = wanted;
+    Optional<MarginModes> modes = f.exchange.marginModes();
+    if (modes.isEmpty()) {
+      f.marginTypeSet.put(r.symbol(), type); // tell once per symbol
+      events.error(
+          "follower "
+              + f.name
+              + ": its venue "
+              + f.exchange.venue()
+              + " cannot set the margin type; "
+              + r.symbol()
+              + " is copied without setting it to "
+              + type,
+          new UnsupportedOperationException("no margin modes on " + f.exchange.venue()));
+      return CompletableFuture.completedFuture(null);
+    }
+    return modes
+        .get()
+        .setMarginType(r.symbol(), type)
+        .handleAsync(
+            (v, error) -> {
+              if (error == null) {
+                f.marginTypeSet.put(r.symbol(), type);
+              } else {
+                events.error(
+                    "follower "
+                        + f.name
+                        + ": could not set the margin type of "
+                        + r.symbol()
+                        + " to "
+                        + type
+                        + " ("
+                        + Failures.describe(error)
+                        + "); copying on the current type",
+                    Failures.unwrap(error));
+              }
+              return null;
+            },
+            scheduler);
   }
 
   private CompletableFuture<Void> leverage(Follower f, CopyRecord r) {

@@ -6,6 +6,7 @@ import dev.tradekit.api.Capabilities;
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.MarginModes;
 import dev.tradekit.api.MarketData;
 import dev.tradekit.api.OrderAmendment;
 import dev.tradekit.api.Streams;
@@ -61,6 +62,9 @@ public final class FakeExchange implements Exchange {
   private PositionMode mode = PositionMode.ONE_WAY;
   private BigDecimal balance;
   private long nextId = 1;
+  private long snapshotSkewMillis;
+  private final Map<String, MarginType> marginTypes = new HashMap<>();
+  private boolean marginModes = true;
 
   public FakeExchange(
       String name, LongSupplier clock, BigDecimal balance, Instrument... instruments) {
@@ -80,6 +84,24 @@ public final class FakeExchange implements Exchange {
 
   public synchronized void setMode(PositionMode mode) {
     this.mode = mode;
+  }
+
+  /**
+   * Stamps snapshots this much later than the venue's clock, like an adapter whose estimate of the
+   * venue's clock runs ahead.
+   */
+  public synchronized void setSnapshotSkew(long millis) {
+    this.snapshotSkewMillis = millis;
+  }
+
+  /** Whether {@link #marginModes()} is offered (default true). */
+  public synchronized void setMarginModesSupported(boolean supported) {
+    this.marginModes = supported;
+  }
+
+  /** The margin types set, by symbol (cross when absent). */
+  public synchronized Map<String, MarginType> marginTypes() {
+    return Map.copyOf(marginTypes);
   }
 
   public synchronized void setBalance(String balance) {
@@ -322,7 +344,7 @@ public final class FakeExchange implements Exchange {
         synchronized (FakeExchange.this) {
           return CompletableFuture.completedFuture(
               new AccountSnapshot(
-                  clock.getAsLong(),
+                  clock.getAsLong() + snapshotSkewMillis,
                   mode,
                   List.of(new Balance("USDT", balance, balance, BigDecimal.ZERO)),
                   positionList()));
@@ -357,7 +379,7 @@ public final class FakeExchange implements Exchange {
                   null,
                   BigDecimal.ZERO,
                   leverage.getOrDefault(parts[0], 10),
-                  MarginType.CROSS,
+                  marginTypes.getOrDefault(parts[0], MarginType.CROSS),
                   clock.getAsLong()));
         });
     return out;
@@ -381,6 +403,20 @@ public final class FakeExchange implements Exchange {
   @Override
   public Optional<DeadManSwitch> deadManSwitch() {
     return Optional.empty();
+  }
+
+  @Override
+  public synchronized Optional<MarginModes> marginModes() {
+    if (!marginModes) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        (symbol, type) -> {
+          synchronized (FakeExchange.this) {
+            marginTypes.put(symbol, type);
+          }
+          return CompletableFuture.completedFuture(null);
+        });
   }
 
   @Override
