@@ -42,6 +42,29 @@ public final class ScanningExample {
   /** Runs one primary scan in virtual time and returns what it found. */
   public static ScanResult run() {
     VirtualScheduler clock = new VirtualScheduler(ExampleVenue.START);
+    SimVenue venue = venue(clock);
+    Exchange account = venue.openAccount("scanner", AccountSetup.usdt(new BigDecimal("1000")));
+    try (Scanner scanner =
+        Scanner.builder()
+            .exchange(account)
+            .scheduler(clock)
+            .topSymbols(SYMBOLS.size())
+            .minUsd(2_000) // the flat levels are worth 200 USDT, the wall 5 970
+            .build()) {
+      clock.advanceBy(Duration.ofSeconds(1)); // the first books
+      CompletableFuture<ScanResult> scan = scanner.primaryScan(SYMBOLS.size());
+      for (int i = 0; i < 600 && !scan.isDone(); i++) {
+        clock.advanceBy(Duration.ofMillis(100));
+      }
+      return scan.join();
+    }
+  }
+
+  /**
+   * The example's venue on {@code clock}: the three symbols ranked by one trade each at the start,
+   * and a fresh snapshot of every book each second, with the ETHUSDT wall.
+   */
+  public static SimVenue venue(VirtualScheduler clock) {
     SimVenue.Builder b =
         SimVenue.builder()
             .scheduler(clock)
@@ -60,21 +83,7 @@ public final class ScanningExample {
           }
         });
     clock.scheduleAtFixedRate(() -> books(venue, clock, ids), 0, 1, TimeUnit.SECONDS);
-    Exchange account = venue.openAccount("scanner", AccountSetup.usdt(new BigDecimal("1000")));
-    try (Scanner scanner =
-        Scanner.builder()
-            .exchange(account)
-            .scheduler(clock)
-            .topSymbols(SYMBOLS.size())
-            .minUsd(2_000) // the flat levels are worth 200 USDT, the wall 5 970
-            .build()) {
-      clock.advanceBy(Duration.ofSeconds(1)); // the first books
-      CompletableFuture<ScanResult> scan = scanner.primaryScan(SYMBOLS.size());
-      for (int i = 0; i < 600 && !scan.isDone(); i++) {
-        clock.advanceBy(Duration.ofMillis(100));
-      }
-      return scan.join();
-    }
+    return venue;
   }
 
   /** A fresh snapshot of every book: flat levels, and the wall on ETHUSDT. */
