@@ -96,6 +96,12 @@ class MarketMakerTestkitIT {
     return fake.venue().account("key-mm").trading().openOrders("BTCUSDT").get(5, TimeUnit.SECONDS);
   }
 
+  /**
+   * Upper bound of every wait: generous, because a loaded 2-core CI machine can stall for seconds;
+   * a wait ends as soon as its condition holds.
+   */
+  private static final long WAIT = 30_000;
+
   private static void await(BooleanSupplier condition, long millis, String what) throws Exception {
     long end = System.nanoTime() + millis * 1_000_000L;
     while (!condition.getAsBoolean() && System.nanoTime() < end) {
@@ -127,7 +133,7 @@ class MarketMakerTestkitIT {
         };
     MarketMaker mm = bot(failing, botClock);
     mm.start().get(10, TimeUnit.SECONDS);
-    await(venueHas(2), 5000, "two quotes at the venue");
+    await(venueHas(2), WAIT, "two quotes at the venue");
     List<Order> quotes = venueOrders();
     assertThat(quotes).extracting(Order::side).containsExactlyInAnyOrder(Side.BUY, Side.SELL);
     assertThat(quotes).allMatch(o -> String.valueOf(o.clientOrderId()).startsWith("mmit-"));
@@ -138,7 +144,7 @@ class MarketMakerTestkitIT {
         .trading()
         .place(OrderRequest.market("BTCUSDT", Side.SELL, new BigDecimal("0.2")))
         .get(10, TimeUnit.SECONDS);
-    await(() -> mm.status().fills() >= 1, 5000, "the bot saw its fill");
+    await(() -> mm.status().fills() >= 1, WAIT, "the bot saw its fill");
     await(
         () -> {
           try {
@@ -149,14 +155,14 @@ class MarketMakerTestkitIT {
             return false;
           }
         },
-        5000,
+        WAIT,
         "the filled bid was requoted");
     assertThat(mm.status().position()).isPositive();
     assertThat(mm.status().ordersPlaced()).isGreaterThanOrEqualTo(3);
 
     fail.set(true);
-    await(() -> "STOPPED".equals(mm.status().state()), 5000, "the bot stopped");
-    await(venueHas(0), 5000, "no orders left at the venue");
+    await(() -> "STOPPED".equals(mm.status().state()), WAIT, "the bot stopped");
+    await(venueHas(0), WAIT, "no orders left at the venue");
     assertThat(mm.status().lastError()).contains("model diverged");
   }
 
@@ -164,20 +170,20 @@ class MarketMakerTestkitIT {
   void venueCountdownCancelsTheQuotesOfABotKilledWithoutStopping() throws Exception {
     MarketMaker first = bot(Strategies.fixedSpread(), botClock);
     first.start().get(10, TimeUnit.SECONDS);
-    await(venueHas(2), 5000, "two quotes at the venue");
+    await(venueHas(2), WAIT, "two quotes at the venue");
     first.stop().get(10, TimeUnit.SECONDS);
-    await(venueHas(0), 5000, "stop cancelled the quotes");
+    await(venueHas(0), WAIT, "stop cancelled the quotes");
 
     LiveScheduler doomed = LiveScheduler.create("mm-doomed");
     // quotes 10 bps away, out of the synthetic market's reach, so only the countdown removes them
     MarketMaker second = bot(Strategies.fixedSpread(), doomed, "0.001");
     second.start().get(10, TimeUnit.SECONDS);
-    await(venueHas(2), 5000, "the restarted bot quotes again");
+    await(venueHas(2), WAIT, "the restarted bot quotes again");
     Thread.sleep(1500); // at least one re-arm of the 3 s countdown
     doomed.close(); // the engine dies: no stop, no cancel, no more re-arming
     long killed = System.nanoTime();
     assertThat(venueOrders()).hasSize(2);
-    await(venueHas(0), 10_000, "the venue's countdown cancelled the orphaned quotes");
+    await(venueHas(0), WAIT, "the venue's countdown cancelled the orphaned quotes");
     assertThat((System.nanoTime() - killed) / 1_000_000L).isGreaterThanOrEqualTo(1000);
     assertThat(second.status().active()).isTrue();
   }
