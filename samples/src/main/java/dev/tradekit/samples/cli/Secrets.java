@@ -19,6 +19,20 @@ final class Secrets {
   private Secrets() {}
 
   static Credentials credentials(Map<String, String> environment, Path dotEnv) {
+    return credentials(environment, dotEnv, "", "");
+  }
+
+  /**
+   * The keys of one named account: {@code <PREFIX>_BINANCE_API_KEY} and {@code
+   * <PREFIX>_BINANCE_API_SECRET}, where the prefix is the account name in upper case with other
+   * characters than letters and digits turned into {@code _}.
+   */
+  static Credentials credentials(
+      Map<String, String> environment, Path dotEnv, String account, String role) {
+    String prefix = prefix(account);
+    String keyName = prefix + KEY;
+    String secretName = prefix + SECRET;
+    String whose = account.isEmpty() ? "" : " (keys of " + role + " '" + account + "')";
     Map<String, String> values = new HashMap<>(readDotEnv(dotEnv));
     environment.forEach(
         (k, v) -> {
@@ -26,24 +40,44 @@ final class Secrets {
             values.put(k, v);
           }
         });
-    String key = values.get(KEY);
-    String secret = values.get(SECRET);
+    String key = values.get(keyName);
+    String secret = values.get(secretName);
     if (key == null || key.isBlank()) {
       throw new UserError(
-          KEY
-              + " is not set: export "
-              + KEY
+          keyName
+              + " is not set"
+              + whose
+              + ": export "
+              + keyName
               + " and "
-              + SECRET
+              + secretName
               + " or put them in "
               + dotEnv
               + " (keys are never read from the config file or the command line)");
     }
     if (secret == null || secret.isBlank()) {
       throw new UserError(
-          SECRET + " is not set: export it or put it in " + dotEnv + " next to " + KEY);
+          secretName
+              + " is not set"
+              + whose
+              + ": export it or put it in "
+              + dotEnv
+              + " next to "
+              + keyName);
     }
     return Credentials.of(key.trim(), secret.trim());
+  }
+
+  /** {@code ""} for no account, else e.g. {@code ALICE_} for {@code alice}. */
+  static String prefix(String account) {
+    if (account.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(account.length() + 1);
+    for (char c : account.toCharArray()) {
+      b.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+    }
+    return b.append('_').toString();
   }
 
   static Map<String, String> readDotEnv(Path file) {

@@ -10,9 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code tradekit} command line: {@code demo}, {@code marketmaker}, {@code scanner}, {@code
- * status}. Mistakes a user can make end with one line that says what to do and a non-zero exit
- * code; {@code --verbose} adds the stack trace and engine logs.
+ * The {@code tradekit} command line: {@code demo}, {@code backtest}, {@code optimize}, {@code
+ * copier}, {@code marketmaker}, {@code scanner}, {@code status}. Mistakes a user can make end with
+ * one line that says what to do and a non-zero exit code; {@code --verbose} adds the stack trace
+ * and engine logs.
  *
  * <pre>{@code
  * int code = TradekitCli.execute(new PrintWriter(System.out), new PrintWriter(System.err),
@@ -26,6 +27,9 @@ import picocli.CommandLine.Spec;
     description = "Tradekit: copy trading, market making and scanning on crypto perpetual futures.",
     subcommands = {
       DemoCommand.class,
+      BacktestCommand.class,
+      OptimizeCommand.class,
+      CopierCommand.class,
       MarketMakerCommand.class,
       ScannerCommand.class,
       StatusCommand.class

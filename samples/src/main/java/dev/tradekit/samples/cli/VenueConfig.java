@@ -45,24 +45,7 @@ final class VenueConfig {
   }
 
   static VenueConfig load(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new UserError(
-          "config file "
-              + file
-              + " not found: pass --config <file.yaml> (see docs/getting-started.md)");
-    }
-    Object root;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-    } catch (IOException | YAMLException e) {
-      throw new UserError(
-          "cannot read config file " + file + ": " + firstLine(e.getMessage()),
-          UserError.CONFIG,
-          e);
-    }
-    if (!(root instanceof Map<?, ?> map)) {
-      throw new UserError("config file " + file + " must be a YAML mapping of key: value lines");
-    }
+    Map<?, ?> map = readYaml(file);
     Map<String, Object> values = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = String.valueOf(e.getKey());
@@ -89,6 +72,38 @@ final class VenueConfig {
       }
     }
     return new VenueConfig(file, values);
+  }
+
+  /**
+   * Reads a YAML mapping with the safe constructor (plain data only).
+   *
+   * @throws UserError if the file is missing, unreadable or not a mapping
+   */
+  static Map<?, ?> readYaml(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(
+          "config file "
+              + file
+              + " not found: pass --config <file.yaml> (see docs/getting-started.md)");
+    }
+    Object root;
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+    } catch (IOException | YAMLException e) {
+      throw new UserError(
+          "cannot read config file " + file + ": " + firstLine(e.getMessage()),
+          UserError.CONFIG,
+          e);
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new UserError("config file " + file + " must be a YAML mapping of key: value lines");
+    }
+    return map;
+  }
+
+  /** Whether {@code key} names an API key or secret, which config files must not hold. */
+  static boolean isSecretKey(String key) {
+    return SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT));
   }
 
   private static java.util.List<String> sorted() {

@@ -1,5 +1,6 @@
 package dev.tradekit.samples.cli;
 
+import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Environment;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.Exchanges;
@@ -51,19 +52,38 @@ final class VenueOptions {
 
   /** Builds the exchange the config names; keys are required except on the {@code sim} venue. */
   Exchange exchange(VenueConfig cfg, Scheduler scheduler, Map<String, String> environment) {
-    Exchanges.Builder b =
-        Exchanges.builder(cfg.venue()).environment(environment()).scheduler(scheduler);
-    if (!cfg.venue().equals("sim")) {
-      b.credentials(Secrets.credentials(environment, envFile));
+    @Nullable Credentials keys =
+        cfg.venue().equals("sim") ? null : Secrets.credentials(environment, envFile);
+    return exchange(
+        cfg.venue(), cfg.optional("restBaseUrl"), cfg.optional("wsBaseUrl"), scheduler, keys);
+  }
+
+  /** Builds an exchange of {@code venue} in the chosen environment, with these keys if any. */
+  Exchange exchange(
+      String venue,
+      @Nullable String restBaseUrl,
+      @Nullable String wsBaseUrl,
+      Scheduler scheduler,
+      @Nullable Credentials keys) {
+    Exchanges.Builder b = Exchanges.builder(venue).environment(environment()).scheduler(scheduler);
+    if (keys != null) {
+      b.credentials(keys);
     }
-    String rest = cfg.optional("restBaseUrl");
-    if (rest != null) {
-      b.restBaseUrl(rest);
+    if (restBaseUrl != null) {
+      b.restBaseUrl(restBaseUrl);
     }
-    String ws = cfg.optional("wsBaseUrl");
-    if (ws != null) {
-      b.wsBaseUrl(ws);
+    if (wsBaseUrl != null) {
+      b.wsBaseUrl(wsBaseUrl);
     }
     return b.build();
+  }
+
+  /** The config file path, required by picocli. */
+  Path configFile() {
+    Path file = config;
+    if (file == null) {
+      throw new UserError("--config is missing: pass --config <file.yaml>");
+    }
+    return file;
   }
 }
