@@ -226,7 +226,9 @@ public final class LeaderWatcher {
 
     @Override
     public void onConnectionState(ConnectionState state) {
-      if (state == ConnectionState.RECONNECTED) {
+      // a fill between the first catch-up and the stream going live is on neither: catch up
+      // again on the first connect as well as after every gap
+      if (state == ConnectionState.CONNECTED || state == ConnectionState.RECONNECTED) {
         scheduler.execute(LeaderWatcher.this::catchUp);
       }
     }
