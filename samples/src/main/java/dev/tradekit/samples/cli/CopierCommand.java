@@ -1,10 +1,7 @@
 package dev.tradekit.samples.cli;
 
-import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Subscription;
-import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.copier.CopierStats;
 import dev.tradekit.copier.CopyJournal;
@@ -20,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,29 +104,6 @@ final class CopierCommand implements Callable<Integer> {
       b.symbols(cfg.symbols.toArray(new String[0]));
     }
     TradeCopier copier = b.build();
-    // The copier subscribes to the leader's user stream and returns before it is live; a fill in
-    // that gap would wait for the periodic REST catch-up. Hold a subscription of our own and wait
-    // until the stream is live, so that copying starts at once.
-    CompletableFuture<Void> live = new CompletableFuture<>();
-    Subscription watch =
-        leader
-            .streams()
-            .userEvents(
-                new UserEventListener() {
-                  @Override
-                  public void onConnectionState(ConnectionState state) {
-                    if (state != ConnectionState.DISCONNECTED) {
-                      live.complete(null);
-                    }
-                  }
-                });
-    try {
-      live.get(30, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      out.println(
-          "warning: the leader's user stream is not live after 30 s; fills are found by the REST"
-              + " catch-up (every 30 s) until it is");
-    }
     copier.start().get(60, TimeUnit.SECONDS);
     out.printf(
         "copying %s -> %s on %s (%s); journal %s; Ctrl-C stops it%n",
@@ -145,7 +117,6 @@ final class CopierCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     interrupted = runUntilEnd(out, copier);
     copier.stop();
-    watch.close();
     printStats(out, copier.stats());
     Runtime.getRuntime().removeShutdownHook(hook);
     return 0;
