@@ -36,6 +36,32 @@ class BookSideTest {
   }
 
   @Test
+  void randomLevelReadsBetweenUpdatesSeeEveryChange() {
+    Random random = new Random(13);
+    BookSide bids = new BookSide(true, 1);
+    NavigableMap<Long, Double> ref = new TreeMap<Long, Double>().descendingMap();
+    for (long p = 0; p < 3_000; p++) {
+      bids.set(p * 2, p + 1.0);
+      ref.put(p * 2, p + 1.0);
+    }
+    for (int op = 0; op < 20_000; op++) {
+      long price = random.nextInt(4) == 0 ? random.nextInt(6_000) : 5_990 + random.nextInt(20);
+      double qty = random.nextInt(3) == 0 ? 0.0 : 1 + random.nextInt(9);
+      bids.set(price, qty);
+      apply(ref, price, qty);
+      Long[] prices = ref.keySet().toArray(new Long[0]);
+      for (int k = 0; k < 3; k++) {
+        int level = k == 0 ? random.nextInt(40) : random.nextInt(prices.length);
+        assertThat(bids.price(level))
+            .as("level %d after op %d", level, op)
+            .isEqualTo(prices[level]);
+        assertThat(bids.quantity(level)).isEqualTo(ref.get(prices[level]));
+      }
+    }
+    assertSideEquals(bids, ref);
+  }
+
+  @Test
   void bidsSortDescendingAcrossManyBlocks() {
     Random random = new Random(11);
     BookSide bids = new BookSide(true, 64);
