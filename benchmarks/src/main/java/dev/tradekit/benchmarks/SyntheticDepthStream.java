@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * level it crosses), 90 % of updates within a few ticks of the touch (exponential, mean 6 ticks),
  * 10 % anywhere within 2,000 ticks; a third of updates to a live level delete it, 2 % of updates to
  * an absent level are deletions of nothing, the rest set one of 1,023 quantities. Each side settles
- * at about 1,300 levels. Prices are offsets from {@link #MIN_TICKS} (tick 0.1, around 60,000.0).
+ * at about 1,500–1,700 levels. Prices are offsets from {@link #MIN_TICKS} (tick 0.1, around
+ * 60,000.0).
  *
  * <pre>{@code
  * SyntheticDepthStream s = SyntheticDepthStream.generate(10_000_000, 42);
