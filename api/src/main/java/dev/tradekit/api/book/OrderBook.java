@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * A mutable price-level order book on primitive arrays, allocation-free in steady state.
  *
- * <p>Each side is a pair of sorted arrays (prices in ticks, quantities), best level first; updates
- * are a binary search plus an {@link System#arraycopy} shift, and the arrays double when full (the
- * only allocation). Not thread-safe: mutate and read it on one thread.
+ * <p>Each side is a sorted list of levels (prices in ticks, quantities) kept in blocks of primitive
+ * arrays: an update is two binary searches and a shift within one block, reading the best levels is
+ * O(1), and the block pools double when full (the only allocation). Not thread-safe: mutate and
+ * read it on one thread, including the read methods.
  *
  * <pre>{@code
  * TickScale ticks = TickScale.of(new BigDecimal("0.10"));
