@@ -3,7 +3,7 @@ package dev.tradekit.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.backtest.data.FrameDecoder;
+import dev.tradekit.backtest.data.BinanceFrameDecoder;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -100,7 +100,7 @@ final class DepthRecording {
 
   static DepthRecording load(Path gz) {
     ObjectMapper jackson = new ObjectMapper();
-    FrameDecoder decoder = new FrameDecoder(ReplayBenchmark.SCALES);
+    BinanceFrameDecoder decoder = new BinanceFrameDecoder(ReplayBenchmark.SCALES);
     MarketEvent e = new MarketEvent();
     String snapshotJson = null;
     MarketEvent snapshot = null;

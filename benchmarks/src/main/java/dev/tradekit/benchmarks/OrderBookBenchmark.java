@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradekit.api.book.OrderBook;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.backtest.data.FrameDecoder;
+import dev.tradekit.backtest.data.BinanceFrameDecoder;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +60,7 @@ public class OrderBookBenchmark {
   private @Nullable DepthRecording recording;
   private final OrderBook book = new OrderBook("BTCUSDT", 1024);
   private final MarketEvent event = new MarketEvent();
-  private final FrameDecoder decoder = new FrameDecoder(ReplayBenchmark.SCALES);
+  private final BinanceFrameDecoder decoder = new BinanceFrameDecoder(ReplayBenchmark.SCALES);
   private final ObjectMapper jackson = new ObjectMapper();
   private List<LimitOrder> xchangeBids = List.of();
   private List<LimitOrder> xchangeAsks = List.of();

@@ -9,7 +9,7 @@ import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.OrderBookSnapshot;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.backtest.data.FrameDecoder;
+import dev.tradekit.backtest.data.BinanceFrameDecoder;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -78,7 +78,7 @@ public class AdapterBenchmark {
       OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.015"), new BigDecimal("61705.3"));
   private final Map<String, String> params =
       OrderParams.newOrder(request.withClientOrderId("tk-3k2j8f1b0x9qz7m4c5v6n1l2p0"), BTCUSDT);
-  private final FrameDecoder decoder = new FrameDecoder(Map.of("BTCUSDT", TICK));
+  private final BinanceFrameDecoder decoder = new BinanceFrameDecoder(Map.of("BTCUSDT", TICK));
   private final MarketEvent event = new MarketEvent();
   private final long[] ticks = new long[2_048];
   private final double[] qtys = new double[2_048];
