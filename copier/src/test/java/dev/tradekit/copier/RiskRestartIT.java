@@ -145,4 +145,28 @@ class RiskRestartIT {
     assertThat(stored(second, "alice").dayStart()).isEqualByComparingTo("9400");
     assertThat(fx.events).containsOnlyOnce("paused alice: " + reason).contains("resumed alice");
   }
+
+  @Test
+  void storedRiskPauseIsDroppedWhenThePolicyNoLongerSetsALimit() {
+    Path file = dir.resolve("dropped.db");
+    CopierFixture fx = new CopierFixture();
+    FakeExchange alice = fx.follower("alice", "10000");
+    CopyJournal first = open(file);
+    TradeCopier c1 = startAlice(fx, first, drawdown10());
+    fx.clock.advanceBy(Duration.ofSeconds(31));
+    alice.setBalance("8000");
+    fx.clock.advanceBy(Duration.ofSeconds(30));
+    assertThat(fx.events)
+        .contains("paused alice: drawdown from peak 10000 to 8000 reached the limit 0.1");
+    discard(fx, c1, first);
+    fx.events.clear();
+
+    CopyJournal second = open(file);
+    startAlice(fx, second, CopyPolicies.fixedRatio(bd("0.1")));
+    assertThat(fx.events).noneMatch(e -> e.startsWith("paused"));
+    assertThat(stored(second, "alice").pausedReason()).isNull();
+    assertThat(stored(second, "alice").peak()).isEqualByComparingTo("10000");
+    fx.trade("BTCUSDT", Side.BUY, "1");
+    assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("0.1");
+  }
 }

@@ -317,6 +317,7 @@ public final class CopyEngine {
     }
     if (!f.risk.active()) {
       f.risk.clearTrip(); // the limits were removed from the policy: nothing left to enforce
+      saveRisk(f);
       return false;
     }
     f.pausedReason = reason;
