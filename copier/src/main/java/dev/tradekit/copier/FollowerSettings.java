@@ -26,9 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param fixedLeverage the leverage to set on each symbol before the first copy, or {@code null}
  * @param mirrorLeverage set the follower's leverage to the leader's before opening a position
  * @param dailyLossLimit pause the follower once its equity falls this much (quote asset) below its
- *     equity at the start of the UTC day; {@code null} for no limit
+ *     equity at the start of the UTC day (scheduler time; kept in the journal across restarts);
+ *     {@code null} for no limit
  * @param maxDrawdown pause the follower once its equity falls this fraction (e.g. 0.2) below its
- *     peak since the copier started; {@code null} for no limit
+ *     peak since its first check on the journal (kept there across restarts); {@code null} for no
+ *     limit
  * @param reopenOnFlip on a leader flip, open the other side after closing ({@code true}) or only
  *     close ({@code false})
  * @param fixedMarginType the margin type to set on each symbol before the first opening copy, or

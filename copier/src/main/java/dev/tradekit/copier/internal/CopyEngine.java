@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -146,6 +147,10 @@ public final class CopyEngine {
     long p = period.toMillis();
     riskTimer = scheduler.scheduleAtFixedRate(this::checkRisk, p, p, TimeUnit.MILLISECONDS);
     for (Follower f : followers.values()) {
+      String restored = f.risk.tripped();
+      if (restored != null && restored.equals(f.pausedReason)) {
+        events.paused(f.name, restored); // a risk pause from before the restart is in force
+      }
       driver.warmUp(f);
       driveAll(f);
     }
@@ -285,8 +290,49 @@ public final class CopyEngine {
     }
     followers.put(f.name, f);
     followerView = List.copyOf(followers.values());
+    boolean pausedByRisk = restoreRisk(f);
     if (running) {
+      if (pausedByRisk) {
+        events.paused(f.name, Objects.requireNonNull(f.pausedReason));
+      }
       driver.warmUp(f);
+    }
+  }
+
+  /**
+   * Restores the follower's stored risk state (peak, day start, a risk pause in force) from the
+   * journal; a stored risk pause pauses it again while a limit is set.
+   *
+   * @return whether the follower is now paused by a restored risk pause
+   */
+  private boolean restoreRisk(Follower f) {
+    RiskState stored = store.riskState(f.name).orElse(null);
+    if (stored == null) {
+      return false;
+    }
+    f.risk.restore(stored);
+    String reason = f.risk.tripped();
+    if (reason == null || f.pausedReason != null) {
+      return false;
+    }
+    if (!f.risk.active()) {
+      f.risk.clearTrip(); // the limits were removed from the policy: nothing left to enforce
+      saveRisk(f);
+      return false;
+    }
+    f.pausedReason = reason;
+    return true;
+  }
+
+  /** Stores the follower's risk state if it changed; a journal failure halts the copier. */
+  private void saveRisk(Follower f) {
+    if (!f.risk.takeChanged()) {
+      return;
+    }
+    try {
+      store.saveRiskState(f.name, f.risk.state());
+    } catch (RuntimeException e) {
+      halt(e);
     }
   }
 
@@ -308,6 +354,8 @@ public final class CopyEngine {
     Follower f = require(name);
     if (f.pausedReason != null) {
       f.pausedReason = null;
+      f.risk.clearTrip();
+      saveRisk(f);
       events.resumed(name);
     }
   }
@@ -355,6 +403,7 @@ public final class CopyEngine {
                 if (why != null) {
                   pause(f, why);
                 }
+                saveRisk(f);
               },
               scheduler);
     }

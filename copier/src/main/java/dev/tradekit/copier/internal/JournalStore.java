@@ -5,6 +5,7 @@ import dev.tradekit.copier.CopyRecord;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,6 +76,12 @@ public interface JournalStore extends CopyJournal {
 
   /** The last leader price journaled per symbol. */
   Map<String, BigDecimal> lastLeaderPrices();
+
+  /** The follower's stored risk state (day, day start, peak, risk pause), empty when none. */
+  Optional<RiskState> riskState(String follower);
+
+  /** Stores the follower's risk state, replacing the one stored before. */
+  void saveRiskState(String follower, RiskState state);
 
   /** Adds the signed executed quantity of a copied record to the follower's slot. */
   static BigDecimal signedExecuted(CopyRecord r) {

@@ -44,6 +44,7 @@ public final class MemoryJournal implements JournalStore {
   private final Map<String, CopyRecord> copies = new LinkedHashMap<>();
   private final Map<String, Map<PositionKey, BigDecimal>> followerPositions = new HashMap<>();
   private final Map<String, Long> watermarks = new HashMap<>();
+  private final Map<String, RiskState> risk = new HashMap<>();
   private long maxSeq;
 
   @Override
@@ -53,6 +54,16 @@ public final class MemoryJournal implements JournalStore {
     }
     startPoint = start;
     baseline.forEach((k, v) -> put(leaderPositions, k, v));
+  }
+
+  @Override
+  public synchronized Optional<RiskState> riskState(String follower) {
+    return Optional.ofNullable(risk.get(follower));
+  }
+
+  @Override
+  public synchronized void saveRiskState(String follower, RiskState state) {
+    risk.put(follower, state);
   }
 
   @Override

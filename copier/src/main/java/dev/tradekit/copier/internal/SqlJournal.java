@@ -43,9 +43,14 @@ public final class SqlJournal implements JournalStore {
    * @throws IllegalStateException when the schema cannot be migrated
    */
   public SqlJournal(Connection connection) {
+    this(connection, SqlSchema.latestVersion());
+  }
+
+  /** As {@link #SqlJournal(Connection)}, but migrates only up to {@code schemaVersion} (tests). */
+  SqlJournal(Connection connection, int schemaVersion) {
     this.connection = connection;
     try {
-      SqlSchema.migrate(connection, SqlSchema.dialectOf(connection));
+      SqlSchema.migrate(connection, SqlSchema.dialectOf(connection), schemaVersion);
     } catch (SQLException e) {
       closeQuietly();
       throw new IllegalStateException("journal: cannot prepare the schema: " + e.getMessage(), e);
@@ -264,6 +269,16 @@ public final class SqlJournal implements JournalStore {
         () -> {
           SqlPositions.set(connection, "follower_positions", follower, key, amount);
         });
+  }
+
+  @Override
+  public synchronized Optional<RiskState> riskState(String follower) {
+    return call("read the risk state", () -> SqlRisk.get(connection, follower));
+  }
+
+  @Override
+  public synchronized void saveRiskState(String follower, RiskState state) {
+    tx("store the risk state", () -> SqlRisk.put(connection, follower, state));
   }
 
   @Override

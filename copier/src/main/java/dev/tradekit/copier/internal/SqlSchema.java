@@ -65,7 +65,14 @@ public final class SqlSchema {
                   "CREATE INDEX copies_symbol_seq ON copies (symbol, seq)",
                   "CREATE TABLE follower_positions (follower VARCHAR(64) NOT NULL, symbol"
                       + " VARCHAR(40) NOT NULL, position_side VARCHAR(5) NOT NULL, amount"
-                      + " VARCHAR(48) NOT NULL, PRIMARY KEY (follower, symbol, position_side))")));
+                      + " VARCHAR(48) NOT NULL, PRIMARY KEY (follower, symbol, position_side))")),
+          new Migration(
+              2,
+              "follower risk state: day, day start equity, peak equity, risk pause",
+              List.of(
+                  "CREATE TABLE follower_risk (follower VARCHAR(64) NOT NULL PRIMARY KEY, risk_day"
+                      + " BIGINT NOT NULL, day_start VARCHAR(48), peak VARCHAR(48), paused_reason"
+                      + " VARCHAR(2000))")));
 
   private SqlSchema() {}
 
@@ -91,6 +98,11 @@ public final class SqlSchema {
    * @throws SQLException when the stored version is newer than this code knows
    */
   public static int migrate(Connection connection, Dialect dialect) throws SQLException {
+    return migrate(connection, dialect, latestVersion());
+  }
+
+  /** As {@link #migrate(Connection, Dialect)}, but stops after version {@code upTo} (for tests). */
+  static int migrate(Connection connection, Dialect dialect, int upTo) throws SQLException {
     if (dialect == Dialect.SQLITE) {
       try (Statement st = connection.createStatement()) {
         st.execute("PRAGMA journal_mode=WAL");
@@ -115,7 +127,7 @@ public final class SqlSchema {
               + "): upgrade the copier");
     }
     for (Migration m : MIGRATIONS) {
-      if (m.version() <= current) {
+      if (m.version() <= current || m.version() > upTo) {
         continue;
       }
       try (Statement st = connection.createStatement()) {

@@ -266,4 +266,23 @@ abstract class JournalContract {
     assertThat(j.copiedPosition("alice", "BTCUSDT", PositionSide.LONG))
         .isEqualByComparingTo(new BigDecimal("0.12345678901234567890123456789"));
   }
+
+  @Test
+  void storesAndReplacesEachFollowersRiskStateExactly() {
+    JournalStore j = journal();
+    assertThat(j.riskState("alice")).isEmpty();
+    j.saveRiskState("alice", new RiskState(19_675, bd("10000.125"), bd("10250.5"), null));
+    j.saveRiskState("bob", new RiskState(Long.MIN_VALUE, null, null, null));
+    j.saveRiskState("alice", new RiskState(19_676, bd("9400"), bd("10250.5"), "daily loss 600"));
+    assertThat(j.riskState("alice"))
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.day()).isEqualTo(19_676);
+              assertThat(s.dayStart()).isEqualByComparingTo("9400");
+              assertThat(s.peak()).isEqualTo(bd("10250.5"));
+              assertThat(s.pausedReason()).isEqualTo("daily loss 600");
+            });
+    assertThat(j.riskState("bob")).hasValue(new RiskState(Long.MIN_VALUE, null, null, null));
+    assertThat(j.riskState("carol")).isEmpty();
+  }
 }

@@ -93,6 +93,33 @@ class SmallPartsTest {
   }
 
   @Test
+  void riskGuardRestoredFromItsStateKeepsThePeakDayStartAndPause() {
+    RiskGuard before = new RiskGuard(new BigDecimal("1000"), new BigDecimal("0.1"));
+    assertThat(before.check(new BigDecimal("10000"), DAY * 100 + 1)).isNull();
+    assertThat(before.takeChanged()).isTrue();
+    assertThat(before.check(new BigDecimal("9200"), DAY * 100 + 2)).isNull();
+    assertThat(before.takeChanged()).isFalse(); // neither a new peak nor a new day
+    RiskState saved = before.state();
+    assertThat(saved)
+        .isEqualTo(new RiskState(100, new BigDecimal("10000"), new BigDecimal("10000"), null));
+
+    RiskGuard after = new RiskGuard(new BigDecimal("1000"), new BigDecimal("0.1"));
+    after.restore(saved);
+    assertThat(after.takeChanged()).isFalse();
+    assertThat(after.check(new BigDecimal("8950"), DAY * 100 + 3))
+        .isEqualTo("daily loss 1050 reached the limit 1000 (equity 8950, day start 10000)");
+    assertThat(after.tripped()).startsWith("daily loss 1050");
+    assertThat(after.takeChanged()).isTrue();
+    after.clearTrip();
+    assertThat(after.state().pausedReason()).isNull();
+    assertThat(after.takeChanged()).isTrue();
+    // a new day starts from the equity then, but the peak stays
+    assertThat(after.check(new BigDecimal("8950"), DAY * 101))
+        .isEqualTo("drawdown from peak 10000 to 8950 reached the limit 0.1");
+    assertThat(after.state().dayStart()).isEqualByComparingTo("8950");
+  }
+
+  @Test
   void schedulerClockFollowsVirtualTime() {
     VirtualScheduler s = new VirtualScheduler(1_000);
     SchedulerClock c = new SchedulerClock(s);

@@ -11,6 +11,7 @@ import dev.tradekit.copier.CopyAction;
 import dev.tradekit.copier.CopyJournal;
 import dev.tradekit.copier.CopyJournals;
 import dev.tradekit.copier.CopyRecord;
+import dev.tradekit.copier.CopyStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -66,6 +67,57 @@ class SqliteJournalIT extends JournalContract {
   }
 
   @Test
+  void upgradesAVersion1JournalWithoutLosingRows() throws Exception {
+    Path file = dir.resolve("v1.db");
+    CopyRecord open = oneWay(1, CopyAction.OPEN, Side.BUY, "60000", "0.5", "0", "0.5");
+    CopyRecord add = oneWay(2, CopyAction.INCREASE, Side.BUY, "60000", "0.25", "0.5", "0.75");
+    PositionKey slot = new PositionKey("BTCUSDT", PositionSide.BOTH);
+    try (SqlJournal v1 = new SqlJournal(DriverManager.getConnection("jdbc:sqlite:" + file), 1)) {
+      assertThat(v1.schemaVersion()).isEqualTo(1);
+      v1.initialize(42, Map.of(slot, bd("0.1")));
+      v1.recordLeaderFill(row(1, Side.BUY, "0.5", CopyAction.OPEN, "0", "0.5"), List.of(open));
+      v1.recordLeaderFill(
+          row(2, Side.BUY, "0.25", CopyAction.INCREASE, "0.5", "0.75"), List.of(add));
+      CopyRecord intended =
+          Records.intended(open, Side.BUY, PositionSide.BOTH, bd("0.05"), null, false);
+      v1.markIntended(intended, List.of());
+      v1.complete(
+          Records.fromOrder(intended, filled(intended, "0.05"), CopyStatus.COPIED, null, 3_000));
+      v1.advanceWatermark("BTCUSDT", 1_500);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'follower_risk'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).as("version 1 has no risk table").isZero();
+    }
+
+    try (CopyJournal upgraded = CopyJournals.sqlite(file)) {
+      SqlJournal j = (SqlJournal) upgraded;
+      assertThat(j.schemaVersion()).isEqualTo(2);
+      assertThat(j.startPoint()).hasValue(42);
+      assertThat(j.maxSeq()).isEqualTo(2);
+      assertThat(j.hasLeaderFill("BTCUSDT", "t2")).isTrue();
+      assertThat(j.leaderPositions()).containsEntry(slot, bd("0.75"));
+      assertThat(j.watermark("BTCUSDT")).isEqualTo(1_500);
+      assertThat(j.recent(10))
+          .extracting(CopyRecord::clientOrderId, CopyRecord::status)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(add.clientOrderId(), CopyStatus.PENDING),
+              org.assertj.core.groups.Tuple.tuple(open.clientOrderId(), CopyStatus.COPIED));
+      assertThat(j.unfinished())
+          .extracting(CopyRecord::clientOrderId)
+          .containsExactly(add.clientOrderId());
+      assertThat(j.copiedPosition("alice", "BTCUSDT", PositionSide.BOTH))
+          .isEqualByComparingTo("0.05");
+      assertThat(j.riskState("alice")).isEmpty();
+      j.saveRiskState("alice", new RiskState(7, bd("10000"), bd("10500"), null));
+      assertThat(j.riskState("alice")).hasValue(new RiskState(7, bd("10000"), bd("10500"), null));
+    }
+  }
+
+  @Test
   void usesWalAndRecordsMigrations() throws Exception {
     Path file = dir.resolve("wal.db");
     CopyJournals.sqlite(file).close();
@@ -75,9 +127,13 @@ class SqliteJournalIT extends JournalContract {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
       }
-      try (ResultSet rs = st.executeQuery("SELECT version, description FROM schema_version")) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT version, description FROM schema_version ORDER BY version")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(1);
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(2);
+        assertThat(rs.getString(2)).startsWith("follower risk state");
         assertThat(rs.next()).isFalse();
       }
     }
@@ -93,7 +149,7 @@ class SqliteJournalIT extends JournalContract {
     }
     assertThatThrownBy(() -> CopyJournals.sqlite(file))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("schema version 99 is newer than this copier knows (1)");
+        .hasMessageContaining("schema version 99 is newer than this copier knows (2)");
   }
 
   @Test
