@@ -20,19 +20,37 @@ final class ChangeTriggers {
   /** The trigger reasons for {@code update} of {@code o}; empty when nothing moved enough. */
   Set<UpdateReason> reasons(TrackedOrder o, OrderUpdate update) {
     EnumSet<UpdateReason> r = EnumSet.noneOf(UpdateReason.class);
-    if (o.publishedCategory != null && o.publishedCategory != update.category()) {
+    if (categoryChanged(o, update.category())) {
       r.add(UpdateReason.CATEGORY_CHANGED);
     }
-    if (!Double.isNaN(o.publishedWeight)
-        && Math.abs(update.weight() - o.publishedWeight) > weightDelta) {
+    if (weightMoved(o, update.weight())) {
       r.add(UpdateReason.WEIGHT_MOVED);
     }
-    double usd = update.order().usdValue();
-    if (!Double.isNaN(o.publishedUsd)
-        && Math.abs(usd - o.publishedUsd) > valueDelta * Math.abs(o.publishedUsd)) {
+    if (valueMoved(o, update.order().usdValue())) {
       r.add(UpdateReason.VALUE_MOVED);
     }
     return r;
+  }
+
+  /**
+   * Whether an update of {@code o} with {@code weight} (clamped) and USD value {@code usd} would
+   * have any {@link #reasons}; allocation-free, so the full update is only built when it fires.
+   */
+  boolean fires(TrackedOrder o, double weight, double usd) {
+    return categoryChanged(o, Category.of(weight)) || weightMoved(o, weight) || valueMoved(o, usd);
+  }
+
+  private static boolean categoryChanged(TrackedOrder o, Category category) {
+    return o.publishedCategory != null && o.publishedCategory != category;
+  }
+
+  private boolean weightMoved(TrackedOrder o, double weight) {
+    return !Double.isNaN(o.publishedWeight) && Math.abs(weight - o.publishedWeight) > weightDelta;
+  }
+
+  private boolean valueMoved(TrackedOrder o, double usd) {
+    return !Double.isNaN(o.publishedUsd)
+        && Math.abs(usd - o.publishedUsd) > valueDelta * Math.abs(o.publishedUsd);
   }
 
   /** Remembers what subscribers heard about {@code o}. */

@@ -3,6 +3,7 @@ package dev.tradekit.scanner;
 import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Side;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +29,66 @@ final class LargeOrderDetector {
     }
   }
 
+  /**
+   * The large levels of one book as parallel arrays, reused from book to book so that detecting the
+   * same walls again on every update of a followed book allocates nothing.
+   */
+  static final class Walls {
+    private Side[] sides = new Side[8];
+    private long[] ticks = new long[8];
+    private double[] prices = new double[8];
+    private double[] quantities = new double[8];
+    private double[] means = new double[8];
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    Side side(int i) {
+      return sides[i];
+    }
+
+    long priceTicks(int i) {
+      return ticks[i];
+    }
+
+    double quantity(int i) {
+      return quantities[i];
+    }
+
+    double referenceMean(int i) {
+      return means[i];
+    }
+
+    /** The {@code i}-th wall as a record. */
+    Wall get(int i) {
+      return new Wall(sides[i], ticks[i], prices[i], quantities[i], means[i]);
+    }
+
+    void clear() {
+      Arrays.fill(sides, 0, size, null);
+      size = 0;
+    }
+
+    void add(Side side, long priceTicks, double price, double quantity, double referenceMean) {
+      if (size == ticks.length) {
+        int n = size * 2;
+        sides = Arrays.copyOf(sides, n);
+        ticks = Arrays.copyOf(ticks, n);
+        prices = Arrays.copyOf(prices, n);
+        quantities = Arrays.copyOf(quantities, n);
+        means = Arrays.copyOf(means, n);
+      }
+      sides[size] = side;
+      ticks[size] = priceTicks;
+      prices[size] = price;
+      quantities[size] = quantity;
+      means[size] = referenceMean;
+      size++;
+    }
+  }
+
   private final double multiplier;
   private final int referenceLevels;
   private final int maxLevels;
@@ -50,12 +111,21 @@ final class LargeOrderDetector {
 
   /** Appends the large levels of both sides of {@code book} to {@code out}, bids first. */
   void detect(OrderBookView book, TickScale scale, double minUsd, List<Wall> out) {
+    Walls found = new Walls();
+    detect(book, scale, minUsd, found);
+    for (int i = 0; i < found.size(); i++) {
+      out.add(found.get(i));
+    }
+  }
+
+  /** Appends the large levels of both sides of {@code book} to {@code out}, bids first. */
+  void detect(OrderBookView book, TickScale scale, double minUsd, Walls out) {
     detectSide(book, Side.BUY, scale, minUsd, out);
     detectSide(book, Side.SELL, scale, minUsd, out);
   }
 
   private void detectSide(
-      OrderBookView book, Side side, TickScale scale, double minUsd, List<Wall> out) {
+      OrderBookView book, Side side, TickScale scale, double minUsd, Walls out) {
     double mean = referenceMean(book, side);
     if (mean <= 0) {
       return;
@@ -68,7 +138,7 @@ final class LargeOrderDetector {
         long ticks = book.priceTicks(side, i);
         double price = scale.toDouble(ticks);
         if (price * q >= minUsd) {
-          out.add(new Wall(side, ticks, price, q, mean));
+          out.add(side, ticks, price, q, mean);
         }
       }
     }

@@ -29,14 +29,25 @@ public record MarketContext(
    * volatile than the market (or the market volatility is unknown), falling as it gets wilder.
    */
   public double calmFactor() {
+    return calmFactor(symbolVolatility, marketVolatility);
+  }
+
+  /** {@code timeOfDayFactor × weekendFactor × calmFactor()}, in {@code [0, 1]}. */
+  public double contextFactor() {
+    return contextFactor(symbolVolatility, marketVolatility, timeOfDayFactor, weekendFactor);
+  }
+
+  /** {@link #calmFactor()} from primitives, for the allocation-free scoring. */
+  static double calmFactor(double symbolVolatility, double marketVolatility) {
     if (marketVolatility <= 0.0) {
       return 1.0;
     }
     return 1.0 / (1.0 + Math.max(0.0, symbolVolatility / marketVolatility - 1.0));
   }
 
-  /** {@code timeOfDayFactor × weekendFactor × calmFactor()}, in {@code [0, 1]}. */
-  public double contextFactor() {
-    return timeOfDayFactor * weekendFactor * calmFactor();
+  /** {@link #contextFactor()} from primitives, for the allocation-free scoring. */
+  static double contextFactor(
+      double symbolVolatility, double marketVolatility, double timeOfDay, double weekend) {
+    return timeOfDay * weekend * calmFactor(symbolVolatility, marketVolatility);
   }
 }

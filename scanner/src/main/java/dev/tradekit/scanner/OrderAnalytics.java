@@ -41,6 +41,11 @@ public record OrderAnalytics(
    * {@code 1 − min(distanceFromMidPercent / 5, 1)}: 1 at the mid, 0 at five percent away or more.
    */
   public double proximityFactor() {
+    return proximityFactor(distanceFromMidPercent);
+  }
+
+  /** {@link #proximityFactor()} from a distance, for the allocation-free scoring. */
+  static double proximityFactor(double distanceFromMidPercent) {
     return 1.0 - Math.min(distanceFromMidPercent / 5.0, 1.0);
   }
 }

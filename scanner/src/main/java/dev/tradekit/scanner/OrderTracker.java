@@ -46,7 +46,7 @@ final class OrderTracker {
   private final Events events;
   private final Map<String, List<TrackedOrder>> live = new LinkedHashMap<>();
   private final Set<String> tradesFollowed = new HashSet<>();
-  private final List<LargeOrderDetector.Wall> walls = new ArrayList<>();
+  private final LargeOrderDetector.Walls walls = new LargeOrderDetector.Walls();
 
   OrderTracker(
       LargeOrderDetector detector,
@@ -66,9 +66,9 @@ final class OrderTracker {
    *
    * @param complete whether the book shows every level (a local book from a diff stream)
    * @param minUsd the symbol's USD floor for new walls
-   * @return the large levels of the book (new and already tracked); a list reused by the next call
+   * @return the large levels of the book (new and already tracked); reused by the next call
    */
-  List<LargeOrderDetector.Wall> observe(
+  LargeOrderDetector.Walls observe(
       String symbol,
       OrderBookView book,
       TickScale scale,
@@ -115,17 +115,17 @@ final class OrderTracker {
     }
     walls.clear();
     detector.detect(book, scale, minUsd, walls);
-    for (LargeOrderDetector.Wall w : walls) {
-      if (find(orders, w.side(), w.priceTicks()) == null
-          && find(dead, w.side(), w.priceTicks()) == null) {
+    for (int i = 0; i < walls.size(); i++) {
+      Side side = walls.side(i);
+      long ticks = walls.priceTicks(i);
+      if (find(orders, side, ticks) == null && find(dead, side, ticks) == null) {
         if (orders == null) {
           orders = new ArrayList<>(4);
           live.put(symbol, orders);
         }
-        TrackedOrder o =
-            new TrackedOrder(
-                symbol, w.side(), w.priceTicks(), scale.toPrice(w.priceTicks()), w.quantity(), now);
-        o.seen(w.quantity(), now, w.referenceMean(), mid);
+        double q = walls.quantity(i);
+        TrackedOrder o = new TrackedOrder(symbol, side, ticks, scale.toPrice(ticks), q, now);
+        o.seen(q, now, walls.referenceMean(i), mid);
         orders.add(o);
         events.detected(o);
       }

@@ -199,12 +199,12 @@ final class ScannerEngine implements OrderTracker.Events {
   /** Applies a REST snapshot; returns the walls it shows as tracked orders. */
   List<LargeOrder> observeSnapshot(String symbol, OrderBookSnapshot snapshot) {
     TickScale scale = directory.scale(symbol, snapshot);
-    List<LargeOrderDetector.Wall> walls =
+    LargeOrderDetector.Walls walls =
         observeBook(symbol, SymbolDirectory.toBook(snapshot, scale), scale, false);
     List<LargeOrder> seen = new ArrayList<>(walls.size());
-    for (LargeOrderDetector.Wall w : walls) {
+    for (int i = 0; i < walls.size(); i++) {
       for (TrackedOrder o : tracker.orders(symbol)) {
-        if (o.side == w.side() && o.priceTicks == w.priceTicks()) {
+        if (o.side == walls.side(i) && o.priceTicks == walls.priceTicks(i)) {
           seen.add(o.toLargeOrder());
         }
       }
@@ -214,12 +214,12 @@ final class ScannerEngine implements OrderTracker.Events {
 
   /**
    * Applies a book; {@code complete} when it is a local book kept from a diff stream. Returns the
-   * tracker's list of the book's walls, valid until the next observation.
+   * tracker's walls of the book, valid until the next observation.
    */
-  List<LargeOrderDetector.Wall> observeBook(
+  LargeOrderDetector.Walls observeBook(
       String symbol, OrderBookView book, TickScale scale, boolean complete) {
     long now = scheduler.currentTimeMillis();
-    List<LargeOrderDetector.Wall> walls =
+    LargeOrderDetector.Walls walls =
         tracker.observe(symbol, book, scale, complete, config.minUsdFor(symbol), now);
     hot.sync(symbol);
     return walls;
@@ -241,12 +241,22 @@ final class ScannerEngine implements OrderTracker.Events {
 
   @Override
   public void sighted(TrackedOrder o) {
+    // Re-scored into primitives first: the immutable update is only built when a trigger fires,
+    // so a sighting that changes nothing worth publishing allocates nothing.
     long now = scheduler.currentTimeMillis();
-    OrderUpdate u =
-        scoring.update(o, now, context(o.symbol, now), Set.of(UpdateReason.WEIGHT_MOVED));
-    Set<UpdateReason> reasons = triggers.reasons(o, u);
-    if (!reasons.isEmpty()) {
-      emit(o, Scoring.withReasons(u, reasons), now);
+    double symbolVol = volatility.symbolVolatility(o.symbol, now);
+    double marketVol = volatility.marketVolatility(now);
+    if (triggers.fires(o, scoring.weight(o, now, symbolVol, marketVol), o.usdValue())) {
+      OrderUpdate u =
+          scoring.update(
+              o,
+              now,
+              Scoring.context(now, symbolVol, marketVol),
+              Set.of(UpdateReason.WEIGHT_MOVED));
+      Set<UpdateReason> reasons = triggers.reasons(o, u);
+      if (!reasons.isEmpty()) {
+        emit(o, Scoring.withReasons(u, reasons), now);
+      }
     }
     snapshotsDirty = true;
   }

@@ -42,10 +42,24 @@ public record TimeFactors(
     double t = Math.max(0.0, minutes);
     double vol = Math.max(0.0, volatilityPercent);
     return new TimeFactors(
-        t,
-        Math.min(t / 60.0, 1.0),
-        1.0 - Math.exp(-t / 30.0),
-        Math.min(Math.log1p(t) / LN_121, 1.0),
-        1.0 - Math.exp(-t / (30.0 * (1.0 + vol))));
+        t, linear(t), exponential(t), logarithmic(t), volatilityAdaptive(t, vol));
+  }
+
+  // The four factors of a lifetime t >= 0 (and vol >= 0), shared with the allocation-free scoring.
+
+  static double linear(double t) {
+    return Math.min(t / 60.0, 1.0);
+  }
+
+  static double exponential(double t) {
+    return 1.0 - Math.exp(-t / 30.0);
+  }
+
+  static double logarithmic(double t) {
+    return Math.min(Math.log1p(t) / LN_121, 1.0);
+  }
+
+  static double volatilityAdaptive(double t, double vol) {
+    return 1.0 - Math.exp(-t / (30.0 * (1.0 + vol)));
   }
 }

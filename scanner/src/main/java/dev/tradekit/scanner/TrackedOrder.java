@@ -28,6 +28,10 @@ final class TrackedOrder {
   final Side side;
   final long priceTicks;
   final BigDecimal price;
+
+  /** {@code price.doubleValue()}, kept so scoring a sighting does not convert it again. */
+  final double priceValue;
+
   final double initialQuantity;
   final long firstSeen;
   double quantity;
@@ -68,6 +72,7 @@ final class TrackedOrder {
     this.side = side;
     this.priceTicks = priceTicks;
     this.price = price;
+    this.priceValue = price.doubleValue();
     this.initialQuantity = quantity;
     this.firstSeen = firstSeen;
     this.quantity = quantity;
@@ -81,6 +86,7 @@ final class TrackedOrder {
     this.side = saved.side();
     this.priceTicks = priceTicks;
     this.price = saved.price();
+    this.priceValue = saved.price().doubleValue();
     this.initialQuantity = saved.initialQuantity();
     this.firstSeen = saved.firstSeen();
     this.quantity = saved.quantity();
@@ -138,6 +144,11 @@ final class TrackedOrder {
               ? OrderAnalytics.Outcome.FILLED
               : OrderAnalytics.Outcome.PULLED;
     }
+  }
+
+  /** {@code price × quantity}, as {@link LargeOrder#usdValue()} of {@link #toLargeOrder()}. */
+  double usdValue() {
+    return priceValue * quantity;
   }
 
   boolean isLive() {

@@ -87,4 +87,25 @@ class ChangeTriggersTest {
     assertThat(loose.reasons(o, update(o, 0.61)))
         .containsExactlyInAnyOrder(UpdateReason.WEIGHT_MOVED, UpdateReason.VALUE_MOVED);
   }
+
+  @Test
+  void firesExactlyWhenAnUpdateWouldHaveReasons() {
+    double[] weights = {0.0, 0.30, 1.0 / 3.0, 0.35, 0.3834, 0.3833, 0.5, 2.0 / 3.0, 0.7, 1.0};
+    double[] quantities = {9.49, 9.5, 10, 10.5, 10.51, 20};
+    for (double published : weights) {
+      for (double weight : weights) {
+        for (double quantity : quantities) {
+          TrackedOrder o = order(10);
+          ChangeTriggers.published(o, update(o, published));
+          o.quantity = quantity;
+          boolean expected = !triggers.reasons(o, update(o, weight)).isEmpty();
+          assertThat(triggers.fires(o, weight, o.usdValue()))
+              .as("published %s, now %s at quantity %s", published, weight, quantity)
+              .isEqualTo(expected);
+        }
+      }
+    }
+    TrackedOrder fresh = order(10);
+    assertThat(triggers.fires(fresh, 0.9, 5000)).as("never published: no baseline").isFalse();
+  }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tradekit.api.model.Side;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ScoringTest {
@@ -88,5 +93,55 @@ class ScoringTest {
     assertThat(u.timeFactors().linear()).isEqualTo(0.5);
     assertThat(u.analytics().roundLevel()).isTrue();
     assertThat(u.analytics().distanceFromMidPercent()).isCloseTo(100.0 / 99.0, within(1e-9));
+  }
+
+  @Test
+  void timeOfDayAndWeekendFactorsFollowTheUtcCalendarBeforeAndAfterTheEpoch() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 20_000; i++) {
+      long t = random.nextLong(-4_000_000_000_000L, 4_000_000_000_000L);
+      ZonedDateTime utc = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC);
+      int hour = utc.getHour();
+      double timeOfDay = hour >= 13 && hour < 21 ? 1.0 : hour >= 7 ? 0.85 : 0.7;
+      DayOfWeek day = utc.getDayOfWeek();
+      double weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY ? 0.8 : 1.0;
+      assertThat(Scoring.timeOfDayFactor(t)).as("%s", utc).isEqualTo(timeOfDay);
+      assertThat(Scoring.weekendFactor(t)).as("%s", utc).isEqualTo(weekend);
+    }
+  }
+
+  @Test
+  void theSightingWeightIsTheUpdatesWeightBitForBit() {
+    long t0 = at("2024-01-05T20:30:00Z");
+    SplittableRandom random = new SplittableRandom(11);
+    List<WeightAlgorithm> algorithms =
+        List.of(
+            WeightAlgorithm.conservative(),
+            WeightAlgorithm.aggressive(),
+            WeightAlgorithm.hybrid(),
+            WeightAlgorithm.recommended(),
+            WeightAlgorithm.of("size-and-time", in -> in.sizeFactor() * 1.3 - in.time().linear()));
+    for (WeightAlgorithm algorithm : algorithms) {
+      Scoring scoring = new Scoring(algorithm, 3.5);
+      for (int i = 0; i < 2_000; i++) {
+        String price = random.nextBoolean() ? "100" : "98.7";
+        TrackedOrder o = new TrackedOrder("X", Side.BUY, 987, new BigDecimal(price), 70, t0);
+        long now = t0 + random.nextLong(0, 4 * 24 * 3_600_000L);
+        double mid = random.nextInt(4) == 0 ? 0 : 95 + random.nextDouble(10);
+        o.seen(random.nextDouble(1, 200), now, random.nextInt(5) == 0 ? 0 : 10, mid);
+        double symbolVol = random.nextInt(4) == 0 ? 0 : random.nextDouble(5);
+        double marketVol = random.nextInt(4) == 0 ? 0 : random.nextDouble(5);
+        OrderUpdate u =
+            scoring.update(
+                o,
+                now,
+                Scoring.context(now, symbolVol, marketVol),
+                Set.of(UpdateReason.WEIGHT_MOVED));
+        assertThat(scoring.weight(o, now, symbolVol, marketVol))
+            .as("%s at %d", algorithm, now)
+            .isEqualTo(u.weight());
+        assertThat(o.usdValue()).isEqualTo(u.order().usdValue());
+      }
+    }
   }
 }
