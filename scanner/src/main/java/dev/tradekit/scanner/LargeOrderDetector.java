@@ -4,7 +4,6 @@ import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Side;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Finds the large levels of a book: a level is large when its size exceeds the mean size of the top
@@ -107,15 +106,6 @@ final class LargeOrderDetector {
   double referenceMean(OrderBookView book, Side side) {
     int n = Math.min(referenceLevels, book.depth(side));
     return n == 0 ? 0.0 : book.cumulativeQuantity(side, n) / n;
-  }
-
-  /** Appends the large levels of both sides of {@code book} to {@code out}, bids first. */
-  void detect(OrderBookView book, TickScale scale, double minUsd, List<Wall> out) {
-    Walls found = new Walls();
-    detect(book, scale, minUsd, found);
-    for (int i = 0; i < found.size(); i++) {
-      out.add(found.get(i));
-    }
   }
 
   /** Appends the large levels of both sides of {@code book} to {@code out}, bids first. */

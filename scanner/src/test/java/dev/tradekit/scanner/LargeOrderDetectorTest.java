@@ -17,8 +17,17 @@ class LargeOrderDetectorTest {
   private final LargeOrderDetector detector = new LargeOrderDetector(3.5, 10, 20);
 
   private List<LargeOrderDetector.Wall> detect(OrderBook b, double minUsd) {
+    return detect(detector, b, minUsd);
+  }
+
+  private static List<LargeOrderDetector.Wall> detect(
+      LargeOrderDetector detector, OrderBook b, double minUsd) {
+    LargeOrderDetector.Walls found = new LargeOrderDetector.Walls();
+    detector.detect(b, SCALE, minUsd, found);
     List<LargeOrderDetector.Wall> out = new ArrayList<>();
-    detector.detect(b, SCALE, minUsd, out);
+    for (int i = 0; i < found.size(); i++) {
+      out.add(found.get(i));
+    }
     return out;
   }
 
@@ -69,8 +78,7 @@ class LargeOrderDetectorTest {
   void examinesOnlyTheConfiguredDepth() {
     OrderBook b = book("X", 1000, with(flat(30, 1), 25, 100), flat(30, 1));
     assertThat(detect(b, 0)).isEmpty();
-    List<LargeOrderDetector.Wall> deep = new ArrayList<>();
-    new LargeOrderDetector(3.5, 10, 30).detect(b, SCALE, 0, deep);
+    List<LargeOrderDetector.Wall> deep = detect(new LargeOrderDetector(3.5, 10, 30), b, 0);
     assertThat(deep).hasSize(1);
   }
 
