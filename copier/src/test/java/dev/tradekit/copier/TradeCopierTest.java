@@ -217,6 +217,49 @@ class TradeCopierTest {
   }
 
   @Test
+  void aggregatesTheReopeningLegOfAFlipWithTheRestOfItsOrder() {
+    FakeExchange a = fx.follower("alice", "10000");
+    fx.start(
+        journal,
+        Map.of("alice", a),
+        Map.of(
+            "alice",
+            CopyPolicies.fixedRatio(bd("0.1"))
+                .andThen(CopyPolicies.aggregateWithin(Duration.ofMillis(500)))),
+        x -> x);
+    fx.trade("BTCUSDT", Side.BUY, "0.24");
+    fx.clock.advanceBy(Duration.ofSeconds(1));
+    assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("0.024");
+    // one leader order flips 0.24 -> -0.16 in two fills: copied one by one, each rounded down to
+    // the lot, the short would be 0.012 + 0.003 = 0.015 instead of a tenth of 0.16
+    String[] pieces = {"0.363", "0.037"};
+    for (int i = 0; i < pieces.length; i++) {
+      fx.leader.pushFill(
+          dev.tradekit.api.model.Fill.builder()
+              .symbol("BTCUSDT")
+              .tradeId("flip-" + i)
+              .orderId("flip-order")
+              .side(Side.SELL)
+              .price(bd("60000"))
+              .quantity(bd(pieces[i]))
+              .commissionAsset("USDT")
+              .time(fx.clock.currentTimeMillis())
+              .build());
+      fx.clock.advanceBy(Duration.ofMillis(10));
+    }
+    fx.clock.advanceBy(Duration.ofSeconds(1));
+    assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("-0.016");
+    var orders = a.placedOrders();
+    assertThat(orders).hasSize(3);
+    assertThat(orders.get(1).reduceOnly()).isTrue();
+    assertThat(orders.get(1).quantity()).isEqualByComparingTo("0.024");
+    assertThat(orders.get(2).reduceOnly()).isFalse();
+    assertThat(orders.get(2).quantity()).isEqualByComparingTo("0.016");
+    assertThat(journal.count(HistoryQuery.builder().status(CopyStatus.MERGED).build()))
+        .isEqualTo(1);
+  }
+
+  @Test
   void hedgeModeFollowerOpensAndClosesTheRightLeg() {
     FakeExchange a = fx.follower("alice", "10000");
     a.setMode(PositionMode.HEDGE);

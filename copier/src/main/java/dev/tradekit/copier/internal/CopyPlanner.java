@@ -117,7 +117,8 @@ public final class CopyPlanner {
     }
     BigDecimal price = cost.divide(quantity, MC);
     if (head.action() == CopyAction.FLIP) {
-      quantity = head.leaderPositionAfter().abs();
+      // the part beyond zero, including the fills of the same order merged behind the flip
+      quantity = group.get(group.size() - 1).leaderPositionAfter().abs();
     }
     String symbol = head.symbol();
     BigDecimal symbolNotional = BigDecimal.ZERO;

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * When a pending copy is due (delay, aggregation window) and which of the copies behind it join it:
  * with an aggregation window, the following pending copies of the same leader order that also open
- * (or also reduce) merge into one follower order.
+ * (or also reduce) merge into one follower order. A flip's closing leg goes at once; its reopening
+ * leg waits the window and takes the fills of the same order that follow it.
  *
  * <pre>{@code
  * long due = Grouping.dueTime(settings, head);
@@ -46,7 +47,7 @@ final class Grouping {
           || !groups(r)
           || lane.mustQuery.contains(r.clientOrderId())
           || !r.leaderOrderId().equals(head.leaderOrderId())
-          || r.action().opens() != head.action().opens()) {
+          || CopyPlanner.opens(r) != CopyPlanner.opens(head)) {
         break;
       }
       out.add(r);
@@ -55,6 +56,6 @@ final class Grouping {
   }
 
   private static boolean groups(CopyRecord r) {
-    return r.leg() == 0 && r.action() != CopyAction.FLIP;
+    return r.action() == CopyAction.FLIP ? r.leg() == 1 : r.leg() == 0;
   }
 }
