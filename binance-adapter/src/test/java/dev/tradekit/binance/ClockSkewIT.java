@@ -47,8 +47,8 @@ class ClockSkewIT {
     assertThat(accounts).hasSize(2);
     long firstTs = Long.parseLong(accounts.get(0).param("timestamp"));
     long retryTs = Long.parseLong(accounts.get(1).param("timestamp"));
-    assertThat(retryTs - firstTs).isBetween(29_000L, 31_000L);
-    assertThat(exchange.clockOffsetMillis()).isBetween(29_000L, 31_000L);
+    assertThat(retryTs - firstTs).isBetween(29_000L, 35_000L); // plus the time between the two
+    assertThat(exchange.clockOffsetMillis()).isBetween(27_000L, 33_000L);
   }
 
   @Test

@@ -30,19 +30,35 @@ class FakeStreamRest implements StreamRestCalls {
   final Map<String, List<Order>> orders = new ConcurrentHashMap<>();
   final Map<String, List<Fill>> fills = new ConcurrentHashMap<>();
 
+  /** A call and when it was made ({@link System#nanoTime()}). */
+  record Timed(String call, long nanos) {}
+
+  final List<Timed> timedLog = new CopyOnWriteArrayList<>();
+
   private void log(String call) {
+    timedLog.add(new Timed(call, System.nanoTime()));
     callLog.add(call);
     calls.add(call);
   }
 
-  /** Waits up to 5 s for the next call starting with {@code prefix}, skipping others. */
+  /** When the {@code n}-th (from 1) call starting with {@code prefix} was made. */
+  long nanosOf(String prefix, int n) {
+    return timedLog.stream()
+        .filter(t -> t.call().startsWith(prefix))
+        .skip(n - 1L)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no call " + n + " of '" + prefix + "'"))
+        .nanos();
+  }
+
+  /** Waits up to 20 s for the next call starting with {@code prefix}, skipping others. */
   String awaitCall(String prefix) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       long left = deadline - System.nanoTime();
       String c = left <= 0 ? null : calls.poll(left, TimeUnit.NANOSECONDS);
       if (c == null) {
-        throw new AssertionError("no REST call '" + prefix + "' within 5 s; calls: " + callLog);
+        throw new AssertionError("no REST call '" + prefix + "' within 20 s; calls: " + callLog);
       }
       if (c.startsWith(prefix)) {
         return c;

@@ -36,7 +36,8 @@ class OrderPlacementIT {
             fake,
             BinanceConfig.builder()
                 .orderResolveDelay(Duration.ofMillis(20))
-                .requestTimeout(Duration.ofMillis(800))
+                // long enough for a loaded machine; the NO_RESPONSE test waits it out once
+                .requestTimeout(Duration.ofSeconds(3))
                 .build());
   }
 

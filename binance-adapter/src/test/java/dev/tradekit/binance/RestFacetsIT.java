@@ -181,10 +181,10 @@ class RestFacetsIT {
             FakeBinance.error(
                 400, -4048, "Margin type cannot be changed if there exists position."));
     MarginModes modes = exchange.marginModes().orElseThrow();
-    modes.setMarginType("BTCUSDT", MarginType.ISOLATED).get(5, TimeUnit.SECONDS);
-    modes.setMarginType("BTCUSDT", MarginType.CROSS).get(5, TimeUnit.SECONDS);
+    modes.setMarginType("BTCUSDT", MarginType.ISOLATED).get(30, TimeUnit.SECONDS);
+    modes.setMarginType("BTCUSDT", MarginType.CROSS).get(30, TimeUnit.SECONDS);
     assertThatThrownBy(
-            () -> modes.setMarginType("BTCUSDT", MarginType.CROSS).get(5, TimeUnit.SECONDS))
+            () -> modes.setMarginType("BTCUSDT", MarginType.CROSS).get(30, TimeUnit.SECONDS))
         .hasCauseInstanceOf(ExchangeException.class)
         .hasMessageContaining("-4048");
     assertThat(fake.requests("POST", "/fapi/v1/marginType"))

@@ -30,7 +30,7 @@ final class TestExchanges {
             new BinanceExchange.Setup(
                 credentials, URI.create(fake.baseUrl()), WS, null, null, config),
             (context, marketData, cfg) -> new RecordingStreams(context));
-    ex.started().get(5, TimeUnit.SECONDS);
+    ex.started().get(30, TimeUnit.SECONDS);
     return ex;
   }
 
@@ -49,7 +49,7 @@ final class TestExchanges {
   /** The failure of a future that must fail within 5 s, unwrapped. */
   static Throwable failure(CompletableFuture<?> f) throws InterruptedException {
     try {
-      f.get(5, TimeUnit.SECONDS);
+      f.get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       return Futures.unwrap(e);
     } catch (java.util.concurrent.TimeoutException e) {

@@ -39,7 +39,7 @@ final class WsTestServer implements AutoCloseable {
 
   /** The next socket the client opened, waiting up to 5 s. */
   Socket nextSocket() throws InterruptedException {
-    Socket s = opened.poll(5, TimeUnit.SECONDS);
+    Socket s = opened.poll(20, TimeUnit.SECONDS);
     if (s == null) {
       throw new AssertionError("no WebSocket connection within 5 s");
     }
@@ -118,11 +118,11 @@ final class WsTestServer implements AutoCloseable {
       }
     }
 
-    /** The next message from the client, waiting up to 5 s. */
+    /** The next message from the client, waiting up to 20 s. */
     String nextReceived() throws InterruptedException {
-      String m = received.poll(5, TimeUnit.SECONDS);
+      String m = received.poll(20, TimeUnit.SECONDS);
       if (m == null) {
-        throw new AssertionError("no message from the client within 5 s on " + path);
+        throw new AssertionError("no message from the client within 20 s on " + path);
       }
       return m;
     }

@@ -72,8 +72,7 @@ class VirtualTimeIT {
   @Test
   void subscribeAddsAStreamOnAnOpenConnection() throws Exception {
     WsClient ws = new WsClient(fake.wsBaseUrl() + "/market/stream");
-    ws.socket.sendText(
-        "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@aggTrade\"],\"id\":7}", true);
+    ws.socket.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@aggTrade\"],\"id\":7}");
     assertThat(ws.awaitFrames(1, 20_000)).isTrue();
     assertThat(ws.frames.get(0)).isEqualTo("{\"result\":null,\"id\":7}");
     fake.runUntil(T0 + 5000);

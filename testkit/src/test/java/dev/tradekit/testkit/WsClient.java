@@ -1,48 +1,60 @@
 package dev.tradekit.testkit;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.jspecify.annotations.Nullable;
 
-/** A WebSocket test client that collects text frames and notices the end of the connection. */
-final class WsClient implements WebSocket.Listener {
+/**
+ * A WebSocket test client that collects text frames and notices the end of the connection.
+ *
+ * <p>OkHttp, as the adapter uses: the JDK client now and then never reported a connection that the
+ * server dropped without a close frame (2 in 40 runs on a loaded machine), though the server had
+ * closed it.
+ */
+final class WsClient extends WebSocketListener {
+  private static final OkHttpClient HTTP = new OkHttpClient();
+
   final List<String> frames = new CopyOnWriteArrayList<>();
   final CompletableFuture<String> closed = new CompletableFuture<>();
-  private final StringBuilder partial = new StringBuilder();
+  private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
   final WebSocket socket;
 
   WsClient(String url) throws Exception {
-    socket =
-        HttpClient.newHttpClient()
-            .newWebSocketBuilder()
-            .buildAsync(URI.create(url), this)
-            .get(5, TimeUnit.SECONDS);
+    HTTP.newWebSocket(new Request.Builder().url(url).build(), this);
+    socket = opened.get(30, TimeUnit.SECONDS);
   }
 
   @Override
-  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      frames.add(partial.toString());
-      partial.setLength(0);
-    }
-    ws.request(1);
-    return CompletableFuture.completedFuture(null);
+  public void onOpen(WebSocket ws, Response response) {
+    opened.complete(ws);
   }
 
   @Override
-  public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-    closed.complete("close " + statusCode);
-    return CompletableFuture.completedFuture(null);
+  public void onMessage(WebSocket ws, String text) {
+    frames.add(text);
   }
 
   @Override
-  public void onError(WebSocket ws, Throwable error) {
+  public void onClosing(WebSocket ws, int code, String reason) {
+    closed.complete("close " + code);
+    ws.close(1000, null);
+  }
+
+  @Override
+  public void onClosed(WebSocket ws, int code, String reason) {
+    closed.complete("close " + code);
+  }
+
+  @Override
+  public void onFailure(WebSocket ws, Throwable error, @Nullable Response response) {
+    opened.completeExceptionally(error);
     closed.complete("error " + error);
   }
 

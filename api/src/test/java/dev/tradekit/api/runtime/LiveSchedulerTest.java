@@ -38,7 +38,7 @@ class LiveSchedulerTest {
               done.countDown();
             });
       }
-      assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(threadNames).hasSize(tasks).containsOnly("tk-test-scheduler");
     assertThat(notInThread.get()).isZero();
@@ -60,9 +60,9 @@ class LiveSchedulerTest {
           0,
           5,
           TimeUnit.MILLISECONDS);
-      assertThat(threeRuns.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(threeRuns.await(20, TimeUnit.SECONDS)).isTrue();
       scheduler.schedule(after::countDown, 1, TimeUnit.MILLISECONDS);
-      assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(after.await(20, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(errors).hasSizeGreaterThanOrEqualTo(3);
     assertThat(errors.get(0)).hasMessage("periodic failure");
@@ -77,7 +77,7 @@ class LiveSchedulerTest {
       assertThat(task.cancel()).isTrue();
       assertThat(task.isCancelled()).isTrue();
       scheduler.schedule(later::countDown, 100, TimeUnit.MILLISECONDS);
-      assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(later.await(20, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(ran.get()).isZero();
   }

@@ -7,9 +7,12 @@ import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.copier.CopierStats;
+import dev.tradekit.copier.CopyJournal;
 import dev.tradekit.copier.CopyJournals;
 import dev.tradekit.copier.CopyPolicies;
+import dev.tradekit.copier.CopyStatus;
 import dev.tradekit.copier.FollowerStats;
+import dev.tradekit.copier.HistoryQuery;
 import dev.tradekit.copier.TradeCopier;
 import dev.tradekit.marketmaker.MarketMaker;
 import dev.tradekit.marketmaker.MarketMakerStatus;
@@ -110,12 +113,13 @@ public final class Demo {
         Exchange leader = venue.connect("leader", clock);
         Exchange alice = venue.connect("alice", clock);
         Exchange bob = venue.connect("bob", clock);
+        CopyJournal journal = CopyJournals.inMemory();
         TradeCopier copier =
             TradeCopier.builder()
                 .leader(leader)
                 .follower("alice", alice, CopyPolicies.fixedRatio(new BigDecimal("0.5")))
                 .follower("bob", bob, CopyPolicies.proportionalToBalance())
-                .journal(CopyJournals.inMemory())
+                .journal(journal)
                 .scheduler(clock)
                 .build();
         MarketMaker mm = DemoMarket.marketMaker(mmAccount, clock);
@@ -135,7 +139,7 @@ public final class Demo {
           walls.render(out);
         }
         trading.cancel();
-        Thread.sleep(500); // let the last copies land
+        awaitCopiesSettled(copier, journal);
         CopierStats copies = copier.stats();
         copier.stop();
         walls.close();
@@ -181,6 +185,26 @@ public final class Demo {
       throw new IllegalStateException(what + ": " + cause.getMessage(), cause);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException(what + ": no answer within 15 s", e);
+    }
+  }
+
+  /**
+   * Waits (up to 10 s) until the leader's last fills have arrived and every copy is finished, so
+   * that the summary compares settled positions even on a slow machine.
+   */
+  private static void awaitCopiesSettled(TradeCopier copier, CopyJournal journal)
+      throws InterruptedException {
+    HistoryQuery pending = HistoryQuery.builder().status(CopyStatus.PENDING).build();
+    HistoryQuery intended = HistoryQuery.builder().status(CopyStatus.INTENDED).build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long seen = -1;
+    int quiet = 0;
+    while (quiet < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      long fills = copier.stats().fillsSeen();
+      boolean open = journal.count(pending) > 0 || journal.count(intended) > 0;
+      quiet = fills == seen && !open ? quiet + 1 : 0;
+      seen = fills;
     }
   }
 

@@ -148,7 +148,7 @@ class CopierCommandIT {
   private static BigDecimal position(FakeBinance fake, String key) {
     try {
       BigDecimal sum = BigDecimal.ZERO;
-      for (Position p : fake.venue().account(key).account().positions().get(10, TimeUnit.SECONDS)) {
+      for (Position p : fake.venue().account(key).account().positions().get(30, TimeUnit.SECONDS)) {
         if (p.symbol().equals("BTCUSDT")) {
           sum = sum.add(p.amount());
         }
