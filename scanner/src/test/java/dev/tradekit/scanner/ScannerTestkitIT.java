@@ -307,7 +307,9 @@ class ScannerTestkitIT {
         () -> any(FeedTier.PUBLIC, wall(DIAMOND_SYMBOL, diamondPrice, UpdateReason.ENTERED_HOT)));
     Received publicDiamond =
         first(FeedTier.PUBLIC, wall(DIAMOND_SYMBOL, diamondPrice, UpdateReason.ENTERED_HOT));
-    assertThat(publicDiamond.at - vipDiamond.at).isGreaterThanOrEqualTo(PUBLIC_DELAY_MILLIS - 50);
+    // measured from the update's own time: the VIP copy itself may be received late under load
+    long madeAt = ((Number) Objects.requireNonNull(vipDiamond.doc.get("time"))).longValue();
+    assertThat(publicDiamond.at - madeAt).isGreaterThanOrEqualTo(PUBLIC_DELAY_MILLIS - 50);
     long goldDue = vipGold.at + PUBLIC_DELAY_MILLIS + 1_500;
     await("the gold wall's public delay has passed", () -> System.currentTimeMillis() > goldDue);
     assertThat(tier(FeedTier.PUBLIC)).noneMatch(r -> r.symbol().equals(GOLD_SYMBOL));
