@@ -21,7 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,10 +201,12 @@ class BinanceUserStreamIT {
     streams = create(Duration.ofMillis(100), true);
     rest.listenKeys.add("key1");
     rest.listenKeys.add("key2");
-    AtomicInteger keepAlives = new AtomicInteger();
+    // the key expires only once the socket is up and two keep-alives went through: a slow
+    // handshake must not let the expiry overtake the first connection
+    AtomicBoolean expire = new AtomicBoolean();
     rest.keepAlive =
         () ->
-            keepAlives.incrementAndGet() < 3
+            !expire.get()
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.failedFuture(
                     new ExchangeException("binance-usdm", -1125, "This listenKey does not exist."));
@@ -215,6 +217,7 @@ class BinanceUserStreamIT {
 
     rest.awaitCall("keepAliveListenKey");
     rest.awaitCall("keepAliveListenKey");
+    expire.set(true);
     rest.awaitCall("keepAliveListenKey");
     // at a fixed rate the third keep-alive is never earlier than three periods after the key
     long elapsedMillis =

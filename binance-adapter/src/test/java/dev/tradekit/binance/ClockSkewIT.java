@@ -30,7 +30,8 @@ class ClockSkewIT {
   @Test
   void resyncsTheClockAndRetriesOnce() throws Exception {
     assertThat(fake.requests("GET", "/fapi/v1/time")).hasSize(1);
-    assertThat(Math.abs(exchange.clockOffsetMillis())).isLessThan(1_000);
+    assertThat(Math.abs(exchange.clockOffsetMillis()))
+        .isLessThan(5_000); // half a (cold, maybe slow) round trip at most
     fake.serverTimeOffset.set(30_000); // the venue's clock moved on: our timestamps are stale
     fake.script(
         "GET",

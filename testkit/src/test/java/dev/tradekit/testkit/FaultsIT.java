@@ -9,6 +9,7 @@ import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.api.runtime.VirtualScheduler;
 import dev.tradekit.backtest.sim.AccountSetup;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -27,11 +28,23 @@ class FaultsIT {
 
   @BeforeEach
   void start() {
-    fake =
-        FakeBinance.builder()
-            .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("10000")))
-            .rateLimits(new RateLimits(30, 5, 10, 2, Duration.ofMinutes(2)))
-            .start();
+    fake = limited().start();
+    client = new WireClient(fake.restBaseUrl(), "key-1", "secret-1");
+  }
+
+  private static FakeBinance.Builder limited() {
+    return FakeBinance.builder()
+        .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("10000")))
+        .rateLimits(new RateLimits(30, 5, 10, 2, Duration.ofMinutes(2)));
+  }
+
+  /**
+   * Counting tests run on a virtual clock that stands still: the limits count in windows aligned to
+   * the clock, and a real clock crossing a boundary mid-test would reset the counts.
+   */
+  private void onAStoppedClock() {
+    fake.close();
+    fake = limited().scheduler(new VirtualScheduler(1_704_067_200_000L)).start();
     client = new WireClient(fake.restBaseUrl(), "key-1", "secret-1");
   }
 
@@ -105,6 +118,7 @@ class FaultsIT {
 
   @Test
   void weightOverTheLimitIs429WithRetryAfterThenA418Ban() throws Exception {
+    onAStoppedClock();
     HttpResponse<String> r = null;
     for (int i = 0; i < 30; i++) {
       r = client.send("GET", "/fapi/v1/time", "");
@@ -123,6 +137,7 @@ class FaultsIT {
 
   @Test
   void orderCountHeadersAndOrderLimit() throws Exception {
+    onAStoppedClock();
     for (int i = 1; i <= 5; i++) {
       HttpResponse<String> r =
           client.signed(

@@ -17,7 +17,9 @@ import dev.tradekit.backtest.sim.AccountSetup;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,13 +100,15 @@ class HistoryEndpointsIT {
     Ticker24h direct = join(fake.venue().account("key-h").marketData().ticker24h("BTCUSDT"));
     assertThat(one.openPrice()).isEqualByComparingTo(direct.openPrice());
 
-    List<Kline> bars = join(ex.marketData().klines(KlineQuery.of("BTCUSDT", KlineInterval.M1)));
-    List<Kline> venueBars =
-        join(
-            fake.venue()
-                .account("key-h")
-                .marketData()
-                .klines(KlineQuery.of("BTCUSDT", KlineInterval.M1)));
+    // one end time for both: a minute boundary between the two calls would add a bar to one
+    KlineQuery query =
+        KlineQuery.builder()
+            .symbol("BTCUSDT")
+            .interval(KlineInterval.M1)
+            .endTime(fake.serverTime())
+            .build();
+    List<Kline> bars = join(ex.marketData().klines(query));
+    List<Kline> venueBars = join(fake.venue().account("key-h").marketData().klines(query));
     assertThat(bars).isNotEmpty();
     assertThat(bars)
         .extracting(Kline::openTime)
@@ -121,10 +125,10 @@ class HistoryEndpointsIT {
                 .place(
                     OrderRequest.limit(
                         "BTCUSDT", Side.BUY, new BigDecimal("0.002"), new BigDecimal("1000.0"))));
-    ex.deadManSwitch().orElseThrow().arm("BTCUSDT", Duration.ofMillis(1500)).get();
     assertThat(join(ex.trading().openOrders("BTCUSDT")))
         .extracting(Order::orderId)
         .contains(resting.orderId());
+    ex.deadManSwitch().orElseThrow().arm("BTCUSDT", Duration.ofMillis(1500)).get();
     AdapterAgainstFakeIT.awaitTrue(
         () -> fake.venue().account("key-h").trading().openOrders("BTCUSDT").join().isEmpty(),
         20_000);
@@ -139,9 +143,15 @@ class HistoryEndpointsIT {
                 .place(
                     OrderRequest.limit(
                         "BTCUSDT", Side.BUY, new BigDecimal("0.002"), new BigDecimal("1001.0"))));
-    ex.deadManSwitch().orElseThrow().arm("BTCUSDT", Duration.ofMillis(1500)).get();
+    long armed = System.nanoTime();
+    ex.deadManSwitch().orElseThrow().arm("BTCUSDT", Duration.ofSeconds(5)).get();
     ex.deadManSwitch().orElseThrow().disarm("BTCUSDT").get();
-    Thread.sleep(2000); // longer than the 1.5 s countdown that was disarmed
+    long disarmedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - armed);
+    Assumptions.assumeTrue(
+        disarmedAfter < 4_000,
+        "the machine stalled " + disarmedAfter + " ms between arm and disarm");
+    // past the 5 s countdown that was disarmed
+    Thread.sleep(Math.max(0, 6_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - armed)));
     assertThat(join(ex.trading().openOrders("BTCUSDT")))
         .extracting(Order::orderId)
         .contains(resting.orderId());

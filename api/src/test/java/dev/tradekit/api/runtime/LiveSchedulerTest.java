@@ -72,10 +72,21 @@ class LiveSchedulerTest {
   void cancelledTaskDoesNotRun() throws InterruptedException {
     AtomicInteger ran = new AtomicInteger();
     CountDownLatch later = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     try (LiveScheduler scheduler = LiveScheduler.create("tk-cancel")) {
+      // hold the scheduler's thread so that a stall of this thread cannot let the task run first
+      scheduler.execute(
+          () -> {
+            try {
+              release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
       Cancellable task = scheduler.schedule(ran::incrementAndGet, 50, TimeUnit.MILLISECONDS);
       assertThat(task.cancel()).isTrue();
       assertThat(task.isCancelled()).isTrue();
+      release.countDown();
       scheduler.schedule(later::countDown, 100, TimeUnit.MILLISECONDS);
       assertThat(later.await(20, TimeUnit.SECONDS)).isTrue();
     }

@@ -111,10 +111,12 @@ class ProviderTest {
             .option("tickSize", "0.01")
             .build()) {
       @org.jspecify.annotations.Nullable BookTicker t = null;
-      for (int i = 0; i < 100 && t == null; i++) {
+      long deadline = System.nanoTime() + 30_000_000_000L; // generous: loaded CI machines
+      while (t == null && System.nanoTime() < deadline) {
         try {
-          t = sim.marketData().bookTicker("ETHUSDT").get(1, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+          t = sim.marketData().bookTicker("ETHUSDT").get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException
+            | java.util.concurrent.TimeoutException e) {
           Thread.sleep(20); // no market data yet
         }
       }

@@ -105,7 +105,8 @@ public final class Demo {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(out, "out");
     long seed = settings.seed();
-    Duration length = settings.duration().plusSeconds(5);
+    // the market runs on while the parts start up (slow on a loaded machine) and after the end
+    Duration length = settings.duration().plusSeconds(60);
     try (LiveScheduler clock = LiveScheduler.create("tradekit-demo")) {
       long start = clock.currentTimeMillis();
       try (DemoVenue venue = DemoVenue.start(settings.data(), start, length, seed)) {
@@ -130,11 +131,13 @@ public final class Demo {
         await(copier.start(), "the copier did not start on " + venue.restBaseUrl());
         walls.start();
         Cancellable trading = clock.scheduleAtFixedRate(bot, 1, 1, TimeUnit.SECONDS);
-        long end = start + settings.duration().toMillis();
-        long next = start;
+        // the demo's length counts from when everything runs, not from before start-up
+        long running = clock.currentTimeMillis();
+        long end = running + settings.duration().toMillis();
+        long next = running;
         while ((next += 1000) <= end) {
           sleepUntil(clock, next);
-          render(out, settings, (next - start) / 1000, venue, mm.status(), bot, leader);
+          render(out, settings, (next - running) / 1000, venue, mm.status(), bot, leader);
           renderCopier(out, copier.stats(), alice, bob);
           walls.render(out);
         }
