@@ -216,6 +216,89 @@ class FaultsIT {
     assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
   }
 
+  @Test
+  void delayedUserEventsArriveLateAndInOrder() throws Exception {
+    String body = client.send("POST", "/fapi/v1/listenKey", "").body();
+    String key = body.replaceAll(".*\"listenKey\":\"([A-Za-z0-9]+)\".*", "$1");
+    WsClient ws = new WsClient(fake.wsBaseUrl() + "/ws/" + key);
+    fake.faults().delayUserEvents(Duration.ofMillis(500));
+    long before = System.nanoTime(); // the events are made after this, and held 500 ms
+    assertThat(client.signed("POST", "/fapi/v1/order", ORDER, fake.serverTime()).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            client
+                .signed(
+                    "DELETE",
+                    "/fapi/v1/order",
+                    "symbol=BTCUSDT&origClientOrderId=c-1",
+                    fake.serverTime())
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(ws.awaitFrames(1, 20_000)).isTrue();
+    long firstSeenMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
+    assertThat(firstSeenMillis).isGreaterThanOrEqualTo(500);
+    assertThat(ws.awaitFrames(2, 20_000)).isTrue();
+    assertThat(ws.frames.get(0)).contains("\"e\":\"ORDER_TRADE_UPDATE\"").contains("\"X\":\"NEW\"");
+    assertThat(ws.frames.get(1)).contains("\"X\":\"CANCELED\"");
+  }
+
+  /** The statuses of {@code n} requests to a fresh venue with random faults from {@code seed}. */
+  private static List<Integer> randomStatuses(long seed, double serverError, int n)
+      throws Exception {
+    try (FakeBinance f =
+        FakeBinance.builder()
+            .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("10000")))
+            .start()) {
+      f.faults().randomize(seed, serverError, 0, 0);
+      WireClient c = new WireClient(f.restBaseUrl(), "key-1", "secret-1");
+      List<Integer> out = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        out.add(c.send("GET", "/fapi/v1/time", "").statusCode());
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void randomFaultsRepeatWithTheirSeed() throws Exception {
+    List<Integer> first = randomStatuses(7, 0.3, 60);
+    assertThat(randomStatuses(7, 0.3, 60)).isEqualTo(first);
+    assertThat(first).containsOnly(200, 503);
+    long errors = first.stream().filter(c -> c == 503).count();
+    assertThat(errors).as("about 30 %% of 60: %s", first).isBetween(6L, 32L);
+    assertThat(randomStatuses(8, 0.3, 60)).isNotEqualTo(first);
+  }
+
+  @Test
+  void randomUnknownErrorsPlaceOrNotAsDrawn() throws Exception {
+    fake.close();
+    fake =
+        FakeBinance.builder()
+            .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("10000")))
+            .start();
+    client = new WireClient(fake.restBaseUrl(), "key-1", "secret-1");
+    fake.faults().randomize(3, 0, 0.4, 0.4);
+    List<String> acknowledged = new java.util.ArrayList<>();
+    int unknown = 0;
+    for (int i = 0; i < 20; i++) {
+      String cid = "r-" + i;
+      HttpResponse<String> r =
+          client.signed("POST", "/fapi/v1/order", ORDER.replace("c-1", cid), fake.serverTime());
+      if (r.statusCode() == 200) {
+        acknowledged.add(cid);
+      } else {
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).contains(Faults.UNKNOWN_ERROR);
+        unknown++;
+      }
+    }
+    List<String> resting = openOrders().stream().map(Order::clientOrderId).toList();
+    // every acknowledged order rests; of the unknown ones some were placed and some were not
+    assertThat(resting).containsAll(acknowledged);
+    assertThat(unknown).isPositive();
+    assertThat(resting.size() - acknowledged.size()).isPositive().isLessThan(unknown);
+  }
+
   private List<Order> openOrders() throws Exception {
     return fake.venue().account("key-1").trading().openOrders("BTCUSDT").get(30, TimeUnit.SECONDS);
   }
