@@ -45,9 +45,14 @@ public final class CopyJournals {
   }
 
   /**
-   * A journal over any JDBC connection whose database runs standard SQL (tested on SQLite; written
-   * for PostgreSQL too). The journal takes ownership of the connection and closes it on {@link
-   * CopyJournal#close()}; the schema is migrated on open.
+   * A journal over any JDBC connection whose database runs standard SQL (tested on SQLite and on
+   * PostgreSQL 15). The journal takes ownership of the connection and closes it on {@link
+   * CopyJournal#close()}; the schema is migrated on open, in the connection's current schema.
+   *
+   * <pre>{@code
+   * CopyJournal journal = CopyJournals.jdbc(
+   *     DriverManager.getConnection("jdbc:postgresql://db:5432/copier?user=tk&password=..."));
+   * }</pre>
    *
    * @throws IllegalStateException when the schema cannot be migrated
    */
