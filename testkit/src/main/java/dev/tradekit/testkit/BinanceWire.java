@@ -130,6 +130,25 @@ final class BinanceWire {
     j.endArr();
   }
 
+  /**
+   * A position's initial margin as the simulator charges it: {@code |amount| * mark / leverage}
+   * (the entry price when there is no mark yet).
+   */
+  private static BigDecimal initialMargin(Position p, int defaultLeverage) {
+    BigDecimal mark = p.markPrice() == null ? p.entryPrice() : p.markPrice();
+    int leverage = p.leverage() > 0 ? p.leverage() : defaultLeverage;
+    return p.amount()
+        .abs()
+        .multiply(mark)
+        .divide(BigDecimal.valueOf(leverage), java.math.MathContext.DECIMAL64);
+  }
+
+  /**
+   * The account in Binance's v2 shape. Margins follow the simulator's model: the initial margin in
+   * use is margin balance minus available balance, of which the positions' part is {@code |amount|
+   * * mark / leverage} and the rest is the open orders'; there is no maintenance-margin model, so
+   * maintenance margins are 0.
+   */
   static String account(AccountSnapshot s, int defaultLeverage) {
     BigDecimal wallet = BigDecimal.ZERO;
     BigDecimal upnl = BigDecimal.ZERO;
@@ -139,20 +158,35 @@ final class BinanceWire {
       upnl = upnl.add(b.unrealizedPnl());
       avail = avail.add(b.availableBalance());
     }
+    BigDecimal positionMargin = BigDecimal.ZERO;
+    for (Position p : s.positions()) {
+      positionMargin = positionMargin.add(initialMargin(p, defaultLeverage));
+    }
+    BigDecimal inUse = wallet.add(upnl).subtract(avail).max(BigDecimal.ZERO);
+    BigDecimal orderMargin = inUse.subtract(positionMargin).max(BigDecimal.ZERO);
     Json j = new Json().obj().num("feeTier", 0).bool("canTrade", true).bool("canDeposit", true);
     j.bool("canWithdraw", true).bool("multiAssetsMargin", false).num("tradeGroupId", -1);
-    j.num("updateTime", 0).str("totalInitialMargin", "0").str("totalMaintMargin", "0");
+    j.num("updateTime", 0).str("totalInitialMargin", plain(inUse)).str("totalMaintMargin", "0");
     j.str("totalWalletBalance", plain(wallet)).str("totalUnrealizedProfit", plain(upnl));
-    j.str("totalMarginBalance", plain(wallet.add(upnl))).str("totalPositionInitialMargin", "0");
-    j.str("totalOpenOrderInitialMargin", "0").str("totalCrossWalletBalance", plain(wallet));
+    j.str("totalMarginBalance", plain(wallet.add(upnl)));
+    j.str("totalPositionInitialMargin", plain(positionMargin));
+    j.str("totalOpenOrderInitialMargin", plain(orderMargin));
+    j.str("totalCrossWalletBalance", plain(wallet));
     j.str("totalCrossUnPnl", plain(upnl)).str("availableBalance", plain(avail));
     j.str("maxWithdrawAmount", plain(avail)).key("assets").arr();
     for (Balance b : s.balances()) {
       j.obj().str("asset", b.asset()).str("walletBalance", plain(b.walletBalance()));
       j.str("unrealizedProfit", plain(b.unrealizedPnl()));
+      // every position is USDT-margined here
+      BigDecimal assetInUse = b.marginBalance().subtract(b.availableBalance()).max(BigDecimal.ZERO);
+      BigDecimal assetPositions = "USDT".equals(b.asset()) ? positionMargin : BigDecimal.ZERO;
       j.str("marginBalance", plain(b.marginBalance())).str("maintMargin", "0");
-      j.str("initialMargin", "0").str("positionInitialMargin", "0");
-      j.str("openOrderInitialMargin", "0").str("crossWalletBalance", plain(b.walletBalance()));
+      j.str("initialMargin", plain(assetInUse));
+      j.str("positionInitialMargin", plain(assetPositions));
+      j.str(
+          "openOrderInitialMargin",
+          plain(assetInUse.subtract(assetPositions).max(BigDecimal.ZERO)));
+      j.str("crossWalletBalance", plain(b.walletBalance()));
       j.str("crossUnPnl", plain(b.unrealizedPnl()));
       j.str("availableBalance", plain(b.availableBalance()));
       j.str("maxWithdrawAmount", plain(b.availableBalance())).bool("marginAvailable", true);
@@ -165,7 +199,10 @@ final class BinanceWire {
       j.obj().str("symbol", p.symbol()).str("positionSide", p.positionSide().name());
       j.str("positionAmt", plain(p.amount())).str("unrealizedProfit", plain(p.unrealizedPnl()));
       j.str("isolatedMargin", "0").str("notional", plain(notional)).str("isolatedWallet", "0");
-      j.str("initialMargin", "0").str("maintMargin", "0").str("entryPrice", plain(p.entryPrice()));
+      BigDecimal im = initialMargin(p, defaultLeverage);
+      j.str("initialMargin", plain(im)).str("positionInitialMargin", plain(im));
+      j.str("openOrderInitialMargin", "0").str("maintMargin", "0");
+      j.str("entryPrice", plain(p.entryPrice()));
       j.str("breakEvenPrice", plain(p.entryPrice()));
       j.str("leverage", Integer.toString(p.leverage() > 0 ? p.leverage() : defaultLeverage));
       j.bool("isolated", p.marginType() == dev.tradekit.api.model.MarginType.ISOLATED);
