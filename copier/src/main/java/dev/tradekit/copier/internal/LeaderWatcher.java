@@ -6,15 +6,11 @@ import dev.tradekit.api.Subscription;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Position;
-import dev.tradekit.api.model.UserTradesQuery;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.copier.DetectionMode;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -169,46 +165,33 @@ public final class LeaderWatcher {
       return CompletableFuture.completedFuture(null);
     }
     String symbol = symbols.next();
-    return page(symbol, store.watermark(symbol), end)
+    return catchUpSymbol(symbol, store.watermark(symbol), end)
         .thenComposeAsync(v -> eachSymbol(symbols, end), scheduler);
   }
 
-  private CompletableFuture<Void> page(String symbol, long from, long end) {
-    if (from > end) {
-      return CompletableFuture.completedFuture(null);
-    }
-    long windowEnd = Math.min(end, from + UserTradesQuery.MAX_WINDOW_MILLIS - 1);
-    UserTradesQuery q =
-        UserTradesQuery.builder()
-            .symbol(symbol)
-            .startTime(from)
-            .endTime(windowEnd)
-            .limit(UserTradesQuery.MAX_LIMIT)
-            .build();
-    return leader
-        .trading()
-        .userTrades(q)
-        .thenComposeAsync(
-            fills -> {
-              List<Fill> sorted = new ArrayList<>(fills);
-              sorted.sort(Comparator.comparingLong(Fill::time));
-              for (Fill f : sorted) {
+  /** Hands every trade of {@code symbol} since its watermark to the sink; then moves it. */
+  private CompletableFuture<Void> catchUpSymbol(String symbol, long from, long end) {
+    return TradePages.walk(
+            leader,
+            symbol,
+            from,
+            end,
+            scheduler,
+            page -> {
+              for (Fill f : page) {
                 if (!running.getAsBoolean()) {
-                  return CompletableFuture.completedFuture(null);
+                  return false;
                 }
                 sink.accept(f);
               }
-              if (sorted.size() >= q.limit()) {
-                long last = sorted.get(sorted.size() - 1).time();
-                return page(symbol, last > from ? last : from + 1, end);
+              return true;
+            })
+        .thenAccept(
+            complete -> {
+              if (complete) {
+                store.advanceWatermark(symbol, end - OVERLAP_MS);
               }
-              if (windowEnd < end) {
-                return page(symbol, windowEnd + 1, end);
-              }
-              store.advanceWatermark(symbol, end - OVERLAP_MS);
-              return CompletableFuture.completedFuture(null);
-            },
-            scheduler);
+            });
   }
 
   /** Hands stream events to the scheduler. */

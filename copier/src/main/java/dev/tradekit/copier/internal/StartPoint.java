@@ -4,7 +4,6 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.api.model.AccountSnapshot;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Position;
-import dev.tradekit.api.model.UserTradesQuery;
 import dev.tradekit.api.runtime.Scheduler;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -168,37 +167,16 @@ public final class StartPoint {
       return CompletableFuture.completedFuture(out);
     }
     String symbol = symbols.next();
-    return page(symbol, from, to, into)
+    return TradePages.walk(
+            leader,
+            symbol,
+            from,
+            to,
+            scheduler,
+            page -> {
+              page.forEach(f -> into.putIfAbsent(f.symbol() + ' ' + f.tradeId(), f));
+              return true;
+            })
         .thenComposeAsync(v -> fills(symbols, from, to, into), scheduler);
-  }
-
-  private CompletableFuture<Void> page(String symbol, long from, long to, Map<String, Fill> into) {
-    if (from > to) {
-      return CompletableFuture.completedFuture(null);
-    }
-    long windowEnd = Math.min(to, from + UserTradesQuery.MAX_WINDOW_MILLIS - 1);
-    UserTradesQuery q =
-        UserTradesQuery.builder()
-            .symbol(symbol)
-            .startTime(from)
-            .endTime(windowEnd)
-            .limit(UserTradesQuery.MAX_LIMIT)
-            .build();
-    return leader
-        .trading()
-        .userTrades(q)
-        .thenComposeAsync(
-            fills -> {
-              long last = from;
-              for (Fill f : fills) {
-                into.putIfAbsent(f.symbol() + ' ' + f.tradeId(), f);
-                last = Math.max(last, f.time());
-              }
-              if (fills.size() >= q.limit()) {
-                return page(symbol, last > from ? last : from + 1, to, into);
-              }
-              return page(symbol, windowEnd + 1, to, into);
-            },
-            scheduler);
   }
 }
