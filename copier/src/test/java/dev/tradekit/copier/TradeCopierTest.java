@@ -181,8 +181,7 @@ class TradeCopierTest {
     assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("0.1");
   }
 
-  @Test
-  void aggregatesPartialFillsOfOneLeaderOrderWithinTheWindow() {
+  private FakeExchange aliceCopiesATenthAggregatedWithin500ms() {
     FakeExchange a = fx.follower("alice", "10000");
     fx.start(
         journal,
@@ -192,20 +191,31 @@ class TradeCopierTest {
             CopyPolicies.fixedRatio(bd("0.1"))
                 .andThen(CopyPolicies.aggregateWithin(Duration.ofMillis(500)))),
         x -> x);
+    return a;
+  }
+
+  /** The leader's stream reports one piece of a leader order, now, at 60000. */
+  private void leaderPiece(String tradeId, String orderId, Side side, String qty) {
+    fx.leader.pushFill(
+        dev.tradekit.api.model.Fill.builder()
+            .symbol("BTCUSDT")
+            .tradeId(tradeId)
+            .orderId(orderId)
+            .side(side)
+            .price(bd("60000"))
+            .quantity(bd(qty))
+            .commissionAsset("USDT")
+            .time(fx.clock.currentTimeMillis())
+            .build());
+  }
+
+  @Test
+  void aggregatesPartialFillsOfOneLeaderOrderWithinTheWindow() {
+    FakeExchange a = aliceCopiesATenthAggregatedWithin500ms();
     // three fills of one leader order: each 0.004 * 0.1 = 0.0004 would round to 0 on its own
     var f1 = fx.leader.trade("BTCUSDT", Side.BUY, "0.004", PositionSide.BOTH, true);
     for (int i = 0; i < 3; i++) {
-      fx.leader.pushFill(
-          dev.tradekit.api.model.Fill.builder()
-              .symbol("BTCUSDT")
-              .tradeId("p" + i)
-              .orderId("big-order")
-              .side(Side.BUY)
-              .price(bd("60000"))
-              .quantity(bd("0.004"))
-              .commissionAsset("USDT")
-              .time(fx.clock.currentTimeMillis())
-              .build());
+      leaderPiece("p" + i, "big-order", Side.BUY, "0.004");
       fx.clock.advanceBy(Duration.ofMillis(100));
     }
     fx.clock.advanceBy(Duration.ofSeconds(1));
@@ -218,15 +228,7 @@ class TradeCopierTest {
 
   @Test
   void aggregatesTheReopeningLegOfAFlipWithTheRestOfItsOrder() {
-    FakeExchange a = fx.follower("alice", "10000");
-    fx.start(
-        journal,
-        Map.of("alice", a),
-        Map.of(
-            "alice",
-            CopyPolicies.fixedRatio(bd("0.1"))
-                .andThen(CopyPolicies.aggregateWithin(Duration.ofMillis(500)))),
-        x -> x);
+    FakeExchange a = aliceCopiesATenthAggregatedWithin500ms();
     fx.trade("BTCUSDT", Side.BUY, "0.24");
     fx.clock.advanceBy(Duration.ofSeconds(1));
     assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("0.024");
@@ -234,17 +236,7 @@ class TradeCopierTest {
     // the lot, the short would be 0.012 + 0.003 = 0.015 instead of a tenth of 0.16
     String[] pieces = {"0.363", "0.037"};
     for (int i = 0; i < pieces.length; i++) {
-      fx.leader.pushFill(
-          dev.tradekit.api.model.Fill.builder()
-              .symbol("BTCUSDT")
-              .tradeId("flip-" + i)
-              .orderId("flip-order")
-              .side(Side.SELL)
-              .price(bd("60000"))
-              .quantity(bd(pieces[i]))
-              .commissionAsset("USDT")
-              .time(fx.clock.currentTimeMillis())
-              .build());
+      leaderPiece("flip-" + i, "flip-order", Side.SELL, pieces[i]);
       fx.clock.advanceBy(Duration.ofMillis(10));
     }
     fx.clock.advanceBy(Duration.ofSeconds(1));
