@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class SimReplayBenchmark {
-  static final Instrument BTCUSDT =
+  /** BTCUSDT as in the recordings; shared by the benchmarks that need the instrument. */
+  public static final Instrument BTCUSDT =
       Instrument.builder()
           .symbol("BTCUSDT")
           .baseAsset("BTC")
@@ -53,6 +54,7 @@ public class SimReplayBenchmark {
           .minQty(new BigDecimal("0.001"))
           .minNotional(new BigDecimal("100"))
           .build();
+
   private static final int SYNC_EVENTS = 2_000;
   private static final int LEVELS = 10;
 

@@ -11,6 +11,7 @@ import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.backtest.data.BinanceFrameDecoder;
 import dev.tradekit.backtest.data.MarketEvent;
+import dev.tradekit.benchmarks.SimReplayBenchmark;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -55,16 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class AdapterBenchmark {
   static final TickScale TICK = TickScale.of(new BigDecimal("0.1"));
-  static final Instrument BTCUSDT =
-      Instrument.builder()
-          .symbol("BTCUSDT")
-          .baseAsset("BTC")
-          .quoteAsset("USDT")
-          .tickSize(new BigDecimal("0.1"))
-          .stepSize(new BigDecimal("0.001"))
-          .minQty(new BigDecimal("0.001"))
-          .minNotional(new BigDecimal("100"))
-          .build();
+  static final Instrument BTCUSDT = SimReplayBenchmark.BTCUSDT;
   static final Credentials CREDENTIALS =
       Credentials.of(
           "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
