@@ -1,8 +1,6 @@
 package dev.tradekit.benchmarks;
 
-import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.model.Fill;
@@ -157,12 +155,7 @@ public class CopierLatencyBenchmark {
   }
 
   private Exchange adapter(FakeBinance venue, String key) {
-    Exchange ex =
-        Exchanges.builder("binance-usdm")
-            .restBaseUrl(venue.restBaseUrl())
-            .wsBaseUrl(venue.wsBaseUrl())
-            .credentials(Credentials.of(key, "s-" + key))
-            .build();
+    Exchange ex = venue.adapter(key).build();
     adapters.add(ex);
     return ex;
   }

@@ -2,9 +2,7 @@ package dev.tradekit.copier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.Order;
@@ -157,12 +155,7 @@ class CopierTestkitIT {
   }
 
   private Exchange adapter(String key) {
-    Exchange ex =
-        Exchanges.builder("binance-usdm")
-            .restBaseUrl(fake.restBaseUrl())
-            .wsBaseUrl(fake.wsBaseUrl())
-            .credentials(Credentials.of(key, "s-" + key))
-            .build();
+    Exchange ex = fake.adapter(key).build();
     adapters.add(ex);
     return ex;
   }

@@ -2,9 +2,7 @@ package dev.tradekit.marketmaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
@@ -54,8 +52,8 @@ class MarketMakerTestkitIT {
             .account("key-mm", "secret-mm", AccountSetup.usdt(new BigDecimal("100000")))
             .account("key-t", "secret-t", AccountSetup.usdt(new BigDecimal("1000000")))
             .start();
-    mmEx = adapter("key-mm", "secret-mm");
-    takerEx = adapter("key-t", "secret-t");
+    mmEx = fake.adapter("key-mm").build();
+    takerEx = fake.adapter("key-t").build();
     botClock = LiveScheduler.create("mm-bot");
   }
 
@@ -65,14 +63,6 @@ class MarketMakerTestkitIT {
     mmEx.close();
     takerEx.close();
     fake.close();
-  }
-
-  private Exchange adapter(String key, String secret) {
-    return Exchanges.builder("binance-usdm")
-        .restBaseUrl(fake.restBaseUrl())
-        .wsBaseUrl(fake.wsBaseUrl())
-        .credentials(Credentials.of(key, secret))
-        .build();
   }
 
   private MarketMaker bot(Strategy strategy, LiveScheduler clock) {

@@ -3,9 +3,7 @@ package dev.tradekit.scanner;
 import static dev.tradekit.scanner.JsonTest.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderBookSnapshot;
@@ -103,8 +101,8 @@ class ScannerTestkitIT {
                   .build()));
     }
     fake = b.source(MarketDataSources.merge(sources.toArray(new MarketDataSource[0]))).start();
-    wallAccount = adapter("key-wall", "secret-wall");
-    scannerVenue = adapter("key-scan", "secret-scan");
+    wallAccount = fake.adapter("key-wall").build();
+    scannerVenue = fake.adapter("key-scan").build();
     clock = LiveScheduler.create("scanner-it");
     for (FeedTier tier : FeedTier.values()) {
       received.put(tier, new CopyOnWriteArrayList<>());
@@ -120,14 +118,6 @@ class ScannerTestkitIT {
     scannerVenue.close();
     wallAccount.close();
     fake.close();
-  }
-
-  private Exchange adapter(String key, String secret) {
-    return Exchanges.builder("binance-usdm")
-        .restBaseUrl(fake.restBaseUrl())
-        .wsBaseUrl(fake.wsBaseUrl())
-        .credentials(Credentials.of(key, secret))
-        .build();
   }
 
   private static Instrument instrument(String symbol) {

@@ -1,6 +1,8 @@
 package dev.tradekit.testkit;
 
+import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.api.runtime.Scheduler;
@@ -33,9 +35,7 @@ import org.jspecify.annotations.Nullable;
  * try (FakeBinance fake = FakeBinance.builder()
  *         .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("10000")))
  *         .start();
- *     Exchange ex = Exchanges.builder("binance-usdm")
- *         .restBaseUrl(fake.restBaseUrl()).wsBaseUrl(fake.wsBaseUrl())
- *         .credentials(Credentials.of("key-1", "secret-1")).build()) {
+ *     Exchange ex = fake.adapter("key-1").build()) {
  *   ex.trading().place(OrderRequest.market("BTCUSDT", Side.BUY, new BigDecimal("0.01"))).join();
  * }
  * }</pre>
@@ -54,6 +54,10 @@ public final class FakeBinance implements AutoCloseable {
   private final UserStreamHub users;
   private final MarketStreamHub market;
   private final @Nullable LiveScheduler ownedScheduler;
+
+  /** Secret by API key, for {@link #adapter}; never logged. */
+  private final Map<String, String> secrets;
+
   private final MarketDataSource source;
   private final int port;
 
@@ -106,7 +110,7 @@ public final class FakeBinance implements AutoCloseable {
             });
     this.users = new UserStreamHub(() -> clock.currentTimeMillis(), faults);
     Map<String, Exchange> accounts = new ConcurrentHashMap<>();
-    Map<String, String> secrets = new ConcurrentHashMap<>();
+    this.secrets = new ConcurrentHashMap<>();
     b.accounts.forEach(
         (apiKey, secretAndSetup) -> {
           accounts.put(apiKey, venue.openAccount(apiKey, secretAndSetup.getValue()));
@@ -159,6 +163,29 @@ public final class FakeBinance implements AutoCloseable {
   /** {@code http://127.0.0.1:<port>}, the REST base URL to give the adapter. */
   public String restBaseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /**
+   * The Binance USD-M adapter ({@code binance-usdm}, which must be on the class path) pointed at
+   * this server and signing as the account of {@code apiKey}; add a scheduler or options, then
+   * build.
+   *
+   * <pre>{@code
+   * Exchange ex = fake.adapter("key-1").scheduler(clock).build();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when no account was set up with {@code apiKey}
+   */
+  public Exchanges.Builder adapter(String apiKey) {
+    String secret = secrets.get(Objects.requireNonNull(apiKey, "apiKey"));
+    if (secret == null) {
+      throw new IllegalArgumentException(
+          "no account with API key " + apiKey + ": add it with FakeBinance.builder().account(..)");
+    }
+    return Exchanges.builder("binance-usdm")
+        .restBaseUrl(restBaseUrl())
+        .wsBaseUrl(wsBaseUrl())
+        .credentials(Credentials.of(apiKey, secret));
   }
 
   /** {@code ws://127.0.0.1:<port>}, the WebSocket base URL to give the adapter. */

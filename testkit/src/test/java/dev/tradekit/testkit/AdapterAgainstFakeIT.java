@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradekit.api.BatchResult;
 import dev.tradekit.api.ConnectionState;
-import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.model.AccountSnapshot;
 import dev.tradekit.api.model.AmendRequest;
@@ -39,15 +37,11 @@ class AdapterAgainstFakeIT {
             .account("key-b", "secret-b", AccountSetup.usdt(new BigDecimal("500")))
             .account("key-c", "secret-c", AccountSetup.usdt(new BigDecimal("10000")))
             .start();
-    ex = adapter("key-a", "secret-a");
+    ex = adapter("key-a");
   }
 
-  static Exchange adapter(String key, String secret) {
-    return Exchanges.builder("binance-usdm")
-        .restBaseUrl(fake.restBaseUrl())
-        .wsBaseUrl(fake.wsBaseUrl())
-        .credentials(Credentials.of(key, secret))
-        .build();
+  static Exchange adapter(String key) {
+    return fake.adapter(key).build();
   }
 
   @AfterAll
@@ -87,7 +81,7 @@ class AdapterAgainstFakeIT {
   void marketOrderFillsAndUserStreamDeliversTheFill() throws Exception {
     List<Fill> fills = new CopyOnWriteArrayList<>();
     List<ConnectionState> states = new CopyOnWriteArrayList<>();
-    try (Exchange b = adapter("key-b", "secret-b")) {
+    try (Exchange b = adapter("key-b")) {
       b.streams()
           .userEvents(
               new UserEventListener() {
@@ -180,7 +174,7 @@ class AdapterAgainstFakeIT {
 
   @Test
   void marginTypeIsSetThroughTheAdapterAndRefusedWithAnOpenPosition() throws Exception {
-    try (Exchange b = adapter("key-c", "secret-c")) {
+    try (Exchange b = adapter("key-c")) {
       dev.tradekit.api.MarginModes modes = b.marginModes().orElseThrow();
       join(modes.setMarginType("BTCUSDT", dev.tradekit.api.model.MarginType.ISOLATED));
       join(modes.setMarginType("BTCUSDT", dev.tradekit.api.model.MarginType.ISOLATED)); // -4046

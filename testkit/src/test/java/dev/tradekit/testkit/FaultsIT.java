@@ -2,9 +2,7 @@ package dev.tradekit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
@@ -179,12 +177,7 @@ class FaultsIT {
 
   @Test
   void adapterResolvesAnUnknownStatusToTheOrderThatWasPlaced() throws Exception {
-    try (Exchange ex =
-        Exchanges.builder("binance-usdm")
-            .restBaseUrl(fake.restBaseUrl())
-            .wsBaseUrl(fake.wsBaseUrl())
-            .credentials(Credentials.of("key-1", "secret-1"))
-            .build()) {
+    try (Exchange ex = fake.adapter("key-1").build()) {
       fake.faults().unknownErrorOnNextOrders(1, true);
       OrderRequest req =
           OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("0.001"), new BigDecimal("40000"))

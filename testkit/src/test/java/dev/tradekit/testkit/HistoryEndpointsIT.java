@@ -36,7 +36,7 @@ class HistoryEndpointsIT {
             .speed(600)
             .start();
     AdapterAgainstFakeIT.fake = fake;
-    ex = AdapterAgainstFakeIT.adapter("key-h", "secret-h");
+    ex = fake.adapter("key-h").build();
     Thread.sleep(500);
   }
 

@@ -1,8 +1,6 @@
 package dev.tradekit.samples.demo;
 
-import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketEvent;
@@ -76,13 +74,7 @@ final class DemoVenue implements AutoCloseable {
 
   /** The real Binance USD-M adapter for {@code account}, pointed at the fake's URLs. */
   Exchange connect(String account, Scheduler scheduler) {
-    Exchange ex =
-        Exchanges.builder("binance-usdm")
-            .restBaseUrl(fake.restBaseUrl())
-            .wsBaseUrl(fake.wsBaseUrl())
-            .credentials(Credentials.of(account, secret(account)))
-            .scheduler(scheduler)
-            .build();
+    Exchange ex = fake.adapter(account).scheduler(scheduler).build();
     opened.add(ex);
     return ex;
   }

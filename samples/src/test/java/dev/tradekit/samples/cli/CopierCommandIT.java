@@ -2,9 +2,7 @@ package dev.tradekit.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.OrderStatus;
@@ -131,11 +129,7 @@ class CopierCommandIT {
   }
 
   private static Exchange adapter(FakeBinance fake, String account) {
-    return Exchanges.builder("binance-usdm")
-        .restBaseUrl(fake.restBaseUrl())
-        .wsBaseUrl(fake.wsBaseUrl())
-        .credentials(Credentials.of(account + "-key", account + "-secret"))
-        .build();
+    return fake.adapter(account + "-key").build();
   }
 
   private static boolean bookIsLive(FakeBinance fake) {
