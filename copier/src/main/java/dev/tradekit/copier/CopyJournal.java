@@ -47,6 +47,13 @@ public interface CopyJournal extends AutoCloseable {
    */
   BigDecimal copiedPosition(String follower, String symbol, PositionSide leaderPositionSide);
 
+  /**
+   * The follower's exact target position in one symbol and leader position side (signed, not
+   * rounded to its lot): what its copies aim at. The copied position stays within one lot of it,
+   * toward zero.
+   */
+  BigDecimal targetPosition(String follower, String symbol, PositionSide leaderPositionSide);
+
   /** The copier's start point (epoch millis; earlier leader fills are never copied), once set. */
   OptionalLong startPoint();
 

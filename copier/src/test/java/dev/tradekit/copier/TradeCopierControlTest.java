@@ -285,6 +285,10 @@ class TradeCopierControlTest {
             return BigDecimal.ZERO;
           }
 
+          public BigDecimal targetPosition(String f, String s, PositionSide ps) {
+            return BigDecimal.ZERO;
+          }
+
           public java.util.OptionalLong startPoint() {
             return java.util.OptionalLong.empty();
           }

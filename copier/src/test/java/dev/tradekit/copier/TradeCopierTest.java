@@ -181,6 +181,54 @@ class TradeCopierTest {
     assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("0.1");
   }
 
+  @Test
+  void aReductionFilledInPiecesEndsExactlyAtTheRatioWithoutAggregation() {
+    FakeExchange a = fx.follower("alice", "100000");
+    fx.start(
+        journal, Map.of("alice", a), Map.of("alice", CopyPolicies.fixedRatio(bd("0.5"))), x -> x);
+    fx.trade("BTCUSDT", Side.BUY, "1");
+    assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("0.5");
+    // one leader order takes 1 -> 0.6 in 0.363 + 0.037; sized per piece from the copied position
+    // and rounded on its own, alice would hold 0.319 then 0.301: a lot above her half
+    leaderPiece("r-0", "reduce-order", Side.SELL, "0.363");
+    fx.settle();
+    assertThat(journal.targetPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.3185");
+    assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("0.318");
+    leaderPiece("r-1", "reduce-order", Side.SELL, "0.037");
+    fx.settle();
+    assertThat(journal.targetPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.3");
+    assertThat(fx.pos("alice", "BTCUSDT")).isEqualByComparingTo("0.3");
+    assertThat(a.placedOrders())
+        .extracting(o -> o.quantity().toPlainString())
+        .containsExactly("0.5", "0.182", "0.018");
+  }
+
+  @Test
+  void smallCopiesAddUpInTheTargetUntilTheyMakeALot() {
+    FakeExchange a = fx.follower("alice", "10000");
+    fx.start(
+        journal, Map.of("alice", a), Map.of("alice", CopyPolicies.fixedRatio(bd("0.1"))), x -> x);
+    // each 0.004 * 0.1 = 0.0004 is below the lot of 0.001; the third fill makes one
+    for (int i = 0; i < 3; i++) {
+      leaderPiece("s" + i, "o" + i, Side.BUY, "0.004");
+      fx.settle();
+    }
+    assertThat(a.placedOrders())
+        .singleElement()
+        .satisfies(o -> assertThat(o.quantity()).isEqualByComparingTo("0.001"));
+    assertThat(journal.targetPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.0012");
+    assertThat(journal.count(HistoryQuery.builder().status(CopyStatus.SKIPPED).build()))
+        .isEqualTo(2);
+    // the leader closes: the follower is flat exactly, and so is its target
+    leaderPiece("s3", "o3", Side.SELL, "0.012");
+    fx.settle();
+    assertThat(fx.pos("alice", "BTCUSDT")).isZero();
+    assertThat(journal.targetPosition("alice", "BTCUSDT", PositionSide.BOTH)).isZero();
+  }
+
   private FakeExchange aliceCopiesATenthAggregatedWithin500ms() {
     FakeExchange a = fx.follower("alice", "10000");
     fx.start(

@@ -242,8 +242,15 @@ public record Instrument(
     }
   }
 
-  /** The step that applies to {@code type}: MARKET_LOT_SIZE falls back to LOT_SIZE when zero. */
-  BigDecimal stepSizeFor(OrderType type) {
+  /**
+   * The quantity step that applies to {@code type}: MARKET_LOT_SIZE for market orders, falling back
+   * to LOT_SIZE when it is zero; LOT_SIZE otherwise.
+   *
+   * <pre>{@code
+   * BigDecimal lot = btc.stepSizeFor(OrderType.MARKET);   // 0.001
+   * }</pre>
+   */
+  public BigDecimal stepSizeFor(OrderType type) {
     return type == OrderType.MARKET && marketStepSize.signum() > 0 ? marketStepSize : stepSize;
   }
 

@@ -32,10 +32,12 @@ import org.jspecify.annotations.Nullable;
  * if (plan instanceof CopyPlanner.Send s) trading.place(s.request());
  * }</pre>
  *
- * <p>Opening copies are sized by the policy; reductions take the leader's fraction of the
- * follower's copied position in the same slot, and a close or a flip's first leg takes all of it.
- * Quantities are rounded down to the step; an order that breaks a venue rule is skipped, never
- * enlarged.
+ * <p>Every copy moves the follower's exact target position in the slot: an open or increase adds
+ * what the policy sizes, a reduction scales the target by the leader's exact fraction, a close (or
+ * a flip's first leg) sets it to zero. The order then brings the copied position to the target
+ * rounded toward zero to the lot ({@link Targets#onLot}), so rounding never accumulates: the copied
+ * position stays within one lot of the target and never beyond it. An order that would go against
+ * the leader fill's direction, or that breaks a venue rule, is skipped, never enlarged.
  */
 public final class CopyPlanner {
   private static final MathContext MC = MathContext.DECIMAL64;
@@ -46,6 +48,7 @@ public final class CopyPlanner {
    * What the planner needs besides the copies.
    *
    * @param followerPositions the follower's copied positions by slot
+   * @param followerTargets the follower's exact target positions by slot
    * @param lastPrices the last leader price per symbol (for total notional)
    * @param leaderBalance the leader's margin balance, when the policy needs balances
    * @param followerBalance the follower's margin balance, when the policy needs balances
@@ -54,6 +57,7 @@ public final class CopyPlanner {
       Instrument instrument,
       PositionMode followerMode,
       Map<PositionKey, BigDecimal> followerPositions,
+      Map<PositionKey, BigDecimal> followerTargets,
       Map<String, BigDecimal> lastPrices,
       @Nullable BigDecimal leaderBalance,
       @Nullable BigDecimal followerBalance) {}
@@ -61,11 +65,22 @@ public final class CopyPlanner {
   /** The outcome of planning. */
   public sealed interface Plan permits Skip, Send {}
 
-  /** Do not copy, for {@code reason}. */
-  public record Skip(String reason) implements Plan {}
+  /**
+   * Do not copy, for {@code reason}; store {@code target} as the slot's new target unless null (a
+   * copy too small for a lot still moves the target, so small copies add up).
+   */
+  public record Skip(String reason, @Nullable SlotTarget target) implements Plan {
+    Skip(String reason) {
+      this(reason, null);
+    }
+  }
 
-  /** Send {@code request}; journal {@code intended} and mark {@code merged} first. */
-  public record Send(CopyRecord intended, List<CopyRecord> merged, OrderRequest request)
+  /**
+   * Send {@code request}; journal {@code intended}, mark {@code merged} and store {@code target}
+   * first.
+   */
+  public record Send(
+      CopyRecord intended, List<CopyRecord> merged, OrderRequest request, SlotTarget target)
       implements Plan {}
 
   /** True when {@code r} opens (policy-sized) rather than reduces (fraction-sized). */
@@ -97,7 +112,7 @@ public final class CopyPlanner {
         merged.add(
             Records.finished(r, CopyStatus.MERGED, "merged into " + head.clientOrderId(), now));
       }
-      return new Send(s.intended(), merged, s.request());
+      return new Send(s.intended(), merged, s.request(), s.target());
     }
     return plan;
   }
@@ -154,13 +169,22 @@ public final class CopyPlanner {
     BigDecimal cap = settings.maxSlippage();
     OrderType type = cap == null ? OrderType.MARKET : OrderType.LIMIT;
     Instrument inst = in.instrument();
-    BigDecimal qty = inst.roundQuantity(sized.quantity(), type);
-    if (qty.signum() == 0) {
-      return new Skip(tooSmall(sized.quantity(), inst));
+    PositionKey slot = new PositionKey(symbol, head.leaderPositionSide());
+    boolean buy = head.side() == Side.BUY;
+    BigDecimal signedSize = buy ? sized.quantity() : sized.quantity().negate();
+    SlotTarget target =
+        new SlotTarget(
+            slot,
+            Targets.normalize(
+                in.followerTargets().getOrDefault(slot, BigDecimal.ZERO).add(signedSize)));
+    BigDecimal copied = in.followerPositions().getOrDefault(slot, BigDecimal.ZERO);
+    BigDecimal delta = Targets.onLot(target.amount(), inst.stepSizeFor(type)).subtract(copied);
+    BigDecimal qty = Targets.plain(buy ? delta : delta.negate());
+    if (qty.signum() <= 0) {
+      return new Skip(notBelowTarget(target.amount(), copied, inst, type), target);
     }
     BigDecimal limit = null;
     if (cap != null) {
-      boolean buy = head.side() == Side.BUY;
       BigDecimal raw = price.multiply(buy ? BigDecimal.ONE.add(cap) : BigDecimal.ONE.subtract(cap));
       limit = inst.roundPrice(raw, buy ? RoundingMode.DOWN : RoundingMode.UP);
     }
@@ -184,9 +208,11 @@ public final class CopyPlanner {
             .build();
     List<String> broken = inst.violations(request, price);
     if (!broken.isEmpty()) {
-      return new Skip("below the venue's limits, not enlarged: " + String.join("; ", broken));
+      return new Skip(
+          "below the venue's limits, not enlarged: " + String.join("; ", broken), target);
     }
-    return new Send(Records.intended(head, head.side(), ps, qty, limit, false), List.of(), request);
+    return new Send(
+        Records.intended(head, head.side(), ps, qty, limit, false), List.of(), request, target);
   }
 
   private static Plan planReduce(List<CopyRecord> group, Inputs in) {
@@ -194,30 +220,33 @@ public final class CopyPlanner {
     CopyRecord last = group.get(group.size() - 1);
     PositionKey slot = new PositionKey(head.symbol(), head.leaderPositionSide());
     BigDecimal copied = in.followerPositions().getOrDefault(slot, BigDecimal.ZERO);
-    if (copied.signum() == 0) {
-      return new Skip(
-          "no copied position in " + head.symbol() + " " + slot.side() + " to reduce or close");
-    }
     BigDecimal before = head.leaderPositionBefore();
     BigDecimal after =
         head.action() == CopyAction.FLIP ? BigDecimal.ZERO : last.leaderPositionAfter();
     boolean closeAll =
         after.signum() == 0 || before.signum() == 0 || after.signum() != before.signum();
+    if (!closeAll && before.abs().compareTo(after.abs()) <= 0) {
+      return new Skip("the leader's position did not shrink");
+    }
+    BigDecimal oldTarget = in.followerTargets().getOrDefault(slot, BigDecimal.ZERO);
+    SlotTarget target =
+        new SlotTarget(slot, closeAll ? BigDecimal.ZERO : Targets.scaled(oldTarget, after, before));
+    if (copied.signum() == 0) {
+      return new Skip(
+          "no copied position in " + head.symbol() + " " + slot.side() + " to reduce or close",
+          target);
+    }
     Instrument inst = in.instrument();
     BigDecimal qty;
     if (closeAll) {
       qty = copied.abs();
     } else {
-      BigDecimal shrink = before.abs().subtract(after.abs());
-      if (shrink.signum() <= 0) {
-        return new Skip("the leader's position did not shrink");
+      BigDecimal delta =
+          Targets.onLot(target.amount(), inst.stepSizeFor(OrderType.MARKET)).subtract(copied);
+      if (delta.signum() == 0 || delta.signum() == copied.signum()) {
+        return new Skip(notBelowTarget(target.amount(), copied, inst, OrderType.MARKET), target);
       }
-      // multiply before dividing: a share that lands on the step stays exact
-      BigDecimal raw = copied.abs().multiply(shrink).divide(before.abs(), MC);
-      qty = inst.roundQuantity(raw, OrderType.MARKET).min(copied.abs());
-      if (qty.signum() == 0) {
-        return new Skip(tooSmall(raw, inst));
-      }
+      qty = Targets.plain(delta.abs().min(copied.abs())); // a reduction never crosses zero
     }
     Side side = copied.signum() > 0 ? Side.SELL : Side.BUY;
     PositionSide ps;
@@ -251,9 +280,10 @@ public final class CopyPlanner {
                 .build(),
             head.leaderPrice());
     if (!broken.isEmpty()) {
-      return new Skip("reduction breaks the venue's limits: " + String.join("; ", broken));
+      return new Skip("reduction breaks the venue's limits: " + String.join("; ", broken), target);
     }
-    return new Send(Records.intended(head, side, ps, qty, null, reduceOnly), List.of(), request);
+    return new Send(
+        Records.intended(head, side, ps, qty, null, reduceOnly), List.of(), request, target);
   }
 
   /** Whether a one-way order of {@code side, qty} only shrinks the follower's net position. */
@@ -268,13 +298,18 @@ public final class CopyPlanner {
         && net.abs().compareTo(qty) >= 0;
   }
 
-  private static String tooSmall(BigDecimal quantity, Instrument inst) {
-    return "quantity "
-        + Decimals.plain(quantity)
-        + " rounds down to 0 at the step "
-        + inst.stepSize().toPlainString()
+  private static String notBelowTarget(
+      BigDecimal target, BigDecimal copied, Instrument inst, OrderType type) {
+    return "the exact target "
+        + Decimals.plain(target)
+        + " rounds toward zero to "
+        + Decimals.plain(Targets.onLot(target, inst.stepSizeFor(type)))
+        + " at the step "
+        + inst.stepSizeFor(type).toPlainString()
         + " of "
         + inst.symbol()
-        + " (never enlarged)";
+        + ", and "
+        + Decimals.plain(copied)
+        + " is copied already: nothing to send (never enlarged)";
   }
 }

@@ -119,6 +119,7 @@ final class InputsFetcher {
             inst,
             mode,
             store.followerPositions(f.name),
+            store.followerTargets(f.name),
             store.lastLeaderPrices(),
             raw.leader().map(s -> marginBalance(s, asset)).orElse(null),
             raw.follower().map(s -> marginBalance(s, asset)).orElse(null));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The write side of a {@link CopyJournal}, used by the copier's engine. Every method is atomic:
@@ -54,24 +55,39 @@ public interface JournalStore extends CopyJournal {
   List<CopyRecord> unfinished();
 
   /**
-   * Replaces {@code intended} (now {@code INTENDED}, sized) and marks each of {@code merged} as
-   * merged into it, all or nothing.
+   * Replaces {@code intended} (now {@code INTENDED}, sized), marks each of {@code merged} as merged
+   * into it, and stores the follower's new exact target in the slot, all or nothing.
    */
-  void markIntended(CopyRecord intended, List<CopyRecord> merged);
+  void markIntended(CopyRecord intended, List<CopyRecord> merged, SlotTarget target);
 
   /**
    * Stores a final copy ({@code COPIED}, {@code SKIPPED}, {@code FAILED} or {@code MERGED}) and,
    * for a copied one, adds its signed executed quantity to the follower's copied position in its
-   * slot — only if the stored copy is not final yet.
+   * slot; a sized copy that executed less than it asked takes the shortfall out of the target
+   * ({@link Targets#afterCompletion}) — only if the stored copy is not final yet.
    *
    * @return false when the stored copy was already final (nothing written)
    */
   boolean complete(CopyRecord done);
 
+  /**
+   * Stores copies the planner skipped (each final, none sized) and, unless {@code target} is null,
+   * the follower's new exact target in the slot, all or nothing. Copies already final are left.
+   *
+   * @return the copies written (those not final before)
+   */
+  List<CopyRecord> skip(List<CopyRecord> skipped, @Nullable SlotTarget target);
+
+  /** The follower's exact target positions, by slot (zero slots omitted). */
+  Map<PositionKey, BigDecimal> followerTargets(String follower);
+
   /** The follower's copied positions, by slot (zero slots omitted). */
   Map<PositionKey, BigDecimal> followerPositions(String follower);
 
-  /** Overwrites the follower's copied position in a slot (after an emergency flatten). */
+  /**
+   * Overwrites the follower's copied position and its target in a slot (after an emergency
+   * flatten).
+   */
   void setFollowerPosition(String follower, PositionKey key, BigDecimal amount);
 
   /** The last leader price journaled per symbol. */

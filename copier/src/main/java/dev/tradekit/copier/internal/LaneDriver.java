@@ -12,6 +12,7 @@ import dev.tradekit.api.model.TimeInForce;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.copier.CopyRecord;
 import dev.tradekit.copier.CopyStatus;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,15 +155,23 @@ public final class LaneDriver {
       return;
     }
     if (plan instanceof CopyPlanner.Skip skip) {
+      List<CopyRecord> skipped = new ArrayList<>(group.size());
       for (CopyRecord r : group) {
-        settle(lane, Records.finished(r, CopyStatus.SKIPPED, skip.reason(), now()));
+        skipped.add(Records.finished(r, CopyStatus.SKIPPED, skip.reason(), now()));
+      }
+      List<CopyRecord> written = store.skip(skipped, skip.target());
+      for (CopyRecord done : skipped) {
+        pop(lane, done);
+        if (written.contains(done)) {
+          events.finished(lane.follower, done);
+        }
       }
       lane.busy = false;
       drive(lane);
       return;
     }
     CopyPlanner.Send send = (CopyPlanner.Send) plan;
-    store.markIntended(send.intended(), send.merged());
+    store.markIntended(send.intended(), send.merged(), send.target());
     for (int i = 0; i < group.size(); i++) {
       lane.queue.pollFirst();
     }
@@ -384,6 +393,14 @@ public final class LaneDriver {
   }
 
   private void settle(Lane lane, CopyRecord done) {
+    pop(lane, done);
+    if (store.complete(done)) {
+      events.finished(lane.follower, done);
+    }
+  }
+
+  /** Takes {@code done}'s copy off the head of the lane. */
+  private void pop(Lane lane, CopyRecord done) {
     CopyRecord head = lane.queue.pollFirst();
     if (head == null || !head.clientOrderId().equals(done.clientOrderId())) {
       throw new IllegalStateException(
@@ -391,9 +408,6 @@ public final class LaneDriver {
     }
     lane.attempts = 0;
     lane.mustQuery.remove(done.clientOrderId());
-    if (store.complete(done)) {
-      events.finished(lane.follower, done);
-    }
   }
 
   private void wakeAt(Lane lane, long at) {

@@ -43,6 +43,7 @@ public final class MemoryJournal implements JournalStore {
   private final Map<String, BigDecimal> lastPrices = new HashMap<>();
   private final Map<String, CopyRecord> copies = new LinkedHashMap<>();
   private final Map<String, Map<PositionKey, BigDecimal>> followerPositions = new HashMap<>();
+  private final Map<String, Map<PositionKey, BigDecimal>> followerTargets = new HashMap<>();
   private final Map<String, Long> watermarks = new HashMap<>();
   private final Map<String, RiskState> risk = new HashMap<>();
   private long maxSeq;
@@ -142,7 +143,8 @@ public final class MemoryJournal implements JournalStore {
   }
 
   @Override
-  public synchronized void markIntended(CopyRecord intended, List<CopyRecord> merged) {
+  public synchronized void markIntended(
+      CopyRecord intended, List<CopyRecord> merged, SlotTarget target) {
     require(intended.clientOrderId());
     for (CopyRecord m : merged) {
       require(m.clientOrderId());
@@ -151,6 +153,7 @@ public final class MemoryJournal implements JournalStore {
     for (CopyRecord m : merged) {
       copies.put(m.clientOrderId(), m);
     }
+    put(slots(followerTargets, intended.follower()), target.slot(), target.amount());
   }
 
   @Override
@@ -160,16 +163,39 @@ public final class MemoryJournal implements JournalStore {
       return false;
     }
     copies.put(done.clientOrderId(), done);
+    PositionKey key = new PositionKey(done.symbol(), done.leaderPositionSide());
     if (done.status() == CopyStatus.COPIED && done.executedQuantity().signum() != 0) {
-      Map<PositionKey, BigDecimal> slots =
-          followerPositions.computeIfAbsent(done.follower(), f -> new HashMap<>());
-      PositionKey key = new PositionKey(done.symbol(), done.leaderPositionSide());
+      Map<PositionKey, BigDecimal> slots = slots(followerPositions, done.follower());
       put(
           slots,
           key,
           slots.getOrDefault(key, BigDecimal.ZERO).add(JournalStore.signedExecuted(done)));
     }
+    Map<PositionKey, BigDecimal> targets = slots(followerTargets, done.follower());
+    put(targets, key, Targets.afterCompletion(targets.getOrDefault(key, BigDecimal.ZERO), done));
     return true;
+  }
+
+  @Override
+  public synchronized List<CopyRecord> skip(List<CopyRecord> skipped, @Nullable SlotTarget target) {
+    for (CopyRecord r : skipped) {
+      require(r.clientOrderId());
+    }
+    List<CopyRecord> written = new ArrayList<>();
+    for (CopyRecord r : skipped) {
+      if (complete(r)) {
+        written.add(r);
+      }
+    }
+    if (target != null && !skipped.isEmpty()) {
+      put(slots(followerTargets, skipped.get(0).follower()), target.slot(), target.amount());
+    }
+    return written;
+  }
+
+  private static Map<PositionKey, BigDecimal> slots(
+      Map<String, Map<PositionKey, BigDecimal>> byFollower, String follower) {
+    return byFollower.computeIfAbsent(follower, f -> new HashMap<>());
   }
 
   @Override
@@ -178,9 +204,15 @@ public final class MemoryJournal implements JournalStore {
   }
 
   @Override
+  public synchronized Map<PositionKey, BigDecimal> followerTargets(String follower) {
+    return Map.copyOf(followerTargets.getOrDefault(follower, Map.of()));
+  }
+
+  @Override
   public synchronized void setFollowerPosition(
       String follower, PositionKey key, BigDecimal amount) {
-    put(followerPositions.computeIfAbsent(follower, f -> new HashMap<>()), key, amount);
+    put(slots(followerPositions, follower), key, amount);
+    put(slots(followerTargets, follower), key, amount);
   }
 
   @Override
@@ -224,6 +256,14 @@ public final class MemoryJournal implements JournalStore {
     List<SymbolStats> out = new ArrayList<>();
     counts.forEach((s, n) -> out.add(new SymbolStats(s, n[0], n[1], n[2], n[3], n[4], n[5])));
     return out;
+  }
+
+  @Override
+  public synchronized BigDecimal targetPosition(
+      String follower, String symbol, PositionSide leaderPositionSide) {
+    return followerTargets
+        .getOrDefault(follower, Map.of())
+        .getOrDefault(new PositionKey(symbol, leaderPositionSide), BigDecimal.ZERO);
   }
 
   @Override

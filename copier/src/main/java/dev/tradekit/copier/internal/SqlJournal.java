@@ -11,12 +11,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A journal in a SQL database over one JDBC connection (SQLite by default; the SQL also runs on
@@ -32,9 +34,15 @@ import java.util.TreeSet;
 public final class SqlJournal implements JournalStore {
   private static final String START_POINT = "start_point";
   private static final String WATERMARK = "watermark:";
+  private static final String POSITIONS = "follower_positions";
+  private static final String TARGETS = "follower_targets";
 
   private final Connection connection;
   private final SqlMeta meta;
+
+  /** False only on a journal held at a schema before targets (upgrade tests). */
+  private final boolean targets;
+
   private boolean closed;
 
   /**
@@ -49,13 +57,15 @@ public final class SqlJournal implements JournalStore {
   /** As {@link #SqlJournal(Connection)}, but migrates only up to {@code schemaVersion} (tests). */
   SqlJournal(Connection connection, int schemaVersion) {
     this.connection = connection;
+    int version;
     try {
-      SqlSchema.migrate(connection, SqlSchema.dialectOf(connection), schemaVersion);
+      version = SqlSchema.migrate(connection, SqlSchema.dialectOf(connection), schemaVersion);
     } catch (SQLException e) {
       closeQuietly();
       throw new IllegalStateException("journal: cannot prepare the schema: " + e.getMessage(), e);
     }
     this.meta = new SqlMeta(connection);
+    this.targets = version >= 3;
   }
 
   /** The schema version of the database. */
@@ -208,7 +218,8 @@ public final class SqlJournal implements JournalStore {
   }
 
   @Override
-  public synchronized void markIntended(CopyRecord intended, List<CopyRecord> merged) {
+  public synchronized void markIntended(
+      CopyRecord intended, List<CopyRecord> merged, SlotTarget target) {
     tx(
         "mark a copy intended",
         () -> {
@@ -216,29 +227,54 @@ public final class SqlJournal implements JournalStore {
           for (CopyRecord m : merged) {
             update(m, false);
           }
+          if (targets) {
+            SqlPositions.set(
+                connection, TARGETS, intended.follower(), target.slot(), target.amount());
+          }
         });
   }
 
   @Override
   public synchronized boolean complete(CopyRecord done) {
+    return tx("complete a copy", () -> completeInTx(done));
+  }
+
+  private boolean completeInTx(CopyRecord done) throws SQLException {
+    if (!update(done, true)) {
+      return false;
+    }
+    PositionKey key = new PositionKey(done.symbol(), done.leaderPositionSide());
+    if (done.status() == CopyStatus.COPIED && done.executedQuantity().signum() != 0) {
+      BigDecimal old = SqlPositions.get(connection, POSITIONS, done.follower(), key);
+      SqlPositions.set(
+          connection, POSITIONS, done.follower(), key, old.add(JournalStore.signedExecuted(done)));
+    }
+    if (targets) {
+      BigDecimal target = SqlPositions.get(connection, TARGETS, done.follower(), key);
+      BigDecimal after = Targets.afterCompletion(target, done);
+      if (after.compareTo(target) != 0) {
+        SqlPositions.set(connection, TARGETS, done.follower(), key, after);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized List<CopyRecord> skip(List<CopyRecord> skipped, @Nullable SlotTarget target) {
     return tx(
-        "complete a copy",
+        "skip copies",
         () -> {
-          if (!update(done, true)) {
-            return false;
+          List<CopyRecord> written = new ArrayList<>();
+          for (CopyRecord r : skipped) {
+            if (completeInTx(r)) {
+              written.add(r);
+            }
           }
-          if (done.status() == CopyStatus.COPIED && done.executedQuantity().signum() != 0) {
-            PositionKey key = new PositionKey(done.symbol(), done.leaderPositionSide());
-            BigDecimal old =
-                SqlPositions.get(connection, "follower_positions", done.follower(), key);
+          if (targets && target != null && !skipped.isEmpty()) {
             SqlPositions.set(
-                connection,
-                "follower_positions",
-                done.follower(),
-                key,
-                old.add(JournalStore.signedExecuted(done)));
+                connection, TARGETS, skipped.get(0).follower(), target.slot(), target.amount());
           }
-          return true;
+          return written;
         });
   }
 
@@ -256,9 +292,12 @@ public final class SqlJournal implements JournalStore {
 
   @Override
   public synchronized Map<PositionKey, BigDecimal> followerPositions(String follower) {
-    return call(
-        "read follower positions",
-        () -> SqlPositions.all(connection, "follower_positions", follower));
+    return call("read follower positions", () -> SqlPositions.all(connection, POSITIONS, follower));
+  }
+
+  @Override
+  public synchronized Map<PositionKey, BigDecimal> followerTargets(String follower) {
+    return call("read follower targets", () -> SqlPositions.all(connection, TARGETS, follower));
   }
 
   @Override
@@ -267,7 +306,10 @@ public final class SqlJournal implements JournalStore {
     tx(
         "set a follower position",
         () -> {
-          SqlPositions.set(connection, "follower_positions", follower, key, amount);
+          SqlPositions.set(connection, POSITIONS, follower, key, amount);
+          if (targets) {
+            SqlPositions.set(connection, TARGETS, follower, key, amount);
+          }
         });
   }
 
@@ -314,16 +356,23 @@ public final class SqlJournal implements JournalStore {
   }
 
   @Override
+  public synchronized BigDecimal targetPosition(
+      String follower, String symbol, PositionSide leaderPositionSide) {
+    return call(
+        "read a target position",
+        () ->
+            SqlPositions.get(
+                connection, TARGETS, follower, new PositionKey(symbol, leaderPositionSide)));
+  }
+
+  @Override
   public synchronized BigDecimal copiedPosition(
       String follower, String symbol, PositionSide leaderPositionSide) {
     return call(
         "read a copied position",
         () ->
             SqlPositions.get(
-                connection,
-                "follower_positions",
-                follower,
-                new PositionKey(symbol, leaderPositionSide)));
+                connection, POSITIONS, follower, new PositionKey(symbol, leaderPositionSide)));
   }
 
   @Override

@@ -72,7 +72,18 @@ public final class SqlSchema {
               List.of(
                   "CREATE TABLE follower_risk (follower VARCHAR(64) NOT NULL PRIMARY KEY, risk_day"
                       + " BIGINT NOT NULL, day_start VARCHAR(48), peak VARCHAR(48), paused_reason"
-                      + " VARCHAR(2000))")));
+                      + " VARCHAR(2000))")),
+          new Migration(
+              3,
+              "follower target positions: the exact, unrounded position each copy aims at",
+              List.of(
+                  "CREATE TABLE follower_targets (follower VARCHAR(64) NOT NULL, symbol"
+                      + " VARCHAR(40) NOT NULL, position_side VARCHAR(5) NOT NULL, amount"
+                      + " VARCHAR(48) NOT NULL, PRIMARY KEY (follower, symbol, position_side))",
+                  // an upgraded journal aims at what each follower already holds
+                  "INSERT INTO follower_targets (follower, symbol, position_side, amount)"
+                      + " SELECT follower, symbol, position_side, amount FROM"
+                      + " follower_positions")));
 
   private SqlSchema() {}
 

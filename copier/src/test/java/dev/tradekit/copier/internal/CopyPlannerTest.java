@@ -27,7 +27,7 @@ class CopyPlannerTest {
   private static final PositionKey BOTH = new PositionKey("BTCUSDT", PositionSide.BOTH);
 
   private static CopyPlanner.Inputs inputs(PositionMode mode, Map<PositionKey, BigDecimal> held) {
-    return new CopyPlanner.Inputs(btc(), mode, held, Map.of(), null, null);
+    return new CopyPlanner.Inputs(btc(), mode, held, held, Map.of(), null, null);
   }
 
   private static CopyPlanner.Plan plan(
@@ -60,17 +60,21 @@ class CopyPlannerTest {
   }
 
   @Test
-  void skipsRatherThanEnlargeWhenBelowTheMinimum() {
-    // 0.01 * 0.05 = 0.0005 -> rounds to 0
+  void skipsRatherThanEnlargeWhenBelowTheMinimumButKeepsTheExactTarget() {
+    // 0.01 * 0.05 = 0.0005 -> rounds to 0; the target keeps 0.0005 so small copies add up
     CopyRecord open = oneWay(1, CopyAction.OPEN, Side.BUY, "60000", "0.01", "0", "0.01");
     CopyPlanner.Plan p =
         plan(
             List.of(open),
             CopyPolicies.fixedRatio(bd("0.05")),
             inputs(PositionMode.ONE_WAY, Map.of()));
-    assertThat(((CopyPlanner.Skip) p).reason())
+    CopyPlanner.Skip skip = (CopyPlanner.Skip) p;
+    assertThat(skip.reason())
         .isEqualTo(
-            "quantity 0.0005 rounds down to 0 at the step 0.001 of BTCUSDT (never enlarged)");
+            "the exact target 0.0005 rounds toward zero to 0 at the step 0.001 of BTCUSDT, and 0"
+                + " is copied already: nothing to send (never enlarged)");
+    assertThat(java.util.Objects.requireNonNull(skip.target()).amount())
+        .isEqualByComparingTo("0.0005");
     // 0.0015 -> 0.001 BTC at 60000 = 60 USDT < min notional 100
     CopyPlanner.Plan q =
         plan(
@@ -97,8 +101,8 @@ class CopyPlannerTest {
   }
 
   @Test
-  void partialCloseTakesTheLeadersFractionOfTheCopiedPosition() {
-    // leader 2 -> 1.4 (30 % off); follower holds 0.333: 0.0999 -> 0.099, reduce-only sell
+  void partialCloseScalesTheTargetByTheLeadersFractionAndRoundsTowardZero() {
+    // leader 2 -> 1.4 (30 % off); target 0.333 -> 0.2331, held on the lot 0.233: sell 0.1
     CopyRecord reduce = oneWay(2, CopyAction.REDUCE, Side.SELL, "60000", "0.6", "2", "1.4");
     OrderRequest r =
         sent(
@@ -106,7 +110,7 @@ class CopyPlannerTest {
                 List.of(reduce),
                 CopyPolicies.fixedRatio(bd("9")),
                 inputs(PositionMode.ONE_WAY, Map.of(BOTH, bd("0.333")))));
-    assertThat(r.quantity()).isEqualByComparingTo("0.099");
+    assertThat(r.quantity()).isEqualByComparingTo("0.1");
     assertThat(r.side()).isEqualTo(Side.SELL);
     assertThat(r.reduceOnly()).isTrue();
     assertThat(r.type()).isEqualTo(OrderType.MARKET);

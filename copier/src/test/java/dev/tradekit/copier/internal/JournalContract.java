@@ -101,7 +101,7 @@ abstract class JournalContract {
     j.recordLeaderFill(row(1, Side.BUY, "0.5", CopyAction.OPEN, "0", "0.5"), List.of(copy));
     CopyRecord intended =
         Records.intended(copy, Side.BUY, PositionSide.BOTH, bd("0.05"), null, false);
-    j.markIntended(intended, List.of());
+    j.markIntended(intended, List.of(), TestRecords.target(intended));
     assertThat(j.unfinished()).containsExactly(intended);
     CopyRecord done =
         Records.fromOrder(intended, filled(intended, "0.05"), CopyStatus.COPIED, null, 3_000);
@@ -130,7 +130,7 @@ abstract class JournalContract {
     j.recordLeaderFill(row(2, Side.SELL, "1", CopyAction.CLOSE, "1", "0"), List.of(close));
     CopyRecord intended =
         Records.intended(close, Side.SELL, PositionSide.BOTH, bd("0.3"), null, true);
-    j.markIntended(intended, List.of());
+    j.markIntended(intended, List.of(), TestRecords.target(intended));
     j.complete(Records.fromOrder(intended, filled(intended, "0.3"), CopyStatus.COPIED, null, 5));
     assertThat(j.copiedPosition("alice", "BTCUSDT", PositionSide.BOTH)).isZero();
     assertThat(j.followerPositions("alice")).isEmpty();
@@ -145,9 +145,11 @@ abstract class JournalContract {
     CopyRecord b = oneWay(2, CopyAction.INCREASE, Side.BUY, "60000", "0.1", "0.1", "0.2");
     j.recordLeaderFill(row(1, Side.BUY, "0.1", CopyAction.OPEN, "0", "0.1"), List.of(a));
     j.recordLeaderFill(row(2, Side.BUY, "0.1", CopyAction.INCREASE, "0.1", "0.2"), List.of(b));
+    CopyRecord intended = Records.intended(a, Side.BUY, PositionSide.BOTH, bd("0.2"), null, false);
     j.markIntended(
-        Records.intended(a, Side.BUY, PositionSide.BOTH, bd("0.2"), null, false),
-        List.of(Records.finished(b, CopyStatus.MERGED, "merged into " + a.clientOrderId(), 7)));
+        intended,
+        List.of(Records.finished(b, CopyStatus.MERGED, "merged into " + a.clientOrderId(), 7)),
+        TestRecords.target(intended));
     assertThat(j.unfinished())
         .extracting(CopyRecord::clientOrderId)
         .containsExactly(a.clientOrderId());
@@ -255,6 +257,65 @@ abstract class JournalContract {
     assertThat(lines[1])
         .startsWith(a.clientOrderId() + ",alice,1,0,t1,o1,BTCUSDT,OPEN,BUY,BOTH,,SKIPPED,")
         .contains(",\"too small, never enlarged\",60000,1,0,1,1001,2001,9");
+  }
+
+  @Test
+  void storesTheExactTargetWithTheIntentAndTakesAShortfallOutOnCompletion() {
+    JournalStore j = journal();
+    j.initialize(0, Map.of());
+    PositionKey k = new PositionKey("BTCUSDT", PositionSide.BOTH);
+    CopyRecord a = oneWay(1, CopyAction.OPEN, Side.BUY, "60000", "0.637", "0", "0.637");
+    CopyRecord b = oneWay(2, CopyAction.INCREASE, Side.BUY, "60000", "0.1", "0.637", "0.737");
+    j.recordLeaderFill(row(1, Side.BUY, "0.637", CopyAction.OPEN, "0", "0.637"), List.of(a));
+    j.recordLeaderFill(row(2, Side.BUY, "0.1", CopyAction.INCREASE, "0.637", "0.737"), List.of(b));
+    CopyRecord ia = Records.intended(a, Side.BUY, PositionSide.BOTH, bd("0.318"), null, false);
+    j.markIntended(ia, List.of(), new SlotTarget(k, bd("0.3185")));
+    assertThat(j.targetPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.3185");
+    j.complete(Records.fromOrder(ia, filled(ia, "0.318"), CopyStatus.COPIED, null, 5));
+    assertThat(j.followerTargets("alice")).containsEntry(k, bd("0.3185"));
+    assertThat(j.copiedPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.318");
+    // the next copy aims at 0.3685 but the venue rejects it: the target gives the 0.05 back
+    CopyRecord ib = Records.intended(b, Side.BUY, PositionSide.BOTH, bd("0.05"), null, false);
+    j.markIntended(ib, List.of(), new SlotTarget(k, bd("0.3685")));
+    assertThat(j.complete(Records.finished(ib, CopyStatus.FAILED, "margin is insufficient", 6)))
+        .isTrue();
+    assertThat(j.targetPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.3185");
+    assertThat(j.copiedPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.318");
+  }
+
+  @Test
+  void skipStoresTheTargetWithTheSkippedCopiesOnce() {
+    JournalStore j = journal();
+    j.initialize(0, Map.of());
+    PositionKey k = new PositionKey("BTCUSDT", PositionSide.BOTH);
+    CopyRecord a = oneWay(1, CopyAction.OPEN, Side.BUY, "60000", "0.004", "0", "0.004");
+    j.recordLeaderFill(row(1, Side.BUY, "0.004", CopyAction.OPEN, "0", "0.004"), List.of(a));
+    CopyRecord skipped = Records.finished(a, CopyStatus.SKIPPED, "below one lot", 3);
+    assertThat(j.skip(List.of(skipped), new SlotTarget(k, bd("0.0004")))).containsExactly(skipped);
+    assertThat(j.targetPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.0004");
+    assertThat(j.byClientOrderId(a.clientOrderId()).orElseThrow().status())
+        .isEqualTo(CopyStatus.SKIPPED);
+    assertThat(j.unfinished()).isEmpty();
+    assertThat(j.skip(List.of(skipped), null)).isEmpty();
+    assertThat(j.targetPosition("alice", "BTCUSDT", PositionSide.BOTH))
+        .isEqualByComparingTo("0.0004");
+  }
+
+  @Test
+  void overwritingAPositionAlsoResetsItsTarget() {
+    JournalStore j = journal();
+    j.initialize(0, Map.of());
+    PositionKey k = new PositionKey("ETHUSDT", PositionSide.SHORT);
+    j.setFollowerPosition("bob", k, bd("-1.25"));
+    assertThat(j.targetPosition("bob", "ETHUSDT", PositionSide.SHORT))
+        .isEqualByComparingTo("-1.25");
+    j.setFollowerPosition("bob", k, BigDecimal.ZERO);
+    assertThat(j.followerTargets("bob")).isEmpty();
   }
 
   @Test

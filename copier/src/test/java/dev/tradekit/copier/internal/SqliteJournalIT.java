@@ -48,8 +48,9 @@ class SqliteJournalIT extends JournalContract {
       JournalStore j = (JournalStore) first;
       j.initialize(42, Map.of());
       j.recordLeaderFill(row(1, Side.BUY, "0.5", CopyAction.OPEN, "0", "0.5"), List.of(copy));
-      j.markIntended(
-          Records.intended(copy, Side.BUY, PositionSide.BOTH, bd("0.05"), null, false), List.of());
+      CopyRecord intended =
+          Records.intended(copy, Side.BUY, PositionSide.BOTH, bd("0.05"), null, false);
+      j.markIntended(intended, List.of(), TestRecords.target(intended));
     }
     try (CopyJournal second = CopyJournals.sqlite(file)) {
       JournalStore j = (JournalStore) second;
@@ -80,7 +81,7 @@ class SqliteJournalIT extends JournalContract {
           row(2, Side.BUY, "0.25", CopyAction.INCREASE, "0.5", "0.75"), List.of(add));
       CopyRecord intended =
           Records.intended(open, Side.BUY, PositionSide.BOTH, bd("0.05"), null, false);
-      v1.markIntended(intended, List.of());
+      v1.markIntended(intended, List.of(), TestRecords.target(intended));
       v1.complete(
           Records.fromOrder(intended, filled(intended, "0.05"), CopyStatus.COPIED, null, 3_000));
       v1.advanceWatermark("BTCUSDT", 1_500);
@@ -95,7 +96,7 @@ class SqliteJournalIT extends JournalContract {
 
     try (CopyJournal upgraded = CopyJournals.sqlite(file)) {
       SqlJournal j = (SqlJournal) upgraded;
-      assertThat(j.schemaVersion()).isEqualTo(2);
+      assertThat(j.schemaVersion()).isEqualTo(SqlSchema.latestVersion());
       assertThat(j.startPoint()).hasValue(42);
       assertThat(j.maxSeq()).isEqualTo(2);
       assertThat(j.hasLeaderFill("BTCUSDT", "t2")).isTrue();
@@ -110,6 +111,9 @@ class SqliteJournalIT extends JournalContract {
           .extracting(CopyRecord::clientOrderId)
           .containsExactly(add.clientOrderId());
       assertThat(j.copiedPosition("alice", "BTCUSDT", PositionSide.BOTH))
+          .isEqualByComparingTo("0.05");
+      assertThat(j.targetPosition("alice", "BTCUSDT", PositionSide.BOTH))
+          .as("an upgraded journal aims at what the follower holds")
           .isEqualByComparingTo("0.05");
       assertThat(j.riskState("alice")).isEmpty();
       j.saveRiskState("alice", new RiskState(7, bd("10000"), bd("10500"), null));
@@ -134,6 +138,9 @@ class SqliteJournalIT extends JournalContract {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(2);
         assertThat(rs.getString(2)).startsWith("follower risk state");
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(3);
+        assertThat(rs.getString(2)).startsWith("follower target positions");
         assertThat(rs.next()).isFalse();
       }
     }
@@ -149,7 +156,7 @@ class SqliteJournalIT extends JournalContract {
     }
     assertThatThrownBy(() -> CopyJournals.sqlite(file))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("schema version 99 is newer than this copier knows (2)");
+        .hasMessageContaining("schema version 99 is newer than this copier knows (3)");
   }
 
   @Test

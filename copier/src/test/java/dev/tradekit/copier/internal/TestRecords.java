@@ -84,4 +84,12 @@ final class TestRecords {
     return pending(
         "alice", seq, 0, "o1", action, side, PositionSide.BOTH, price, qty, before, after);
   }
+
+  /** The target a fully filled {@code intended} copy aims at, from a flat slot. */
+  static SlotTarget target(CopyRecord intended) {
+    BigDecimal q = java.util.Objects.requireNonNull(intended.quantity());
+    return new SlotTarget(
+        new PositionKey(intended.symbol(), intended.leaderPositionSide()),
+        intended.side() == Side.BUY ? q : q.negate());
+  }
 }
