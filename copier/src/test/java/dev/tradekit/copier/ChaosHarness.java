@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * transport errors, rate limits, failed queries, crashes before and after sending), and a leader
  * stream that drops, duplicates and reconnects. After the script the faults stop and time runs on;
  * then the invariants are checked: no duplicate order, no missed copy, every follower at its ratio
- * of the leader's position.
+ * of the leader's position, its journaled exact target equal to that ratio, and its copied position
+ * within one lot of the target, toward zero.
  */
 final class ChaosHarness {
   static final Map<String, BigDecimal> RATIOS =
@@ -242,9 +243,23 @@ final class ChaosHarness {
         assertThat(venue.followerPosition(name, symbol))
             .as(ctx + ": " + name + " " + symbol)
             .isEqualByComparingTo(expected);
-        assertThat(journal.copiedPosition(name, symbol, PositionSide.BOTH))
-            .as(ctx)
+        BigDecimal held = journal.copiedPosition(name, symbol, PositionSide.BOTH);
+        assertThat(held).as(ctx).isEqualByComparingTo(expected);
+        // the one-lot rule: the exact target is the ratio of the leader, and the copied position
+        // is that target rounded toward zero to the lot
+        BigDecimal target = journal.targetPosition(name, symbol, PositionSide.BOTH);
+        assertThat(target)
+            .as(ctx + ": " + name + " target in " + symbol)
             .isEqualByComparingTo(expected);
+        BigDecimal lot =
+            (symbol.equals("BTCUSDT") ? CopierFixture.btc() : CopierFixture.eth()).stepSize();
+        BigDecimal rest = target.abs().subtract(held.abs());
+        assertThat(
+                rest.signum() >= 0
+                    && rest.compareTo(lot) < 0
+                    && held.signum() * target.signum() >= 0)
+            .as(ctx + ": " + name + " holds " + held + " within one lot below " + target)
+            .isTrue();
       }
     }
   }

@@ -9,6 +9,7 @@ import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.OrderStatus;
 import dev.tradekit.api.model.Position;
+import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.backtest.data.MarketDataSource;
@@ -183,15 +184,6 @@ class CopierTestkitIT {
     leader(SYMBOL, side, qty);
   }
 
-  /**
-   * Per symbol, the leader's fills beyond one per order since the position opened: "half" copies
-   * each fill on its own, rounded down to the lot, so it may be that many lots short.
-   */
-  private final Map<String, Integer> extraLeaderFills = new HashMap<>();
-
-  /** Leader fills beyond one per order over the whole test. */
-  private int extraFillsInAll;
-
   private void leader(String symbol, Side side, String qty) throws Exception {
     Exchange leader = adapters.get(0);
     Order o =
@@ -200,12 +192,6 @@ class CopierTestkitIT {
             .place(OrderRequest.market(symbol, side, bd(qty)))
             .get(30, TimeUnit.SECONDS);
     assertThat(o.status()).as("leader order " + o).isEqualTo(OrderStatus.FILLED);
-    long fills =
-        fake.onVenueThread(() -> fake.venue().fills("leader")).stream()
-            .filter(f -> f.orderId().equals(o.orderId()))
-            .count();
-    extraLeaderFills.merge(symbol, (int) Math.max(0, fills - 1), Integer::sum);
-    extraFillsInAll += (int) Math.max(0, fills - 1);
   }
 
   private void awaitPositions(String tenth, String half, String quarter) throws Exception {
@@ -213,79 +199,62 @@ class CopierTestkitIT {
   }
 
   /**
-   * Waits until the followers hold {@code half} up to one lot short per extra fill of the leader's
-   * orders (each fill's copy is rounded down to the lot on its own), {@code tenth} the same (it
-   * aggregates the pieces of an order within 1 s, so it is exact unless a stall of the machine
-   * spreads the pieces wider; the end of the test checks that it did aggregate), and {@code
-   * quarter} within one lot (proportional sizing uses balances that fees and PnL move).
+   * Waits until every follower holds its exact target rounded toward zero to the lot, however the
+   * venue split the leader's orders: {@code tenth} and {@code half} exactly (their ratios land on
+   * the lot), {@code quarter} at its journaled target, which proportional sizing keeps within one
+   * lot of a quarter of the leader (balances move with fees and PnL).
    */
   private void awaitPositions(String symbol, String tenth, String half, String quarter)
       throws Exception {
+    BigDecimal lot =
+        adapters.get(0).marketData().instrument(symbol).get(30, TimeUnit.SECONDS).stepSize();
     BooleanSupplier done =
         () ->
-            shortByAtMostALotPerExtraFill(position("tenth", symbol), tenth, symbol)
-                && shortByAtMostALotPerExtraFill(position("half", symbol), half, symbol)
-                && nearQuarter(position("quarter", symbol), quarter, symbol);
+            position("tenth", symbol).compareTo(bd(tenth)) == 0
+                && position("half", symbol).compareTo(bd(half)) == 0
+                && onItsTarget("quarter", symbol, lot);
     long end = System.nanoTime() + AWAIT_NANOS;
     while (!done.getAsBoolean() && System.nanoTime() < end) {
       Thread.sleep(20);
     }
-    assertThat(nearQuarter(position("quarter", symbol), quarter, symbol))
-        .as("quarter holds %s within its lots: %s", quarter, position("quarter", symbol))
-        .isTrue();
-    assertThat(shortByAtMostALotPerExtraFill(position("half", symbol), half, symbol))
-        .as(
-            "half holds %s less at most one lot per extra leader fill: %s",
-            half, position("half", symbol))
-        .isTrue();
-    assertThat(shortByAtMostALotPerExtraFill(position("tenth", symbol), tenth, symbol))
+    assertThat(position("half", symbol)).as("half in " + symbol).isEqualByComparingTo(half);
+    assertThat(position("tenth", symbol))
         .as(
             () ->
-                "follower positions; stats "
+                "tenth in "
+                    + symbol
+                    + "; stats "
                     + copier.stats()
-                    + " leaderFills "
-                    + fake.onVenueThread(() -> fake.venue().fills("leader"))
                     + " errors "
                     + errors
-                    + " viaAdapter "
-                    + adapters
-                        .get(0)
-                        .trading()
-                        .userTrades(
-                            dev.tradekit.api.model.UserTradesQuery.builder()
-                                .symbol(SYMBOL)
-                                .startTime(clock.currentTimeMillis() - 60_000)
-                                .endTime(clock.currentTimeMillis())
-                                .build())
-                        .orTimeout(5, TimeUnit.SECONDS)
-                        .handle((v, e) -> v == null ? String.valueOf(e) : v.toString())
-                        .join()
-                    + " startPoint "
-                    + journal.startPoint()
-                    + " now "
-                    + clock.currentTimeMillis()
                     + " journal "
                     + journal.history(HistoryQuery.builder().limit(50).build()))
+        .isEqualByComparingTo(tenth);
+    BigDecimal target = journal.targetPosition("quarter", symbol, PositionSide.BOTH);
+    assertThat(onItsTarget("quarter", symbol, lot))
+        .as(
+            "quarter holds %s, its target %s rounded toward zero",
+            position("quarter", symbol), target)
         .isTrue();
-    if (bd(tenth).signum() == 0) {
-      extraLeaderFills.remove(symbol); // flat: the next position starts without rounding debt
+    assertThat(target.subtract(bd(quarter)).abs())
+        .as("quarter's target %s is a quarter of the leader (%s) within one lot", target, quarter)
+        .isLessThanOrEqualTo(lot);
+    for (String f : List.of("tenth", "half")) {
+      assertThat(journal.targetPosition(f, symbol, PositionSide.BOTH))
+          .as(f + "'s exact target in " + symbol)
+          .isEqualByComparingTo(f.equals("tenth") ? tenth : half);
     }
   }
 
-  private boolean shortByAtMostALotPerExtraFill(BigDecimal held, String expected, String symbol) {
-    BigDecimal shortBy = bd(expected).abs().subtract(held.abs());
-    BigDecimal allowed =
-        bd("0.001").multiply(BigDecimal.valueOf(extraLeaderFills.getOrDefault(symbol, 0)));
-    return held.signum() * bd(expected).signum() >= 0
-        && shortBy.signum() >= 0
-        && shortBy.compareTo(allowed) <= 0;
-  }
-
-  /** Within one lot for the balances, plus one per extra leader fill copied on its own. */
-  private boolean nearQuarter(BigDecimal held, String expected, String symbol) {
-    BigDecimal allowed =
-        bd("0.001").multiply(BigDecimal.valueOf(1L + extraLeaderFills.getOrDefault(symbol, 0)));
-    return held.subtract(bd(expected)).abs().compareTo(allowed) <= 0;
+  /** The venue position is the journaled target rounded toward zero to the lot, exactly. */
+  private boolean onItsTarget(String follower, String symbol, BigDecimal lot) {
+    BigDecimal target = journal.targetPosition(follower, symbol, PositionSide.BOTH);
+    BigDecimal held = position(follower, symbol);
+    BigDecimal rest = target.abs().subtract(held.abs());
+    return held.signum() * target.signum() >= 0
+        && rest.signum() >= 0
+        && rest.compareTo(lot) < 0
+        && journal.copiedPosition(follower, symbol, PositionSide.BOTH).compareTo(held) == 0;
   }
 
   @Test
@@ -341,10 +310,5 @@ class CopierTestkitIT {
           .noneMatch(r -> r.status() == CopyStatus.FAILED);
     }
     assertThat(copier.stats().fillsSeen()).isEqualTo(leaderFills.size());
-    if (extraFillsInAll > 0) {
-      assertThat(all)
-          .as("tenth merged the pieces of a leader order filled in %d extra fills", extraFillsInAll)
-          .anyMatch(r -> r.follower().equals("tenth") && r.status() == CopyStatus.MERGED);
-    }
   }
 }
