@@ -176,7 +176,7 @@ final class BybitWire {
     String orderStatus = "";
     String cancelType = "";
     String rejectReason = "";
-    String avgPrice = "";
+    @Nullable String avgPrice;
     String leavesQty = "";
     String cumExecQty = "";
     String cumExecValue = "";
@@ -222,6 +222,7 @@ final class BybitWire {
   static final class PositionDto {
     String symbol = "";
     int positionIdx;
+    int tradeMode;
     String side = "";
     String size = "";
     @Nullable String entryPrice;
@@ -301,5 +302,143 @@ final class BybitWire {
     String topic = "";
     long creationTime;
     List<WalletDto> data = List.of();
+  }
+
+  /** An instrument of {@code /v5/market/instruments-info}. */
+  static final class InstrumentDto {
+    String symbol = "";
+    String contractType = "";
+    String status = "";
+    String baseCoin = "";
+    String quoteCoin = "";
+    String settleCoin = "";
+    String priceScale = "";
+    LeverageFilter leverageFilter = new LeverageFilter();
+    PriceFilter priceFilter = new PriceFilter();
+    LotSizeFilter lotSizeFilter = new LotSizeFilter();
+  }
+
+  /** Leverage bounds of an instrument. */
+  static final class LeverageFilter {
+    String minLeverage = "";
+    String maxLeverage = "";
+    String leverageStep = "";
+  }
+
+  /** Price bounds and tick of an instrument. */
+  static final class PriceFilter {
+    String minPrice = "";
+    String maxPrice = "";
+    String tickSize = "";
+  }
+
+  /** Quantity bounds, step and minimum notional of an instrument. */
+  static final class LotSizeFilter {
+    String maxOrderQty = "";
+    String maxMktOrderQty = "";
+    String minOrderQty = "";
+    String qtyStep = "";
+    String minNotionalValue = "";
+  }
+
+  /** A REST reply whose {@code result} is a page: {@code list} and {@code nextPageCursor}. */
+  static final class InstrumentsReply {
+    InstrumentPage result = new InstrumentPage();
+  }
+
+  /** One page of instruments. */
+  static final class InstrumentPage {
+    List<InstrumentDto> list = List.of();
+    @Nullable String nextPageCursor;
+  }
+
+  /** The reply of {@code /v5/order/realtime} and {@code /v5/order/history}. */
+  static final class OrdersReply {
+    OrderPage result = new OrderPage();
+  }
+
+  /** One page of orders. */
+  static final class OrderPage {
+    List<OrderDto> list = List.of();
+    @Nullable String nextPageCursor;
+  }
+
+  /** The reply of {@code /v5/execution/list}. */
+  static final class ExecutionsReply {
+    ExecutionPage result = new ExecutionPage();
+  }
+
+  /** One page of fills. */
+  static final class ExecutionPage {
+    List<ExecutionDto> list = List.of();
+    @Nullable String nextPageCursor;
+  }
+
+  /** The reply of {@code /v5/position/list}. */
+  static final class PositionsReply {
+    PositionPage result = new PositionPage();
+  }
+
+  /** One page of positions. */
+  static final class PositionPage {
+    List<PositionDto> list = List.of();
+    @Nullable String nextPageCursor;
+  }
+
+  /** The reply of {@code /v5/account/wallet-balance}. */
+  static final class WalletReply {
+    WalletPage result = new WalletPage();
+  }
+
+  /** The wallets of the account. */
+  static final class WalletPage {
+    List<WalletDto> list = List.of();
+  }
+
+  /** The reply of {@code /v5/market/orderbook}. */
+  static final class OrderBookReply {
+    RestBook result = new RestBook();
+  }
+
+  /** A REST book snapshot; {@code ts} and {@code u} as on the stream. */
+  static final class RestBook {
+    String s = "";
+    List<List<String>> b = List.of();
+    List<List<String>> a = List.of();
+    long ts;
+    long u;
+    long seq;
+  }
+
+  /** The reply of {@code /v5/market/kline}: string arrays, newest first. */
+  static final class KlinesReply {
+    KlinePage result = new KlinePage();
+  }
+
+  /** The candles of one symbol. */
+  static final class KlinePage {
+    String symbol = "";
+    List<List<String>> list = List.of();
+  }
+
+  /** The reply of {@code /v5/market/recent-trade}. */
+  static final class RecentTradesReply {
+    RecentTradePage result = new RecentTradePage();
+  }
+
+  /** Recent public trades. */
+  static final class RecentTradePage {
+    List<RecentTradeDto> list = List.of();
+  }
+
+  /** One recent public trade; {@code side} is the taker's. */
+  static final class RecentTradeDto {
+    String execId = "";
+    String symbol = "";
+    String price = "";
+    String size = "";
+    String side = "";
+    long time;
+    boolean isBlockTrade;
   }
 }
