@@ -24,7 +24,15 @@ final class ModuleRules {
 
   /** Every module but api. */
   static final String[] OTHER_MODULES = {
-    "binance", "bybit", "testkit", "backtest", "copier", "marketmaker", "scanner", "samples", "benchmarks"
+    "binance",
+    "bybit",
+    "testkit",
+    "backtest",
+    "copier",
+    "marketmaker",
+    "scanner",
+    "samples",
+    "benchmarks"
   };
 
   private ModuleRules() {}
