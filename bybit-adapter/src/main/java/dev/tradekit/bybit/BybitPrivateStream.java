@@ -282,33 +282,34 @@ final class BybitPrivateStream implements AutoCloseable {
     if (cursor != null) {
       q.put("cursor", cursor);
     }
-    rest.getPrivate("/v5/execution/list", q)
-        .whenComplete(
-            (body, error) ->
-                WsConnection.handOver(
-                    scheduler,
-                    () -> {
-                      if (error != null || body == null) {
-                        log.warn(
-                            "bybit-private: fill recovery failed: {}",
-                            WsConnection.describe(error));
-                        return;
-                      }
-                      BybitWire.ExecutionPage p =
-                          json.parse(BybitWire.ExecutionsReply.class, body).result;
-                      acc.addAll(p.list);
-                      String next = p.nextPageCursor;
-                      if (next != null && !next.isEmpty() && !p.list.isEmpty()) {
-                        page(since, next, acc);
-                        return;
-                      }
-                      // The venue lists newest first; deliver oldest first.
-                      acc.sort(
-                          (a, b) ->
-                              a.execTime != b.execTime
-                                  ? Long.compare(a.execTime, b.execTime)
-                                  : a.execId.compareTo(b.execId));
-                      deliver(acc);
-                    }));
+    var unused =
+        rest.getPrivate("/v5/execution/list", q)
+            .whenComplete(
+                (body, error) ->
+                    WsConnection.handOver(
+                        scheduler,
+                        () -> {
+                          if (error != null || body == null) {
+                            log.warn(
+                                "bybit-private: fill recovery failed: {}",
+                                WsConnection.describe(error));
+                            return;
+                          }
+                          BybitWire.ExecutionPage p =
+                              json.parse(BybitWire.ExecutionsReply.class, body).result;
+                          acc.addAll(p.list);
+                          String next = p.nextPageCursor;
+                          if (next != null && !next.isEmpty() && !p.list.isEmpty()) {
+                            page(since, next, acc);
+                            return;
+                          }
+                          // The venue lists newest first; deliver oldest first.
+                          acc.sort(
+                              (a, b) ->
+                                  a.execTime != b.execTime
+                                      ? Long.compare(a.execTime, b.execTime)
+                                      : a.execId.compareTo(b.execId));
+                          deliver(acc);
+                        }));
   }
 }

@@ -139,7 +139,7 @@ final class WsConnection<M> {
     } catch (RuntimeException e) {
       url = CompletableFuture.failedFuture(e);
     }
-    url.whenComplete((u, error) -> handOver(scheduler, () -> connect(u, error)));
+    var unused = url.whenComplete((u, error) -> handOver(scheduler, () -> connect(u, error)));
   }
 
   private void connect(@Nullable String url, @Nullable Throwable error) {
