@@ -20,11 +20,19 @@ final class ModuleRules {
   static final String[] ENGINES = {"copier", "marketmaker", "scanner"};
 
   /** Modules that talk to (or stand in for) a venue's wire protocol. */
-  static final String[] ADAPTERS = {"binance", "testkit"};
+  static final String[] ADAPTERS = {"binance", "bybit", "testkit"};
 
   /** Every module but api. */
   static final String[] OTHER_MODULES = {
-    "binance", "testkit", "backtest", "copier", "marketmaker", "scanner", "samples", "benchmarks"
+    "binance",
+    "bybit",
+    "testkit",
+    "backtest",
+    "copier",
+    "marketmaker",
+    "scanner",
+    "samples",
+    "benchmarks"
   };
 
   private ModuleRules() {}
