@@ -51,6 +51,7 @@ public final class EmailChannel implements Channel {
   private final InternetAddress from;
   private final @Nullable SecretSource secrets;
   private final Session session;
+  private final String protocol;
 
   private EmailChannel(Builder b, InternetAddress from) {
     this.host = Objects.requireNonNull(b.host);
@@ -62,6 +63,7 @@ public final class EmailChannel implements Channel {
     this.secrets = b.secrets;
     Properties p = new Properties();
     String proto = security == Security.TLS ? "smtps" : "smtp";
+    this.protocol = proto;
     p.put("mail.transport.protocol", proto);
     p.put("mail." + proto + ".host", host);
     p.put("mail." + proto + ".port", Integer.toString(port));
@@ -75,9 +77,11 @@ public final class EmailChannel implements Channel {
       p.put("mail.smtp.starttls.required", "true");
     }
     if (security != Security.NONE) {
-      p.put("mail." + proto + ".ssl.checkserveridentity", "true");
       if (b.trustedHosts != null) {
         p.put("mail." + proto + ".ssl.trust", b.trustedHosts);
+        p.put("mail." + proto + ".ssl.checkserveridentity", "false");
+      } else {
+        p.put("mail." + proto + ".ssl.checkserveridentity", "true");
       }
     }
     this.session = Session.getInstance(p);
@@ -115,16 +119,23 @@ public final class EmailChannel implements Channel {
       alternative.addBodyPart(html);
       message.setContent(alternative);
       message.saveChanges();
-      if (username != null) {
-        SecretSource s = Objects.requireNonNull(secrets);
-        Transport.send(message, username, s.secret(passwordName));
-      } else {
-        Transport.send(message);
+      try (Transport transport = session.getTransport(protocol)) {
+        if (username != null) {
+          SecretSource s = Objects.requireNonNull(secrets);
+          transport.connect(host, port, username, s.secret(passwordName));
+        } else {
+          transport.connect();
+        }
+        transport.sendMessage(message, message.getAllRecipients());
       }
       return DeliveryResult.delivered();
     } catch (MessagingException e) {
-      return DeliveryResult.retry(
-          "smtp " + host + ":" + port + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+      StringBuilder error = new StringBuilder("smtp ").append(host).append(':').append(port);
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        error.append(t == e ? ": " : "; cause: ").append(t.getClass().getSimpleName());
+        error.append(' ').append(t.getMessage());
+      }
+      return DeliveryResult.retry(error.toString());
     }
   }
 
@@ -212,8 +223,9 @@ public final class EmailChannel implements Channel {
     }
 
     /**
-     * Hosts whose TLS certificate is trusted without a CA check ({@code *} for any; tests with a
-     * self-signed server only); default none: the JDK's trust store.
+     * Hosts whose TLS certificate is trusted without a CA or host-name check ({@code *} for any;
+     * tests with a self-signed server only); default none: the JDK's trust store and a host-name
+     * check.
      */
     public Builder trustedHosts(String hosts) {
       this.trustedHosts = Objects.requireNonNull(hosts, "hosts");

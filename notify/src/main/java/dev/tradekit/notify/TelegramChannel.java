@@ -104,7 +104,7 @@ public final class TelegramChannel implements Channel {
       if (code == 200) {
         return DeliveryResult.delivered();
       }
-      String description = describe(response.body(), code);
+      String description = describe(response.body(), code).replace(token, "***");
       if (code == 429) {
         long retryAfter = retryAfterSeconds(description);
         blockedUntil.put(chat, now + retryAfter * 1000);
