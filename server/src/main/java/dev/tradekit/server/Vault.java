@@ -140,7 +140,10 @@ final class Vault implements VaultSecrets {
     } finally {
       Arrays.fill(plain, (byte) 0);
     }
-    String first = fields.values().stream().findFirst().orElse("");
+    String first =
+        fields.containsKey("apiKey")
+            ? fields.get("apiKey")
+            : new java.util.TreeMap<>(fields).firstEntry().getValue();
     Store.KeyRecord record =
         new Store.KeyRecord(id, owner, exchange, account, fingerprint(first), nonce, sealed, now);
     store.insertKey(record);

@@ -19,7 +19,8 @@ public interface VaultSecrets {
    * @param owner the owning user's id
    * @param kind what the secret is for, e.g. {@code binance-usdm} or {@code telegram}
    * @param label the account or channel it reaches (shown in listings)
-   * @param fields the secret fields; the first value's fingerprint is shown in listings
+   * @param fields the secret fields; listings show a fingerprint of the {@code apiKey} field, or
+   *     else of the field whose name sorts first
    * @return the new record's id
    */
   String put(String owner, String kind, String label, Map<String, String> fields);
