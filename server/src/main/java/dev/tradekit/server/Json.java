@@ -37,7 +37,10 @@ final class Json {
           null);
     } catch (IOException e) {
       throw ApiException.badRequest(
-          "malformed-json", "Malformed JSON", "the body is not valid JSON: it ends too early", null);
+          "malformed-json",
+          "Malformed JSON",
+          "the body is not valid JSON: it ends too early",
+          null);
     }
     if (!(parsed instanceof Map<?, ?> map)) {
       throw ApiException.badRequest(
