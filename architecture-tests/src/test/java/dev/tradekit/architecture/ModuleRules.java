@@ -24,7 +24,14 @@ final class ModuleRules {
 
   /** Every module but api. */
   static final String[] OTHER_MODULES = {
-    "binance", "testkit", "backtest", "copier", "marketmaker", "scanner", "samples", "benchmarks",
+    "binance",
+    "testkit",
+    "backtest",
+    "copier",
+    "marketmaker",
+    "scanner",
+    "samples",
+    "benchmarks",
     "server"
   };
 

@@ -73,6 +73,7 @@ final class Api {
     route("GET", "/api/me", Access.READ, this::me);
     route("GET", "/api/users", Access.ADMIN, this::listUsers);
     route("POST", "/api/users", Access.ADMIN, this::createUser);
+    route("DELETE", "/api/users/{id}/sessions", Access.ADMIN, this::revokeSessions);
     route("GET", "/api/keys", Access.READ, this::listKeys);
     route("POST", "/api/keys", Access.WRITE, this::createKey);
     route("GET", "/api/keys/{id}", Access.READ, this::getKey);
@@ -359,6 +360,14 @@ final class Api {
     store.insertUser(u);
     audit(c, "user.create", "user " + name + " (" + role + ")", "ok");
     return Reply.json(201, userJson(u));
+  }
+
+  private Reply revokeSessions(Call c) {
+    Store.User u =
+        store.user(c.param("id")).orElseThrow(() -> ApiException.notFound("user " + c.param("id")));
+    store.revokeUserTokens(u.id());
+    audit(c, "user.revoke-sessions", "user " + u.name(), "ok");
+    return Reply.noContent();
   }
 
   // ---- keys

@@ -178,6 +178,27 @@ class SecurityIT {
   }
 
   @Test
+  void anAdminRevokesAllSessionsOfAUser() {
+    ServerFixture f = start();
+    String admin = f.setupAdmin();
+    f.user(admin, "tina", "trader");
+    String refresh = f.login("tina", "tina-password-1").getOrDefault("refreshToken", "").toString();
+    String tinaId =
+        ServerFixture.items(f.get("/api/users", admin)).stream()
+            .filter(u -> "tina".equals(u.get("username")))
+            .findFirst()
+            .orElseThrow()
+            .getOrDefault("id", "")
+            .toString();
+    assertThat(f.send("DELETE", "/api/users/" + tinaId + "/sessions", null, admin).statusCode())
+        .isEqualTo(204);
+    assertProblem(
+        f.post("/api/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}", null),
+        401,
+        "unauthorized");
+  }
+
+  @Test
   void aViewerReadsButCannotChangeAnything() {
     ServerFixture f = start();
     String admin = f.setupAdmin();
