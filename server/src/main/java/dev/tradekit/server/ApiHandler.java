@@ -111,13 +111,16 @@ final class ApiHandler extends Handler.Abstract {
         viaCookie = true;
       }
       boolean mutating = !method.equals("GET") && !method.equals("HEAD");
+      boolean refreshByCookie =
+          (path.equals("/api/auth/refresh") || path.equals("/api/auth/logout"))
+              && cookies.containsKey(Api.REFRESH_COOKIE);
       if (mutating && authorization == null) {
         String sent = request.getHeaders().get(CSRF_HEADER);
         String expected =
             viaCookie && principal != null
                 ? principal.csrf()
-                : (cookies.containsKey(Api.REFRESH_COOKIE) ? cookies.get(Api.CSRF_COOKIE) : null);
-        if ((viaCookie || cookies.containsKey(Api.REFRESH_COOKIE))
+                : (refreshByCookie ? cookies.get(Api.CSRF_COOKIE) : null);
+        if ((viaCookie || refreshByCookie)
             && (sent == null
                 || expected == null
                 || !MessageDigest.isEqual(

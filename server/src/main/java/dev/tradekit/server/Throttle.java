@@ -11,6 +11,9 @@ import java.util.Map;
  * failure leaves the window. Success clears the user's count.
  */
 final class Throttle {
+  /** Above this many tracked names and addresses, expired ones are swept on the next failure. */
+  static final int MAX_KEYS = 10_000;
+
   private final int perUser;
   private final int perAddress;
   private final long windowMillis;
@@ -53,6 +56,10 @@ final class Throttle {
   }
 
   synchronized void fail(String user, String address, long now) {
+    if (failures.size() >= MAX_KEYS) {
+      // many distinct names or addresses: forget those whose failures have all left the window
+      failures.values().removeIf(d -> d.isEmpty() || d.peekLast() <= now - windowMillis);
+    }
     failures.computeIfAbsent("u:" + user, k -> new ArrayDeque<>()).addLast(now);
     failures.computeIfAbsent("a:" + address, k -> new ArrayDeque<>()).addLast(now);
   }

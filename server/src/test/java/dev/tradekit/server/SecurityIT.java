@@ -290,6 +290,39 @@ class SecurityIT {
   }
 
   @Test
+  void aBrowserRefreshesByCookieWithTheCsrfHeaderAndCanSignInAgainDespiteAStaleCookie() {
+    ServerFixture f = start();
+    f.setupAdmin();
+    Map<String, Object> session = f.login("admin", ServerFixture.ADMIN_PASSWORD);
+    String cookies =
+        "tk_refresh="
+            + session.getOrDefault("refreshToken", "")
+            + "; tk_csrf="
+            + session.getOrDefault("csrfToken", "");
+    assertProblem(f.send("POST", "/api/auth/refresh", null, null, "Cookie", cookies), 403, "csrf");
+    HttpResponse<String> refreshed =
+        f.send(
+            "POST",
+            "/api/auth/refresh",
+            null,
+            null,
+            "Cookie",
+            cookies,
+            "X-CSRF-Token",
+            session.getOrDefault("csrfToken", "").toString());
+    assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+    HttpResponse<String> relogin =
+        f.send(
+            "POST",
+            "/api/auth/login",
+            "{\"username\":\"admin\",\"password\":\"" + ServerFixture.ADMIN_PASSWORD + "\"}",
+            null,
+            "Cookie",
+            cookies);
+    assertThat(relogin.statusCode()).as(relogin.body()).isEqualTo(200);
+  }
+
+  @Test
   void throttlesLoginBruteForceEvenWhenTheRightPasswordFinallyComes() {
     ServerFixture f = start();
     f.setupAdmin();
