@@ -32,7 +32,9 @@ final class ModuleRules {
     "marketmaker",
     "scanner",
     "samples",
-    "benchmarks"
+    "benchmarks",
+    "notify",
+    "server"
   };
 
   private ModuleRules() {}

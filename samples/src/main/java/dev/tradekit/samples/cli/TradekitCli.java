@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code tradekit} command line: {@code demo}, {@code backtest}, {@code optimize}, {@code
- * copier}, {@code marketmaker}, {@code scanner}, {@code status}. Mistakes a user can make end with
- * one line that says what to do and a non-zero exit code; {@code --verbose} adds the stack trace
- * and engine logs.
+ * copier}, {@code marketmaker}, {@code scanner}, {@code status}, {@code serve}. Mistakes a user can
+ * make end with one line that says what to do and a non-zero exit code; {@code --verbose} adds the
+ * stack trace and engine logs.
  *
  * <pre>{@code
  * int code = TradekitCli.execute(new PrintWriter(System.out), new PrintWriter(System.err),
@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       CopierCommand.class,
       MarketMakerCommand.class,
       ScannerCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      ServeCommand.class
     })
 public final class TradekitCli implements Runnable {
   @Spec @Nullable CommandSpec spec;

@@ -1,0 +1,126 @@
+package dev.tradekit.samples.cli;
+
+import dev.tradekit.server.ControlPlane;
+import dev.tradekit.server.MasterKey;
+import dev.tradekit.server.Stores;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tradekit serve}: runs the control plane on loopback until stopped (Ctrl-C); on first run
+ * prints the one-time link that creates the admin account.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs the control plane (REST + live events) on 127.0.0.1. First run prints a one-time"
+            + " setup link for the admin account.")
+final class ServeCommand implements Callable<Integer> {
+  static final String MASTER_KEY_ENV = "TRADEKIT_MASTER_KEY";
+
+  @Spec @Nullable CommandSpec spec;
+
+  @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}; 0: any).")
+  int port = 8080;
+
+  @Option(
+      names = "--data-dir",
+      description =
+          "Folder of the database and, by default, the master key (default ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of("tradekit-data");
+
+  @Option(
+      names = "--master-key-file",
+      description =
+          "Key file (base64 of 32 bytes) that unlocks the key vault. Default: $"
+              + MASTER_KEY_ENV
+              + " if set, else <data-dir>/master.key, created on first run.")
+  @Nullable Path masterKeyFile;
+
+  /** Released to stop serving; the JVM's shutdown hook releases it on Ctrl-C. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
+    Files.createDirectories(dataDir);
+    MasterKey key = masterKey(out);
+    try (ControlPlane plane =
+        ControlPlane.builder()
+            .bind("127.0.0.1", port)
+            .store(Stores.sqlite(dataDir.resolve("tradekit.db")))
+            .vault(key)
+            .build()
+            .start()) {
+      out.printf(
+          "control plane on %s (API description: %s/api/openapi.yaml)%n", plane.url(), plane.url());
+      plane
+          .setupLink()
+          .ifPresent(
+              link -> {
+                out.println("first run: create the admin account with this one-time token:");
+                out.printf(
+                    "  curl -s %s/api/setup -d '{\"token\":\"%s\",\"username\":\"admin\","
+                        + "\"password\":\"<at least 12 characters>\"}'%n",
+                    plane.url(), plane.setupToken().orElseThrow());
+                out.printf("  (setup link: %s)%n", link);
+              });
+      out.println("press Ctrl-C to stop");
+      out.flush();
+      Thread hook = new Thread(stop::countDown, "tradekit-serve-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        stop.await();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is already stopping: the hook has run
+        }
+      }
+    }
+    out.println("control plane stopped");
+    out.flush();
+    return 0;
+  }
+
+  private MasterKey masterKey(PrintWriter out) throws IOException {
+    if (masterKeyFile != null) {
+      return MasterKey.fromFile(masterKeyFile);
+    }
+    String env = System.getenv(MASTER_KEY_ENV);
+    if (env != null && !env.isBlank()) {
+      return MasterKey.fromEnv(MASTER_KEY_ENV);
+    }
+    Path file = dataDir.resolve("master.key");
+    if (!Files.exists(file)) {
+      byte[] raw = new byte[32];
+      new SecureRandom().nextBytes(raw);
+      Files.writeString(file, Base64.getEncoder().encodeToString(raw) + "\n");
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        out.println("note: cannot restrict the master key file's permissions on this system");
+      }
+      out.printf(
+          "created the vault's master key in %s: back it up apart from the database, or move it"
+              + " to $%s%n",
+          file, MASTER_KEY_ENV);
+    }
+    return MasterKey.fromFile(file);
+  }
+}

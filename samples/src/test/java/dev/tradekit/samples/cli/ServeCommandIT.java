@@ -1,0 +1,88 @@
+package dev.tradekit.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandIT {
+  @TempDir Path dir;
+
+  /** Collects output and opens a latch when the command says it is serving. */
+  static final class Output extends Writer {
+    final StringBuilder text = new StringBuilder();
+    final CountDownLatch serving = new CountDownLatch(1);
+
+    @Override
+    public synchronized void write(char[] c, int off, int len) {
+      text.append(c, off, len);
+      if (text.indexOf("press Ctrl-C") >= 0) {
+        serving.countDown();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    synchronized String text() {
+      return text.toString();
+    }
+  }
+
+  private String serveOnce(Path dataDir, boolean expectSetup) throws Exception {
+    ServeCommand cmd = new ServeCommand();
+    Output out = new Output();
+    CommandLine cli = new CommandLine(cmd);
+    cli.setOut(new PrintWriter(out, true));
+    int[] code = {-1};
+    Thread t =
+        new Thread(
+            () -> code[0] = cli.execute("--port", "0", "--data-dir", dataDir.toString()), "serve");
+    t.start();
+    assertThat(out.serving.await(60, TimeUnit.SECONDS)).as(out.text()).isTrue();
+    Matcher m = Pattern.compile("control plane on (http://\\S+) ").matcher(out.text());
+    assertThat(m.find()).as(out.text()).isTrue();
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(m.group(1) + "/api/health"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"setupRequired\":" + expectSetup);
+    cmd.stop.countDown();
+    t.join(60_000);
+    assertThat(code[0]).as(out.text()).isZero();
+    return out.text();
+  }
+
+  @Test
+  void firstRunPrintsAOneTimeSetupLinkAndCreatesTheMasterKey() throws Exception {
+    Path data = dir.resolve("data");
+    String first = serveOnce(data, true);
+    assertThat(first).contains("first run: create the admin account", "/api/setup?token=");
+    assertThat(first).contains("created the vault's master key");
+    assertThat(Files.readString(data.resolve("master.key")).trim()).hasSize(44);
+    assertThat(data.resolve("tradekit.db")).exists();
+    String second = serveOnce(data, true);
+    assertThat(second).doesNotContain("created the vault's master key");
+  }
+}

@@ -1,0 +1,127 @@
+package dev.tradekit.server;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Bot definitions by kind: which fields each engine's configuration has and what each must be.
+ * Validation returns the normalised configuration (decimals as plain strings) or throws a 400
+ * naming the field.
+ */
+final class BotSpecs {
+  static final List<String> KINDS = List.of("copier", "market-maker", "grid", "dca", "scanner");
+  static final List<String> PROVIDERS = List.of("sim", "binance-usdm");
+  private static final BigDecimal MAX_QTY = new BigDecimal("1000000");
+  private static final BigDecimal MAX_PRICE = new BigDecimal("100000000");
+
+  private BotSpecs() {}
+
+  /**
+   * Validates a configuration for {@code kind}.
+   *
+   * @param ownsKey whether a key id names one of the owner's vault keys
+   */
+  static Map<String, Object> validate(String kind, Fields c, Predicate<String> ownsKey) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    switch (kind) {
+      case "copier" -> {
+        c.only("followers");
+        List<Map<String, Object>> followers = new ArrayList<>();
+        for (Fields f : c.objects("followers", 1, 50)) {
+          f.only("keyId", "policy", "paused");
+          String keyId = f.string("keyId", 64);
+          if (!ownsKey.test(keyId)) {
+            throw ApiException.invalid(f.path("keyId"), "must name one of your vault keys");
+          }
+          Fields p = f.object("policy");
+          Map<String, Object> policy = new LinkedHashMap<>();
+          String mode = p.oneOf("mode", "ratio", "fixed");
+          policy.put("mode", mode);
+          if (mode.equals("ratio")) {
+            p.only("mode", "ratio", "maxQuantity");
+            policy.put("ratio", p.positiveDecimal("ratio", new BigDecimal("100")).toPlainString());
+          } else {
+            p.only("mode", "quantity", "maxQuantity");
+            policy.put("quantity", p.positiveDecimal("quantity", MAX_QTY).toPlainString());
+          }
+          if (p.has("maxQuantity")) {
+            policy.put("maxQuantity", p.positiveDecimal("maxQuantity", MAX_QTY).toPlainString());
+          }
+          Map<String, Object> fo = new LinkedHashMap<>();
+          fo.put("keyId", keyId);
+          fo.put("policy", policy);
+          fo.put("paused", f.has("paused") && f.bool("paused"));
+          followers.add(fo);
+        }
+        out.put("followers", followers);
+      }
+      case "market-maker" -> {
+        c.only("symbol", "strategy", "parameters");
+        out.put("symbol", c.symbol("symbol"));
+        String strategy = c.oneOf("strategy", "fixed-spread", "ladder", "avellaneda-stoikov");
+        out.put("strategy", strategy);
+        Fields p = c.object("parameters");
+        out.put("parameters", marketMakerParameters(strategy, p));
+      }
+      case "grid" -> {
+        c.only("symbol", "lower", "upper", "levels", "quantity");
+        out.put("symbol", c.symbol("symbol"));
+        BigDecimal lower = c.positiveDecimal("lower", MAX_PRICE);
+        BigDecimal upper = c.positiveDecimal("upper", MAX_PRICE);
+        if (upper.compareTo(lower) <= 0) {
+          throw ApiException.invalid(c.path("upper"), "must be greater than lower");
+        }
+        out.put("lower", lower.toPlainString());
+        out.put("upper", upper.toPlainString());
+        out.put("levels", c.integer("levels", 2, 200));
+        out.put("quantity", c.positiveDecimal("quantity", MAX_QTY).toPlainString());
+      }
+      case "dca" -> {
+        c.only("symbol", "side", "quantity", "steps", "stepPercent");
+        out.put("symbol", c.symbol("symbol"));
+        out.put("side", c.oneOf("side", "BUY", "SELL"));
+        out.put("quantity", c.positiveDecimal("quantity", MAX_QTY).toPlainString());
+        out.put("steps", c.integer("steps", 1, 100));
+        out.put("stepPercent", c.number("stepPercent", 0.01, 50));
+      }
+      case "scanner" -> {
+        c.only("symbols", "minNotional");
+        out.put("symbols", c.symbols("symbols", 500));
+        out.put("minNotional", c.positiveDecimal("minNotional", MAX_PRICE).toPlainString());
+      }
+      default -> throw ApiException.invalid("kind", "must be one of " + KINDS);
+    }
+    return out;
+  }
+
+  /** Market-maker parameters: the ones that may change while the bot runs. */
+  static Map<String, Object> marketMakerParameters(String strategy, Fields p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    switch (strategy) {
+      case "fixed-spread" -> {
+        p.only("spreadBps", "quantity");
+        out.put("spreadBps", p.number("spreadBps", 0.1, 10_000));
+        out.put("quantity", p.positiveDecimal("quantity", MAX_QTY).toPlainString());
+      }
+      case "ladder" -> {
+        p.only("spreadBps", "quantity", "levels", "stepBps");
+        out.put("spreadBps", p.number("spreadBps", 0.1, 10_000));
+        out.put("quantity", p.positiveDecimal("quantity", MAX_QTY).toPlainString());
+        out.put("levels", p.integer("levels", 1, 50));
+        out.put("stepBps", p.number("stepBps", 0.1, 10_000));
+      }
+      default -> {
+        p.only("gamma", "kappa", "quantity", "horizonSeconds");
+        out.put("gamma", p.number("gamma", 1e-6, 100));
+        out.put("kappa", p.number("kappa", 1e-6, 1e6));
+        out.put("quantity", p.positiveDecimal("quantity", MAX_QTY).toPlainString());
+        out.put("horizonSeconds", p.integer("horizonSeconds", 1, 86_400));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,450 @@
+package dev.tradekit.server;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control plane: an authenticated HTTP API (REST and server-sent events) over which users keep
+ * exchange keys in an encrypted vault, define bots, read the audit log and follow live events.
+ *
+ * <p>{@code try (ControlPlane plane = ControlPlane.builder() .bind("127.0.0.1", 8080)
+ * .store(Stores.sqlite(Path.of("data/tradekit.db")))
+ * .vault(MasterKey.fromEnv("TRADEKIT_MASTER_KEY")) .build() .start()) {
+ * plane.setupLink().ifPresent(System.out::println); } }
+ *
+ * <p>On first start (no user yet) the control plane makes a one-time setup token: {@link
+ * #setupLink()} returns the link that creates the admin account; there is no default password.
+ * {@link #close()} stops the HTTP server, ends every event stream and closes the store.
+ */
+public final class ControlPlane implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+
+  private final Builder config;
+  private final Stores storeConfig;
+  private final MasterKey masterKey;
+  private @Nullable Server server;
+  private @Nullable Store store;
+  private @Nullable Vault vault;
+  private @Nullable Api api;
+  private int port;
+
+  private ControlPlane(Builder config, Stores storeConfig, MasterKey masterKey) {
+    this.config = config;
+    this.storeConfig = storeConfig;
+    this.masterKey = masterKey;
+  }
+
+  /** A builder with the defaults written on each of its methods. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens the store (running migrations), opens the key vault and starts listening.
+   *
+   * @return this
+   * @throws IllegalStateException if the master key is not the vault's ("wrong master key"), or the
+   *     store or the port cannot be opened
+   */
+  public synchronized ControlPlane start() {
+    if (server != null) {
+      throw new IllegalStateException("the control plane is already started");
+    }
+    Store s = storeConfig.open();
+    try {
+      SecureRandom random = new SecureRandom();
+      Vault v = Vault.open(s, masterKey, random);
+      byte[] tokenKey = config.tokenKey;
+      if (tokenKey == null) {
+        tokenKey = new byte[32];
+        random.nextBytes(tokenKey);
+      }
+      String setup = s.countUsers() == 0 ? Ids.token(24) : null;
+      EventHub hub = new EventHub(s, config.eventRetention, config.subscriberQueue);
+      Api a =
+          new Api(
+              s,
+              v,
+              new Tokens(tokenKey, config.clock, config.accessTokenLife),
+              new Throttle(
+                  config.loginFailuresPerUser,
+                  config.loginFailuresPerAddress,
+                  config.loginWindow.toMillis()),
+              hub,
+              config.clock,
+              config.refreshTokenLife,
+              config.keyStore != null,
+              setup);
+      QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
+      threads.setName("tradekit-server");
+      Server srv = new Server(threads);
+      HttpConfiguration http = new HttpConfiguration();
+      http.setSendServerVersion(false);
+      http.setSendXPoweredBy(false);
+      ServerConnector connector;
+      if (config.keyStore != null) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.keyStore.toString());
+        ssl.setKeyStorePassword(String.valueOf(Objects.requireNonNull(config.keyStorePassword)));
+        http.addCustomizer(new SecureRequestCustomizer());
+        connector =
+            new ServerConnector(
+                srv, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+      } else {
+        connector = new ServerConnector(srv, new HttpConnectionFactory(http));
+      }
+      connector.setHost(config.host);
+      connector.setPort(config.port);
+      connector.setIdleTimeout(config.idleTimeout.toMillis());
+      srv.addConnector(connector);
+      srv.setHandler(new ApiHandler(a, config.maxRequestBytes, config.corsOrigins));
+      srv.setStopTimeout(5_000);
+      srv.start();
+      this.port = connector.getLocalPort();
+      this.server = srv;
+      this.store = s;
+      this.vault = v;
+      this.api = a;
+      LOG.info("control plane listening on {}", url());
+      if (setup != null) {
+        LOG.info("control plane: no user yet; create the admin with the one-time setup link");
+      }
+      return this;
+    } catch (RuntimeException e) {
+      s.close();
+      throw e;
+    } catch (Exception e) {
+      s.close();
+      throw new IllegalStateException("cannot start the control plane: " + e.getMessage(), e);
+    }
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    String scheme = config.keyStore != null ? "https" : "http";
+    String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+    return scheme + "://" + host + ":" + port;
+  }
+
+  /** The port listened on (the actual one when the builder asked for port 0). */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * The one-time link that creates the admin account, while no user exists; empty afterwards. Print
+   * it to the operator; it is never logged.
+   */
+  public Optional<String> setupLink() {
+    Api a = api;
+    String token = a == null ? null : a.setupToken();
+    return token == null ? Optional.empty() : Optional.of(url() + "/api/setup?token=" + token);
+  }
+
+  /** The one-time setup token while no user exists (the value {@link #setupLink()} carries). */
+  public Optional<String> setupToken() {
+    Api a = api;
+    return a == null ? Optional.empty() : Optional.ofNullable(a.setupToken());
+  }
+
+  /** The key vault, for modules that keep their own secrets in it (notifications). */
+  public VaultSecrets secrets() {
+    return Objects.requireNonNull(vault, "start() the control plane first");
+  }
+
+  /**
+   * Re-wraps the vault's data key under a new master key while serving: stored records stay
+   * readable throughout; the next start must use {@code next}.
+   */
+  public void rotateMasterKey(MasterKey next) {
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(vault, "start() the control plane first").rotate(next);
+    LOG.info("control plane: the vault's master key was rotated to {}", next);
+  }
+
+  Api api() {
+    return Objects.requireNonNull(api);
+  }
+
+  Store store() {
+    return Objects.requireNonNull(store);
+  }
+
+  /** Stops the HTTP server, ends every event stream and closes the store. */
+  @Override
+  public synchronized void close() {
+    Server srv = server;
+    server = null;
+    if (api != null) {
+      api.hub().close();
+    }
+    if (srv != null) {
+      try {
+        srv.stop();
+      } catch (Exception e) {
+        LOG.warn("control plane: the HTTP server did not stop cleanly: {}", e.toString());
+      }
+    }
+    if (store != null) {
+      store.close();
+      store = null;
+    }
+  }
+
+  /**
+   * Configures a {@link ControlPlane}; every setter validates its argument at once.
+   *
+   * <p>{@code ControlPlane.builder().store(Stores.sqlite(file)).vault(key).build()}
+   */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private @Nullable Stores store;
+    private @Nullable MasterKey masterKey;
+    private byte @Nullable [] tokenKey;
+    private @Nullable Path keyStore;
+    private char @Nullable [] keyStorePassword;
+    private boolean insecureBind;
+    private final List<String> corsOrigins = new ArrayList<>();
+    private int maxRequestBytes = 64 * 1024;
+    private Duration accessTokenLife = Duration.ofMinutes(15);
+    private Duration refreshTokenLife = Duration.ofDays(30);
+    private int loginFailuresPerUser = 5;
+    private int loginFailuresPerAddress = 20;
+    private Duration loginWindow = Duration.ofMinutes(15);
+    private int eventRetention = 10_000;
+    private int subscriberQueue = 256;
+    private int maxThreads = 200;
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The address and port to listen on. Default {@code 127.0.0.1:8080}. A non-loopback address
+     * needs {@link #tls} or {@link #allowInsecureBind()}.
+     *
+     * @param port 0 to 65535; 0 picks a free port
+     */
+    public Builder bind(String host, int port) {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("host: must not be blank");
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: must be 0 to 65535, got " + port);
+      }
+      this.host = host;
+      this.port = port;
+      return this;
+    }
+
+    /** Where users, the vault, bots, the audit log and events live. Required. */
+    public Builder store(Stores store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The master key that wraps the vault's data key. Required. */
+    public Builder vault(MasterKey masterKey) {
+      this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
+      return this;
+    }
+
+    /**
+     * The HS256 key that signs access tokens. Default: 32 random bytes per start (access tokens
+     * then end with the process; refresh tokens, kept in the store, survive).
+     *
+     * @param key at least 32 bytes; copied
+     */
+    public Builder tokenKey(byte[] key) {
+      Objects.requireNonNull(key, "key");
+      if (key.length < 32) {
+        throw new IllegalArgumentException("key: must be at least 32 bytes, got " + key.length);
+      }
+      this.tokenKey = key.clone();
+      return this;
+    }
+
+    /**
+     * Serves HTTPS with the key and certificate in a PKCS#12 or JKS key store. Default: plain HTTP,
+     * allowed on loopback only. Cookies are marked {@code Secure} under TLS.
+     */
+    public Builder tls(Path keyStore, char[] password) {
+      Objects.requireNonNull(keyStore, "keyStore");
+      Objects.requireNonNull(password, "password");
+      if (!Files.isReadable(keyStore)) {
+        throw new IllegalArgumentException("keyStore: cannot read " + keyStore);
+      }
+      this.keyStore = keyStore;
+      this.keyStorePassword = password.clone();
+      return this;
+    }
+
+    /**
+     * Allows plain HTTP on a non-loopback address (behind a TLS-terminating proxy, say). Default:
+     * refused. Logged as a warning at every start.
+     */
+    public Builder allowInsecureBind() {
+      this.insecureBind = true;
+      return this;
+    }
+
+    /**
+     * Browser origins allowed to call the API cross-origin, exact (scheme, host, port; no trailing
+     * slash). Default: none, so no CORS header is ever sent. {@code *} is refused.
+     */
+    public Builder corsOrigins(String... origins) {
+      for (String o : origins) {
+        Objects.requireNonNull(o, "origins");
+        if (o.equals("*") || !o.matches("https?://[^/\\s]+")) {
+          throw new IllegalArgumentException(
+              "origins: each must be an exact origin such as https://app.example.com, got " + o);
+        }
+        corsOrigins.add(o);
+      }
+      return this;
+    }
+
+    /** The largest request body accepted; larger ones get 413. Default 64 KiB. */
+    public Builder maxRequestBytes(int bytes) {
+      if (bytes < 1024 || bytes > 16 * 1024 * 1024) {
+        throw new IllegalArgumentException("bytes: must be 1 KiB to 16 MiB, got " + bytes);
+      }
+      this.maxRequestBytes = bytes;
+      return this;
+    }
+
+    /** How long an access token lives. Default 15 minutes. */
+    public Builder accessTokenLife(Duration life) {
+      this.accessTokenLife = positive(life, "life");
+      return this;
+    }
+
+    /** How long a refresh token lives (each use replaces it). Default 30 days. */
+    public Builder refreshTokenLife(Duration life) {
+      this.refreshTokenLife = positive(life, "life");
+      return this;
+    }
+
+    /**
+     * Login throttling: failed logins allowed per user name and per client address within the
+     * window. Default 5 per user, 20 per address, in 15 minutes.
+     */
+    public Builder loginThrottle(int perUser, int perAddress, Duration window) {
+      if (perUser < 1 || perAddress < 1) {
+        throw new IllegalArgumentException("perUser, perAddress: must be at least 1");
+      }
+      this.loginFailuresPerUser = perUser;
+      this.loginFailuresPerAddress = perAddress;
+      this.loginWindow = positive(window, "window");
+      return this;
+    }
+
+    /**
+     * How many events the persisted event log keeps for {@code Last-Event-ID} replay. Default
+     * 10,000 (all users together).
+     */
+    public Builder eventRetention(int events) {
+      if (events < 100) {
+        throw new IllegalArgumentException("events: must be at least 100, got " + events);
+      }
+      this.eventRetention = events;
+      return this;
+    }
+
+    /**
+     * How many events may wait for one slow event-stream client before it is dropped. Default 256.
+     */
+    public Builder subscriberQueue(int events) {
+      if (events < 1 || events > 100_000) {
+        throw new IllegalArgumentException("events: must be 1 to 100000, got " + events);
+      }
+      this.subscriberQueue = events;
+      return this;
+    }
+
+    /** The most request threads (each open event stream holds one). Default 200. */
+    public Builder maxThreads(int threads) {
+      if (threads < 8) {
+        throw new IllegalArgumentException("threads: must be at least 8, got " + threads);
+      }
+      this.maxThreads = threads;
+      return this;
+    }
+
+    /** The clock for token expiry, throttling and timestamps. Default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + ": must be positive, got " + d);
+      }
+      return d;
+    }
+
+    /**
+     * Checks the whole configuration.
+     *
+     * @throws IllegalArgumentException naming what is missing or unsafe
+     */
+    public ControlPlane build() {
+      if (store == null) {
+        throw new IllegalArgumentException("store: required, e.g. Stores.sqlite(path)");
+      }
+      if (masterKey == null) {
+        throw new IllegalArgumentException("vault: required, e.g. MasterKey.fromEnv(..)");
+      }
+      if (!loopback(host) && keyStore == null) {
+        if (!insecureBind) {
+          throw new IllegalArgumentException(
+              "bind: "
+                  + host
+                  + " is not a loopback address; serve TLS (tls(..)) or, behind a TLS proxy,"
+                  + " call allowInsecureBind()");
+        }
+        LOG.warn(
+            "SECURITY WARNING: the control plane serves plain HTTP on the non-loopback address {}"
+                + " (allowInsecureBind). Tokens and passwords cross the network in clear unless"
+                + " a TLS proxy stands in front.",
+            host);
+      }
+      return new ControlPlane(this, store, masterKey);
+    }
+
+    private static boolean loopback(String host) {
+      if (host.equals("localhost")) {
+        return true;
+      }
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+  }
+}

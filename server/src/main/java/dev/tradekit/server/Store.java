@@ -1,0 +1,116 @@
+package dev.tradekit.server;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the control plane persists, behind one interface: one implementation ({@link
+ * JdbcStore}) serves SQLite and PostgreSQL. Implementations are thread-safe. A {@code null} owner
+ * in a listing means "every owner" (the admin view).
+ */
+interface Store extends AutoCloseable {
+
+  record User(String id, String name, String role, String passwordHash, long createdAt) {}
+
+  record RefreshToken(
+      String hash, String family, String userId, long expiresAt, boolean used, boolean revoked) {}
+
+  record AuditEntry(
+      long id,
+      long at,
+      String userId,
+      String userName,
+      String action,
+      String target,
+      String address,
+      String outcome) {}
+
+  record VaultMeta(byte[] wrappedDataKey, byte[] salt, int version) {}
+
+  record KeyRecord(
+      String id,
+      String owner,
+      String exchange,
+      String account,
+      String fingerprint,
+      byte[] nonce,
+      byte[] ciphertext,
+      long createdAt) {}
+
+  record Bot(
+      String id,
+      String owner,
+      String kind,
+      String name,
+      String configJson,
+      String state,
+      long createdAt,
+      long updatedAt) {}
+
+  record Event(long id, String owner, String type, String dataJson, long at) {}
+
+  // users
+  void insertUser(User user);
+
+  Optional<User> userByName(String name);
+
+  Optional<User> user(String id);
+
+  List<User> users();
+
+  long countUsers();
+
+  // refresh tokens
+  void insertRefresh(RefreshToken token);
+
+  Optional<RefreshToken> refresh(String hash);
+
+  /** Marks a token used; true only for the one caller that found it unused and unrevoked. */
+  boolean spendRefresh(String hash);
+
+  void revokeFamily(String family);
+
+  void revokeUserTokens(String userId);
+
+  // audit
+  void appendAudit(AuditEntry entry);
+
+  List<AuditEntry> audit(@Nullable String userId, int limit);
+
+  // vault
+  Optional<VaultMeta> vaultMeta();
+
+  void putVaultMeta(VaultMeta meta);
+
+  void insertKey(KeyRecord key);
+
+  Optional<KeyRecord> key(String id);
+
+  List<KeyRecord> keys(@Nullable String owner);
+
+  boolean deleteKey(String id);
+
+  // bots
+  void insertBot(Bot bot);
+
+  void updateBot(Bot bot);
+
+  Optional<Bot> bot(String id);
+
+  List<Bot> bots(@Nullable String owner);
+
+  boolean deleteBot(String id);
+
+  // events
+  long appendEvent(String owner, String type, String dataJson, long at);
+
+  /** Events with an id above {@code afterId}, oldest first; {@code owner == null}: every owner. */
+  List<Event> eventsAfter(@Nullable String owner, long afterId, int limit);
+
+  /** Keeps the newest {@code keep} events and deletes the rest; returns how many were deleted. */
+  int pruneEvents(int keep);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,64 @@
+package dev.tradekit.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the control plane keeps its users, vault, bots, audit log and event log.
+ *
+ * <p>{@code ControlPlane.builder().store(Stores.sqlite(Path.of("data/tradekit.db")))}
+ *
+ * <p>SQLite is the default (one file, WAL journal); PostgreSQL is chosen by a JDBC URL. Both run
+ * the same versioned migrations when the control plane starts.
+ */
+public final class Stores {
+  private final String url;
+  private final String description;
+
+  private Stores(String url, String description) {
+    this.url = url;
+    this.description = description;
+  }
+
+  /**
+   * A SQLite database in one file, created (with its parent folders) if absent.
+   *
+   * @param file the database file
+   */
+  public static Stores sqlite(Path file) {
+    Objects.requireNonNull(file, "file");
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      try {
+        java.nio.file.Files.createDirectories(parent);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(
+            "file: cannot create the folder " + parent + ": " + e.getMessage(), e);
+      }
+    }
+    return new Stores("jdbc:sqlite:" + file.toAbsolutePath(), "sqlite:" + file.toAbsolutePath());
+  }
+
+  /**
+   * A PostgreSQL database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/tradekit?user=tk}.
+   *
+   * @param jdbcUrl a {@code jdbc:postgresql:} URL
+   */
+  public static Stores postgres(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("jdbcUrl: must start with jdbc:postgresql:");
+    }
+    return new Stores(jdbcUrl, "postgresql");
+  }
+
+  Store open() {
+    return JdbcStore.open(url);
+  }
+
+  /** Names the store without any credential the URL may carry. */
+  @Override
+  public String toString() {
+    return "Stores[" + description + "]";
+  }
+}

@@ -1,0 +1,117 @@
+package dev.tradekit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BotSpecsTest {
+  private static Fields config(String json) {
+    return new Fields(Json.readObject(json), "config.");
+  }
+
+  @Test
+  void normalisesACopierWithTwoFollowers() {
+    Map<String, Object> c =
+        BotSpecs.validate(
+            "copier",
+            config(
+                "{\"followers\":[{\"keyId\":\"k1\",\"policy\":{\"mode\":\"ratio\",\"ratio\":\"0.50\"}},"
+                    + "{\"keyId\":\"k2\",\"policy\":{\"mode\":\"fixed\",\"quantity\":\"0.001\"},"
+                    + "\"paused\":true}]}"),
+            id -> id.startsWith("k"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> followers =
+        (List<Map<String, Object>>) java.util.Objects.requireNonNull(c.get("followers"));
+    assertThat(followers).hasSize(2);
+    assertThat(followers.get(0))
+        .containsEntry("policy", Map.of("mode", "ratio", "ratio", "0.50"))
+        .containsEntry("paused", false);
+    assertThat(followers.get(1)).containsEntry("paused", true);
+  }
+
+  @Test
+  void namesTheFollowerFieldOfAnInvalidPolicy() {
+    assertThatThrownBy(
+            () ->
+                BotSpecs.validate(
+                    "copier",
+                    config(
+                        "{\"followers\":[{\"keyId\":\"k1\",\"policy\":{\"mode\":\"ratio\","
+                            + "\"ratio\":\"-1\"}}]}"),
+                    id -> true))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.field).isEqualTo("config.followers[0].policy.ratio"))
+        .hasMessageContaining("must be greater than 0");
+  }
+
+  @Test
+  void refusesAFollowerKeyTheOwnerDoesNotHave() {
+    assertThatThrownBy(
+            () ->
+                BotSpecs.validate(
+                    "copier",
+                    config(
+                        "{\"followers\":[{\"keyId\":\"theirs\",\"policy\":{\"mode\":\"fixed\","
+                            + "\"quantity\":\"1\"}}]}"),
+                    id -> false))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.field).isEqualTo("config.followers[0].keyId"));
+  }
+
+  @Test
+  void refusesAnUnknownParameterOfAMarketMaker() {
+    assertThatThrownBy(
+            () ->
+                BotSpecs.validate(
+                    "market-maker",
+                    config(
+                        "{\"symbol\":\"BTCUSDT\",\"strategy\":\"fixed-spread\",\"parameters\":"
+                            + "{\"spreadBps\":5,\"quantity\":\"0.01\",\"leverage\":100}}"),
+                    id -> true))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.type).isEqualTo("unknown-field");
+              assertThat(e.field).isEqualTo("config.parameters.leverage");
+            });
+  }
+
+  @Test
+  void refusesAQuantityGivenAsANumberBecauseMoneyIsExact() {
+    assertThatThrownBy(
+            () ->
+                BotSpecs.validate(
+                    "grid",
+                    config(
+                        "{\"symbol\":\"BTCUSDT\",\"lower\":\"90000\",\"upper\":\"100000\","
+                            + "\"levels\":10,\"quantity\":0.1}"),
+                    id -> true))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.field).isEqualTo("config.quantity"))
+        .hasMessageContaining("decimal string");
+  }
+
+  @Test
+  void refusesAGridWhoseUpperIsNotAboveLower() {
+    assertThatThrownBy(
+            () ->
+                BotSpecs.validate(
+                    "grid",
+                    config(
+                        "{\"symbol\":\"BTCUSDT\",\"lower\":\"100\",\"upper\":\"100\","
+                            + "\"levels\":10,\"quantity\":\"0.1\"}"),
+                    id -> true))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.field).isEqualTo("config.upper"));
+  }
+
+  @Test
+  void refusesAnUnknownKind() {
+    assertThatThrownBy(() -> BotSpecs.validate("martingale", config("{}"), id -> true))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field).isEqualTo("kind"));
+  }
+}

@@ -1,0 +1,138 @@
+package dev.tradekit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Store} must do; run on SQLite and, when a server is named, PostgreSQL. */
+abstract class StoreContract {
+  private @org.jspecify.annotations.Nullable Store store;
+
+  /** A fresh, empty, migrated store. */
+  abstract Store open();
+
+  Store store() {
+    Store s = store;
+    if (s == null) {
+      s = open();
+      store = s;
+    }
+    return s;
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void keepsUsersAndRefusesADuplicateName() {
+    Store s = store();
+    assertThat(s.countUsers()).isZero();
+    Store.User u = new Store.User("usr_1", "alice", "admin", "$argon2id$x", 5);
+    s.insertUser(u);
+    assertThat(s.userByName("alice")).contains(u);
+    assertThat(s.user("usr_1")).contains(u);
+    assertThat(s.countUsers()).isEqualTo(1);
+    assertThatThrownBy(() -> s.insertUser(new Store.User("usr_2", "alice", "viewer", "h", 6)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(s.users()).containsExactly(u);
+  }
+
+  @Test
+  void spendsARefreshTokenOnceAndRevokesItsFamily() {
+    Store s = store();
+    s.insertRefresh(new Store.RefreshToken("h1", "fam1", "usr_1", 100, false, false));
+    s.insertRefresh(new Store.RefreshToken("h2", "fam1", "usr_1", 100, false, false));
+    s.insertRefresh(new Store.RefreshToken("h3", "fam2", "usr_1", 100, false, false));
+    assertThat(s.spendRefresh("h1")).isTrue();
+    assertThat(s.spendRefresh("h1")).isFalse();
+    assertThat(s.refresh("h1").orElseThrow().used()).isTrue();
+    s.revokeFamily("fam1");
+    assertThat(s.refresh("h2").orElseThrow().revoked()).isTrue();
+    assertThat(s.spendRefresh("h2")).isFalse();
+    assertThat(s.refresh("h3").orElseThrow().revoked()).isFalse();
+    s.revokeUserTokens("usr_1");
+    assertThat(s.refresh("h3").orElseThrow().revoked()).isTrue();
+  }
+
+  @Test
+  void listsAuditNewestFirstPerUser() {
+    Store s = store();
+    s.appendAudit(
+        new Store.AuditEntry(0, 1, "usr_1", "alice", "login", "user alice", "127.0.0.1", "ok"));
+    s.appendAudit(
+        new Store.AuditEntry(0, 2, "usr_2", "bob", "bot.create", "bot b", "127.0.0.1", "ok"));
+    s.appendAudit(new Store.AuditEntry(0, 3, "usr_1", "alice", "key.create", "key k", "::1", "ok"));
+    assertThat(s.audit(null, 10))
+        .extracting(Store.AuditEntry::action)
+        .containsExactly("key.create", "bot.create", "login");
+    assertThat(s.audit("usr_1", 10))
+        .extracting(Store.AuditEntry::action)
+        .containsExactly("key.create", "login");
+    assertThat(s.audit(null, 1)).hasSize(1);
+  }
+
+  @Test
+  void replacesTheVaultMeta() {
+    Store s = store();
+    assertThat(s.vaultMeta()).isEmpty();
+    s.putVaultMeta(new Store.VaultMeta(new byte[] {1, 2}, new byte[] {3}, 1));
+    s.putVaultMeta(new Store.VaultMeta(new byte[] {4, 5}, new byte[] {6}, 2));
+    Store.VaultMeta m = s.vaultMeta().orElseThrow();
+    assertThat(m.wrappedDataKey()).containsExactly(4, 5);
+    assertThat(m.salt()).containsExactly(6);
+    assertThat(m.version()).isEqualTo(2);
+  }
+
+  @Test
+  void keepsKeysPerOwner() {
+    Store s = store();
+    s.insertKey(
+        new Store.KeyRecord("k1", "usr_1", "sim", "main", "ab", new byte[] {1}, new byte[] {2}, 1));
+    s.insertKey(
+        new Store.KeyRecord("k2", "usr_2", "sim", "alt", "cd", new byte[] {3}, new byte[] {4}, 2));
+    assertThat(s.keys("usr_1")).extracting(Store.KeyRecord::id).containsExactly("k1");
+    assertThat(s.keys(null)).extracting(Store.KeyRecord::id).containsExactly("k1", "k2");
+    assertThat(s.key("k2").orElseThrow().ciphertext()).containsExactly(4);
+    assertThat(s.deleteKey("k1")).isTrue();
+    assertThat(s.deleteKey("k1")).isFalse();
+    assertThat(s.key("k1")).isEmpty();
+  }
+
+  @Test
+  void keepsAndUpdatesBots() {
+    Store s = store();
+    Store.Bot b = new Store.Bot("b1", "usr_1", "grid", "g", "{}", "stopped", 1, 1);
+    s.insertBot(b);
+    s.insertBot(new Store.Bot("b2", "usr_2", "dca", "d", "{}", "stopped", 2, 2));
+    Store.Bot renamed = new Store.Bot("b1", "usr_1", "grid", "g2", "{\"a\":1}", "running", 1, 9);
+    s.updateBot(renamed);
+    assertThat(s.bot("b1")).contains(renamed);
+    assertThat(s.bots("usr_1")).containsExactly(renamed);
+    assertThat(s.bots(null)).hasSize(2);
+    assertThat(s.deleteBot("b2")).isTrue();
+    assertThat(s.bots(null)).containsExactly(renamed);
+  }
+
+  @Test
+  void numbersEventsInOrderReplaysPerOwnerAndPrunesTheOldest() {
+    Store s = store();
+    long a = s.appendEvent("usr_1", "bot.created", "{\"n\":1}", 1);
+    long b = s.appendEvent("usr_2", "bot.created", "{\"n\":2}", 2);
+    long c = s.appendEvent("usr_1", "bot.updated", "{\"n\":3}", 3);
+    assertThat(a).isLessThan(b);
+    assertThat(b).isLessThan(c);
+    List<Store.Event> mine = s.eventsAfter("usr_1", a, 10);
+    assertThat(mine).extracting(Store.Event::id).containsExactly(c);
+    assertThat(mine.get(0).dataJson()).isEqualTo("{\"n\":3}");
+    assertThat(s.eventsAfter(null, 0, 10)).hasSize(3);
+    assertThat(s.pruneEvents(2)).isEqualTo(1);
+    assertThat(s.eventsAfter(null, 0, 10)).extracting(Store.Event::id).containsExactly(b, c);
+  }
+}
