@@ -1,5 +1,7 @@
 package dev.tradekit.api;
 
+import dev.tradekit.api.model.KlineInterval;
+
 /**
  * Live market data and the account's user events, pushed to listeners.
  *
@@ -24,6 +26,16 @@ public interface Streams {
 
   /** Public trades of a symbol. */
   Subscription trades(String symbol, TradeListener listener);
+
+  /**
+   * Candlesticks of a symbol: each update of the bar being built and each closed bar exactly once
+   * (a reconnect neither repeats nor skips a closed bar). Bars open and close on the venue's
+   * interval boundaries (UTC, epoch-aligned; weeks start on Monday).
+   *
+   * @throws IllegalArgumentException when the venue cannot serve {@code interval} (the simulator
+   *     does not build calendar months)
+   */
+  Subscription klines(String symbol, KlineInterval interval, KlineListener listener);
 
   /** Best bid and ask of a symbol as they change. */
   Subscription bookTicker(String symbol, BookTickerListener listener);

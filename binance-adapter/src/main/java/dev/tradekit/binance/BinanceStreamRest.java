@@ -1,6 +1,8 @@
 package dev.tradekit.binance;
 
 import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Kline;
+import dev.tradekit.api.model.KlineQuery;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderBookSnapshot;
 import java.util.List;
@@ -22,6 +24,11 @@ final class BinanceStreamRest implements StreamRestCalls {
   public CompletableFuture<OrderBookSnapshot> depth(String symbol, int limit) {
     Objects.requireNonNull(symbol, "symbol");
     return rest.depth(symbol, limit).thenApply(d -> MarketMapper.depth(symbol, d));
+  }
+
+  @Override
+  public CompletableFuture<List<Kline>> klines(KlineQuery q) {
+    return rest.klines(q).thenApply(k -> MarketMapper.klines(q.symbol(), q.interval(), k));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tradekit.binance;
 
 import dev.tradekit.api.BookTickerListener;
+import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.Streams;
 import dev.tradekit.api.Subscription;
@@ -8,6 +9,7 @@ import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.error.AuthenticationException;
+import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.runtime.Scheduler;
 import java.util.Locale;
 import java.util.Objects;
@@ -95,6 +97,24 @@ final class BinanceStreams implements Streams, AutoCloseable {
     Listeners.Handle<TradeListener> h =
         new Listeners.Handle<>(listener, scheduler, x -> market.removeTrades(s, x));
     scheduler.execute(() -> market.addTrades(s, h));
+    return h;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Stream {@code <symbol>@kline_<interval>} on the {@code /market} path. Closed bars missed
+   * while a socket was down are fetched from {@code GET /fapi/v1/klines} and delivered before the
+   * event that revealed the gap; a closed bar already delivered is dropped.
+   */
+  @Override
+  public Subscription klines(String symbol, KlineInterval interval, KlineListener listener) {
+    String s = symbol(symbol);
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(listener, "listener");
+    Listeners.Handle<KlineListener> h =
+        new Listeners.Handle<>(listener, scheduler, x -> market.removeKlines(s, interval, x));
+    scheduler.execute(() -> market.addKlines(s, interval, h));
     return h;
   }
 

@@ -162,6 +162,9 @@ abstract class MarketEventDto {
     @Json(name = "n")
     long trades;
 
+    @Json(name = "V")
+    String takerBuyBaseVolume = "0";
+
     @Json(name = "x")
     boolean closed;
   }

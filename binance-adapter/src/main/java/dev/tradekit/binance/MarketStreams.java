@@ -1,10 +1,13 @@
 package dev.tradekit.binance;
 
 import dev.tradekit.api.BookTickerListener;
+import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.BookTicker;
+import dev.tradekit.api.model.Kline;
+import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Trade;
 import dev.tradekit.api.runtime.Scheduler;
 import java.math.BigDecimal;
@@ -43,6 +46,8 @@ final class MarketStreams implements MarketConnection.Owner {
   private final Map<String, Listeners<OrderBookListener>> bookListeners = new HashMap<>();
   private final Map<String, Listeners<BookTickerListener>> tickers = new HashMap<>();
   private final Map<String, Listeners<TradeListener>> trades = new HashMap<>();
+  private final Map<String, Listeners<KlineListener>> klineListeners = new HashMap<>();
+  private final Map<String, KlineSync> klines = new HashMap<>();
   private Function<String, CompletableFuture<@Nullable TickScale>> tickLookup =
       symbol -> CompletableFuture.completedFuture(null);
   private int connectionCount;
@@ -106,6 +111,32 @@ final class MarketStreams implements MarketConnection.Owner {
     unwant(stream(symbol, TRADE_SUFFIX));
   }
 
+  static String klineSuffix(KlineInterval interval) {
+    return "@kline_" + interval.code();
+  }
+
+  void addKlines(String symbol, KlineInterval interval, Listeners.Handle<KlineListener> handle) {
+    String name = stream(symbol, klineSuffix(interval));
+    Listeners<KlineListener> ls =
+        klineListeners.computeIfAbsent(name, n -> new Listeners<>("klines " + n));
+    ls.add(handle);
+    klines.computeIfAbsent(name, n -> new KlineSync(symbol, interval, scheduler, ctx.rest(), ls));
+    want(name);
+  }
+
+  void removeKlines(String symbol, KlineInterval interval, Listeners.Handle<KlineListener> h) {
+    String name = stream(symbol, klineSuffix(interval));
+    Listeners<KlineListener> ls = klineListeners.get(name);
+    if (ls != null && ls.remove(h)) {
+      klineListeners.remove(name);
+      KlineSync sync = klines.remove(name);
+      if (sync != null) {
+        sync.close();
+      }
+    }
+    unwant(name);
+  }
+
   void close() {
     for (MarketConnection c : connections) {
       c.close();
@@ -113,6 +144,8 @@ final class MarketStreams implements MarketConnection.Owner {
     connections.clear();
     connectionOf.clear();
     books.values().forEach(BookSync::close);
+    klines.values().forEach(KlineSync::close);
+    klines.clear();
     books.clear();
   }
 
@@ -211,6 +244,14 @@ final class MarketStreams implements MarketConnection.Owner {
           ls.forEach(l -> l.onBookTicker(ticker));
         }
       }
+    } else if (event instanceof MarketEventDto.Kline k) {
+      KlineSync sync = klines.get(stream(k.symbol, "@kline_" + k.bar.interval));
+      if (sync != null) {
+        Kline bar = toKline(k);
+        if (bar != null) {
+          sync.onKline(bar, k.bar.closed);
+        }
+      }
     } else if (event instanceof MarketEventDto.Trade t) {
       Listeners<TradeListener> ls = trades.get(t.symbol);
       // Only order-book trades: insurance-fund and ADL executions are not market trades.
@@ -235,6 +276,28 @@ final class MarketStreams implements MarketConnection.Owner {
           t.transactionTime != 0 ? t.transactionTime : t.eventTime);
     } catch (IllegalArgumentException e) {
       log.warn("{}: book ticker dropped: {}", t.symbol, e.getMessage());
+      return null;
+    }
+  }
+
+  private static @Nullable Kline toKline(MarketEventDto.Kline k) {
+    try {
+      MarketEventDto.Bar b = k.bar;
+      return new Kline(
+          k.symbol,
+          KlineInterval.fromCode(b.interval),
+          b.openTime,
+          b.closeTime,
+          new BigDecimal(b.open),
+          new BigDecimal(b.high),
+          new BigDecimal(b.low),
+          new BigDecimal(b.close),
+          new BigDecimal(b.volume),
+          new BigDecimal(b.quoteVolume.isEmpty() ? "0" : b.quoteVolume),
+          b.trades,
+          new BigDecimal(b.takerBuyBaseVolume.isEmpty() ? "0" : b.takerBuyBaseVolume));
+    } catch (IllegalArgumentException e) {
+      log.warn("{}: kline dropped: {}", k.symbol, e.getMessage());
       return null;
     }
   }

@@ -1,6 +1,8 @@
 package dev.tradekit.binance;
 
 import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Kline;
+import dev.tradekit.api.model.KlineQuery;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderBookSnapshot;
 import java.util.List;
@@ -12,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
  */
 interface StreamRestCalls {
   CompletableFuture<OrderBookSnapshot> depth(String symbol, int limit);
+
+  /** Candles of GET /fapi/v1/klines (to fill a gap in a kline stream). */
+  CompletableFuture<List<Kline>> klines(KlineQuery query);
 
   CompletableFuture<String> createListenKey();
 

@@ -1,6 +1,8 @@
 package dev.tradekit.binance;
 
 import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Kline;
+import dev.tradekit.api.model.KlineQuery;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderBookSnapshot;
 import java.util.ArrayDeque;
@@ -84,6 +86,33 @@ class FakeStreamRest implements StreamRestCalls {
     return s == null
         ? CompletableFuture.failedFuture(new IllegalStateException("no snapshot for " + symbol))
         : CompletableFuture.completedFuture(s);
+  }
+
+  /** Candles answered by {@link #klines}, filtered by the query's times. */
+  final List<Kline> klines = new CopyOnWriteArrayList<>();
+
+  @Override
+  public CompletableFuture<List<Kline>> klines(KlineQuery q) {
+    log(
+        "klines "
+            + q.symbol()
+            + " "
+            + q.interval().code()
+            + " "
+            + q.startTime()
+            + " "
+            + q.endTime());
+    List<Kline> out = new java.util.ArrayList<>();
+    for (Kline k : klines) {
+      if (k.symbol().equals(q.symbol())
+          && k.interval() == q.interval()
+          && (q.startTime() == null || k.openTime() >= q.startTime())
+          && (q.endTime() == null || k.openTime() <= q.endTime())
+          && out.size() < q.limit()) {
+        out.add(k);
+      }
+    }
+    return CompletableFuture.completedFuture(out);
   }
 
   @Override

@@ -2,11 +2,13 @@ package dev.tradekit.binance;
 
 import dev.tradekit.api.BookTickerListener;
 import dev.tradekit.api.Credentials;
+import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.Streams;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.UserEventListener;
+import dev.tradekit.api.model.KlineInterval;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,11 @@ final class TestExchanges {
 
     @Override
     public Subscription trades(String symbol, TradeListener listener) {
+      return new Closed();
+    }
+
+    @Override
+    public Subscription klines(String symbol, KlineInterval interval, KlineListener listener) {
       return new Closed();
     }
 

@@ -193,6 +193,11 @@ public final class FakeBinance implements AutoCloseable {
     return "ws://127.0.0.1:" + port;
   }
 
+  /** The open market WebSockets (for tests in this package to wait on subscriptions). */
+  List<WsSocket> marketSockets() {
+    return market.sockets();
+  }
+
   /** The simulated venue behind the server, to assert on its state. */
   public SimVenue venue() {
     return venue;

@@ -1,22 +1,30 @@
 package dev.tradekit.testkit;
 
 import dev.tradekit.api.model.Instrument;
+import dev.tradekit.api.model.Kline;
+import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.KlineAggregator;
 import dev.tradekit.backtest.data.MarketEvent;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Market WebSockets: combined-stream frames ({@code {"stream":…,"data":…}}) or raw frames, for
- * depth diffs, bookTicker, trade and aggTrade, with SUBSCRIBE / UNSUBSCRIBE on open connections.
+ * depth diffs, bookTicker, trade, aggTrade and kline (bars built from the published trades by
+ * {@link KlineAggregator}), with SUBSCRIBE / UNSUBSCRIBE on open connections.
  */
 final class MarketStreamHub {
   private final List<WsSocket> sockets = new CopyOnWriteArrayList<>();
   private final Map<String, Instrument> instruments;
   private final Faults faults;
+  private final Map<String, KlineAggregator> klines = new ConcurrentHashMap<>();
+  private long publishTime;
 
   MarketStreamHub(Map<String, Instrument> instruments, Faults faults) {
     this.instruments = instruments;
@@ -25,7 +33,12 @@ final class MarketStreamHub {
 
   WsSocket open(boolean raw, List<String> streams) {
     WsSocket s = new WsSocket(raw, null, this::onText, sockets::remove);
-    streams.forEach(n -> s.streams.add(n.toLowerCase(Locale.ROOT)));
+    streams.forEach(
+        n -> {
+          String name = n.toLowerCase(Locale.ROOT);
+          s.streams.add(name);
+          klineStream(name);
+        });
     sockets.add(s);
     return s;
   }
@@ -72,6 +85,7 @@ final class MarketStreamHub {
         String name = String.valueOf(p).toLowerCase(Locale.ROOT);
         if ("SUBSCRIBE".equals(method)) {
           s.streams.add(name);
+          klineStream(name);
         } else {
           s.streams.remove(name);
         }
@@ -82,6 +96,20 @@ final class MarketStreamHub {
 
   /** Sends one market event to every socket subscribed to one of its streams. */
   void publish(MarketEvent e) {
+    if (!klines.isEmpty()) {
+      publishTime = e.eventTime();
+      for (Map.Entry<String, KlineAggregator> k : klines.entrySet()) {
+        if (k.getKey().startsWith(e.symbol().toLowerCase(Locale.ROOT) + "@kline_")) {
+          KlineAggregator a = k.getValue();
+          switch (e.type()) {
+            case TRADE ->
+                a.onTrade(e.eventTime(), e.tradePriceTicks(), e.tradeQuantity(), e.buyerMaker());
+            case BAR -> bar(a, e);
+            default -> a.advanceTo(e.eventTime());
+          }
+        }
+      }
+    }
     if (sockets.isEmpty() || faults.frozen()) {
       return;
     }
@@ -105,6 +133,70 @@ final class MarketStreamHub {
       }
       default -> {}
     }
+  }
+
+  /**
+   * Starts building the bars of a {@code <symbol>@kline_<interval>} stream the first time a socket
+   * names it; the bars are kept across reconnects, like the venue's.
+   */
+  private void klineStream(String name) {
+    int at = name.indexOf("@kline_");
+    if (at <= 0 || klines.containsKey(name)) {
+      return;
+    }
+    String symbol = name.substring(0, at).toUpperCase(Locale.ROOT);
+    Instrument i = instruments.get(symbol);
+    KlineInterval interval;
+    try {
+      interval = KlineInterval.fromCode(name.substring(at + 7));
+      if (i == null || interval == KlineInterval.MN1) {
+        return;
+      }
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    klines.computeIfAbsent(
+        name,
+        n ->
+            new KlineAggregator(
+                symbol,
+                interval,
+                ticks -> new BigDecimal(BinanceWire.price(i, ticks)),
+                (bar, closed) -> {
+                  if (!faults.frozen()) {
+                    send(n, kline(i, bar, closed, publishTime));
+                  }
+                }));
+  }
+
+  private static void bar(KlineAggregator a, MarketEvent e) {
+    try {
+      a.onBar(
+          e.openTime(),
+          e.closeTime(),
+          e.openTicks(),
+          e.highTicks(),
+          e.lowTicks(),
+          e.closeTicks(),
+          e.volume(),
+          e.quoteVolume(),
+          e.barClosed());
+    } catch (IllegalArgumentException ex) {
+      // bars that cannot build this interval (longer, or not a divisor): the stream stays empty
+    }
+  }
+
+  private static String kline(Instrument i, Kline k, boolean closed, long eventTime) {
+    Json j = new Json().obj().str("e", "kline").num("E", eventTime).str("s", k.symbol());
+    j.key("k").obj().num("t", k.openTime()).num("T", k.closeTime()).str("s", k.symbol());
+    j.str("i", k.interval().code()).num("f", -1).num("L", -1);
+    j.str("o", k.open().toPlainString()).str("c", k.close().toPlainString());
+    j.str("h", k.high().toPlainString()).str("l", k.low().toPlainString());
+    j.str("v", BinanceWire.qty(i, k.volume().doubleValue())).num("n", k.trades());
+    j.bool("x", closed).str("q", k.quoteVolume().toPlainString());
+    j.str("V", BinanceWire.qty(i, k.takerBuyBaseVolume().doubleValue())).str("Q", "0");
+    j.str("B", "0").end();
+    return j.end().toString();
   }
 
   private void send(String stream, String data) {

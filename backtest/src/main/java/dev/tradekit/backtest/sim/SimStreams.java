@@ -2,12 +2,14 @@ package dev.tradekit.backtest.sim;
 
 import dev.tradekit.api.BookTickerListener;
 import dev.tradekit.api.ConnectionState;
+import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.Streams;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.error.UnknownSymbolException;
+import dev.tradekit.api.model.KlineInterval;
 import java.util.Objects;
 
 /**
@@ -40,6 +42,22 @@ final class SimStreams implements Streams {
   @Override
   public Subscription trades(String symbol, TradeListener listener) {
     return ex.track(feed(symbol).tradeListeners.add(listener));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Bars are built from the visible trades (or the data's bars) from the moment of subscribing,
+   * by {@link dev.tradekit.backtest.data.KlineAggregator}'s rules: a bar closes on the first
+   * visible event after its close time. In a {@code Backtest}, bar data reaches the venue as four
+   * trades per bar, so the bars rebuilt here have the data's open, high, low, close and volume.
+   */
+  @Override
+  public Subscription klines(String symbol, KlineInterval interval, KlineListener listener) {
+    VisibleFeed f = feed(symbol);
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(listener, "listener");
+    return ex.track(f.klineListeners.add(f.klineFeed(interval, listener)));
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.tradekit.backtest.sim;
 
 import dev.tradekit.api.BookTickerListener;
+import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.book.OrderBook;
 import dev.tradekit.api.model.BookTicker;
+import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.model.Trade;
 import dev.tradekit.backtest.data.DepthSynchronizer;
@@ -32,6 +34,7 @@ final class VisibleFeed {
   final ListenerSet<OrderBookListener> bookListeners = new ListenerSet<>();
   final ListenerSet<TradeListener> tradeListeners = new ListenerSet<>();
   final ListenerSet<BookTickerListener> tickerListeners = new ListenerSet<>();
+  final ListenerSet<KlineFeed> klineListeners = new ListenerSet<>();
 
   private MarketEvent[] ring = new MarketEvent[INITIAL_RING];
   private long[] releaseAt = new long[INITIAL_RING];
@@ -106,7 +109,19 @@ final class VisibleFeed {
     head = 0;
   }
 
+  /** A kline subscription's aggregator; called on the venue's thread. */
+  KlineFeed klineFeed(KlineInterval interval, KlineListener listener) {
+    return new KlineFeed(market, interval, listener);
+  }
+
   private void apply(MarketEvent e) {
+    if (!klineListeners.isEmpty()) {
+      Object[] ks = klineListeners.snapshot();
+      for (int i = 0; i < ks.length; i++) {
+        KlineFeed k = ListenerSet.get(ks, i);
+        k.onEvent(e);
+      }
+    }
     switch (e.type()) {
       case DEPTH_SNAPSHOT, DEPTH_UPDATE -> {
         boolean changed = sync.onEvent(e);

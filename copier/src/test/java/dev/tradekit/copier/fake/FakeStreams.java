@@ -1,11 +1,13 @@
 package dev.tradekit.copier.fake;
 
 import dev.tradekit.api.BookTickerListener;
+import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.Streams;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.UserEventListener;
+import dev.tradekit.api.model.KlineInterval;
 import java.util.List;
 
 /** The fake venue's streams: user events only. */
@@ -24,6 +26,11 @@ final class FakeStreams implements Streams {
   @Override
   public Subscription trades(String symbol, TradeListener listener) {
     throw new UnsupportedOperationException("fake venue: trades stream");
+  }
+
+  @Override
+  public Subscription klines(String symbol, KlineInterval interval, KlineListener listener) {
+    throw new UnsupportedOperationException("fake venue: klines stream");
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.tradekit.api.Capabilities;
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.MarketData;
 import dev.tradekit.api.OrderAmendment;
 import dev.tradekit.api.OrderBookListener;
@@ -20,6 +21,7 @@ import dev.tradekit.api.error.TransportException;
 import dev.tradekit.api.error.UnknownOrderStatusException;
 import dev.tradekit.api.model.AccountUpdate;
 import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
@@ -219,6 +221,11 @@ public final class FaultyExchange implements Exchange {
       @Override
       public Subscription trades(String symbol, TradeListener listener) {
         return s.trades(symbol, listener);
+      }
+
+      @Override
+      public Subscription klines(String symbol, KlineInterval interval, KlineListener listener) {
+        return s.klines(symbol, interval, listener);
       }
 
       @Override

@@ -1,0 +1,95 @@
+package dev.tradekit.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradekit.api.model.Kline;
+import dev.tradekit.api.model.KlineInterval;
+import dev.tradekit.backtest.sim.AccountSetup;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The simulator's kline stream in a Backtest fed with one-minute bars. */
+class SimKlinesTest {
+  private static final AccountSetup TEN_K = AccountSetup.usdt(new BigDecimal("10000"));
+
+  private static List<Kline> closedBars(long[][] ohlc, KlineInterval interval) {
+    List<Kline> closed = new ArrayList<>();
+    Backtest.builder()
+        .data(() -> new TestBars(ohlc, 50))
+        .instrument(TestBars.instrument())
+        .bot(
+            "bars",
+            TEN_K,
+            (ex, clock) ->
+                new Bot() {
+                  @Override
+                  public void start() {
+                    ex.streams()
+                        .klines(
+                            TestBars.SYMBOL,
+                            interval,
+                            (k, isClosed) -> {
+                              if (isClosed) {
+                                closed.add(k);
+                              }
+                            });
+                  }
+
+                  @Override
+                  public void stop() {}
+                })
+        .build()
+        .run();
+    return closed;
+  }
+
+  @Test
+  void closedOneMinuteBarsAreTheDataBarsInOrderEachOnce() {
+    long[][] ohlc = TestBars.randomWalk(7, 30);
+    List<Kline> closed = closedBars(ohlc, KlineInterval.M1);
+
+    // the last bar closes only when time passes its close time, which no later data does
+    assertThat(closed).hasSize(29);
+    for (int i = 0; i < closed.size(); i++) {
+      Kline k = closed.get(i);
+      assertThat(k.openTime()).isEqualTo(TestBars.T0 + i * TestBars.MINUTE);
+      assertThat(k.closeTime()).isEqualTo(TestBars.T0 + (i + 1) * TestBars.MINUTE - 1);
+      assertThat(k.open()).isEqualByComparingTo(TestBars.SCALE.toPrice(ohlc[i][0]));
+      assertThat(k.high()).isEqualByComparingTo(TestBars.SCALE.toPrice(ohlc[i][1]));
+      assertThat(k.low()).isEqualByComparingTo(TestBars.SCALE.toPrice(ohlc[i][2]));
+      assertThat(k.close()).isEqualByComparingTo(TestBars.SCALE.toPrice(ohlc[i][3]));
+      assertThat(k.volume()).isEqualByComparingTo("50");
+    }
+  }
+
+  @Test
+  void fiveMinuteBarsAggregateTheMinutesOnFiveMinuteBoundaries() {
+    long[][] ohlc = TestBars.randomWalk(11, 31);
+    List<Kline> closed = closedBars(ohlc, KlineInterval.M5);
+
+    long five = 5 * TestBars.MINUTE;
+    // the data starts 3 minutes into a 5-minute bar: that first bar holds 2 minutes
+    assertThat(TestBars.T0 % five).isEqualTo(3 * TestBars.MINUTE);
+    assertThat(closed).hasSize(6);
+    int first = 0;
+    for (Kline k : closed) {
+      int last = (int) ((k.closeTime() + 1 - TestBars.T0) / TestBars.MINUTE) - 1;
+      long high = Long.MIN_VALUE;
+      long low = Long.MAX_VALUE;
+      for (int i = first; i <= last; i++) {
+        high = Math.max(high, ohlc[i][1]);
+        low = Math.min(low, ohlc[i][2]);
+      }
+      assertThat(k.openTime() % five).isZero();
+      assertThat(k.open()).isEqualByComparingTo(TestBars.SCALE.toPrice(ohlc[first][0]));
+      assertThat(k.high()).isEqualByComparingTo(TestBars.SCALE.toPrice(high));
+      assertThat(k.low()).isEqualByComparingTo(TestBars.SCALE.toPrice(low));
+      assertThat(k.close()).isEqualByComparingTo(TestBars.SCALE.toPrice(ohlc[last][3]));
+      assertThat(k.volume()).isEqualByComparingTo(BigDecimal.valueOf(50L * (last - first + 1)));
+      first = last + 1;
+    }
+    assertThat(first).isEqualTo(27);
+  }
+}

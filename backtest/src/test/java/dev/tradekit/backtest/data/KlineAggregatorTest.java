@@ -1,0 +1,111 @@
+package dev.tradekit.backtest.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradekit.api.model.Kline;
+import dev.tradekit.api.model.KlineInterval;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Bars built from trades and from finer bars by Binance's rules. */
+class KlineAggregatorTest {
+  private static final long T = 1_700_000_000_000L - 1_700_000_000_000L % 3_600_000L;
+  private final List<Kline> closed = new ArrayList<>();
+  private final List<Kline> updates = new ArrayList<>();
+
+  private KlineAggregator aggregator(KlineInterval interval) {
+    return new KlineAggregator(
+        "BTCUSDT",
+        interval,
+        ticks -> BigDecimal.valueOf(ticks, 1),
+        (k, isClosed) -> (isClosed ? closed : updates).add(k));
+  }
+
+  @Test
+  void buildsOneMinuteBarsFromTradesAndClosesOnTheFirstTradeAfterTheCloseTime() {
+    KlineAggregator a = aggregator(KlineInterval.M1);
+    a.onTrade(T + 5_000, 1000, 1.0, false);
+    a.onTrade(T + 20_000, 1010, 2.0, true);
+    a.onTrade(T + 59_999, 995, 0.5, false);
+    assertThat(closed).isEmpty();
+    a.onTrade(T + 60_000, 1001, 1.0, false);
+
+    assertThat(closed).hasSize(1);
+    Kline k = closed.get(0);
+    assertThat(k.openTime()).isEqualTo(T);
+    assertThat(k.closeTime()).isEqualTo(T + 59_999);
+    assertThat(k.open()).isEqualByComparingTo("100.0");
+    assertThat(k.high()).isEqualByComparingTo("101.0");
+    assertThat(k.low()).isEqualByComparingTo("99.5");
+    assertThat(k.close()).isEqualByComparingTo("99.5");
+    assertThat(k.volume()).isEqualByComparingTo("3.5");
+    assertThat(k.takerBuyBaseVolume()).isEqualByComparingTo("1.5");
+    assertThat(k.trades()).isEqualTo(3);
+    assertThat(updates).hasSize(4);
+    assertThat(updates.get(3).openTime()).isEqualTo(T + 60_000);
+  }
+
+  @Test
+  void fillsMinutesWithoutTradesWithFlatBarsAtThePreviousClose() {
+    KlineAggregator a = aggregator(KlineInterval.M1);
+    a.onTrade(T + 1_000, 1000, 1.0, false);
+    a.advanceTo(T + 3 * 60_000 + 1);
+
+    assertThat(closed).extracting(Kline::openTime).containsExactly(T, T + 60_000, T + 120_000);
+    assertThat(closed.get(2).open()).isEqualByComparingTo("100.0");
+    assertThat(closed.get(2).high()).isEqualByComparingTo("100.0");
+    assertThat(closed.get(2).volume()).isEqualByComparingTo("0");
+    assertThat(closed.get(2).trades()).isZero();
+  }
+
+  @Test
+  void opensWeeklyBarsOnMondayMidnightUtc() {
+    KlineAggregator a = aggregator(KlineInterval.W1);
+    // 2023-11-14T22:13:20Z is a Tuesday; its week opened on Monday 2023-11-13T00:00Z
+    assertThat(a.openTimeOf(1_700_000_000_000L)).isEqualTo(1_699_833_600_000L);
+  }
+
+  @Test
+  void mergesClosedFinerBarsAndClosesWithTheLastOne() {
+    KlineAggregator a = aggregator(KlineInterval.M5);
+    for (int i = 0; i < 5; i++) {
+      long open = T + i * 60_000L;
+      a.onBar(open, open + 59_999, 1000 + i, 1010 + i, 990 - i, 1001 + i, 1.0, 100.0, true);
+    }
+
+    assertThat(closed).hasSize(1);
+    Kline k = closed.get(0);
+    assertThat(k.openTime()).isEqualTo(T);
+    assertThat(k.closeTime()).isEqualTo(T + 299_999);
+    assertThat(k.open()).isEqualByComparingTo("100.0");
+    assertThat(k.high()).isEqualByComparingTo("101.4");
+    assertThat(k.low()).isEqualByComparingTo("98.6");
+    assertThat(k.close()).isEqualByComparingTo("100.5");
+    assertThat(k.volume()).isEqualByComparingTo("5");
+    assertThat(updates).hasSize(4);
+  }
+
+  @Test
+  void passesBarsOfTheSameIntervalThrough() {
+    KlineAggregator a = aggregator(KlineInterval.M1);
+    a.onBar(T, T + 59_999, 1000, 1010, 990, 1005, 2.0, 200.0, true);
+    a.onBar(T + 60_000, T + 119_999, 1005, 1006, 1004, 1006, 1.0, 100.0, true);
+
+    assertThat(closed).extracting(Kline::openTime).containsExactly(T, T + 60_000);
+    assertThat(closed.get(0).close()).isEqualByComparingTo("100.5");
+  }
+
+  @Test
+  void refusesBarsLongerThanTheIntervalAndCalendarMonths() {
+    KlineAggregator a = aggregator(KlineInterval.M1);
+    assertThatThrownBy(() -> a.onBar(T, T + 299_999, 1, 1, 1, 1, 0, 0, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("300000 ms cannot build 1m bars");
+    assertThatThrownBy(() -> aggregator(KlineInterval.MN1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("calendar-month");
+  }
+}
