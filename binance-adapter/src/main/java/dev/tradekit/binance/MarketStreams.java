@@ -306,7 +306,7 @@ final class MarketStreams implements MarketConnection.Owner {
     try {
       return new Trade(
           t.symbol,
-          t.tradeId,
+          Long.toString(t.tradeId),
           new BigDecimal(t.price),
           new BigDecimal(t.qty),
           t.buyerIsMaker,

@@ -99,7 +99,7 @@ class BinanceMarketStreamsIT {
     socket.send(String.format(frame, 2, "MARKET"));
     Trade t = got.poll(20, TimeUnit.SECONDS);
     assertThat(t).isNotNull();
-    assertThat(t.tradeId()).isEqualTo(2);
+    assertThat(t.tradeId()).isEqualTo("2");
     assertThat(t.price()).isEqualByComparingTo("61800.30");
     assertThat(t.aggressorSide()).isEqualTo(Side.SELL);
     assertThat(t.time()).isEqualTo(1723161256321L);

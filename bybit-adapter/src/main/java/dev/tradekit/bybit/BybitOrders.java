@@ -66,6 +66,20 @@ final class BybitOrders {
    */
   CompletableFuture<List<BatchResult<BybitRest.OrderAck>>> placeBatch(
       String category, List<Map<String, Object>> orders) {
+    return inBatches("/v5/order/create-batch", category, orders);
+  }
+
+  /**
+   * Cancels {@code orders} (each {@code symbol} with {@code orderId} or {@code orderLinkId}) in
+   * batches of {@link #MAX_BATCH}; one result per order, in order.
+   */
+  CompletableFuture<List<BatchResult<BybitRest.OrderAck>>> cancelBatch(
+      String category, List<Map<String, Object>> orders) {
+    return inBatches("/v5/order/cancel-batch", category, orders);
+  }
+
+  private CompletableFuture<List<BatchResult<BybitRest.OrderAck>>> inBatches(
+      String path, String category, List<Map<String, Object>> orders) {
     CompletableFuture<List<BatchResult<BybitRest.OrderAck>>> all =
         CompletableFuture.completedFuture(new ArrayList<>());
     for (int i = 0; i < orders.size(); i += MAX_BATCH) {
@@ -73,7 +87,7 @@ final class BybitOrders {
       all =
           all.thenCompose(
               acc ->
-                  sendBatch(category, chunk)
+                  sendBatch(path, category, chunk)
                       .thenApply(
                           part -> {
                             acc.addAll(part);
@@ -84,11 +98,11 @@ final class BybitOrders {
   }
 
   private CompletableFuture<List<BatchResult<BybitRest.OrderAck>>> sendBatch(
-      String category, List<Map<String, Object>> chunk) {
+      String path, String category, List<Map<String, Object>> chunk) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("category", category);
     body.put("request", chunk);
-    return rest.post("/v5/order/create-batch", body)
+    return rest.post(path, body)
         .thenApply(
             text -> {
               BatchReply r = json.parse(BatchReply.class, text);

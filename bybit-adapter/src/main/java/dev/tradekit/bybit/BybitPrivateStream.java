@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,7 +46,10 @@ final class BybitPrivateStream implements AutoCloseable {
 
     default void onWallet(BybitWire.WalletDto wallet) {}
 
-    /** Authenticated and subscribed ({@code true}), or the connection went down. */
+    /**
+     * Authenticated and subscribed ({@code true}; after a reconnect only once the fills missed
+     * while down have been delivered), or the connection went down.
+     */
     default void onLive(boolean live) {}
 
     /** The venue refused the {@code auth} op; the stream keeps retrying with backoff. */
@@ -61,6 +65,7 @@ final class BybitPrivateStream implements AutoCloseable {
   private final LongSupplier venueNow;
   private final BybitRest rest;
   private final Listener listener;
+  private final ToIntFunction<BybitWire.ExecutionDto> positionIdx;
   private final BybitJson json = new BybitJson();
   private final WsConnection<BybitPublicStream.Frame> connection;
   private final Map<String, Boolean> delivered =
@@ -92,6 +97,24 @@ final class BybitPrivateStream implements AutoCloseable {
       LongSupplier venueNow,
       BybitRest rest,
       Listener listener) {
+    this(url, scheduler, http, settings, signer, apiKey, venueNow, rest, listener, e -> 0);
+  }
+
+  /**
+   * @param positionIdx the position index of an execution's order (executions carry none)
+   */
+  BybitPrivateStream(
+      String url,
+      Scheduler scheduler,
+      OkHttpClient http,
+      BybitStreamSettings settings,
+      BybitSigner signer,
+      String apiKey,
+      LongSupplier venueNow,
+      BybitRest rest,
+      Listener listener,
+      ToIntFunction<BybitWire.ExecutionDto> positionIdx) {
+    this.positionIdx = Objects.requireNonNull(positionIdx, "positionIdx");
     Objects.requireNonNull(url, "url");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -242,9 +265,10 @@ final class BybitPrivateStream implements AutoCloseable {
         log.warn("bybit-private: subscribe refused: {}", reply.message());
         return;
       }
-      listener.onLive(true);
       if (everLive) {
         recover();
+      } else {
+        listener.onLive(true);
       }
       everLive = true;
     }
@@ -262,13 +286,14 @@ final class BybitPrivateStream implements AutoCloseable {
         continue;
       }
       lastFillTime = Math.max(lastFillTime, e.execTime);
-      listener.onFill(BybitMapper.fill(e, 0));
+      listener.onFill(BybitMapper.fill(e, positionIdx.applyAsInt(e)));
     }
   }
 
   private void recover() {
     long since = lastFillTime == 0 ? 0 : lastFillTime - RECOVERY_OVERLAP_MS;
     if (since <= 0) {
+      listener.onLive(true);
       return;
     }
     page(since, null, new ArrayList<>());
@@ -293,6 +318,7 @@ final class BybitPrivateStream implements AutoCloseable {
                             log.warn(
                                 "bybit-private: fill recovery failed: {}",
                                 WsConnection.describe(error));
+                            listener.onLive(true);
                             return;
                           }
                           BybitWire.ExecutionPage p =
@@ -310,6 +336,7 @@ final class BybitPrivateStream implements AutoCloseable {
                                       ? Long.compare(a.execTime, b.execTime)
                                       : a.execId.compareTo(b.execId));
                           deliver(acc);
+                          listener.onLive(true);
                         }));
   }
 }

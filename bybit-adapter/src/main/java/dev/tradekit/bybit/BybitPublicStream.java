@@ -41,6 +41,12 @@ final class BybitPublicStream implements AutoCloseable {
     /** The book of {@code symbol} after a snapshot or an in-sequence delta. */
     default void onBook(String symbol, OrderBookView book) {}
 
+    /**
+     * The book of {@code symbol} cannot be trusted until its next {@link #onBook}: a gap or a
+     * dropped connection.
+     */
+    default void onStale(String symbol, String reason) {}
+
     /** Public trades in match order. */
     default void onTrades(List<BybitWire.TradeDto> trades) {}
 
@@ -204,6 +210,9 @@ final class BybitPublicStream implements AutoCloseable {
   private void down() {
     cancelPinger();
     books.values().forEach(BybitBook::reset);
+    for (String topic : books.keySet()) {
+      listener.onStale(symbolOf(topic), "connection lost");
+    }
   }
 
   private void ping() {
@@ -262,12 +271,17 @@ final class BybitPublicStream implements AutoCloseable {
       case SNAPSHOT, APPLIED -> listener.onBook(frame.data.s, book.view());
       case GAP -> {
         resubscriptions++;
+        listener.onStale(frame.data.s, "update id gap on " + topic);
         log.info("bybit-public: gap on {}; resubscribing for a fresh snapshot", topic);
         send("unsubscribe", List.of(topic));
         send("subscribe", List.of(topic));
       }
       case AWAITING_SNAPSHOT -> {}
     }
+  }
+
+  private static String symbolOf(String topic) {
+    return topic.substring(topic.lastIndexOf('.') + 1);
   }
 
   private void onTicker(BybitWire.TickerFrame frame) {
@@ -287,6 +301,7 @@ final class BybitPublicStream implements AutoCloseable {
     m.markPrice = pick(delta.markPrice, base.markPrice);
     m.indexPrice = pick(delta.indexPrice, base.indexPrice);
     m.prevPrice24h = pick(delta.prevPrice24h, base.prevPrice24h);
+    m.price24hPcnt = pick(delta.price24hPcnt, base.price24hPcnt);
     m.highPrice24h = pick(delta.highPrice24h, base.highPrice24h);
     m.lowPrice24h = pick(delta.lowPrice24h, base.lowPrice24h);
     m.volume24h = pick(delta.volume24h, base.volume24h);

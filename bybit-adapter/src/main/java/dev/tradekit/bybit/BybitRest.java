@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -225,12 +224,7 @@ final class BybitRest {
   }
 
   private static ExchangeException unwrap(Throwable t) {
-    Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    if (c instanceof ExchangeException e) {
-      return e;
-    }
-    return new TransportException(
-        BybitErrorCodes.VENUE, ExchangeException.NO_CODE, "request failed: " + c, c);
+    return ExchangeErrors.unwrap(t);
   }
 
   private CompletableFuture<String> withClockRetry(Supplier<CompletableFuture<String>> attempt) {

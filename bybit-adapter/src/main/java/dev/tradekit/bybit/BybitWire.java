@@ -118,6 +118,7 @@ final class BybitWire {
     @Nullable String markPrice;
     @Nullable String indexPrice;
     @Nullable String prevPrice24h;
+    @Nullable String price24hPcnt;
     @Nullable String highPrice24h;
     @Nullable String lowPrice24h;
     @Nullable String volume24h;
@@ -440,5 +441,40 @@ final class BybitWire {
     String side = "";
     long time;
     boolean isBlockTrade;
+  }
+
+  /** The reply of {@code /v5/market/tickers}. */
+  static final class TickersReply {
+    TickerPage result = new TickerPage();
+  }
+
+  /** The tickers of one or every linear symbol. */
+  static final class TickerPage {
+    List<TickerDto> list = List.of();
+  }
+
+  /** The reply of {@code /v5/account/transaction-log}. */
+  static final class TransactionLogReply {
+    TransactionPage result = new TransactionPage();
+  }
+
+  /** One page of the unified account's transaction log. */
+  static final class TransactionPage {
+    List<TransactionDto> list = List.of();
+    @Nullable String nextPageCursor;
+  }
+
+  /** One entry of the transaction log: a trade, a funding settlement, a transfer ... */
+  static final class TransactionDto {
+    String id = "";
+    String symbol = "";
+    String category = "";
+    String type = "";
+    String currency = "";
+    String change = "";
+    String cashFlow = "";
+    String funding = "";
+    String fee = "";
+    long transactionTime;
   }
 }

@@ -66,8 +66,8 @@ class AvellanedaStrategyTest {
             Strategies.avellaneda().gamma(0.1).volatility(0.5).estimateKappa(3.0, 0.5, 2).build();
     s.targets(ctx(MID_100, inventory("0", "0", "1000"), LOT, 0));
     assertThat(s.kappa()).isEqualTo(3.0); // fallback before two trades
-    s.onTrade(new Trade("TESTUSDT", 1, bd("100.5"), bd("1"), false, 0), 100.0);
-    s.onTrade(new Trade("TESTUSDT", 2, bd("99.0"), bd("1"), true, 0), 100.0);
+    s.onTrade(new Trade("TESTUSDT", "1", bd("100.5"), bd("1"), false, 0), 100.0);
+    s.onTrade(new Trade("TESTUSDT", "2", bd("99.0"), bd("1"), true, 0), 100.0);
     // mean distance = 0.5 * 1.0 + 0.5 * 0.5 = 0.75 -> kappa = 1 / 0.75
     assertThat(s.kappa()).isCloseTo(1.0 / 0.75, within(1e-12));
   }

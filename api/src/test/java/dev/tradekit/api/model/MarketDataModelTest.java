@@ -50,9 +50,9 @@ class MarketDataModelTest {
 
   @Test
   void tradeAggressorIsTheTakerSide() {
-    Trade buyerMaker = new Trade("BTCUSDT", 1L, d("1"), d("1"), true, 0L);
+    Trade buyerMaker = new Trade("BTCUSDT", "1", d("1"), d("1"), true, 0L);
     assertThat(buyerMaker.aggressorSide()).isEqualTo(Side.SELL);
-    assertThat(new Trade("BTCUSDT", 2L, d("1"), d("1"), false, 0L).aggressorSide())
+    assertThat(new Trade("BTCUSDT", "2", d("1"), d("1"), false, 0L).aggressorSide())
         .isEqualTo(Side.BUY);
   }
 

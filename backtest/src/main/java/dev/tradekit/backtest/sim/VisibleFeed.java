@@ -152,7 +152,7 @@ final class VisibleFeed {
           publishTrade(
               new Trade(
                   e.symbol(),
-                  Math.max(0, e.tradeId()),
+                  Long.toString(Math.max(0, e.tradeId())),
                   market.price(e.tradePriceTicks()),
                   BigDecimal.valueOf(e.tradeQuantity()),
                   e.buyerMaker(),
