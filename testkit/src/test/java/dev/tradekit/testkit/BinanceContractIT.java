@@ -1,8 +1,6 @@
 package dev.tradekit.testkit;
 
-import dev.tradekit.api.Exchange;
 import dev.tradekit.backtest.sim.AccountSetup;
-import dev.tradekit.backtest.sim.SimVenue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -16,26 +14,6 @@ class BinanceContractIT extends ExchangeContract {
         FakeBinance.builder().rateLimits(new RateLimits(2400, 20, 1200, 3, Duration.ofMinutes(2)));
     apiKeys.forEach(k -> b.account(k, "s-" + k, AccountSetup.usdt(new BigDecimal("10000"))));
     FakeBinance fake = b.start();
-    return new Venue() {
-      @Override
-      public Exchange connect(String apiKey) {
-        return fake.adapter(apiKey).build();
-      }
-
-      @Override
-      public Faults faults() {
-        return fake.faults();
-      }
-
-      @Override
-      public SimVenue sim() {
-        return fake.venue();
-      }
-
-      @Override
-      public void close() {
-        fake.close();
-      }
-    };
+    return venue(k -> fake.adapter(k).build(), fake.faults(), fake.venue(), fake::close);
   }
 }

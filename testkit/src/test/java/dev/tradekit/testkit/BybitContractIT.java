@@ -1,8 +1,6 @@
 package dev.tradekit.testkit;
 
-import dev.tradekit.api.Exchange;
 import dev.tradekit.backtest.sim.AccountSetup;
-import dev.tradekit.backtest.sim.SimVenue;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,26 +11,6 @@ class BybitContractIT extends ExchangeContract {
     FakeBybit.Builder b = FakeBybit.builder();
     apiKeys.forEach(k -> b.account(k, "s-" + k, AccountSetup.usdt(new BigDecimal("10000"))));
     FakeBybit fake = b.start();
-    return new Venue() {
-      @Override
-      public Exchange connect(String apiKey) {
-        return fake.adapter(apiKey).build();
-      }
-
-      @Override
-      public Faults faults() {
-        return fake.faults();
-      }
-
-      @Override
-      public SimVenue sim() {
-        return fake.venue();
-      }
-
-      @Override
-      public void close() {
-        fake.close();
-      }
-    };
+    return venue(k -> fake.adapter(k).build(), fake.faults(), fake.venue(), fake::close);
   }
 }

@@ -85,6 +85,35 @@ public abstract class ExchangeContract {
     void close();
   }
 
+  /** A {@link Venue} of these parts. */
+  protected static Venue venue(
+      java.util.function.Function<String, Exchange> connect,
+      Faults faults,
+      SimVenue sim,
+      Runnable close) {
+    return new Venue() {
+      @Override
+      public Exchange connect(String apiKey) {
+        return connect.apply(apiKey);
+      }
+
+      @Override
+      public Faults faults() {
+        return faults;
+      }
+
+      @Override
+      public SimVenue sim() {
+        return sim;
+      }
+
+      @Override
+      public void close() {
+        close.run();
+      }
+    };
+  }
+
   /** Starts the venue with one account (10,000 USDT, secret {@code "s-" + key}) per key. */
   protected abstract Venue start(List<String> apiKeys);
 
