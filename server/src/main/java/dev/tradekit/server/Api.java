@@ -96,6 +96,11 @@ final class Api {
     routes.add(Route.of(method, template, access, handler));
   }
 
+  /** Serves more routes (a feature kept in its own class, e.g. notifications). */
+  void addRoutes(List<Route> more) {
+    routes.addAll(more);
+  }
+
   List<Route> routes() {
     return routes;
   }
@@ -395,12 +400,18 @@ final class Api {
   private Store.KeyRecord ownedKey(Call c) {
     return store
         .key(c.param("id"))
-        .filter(k -> visible(c, k.owner()))
+        .filter(k -> visible(c, k.owner()) && BotSpecs.PROVIDERS.contains(k.exchange()))
         .orElseThrow(() -> ApiException.notFound("key " + c.param("id")));
   }
 
   private Reply listKeys(Call c) {
-    return Reply.ok(Map.of("items", store.keys(owner(c)).stream().map(Api::keyJson).toList()));
+    return Reply.ok(
+        Map.of(
+            "items",
+            store.keys(owner(c)).stream()
+                .filter(k -> BotSpecs.PROVIDERS.contains(k.exchange()))
+                .map(Api::keyJson)
+                .toList()));
   }
 
   private Reply getKey(Call c) {

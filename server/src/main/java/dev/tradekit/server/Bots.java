@@ -58,9 +58,18 @@ final class Bots implements AutoCloseable {
     }
   }
 
+  /** Sees every bot event after it was persisted (the notifications). */
+  @FunctionalInterface
+  interface Tap {
+    Tap NONE = (owner, id, type, data) -> {};
+
+    void accept(String owner, long eventId, String type, Map<String, Object> data);
+  }
+
   private final Store store;
   private final Vault vault;
   private final EventHub hub;
+  private final Tap tap;
   private final Clock clock;
   private final ControlPlane.ExchangeFactory factory;
   private final Path journalDir;
@@ -77,7 +86,9 @@ final class Bots implements AutoCloseable {
       EventHub hub,
       Clock clock,
       ControlPlane.ExchangeFactory factory,
-      Path journalDir) {
+      Path journalDir,
+      Tap tap) {
+    this.tap = tap;
     this.store = store;
     this.vault = vault;
     this.hub = hub;
@@ -128,7 +139,16 @@ final class Bots implements AutoCloseable {
     m.put("bot", bot.id());
     m.putAll(data);
     long at = clock.millis();
-    out.execute(() -> hub.publish(bot.owner(), type, m, at));
+    out.execute(() -> publishNow(bot.owner(), type, m, at));
+  }
+
+  private void publishNow(String owner, String type, Map<String, Object> data, long at) {
+    long id = hub.publish(owner, type, data, at);
+    try {
+      tap.accept(owner, id, type, data);
+    } catch (RuntimeException e) {
+      LOG.warn("control plane: an event tap failed: {}", e.toString());
+    }
   }
 
   private Store.Bot setState(Store.Bot b, String state) {
@@ -260,7 +280,7 @@ final class Bots implements AutoCloseable {
             synchronized (lock(b.id())) {
               release(entry);
               Store.Bot now = setState(b, "error");
-              hub.publish(
+              publishNow(
                   now.owner(),
                   "bot.error",
                   Map.of("bot", b.id(), "state", "error", "message", reason),

@@ -50,6 +50,7 @@ public final class ControlPlane implements AutoCloseable {
   private @Nullable Vault vault;
   private @Nullable Api api;
   private @Nullable Bots bots;
+  private @Nullable Notifications notifications;
   private int port;
 
   private ControlPlane(Builder config, Stores storeConfig, MasterKey masterKey) {
@@ -86,7 +87,9 @@ public final class ControlPlane implements AutoCloseable {
       String setup = s.countUsers() == 0 ? Ids.token(24) : null;
       EventHub hub = new EventHub(s, config.eventRetention, config.subscriberQueue);
       Path journals = config.journals != null ? config.journals : storeConfig.folder();
-      Bots b = new Bots(s, v, hub, config.clock, config.exchanges, journals);
+      Notifications n = new Notifications(s, v, storeConfig.dataSource());
+      this.notifications = n;
+      Bots b = new Bots(s, v, hub, config.clock, config.exchanges, journals, n::onEvent);
       Api a =
           new Api(
               s,
@@ -102,6 +105,7 @@ public final class ControlPlane implements AutoCloseable {
               config.keyStore != null,
               setup,
               b);
+      a.addRoutes(new NotifyRoutes(a, s, v, n).routes());
       QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
       threads.setName("tradekit-server");
       Server srv = new Server(threads);
@@ -142,11 +146,20 @@ public final class ControlPlane implements AutoCloseable {
       }
       return this;
     } catch (RuntimeException e) {
+      closeNotifications();
       s.close();
       throw e;
     } catch (Exception e) {
+      closeNotifications();
       s.close();
       throw new IllegalStateException("cannot start the control plane: " + e.getMessage(), e);
+    }
+  }
+
+  private void closeNotifications() {
+    if (notifications != null) {
+      notifications.close();
+      notifications = null;
     }
   }
 
@@ -214,6 +227,10 @@ public final class ControlPlane implements AutoCloseable {
     if (bots != null) {
       bots.close();
       bots = null;
+    }
+    if (notifications != null) {
+      notifications.close();
+      notifications = null;
     }
     if (api != null) {
       api.hub().close();

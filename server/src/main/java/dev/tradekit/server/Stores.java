@@ -62,6 +62,21 @@ public final class Stores {
     return folder;
   }
 
+  /** A data source on the same database, for the notification outbox's own connections. */
+  javax.sql.DataSource dataSource() {
+    if (url.startsWith("jdbc:sqlite:")) {
+      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+      config.setBusyTimeout(10_000);
+      config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
+      org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource(config);
+      ds.setUrl(url);
+      return ds;
+    }
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(url);
+    return ds;
+  }
+
   Store open() {
     return JdbcStore.open(url);
   }
