@@ -398,30 +398,22 @@ final class Bots implements AutoCloseable {
                   return;
                 }
                 if (b.state().equals("running") || b.state().equals("starting")) {
+                  String outcome = "ok";
                   try {
                     start(b);
-                    store.appendAudit(
-                        new Store.AuditEntry(
-                            0,
-                            clock.millis(),
-                            "-",
-                            "control-plane",
-                            "bot.resume",
-                            "bot " + b.id(),
-                            "-",
-                            "ok"));
                   } catch (RuntimeException e) {
-                    store.appendAudit(
-                        new Store.AuditEntry(
-                            0,
-                            clock.millis(),
-                            "-",
-                            "control-plane",
-                            "bot.resume",
-                            "bot " + b.id(),
-                            "-",
-                            "failed"));
+                    outcome = "failed";
                   }
+                  store.appendAudit(
+                      new Store.AuditEntry(
+                          0,
+                          clock.millis(),
+                          "-",
+                          "control-plane",
+                          "bot.resume",
+                          "bot " + b.id(),
+                          "-",
+                          outcome));
                 }
               }
             },

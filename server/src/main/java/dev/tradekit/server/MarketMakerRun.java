@@ -221,7 +221,20 @@ final class MarketMakerRun implements BotRun {
     }
     boolean sameStrategy = Objects.equals(before.get("strategy"), after.get("strategy"));
     if (!sameStrategy || "avellaneda-stoikov".equals(after.get("strategy"))) {
-      engine.updateStrategy(strategy(kind, after)).join();
+      try {
+        engine
+            .updateStrategy(strategy(kind, after))
+            .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+            .join();
+      } catch (java.util.concurrent.CompletionException e) {
+        Throwable c = e.getCause() == null ? e : e.getCause();
+        throw new ApiException(
+            422,
+            "invalid-change",
+            "Invalid change",
+            "the market maker refused the new strategy: " + c.getMessage(),
+            "config");
+      }
     }
     engine.updateParameters(parameters(after));
   }
