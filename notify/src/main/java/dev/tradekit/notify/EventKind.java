@@ -27,7 +27,9 @@ public enum EventKind {
   TARGET_PNL_REACHED("target.pnl.reached", "PnL target reached"),
   TARGET_PRICE_REACHED("target.price.reached", "Price target reached"),
   SCANNER_WALL_PROMOTED("scanner.wall.promoted", "New diamond wall"),
-  BACKTEST_FINISHED("backtest.finished", "Backtest finished");
+  BACKTEST_FINISHED("backtest.finished", "Backtest finished"),
+  /** A test message a user asks for, to check a channel's settings. */
+  TEST("notify.test", "Test notification");
 
   private final String wireName;
   private final String title;

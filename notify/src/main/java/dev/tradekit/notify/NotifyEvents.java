@@ -16,7 +16,8 @@ final class NotifyEvents {
           TARGET_PNL_REACHED,
           TARGET_PRICE_REACHED,
           SCANNER_WALL_PROMOTED,
-          BACKTEST_FINISHED ->
+          BACKTEST_FINISHED,
+          TEST ->
           Severity.INFO;
       case ORDER_REJECTED, FOLLOWER_PAUSED, CIRCUIT_OPENED -> Severity.WARNING;
       case BOT_ERROR, EXCHANGE_ERROR, COPY_FAILED -> Severity.ERROR;

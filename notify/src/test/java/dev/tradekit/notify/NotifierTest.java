@@ -299,7 +299,7 @@ class NotifierTest {
 
   @Test
   void everyKindTheIssueListsHasADefaultSeverityAndAStableWireName() {
-    assertThat(EventKind.values()).hasSize(17);
+    assertThat(EventKind.values()).hasSize(18);
     for (EventKind k : EventKind.values()) {
       assertThat(EventKind.fromWireName(k.wireName())).isEqualTo(k);
       NotifyEvent e = NotifyEvent.builder(k, "u").occurredAt(Instant.EPOCH).build();

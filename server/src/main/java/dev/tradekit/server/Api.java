@@ -43,6 +43,7 @@ final class Api {
   private final Duration refreshLife;
   private final boolean secureCookies;
   private final AtomicReference<@Nullable String> setupToken;
+  private final Bots bots;
   private final List<Route> routes = new ArrayList<>();
 
   Api(
@@ -54,7 +55,8 @@ final class Api {
       Clock clock,
       Duration refreshLife,
       boolean secureCookies,
-      @Nullable String setupToken) {
+      @Nullable String setupToken,
+      Bots bots) {
     this.store = store;
     this.vault = vault;
     this.tokens = tokens;
@@ -64,6 +66,7 @@ final class Api {
     this.refreshLife = refreshLife;
     this.secureCookies = secureCookies;
     this.setupToken = new AtomicReference<>(setupToken);
+    this.bots = bots;
     route("GET", "/api/health", Access.OPEN, this::health);
     route("GET", "/api/openapi.yaml", Access.OPEN, c -> openApi());
     route("POST", "/api/setup", Access.OPEN, this::setup);
@@ -85,10 +88,17 @@ final class Api {
     route("DELETE", "/api/bots/{id}", Access.WRITE, this::deleteBot);
     route("GET", "/api/audit", Access.READ, this::audit);
     route("GET", "/api/events", Access.READ, this::events);
+    // running bots: start/stop, views, followers (BotRoutes)
+    routes.addAll(new BotRoutes(this, store, bots).routes());
   }
 
   private void route(String method, String template, Access access, Http.Handler handler) {
     routes.add(Route.of(method, template, access, handler));
+  }
+
+  /** Serves more routes (a feature kept in its own class, e.g. notifications). */
+  void addRoutes(List<Route> more) {
+    routes.addAll(more);
   }
 
   List<Route> routes() {
@@ -101,7 +111,11 @@ final class Api {
 
   // ---- helpers
 
-  private void audit(Call c, String action, String target, String outcome) {
+  long now() {
+    return clock.millis();
+  }
+
+  void audit(Call c, String action, String target, String outcome) {
     Tokens.Principal p = c.principal();
     audit(
         p == null ? "-" : p.userId(),
@@ -386,12 +400,18 @@ final class Api {
   private Store.KeyRecord ownedKey(Call c) {
     return store
         .key(c.param("id"))
-        .filter(k -> visible(c, k.owner()))
+        .filter(k -> visible(c, k.owner()) && BotSpecs.PROVIDERS.contains(k.exchange()))
         .orElseThrow(() -> ApiException.notFound("key " + c.param("id")));
   }
 
   private Reply listKeys(Call c) {
-    return Reply.ok(Map.of("items", store.keys(owner(c)).stream().map(Api::keyJson).toList()));
+    return Reply.ok(
+        Map.of(
+            "items",
+            store.keys(owner(c)).stream()
+                .filter(k -> BotSpecs.PROVIDERS.contains(k.exchange()))
+                .map(Api::keyJson)
+                .toList()));
   }
 
   private Reply getKey(Call c) {
@@ -439,7 +459,7 @@ final class Api {
 
   // ---- bots
 
-  private static Map<String, Object> botJson(Store.Bot b) {
+  static Map<String, Object> botJson(Store.Bot b) {
     Map<String, Object> def = Json.readObject(b.configJson());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", b.id());
@@ -455,7 +475,7 @@ final class Api {
     return m;
   }
 
-  private Store.Bot ownedBot(Call c) {
+  Store.Bot ownedBot(Call c) {
     return store
         .bot(c.param("id"))
         .filter(b -> visible(c, b.owner()))
@@ -520,10 +540,25 @@ final class Api {
               f.object("config"),
               id -> store.key(id).filter(k -> k.owner().equals(b.owner())).isPresent()));
     }
+    Map<String, Object> before = Json.readObject(b.configJson());
+    try {
+      bots.apply(b, before, def);
+    } catch (ApiException e) {
+      audit(c, "bot.update", "bot " + b.id(), "refused: " + e.type);
+      throw e;
+    }
     long now = clock.millis();
+    Store.Bot current = store.bot(b.id()).orElse(b);
     Store.Bot updated =
         new Store.Bot(
-            b.id(), b.owner(), b.kind(), name, Json.write(def), b.state(), b.createdAt(), now);
+            b.id(),
+            b.owner(),
+            b.kind(),
+            name,
+            Json.write(def),
+            current.state(),
+            b.createdAt(),
+            now);
     store.updateBot(updated);
     audit(c, "bot.update", "bot " + b.id(), "ok");
     events.publish(b.owner(), "bot.updated", botJson(updated), now);
@@ -532,6 +567,9 @@ final class Api {
 
   private Reply deleteBot(Call c) {
     Store.Bot b = ownedBot(c);
+    if (bots.run(b.id()) != null) {
+      throw ApiException.conflict("bot-running", "bot " + b.id() + " runs; stop it first");
+    }
     store.deleteBot(b.id());
     audit(c, "bot.delete", "bot " + b.id(), "ok");
     events.publish(b.owner(), "bot.deleted", Map.of("id", b.id()), clock.millis());

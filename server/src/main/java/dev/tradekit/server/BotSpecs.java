@@ -32,29 +32,11 @@ final class BotSpecs {
         c.only("followers");
         List<Map<String, Object>> followers = new ArrayList<>();
         for (Fields f : c.objects("followers", 1, 50)) {
-          f.only("keyId", "policy", "paused");
-          String keyId = f.string("keyId", 64);
-          if (!ownsKey.test(keyId)) {
-            throw ApiException.invalid(f.path("keyId"), "must name one of your vault keys");
+          Map<String, Object> fo = follower(f, ownsKey);
+          if (followers.stream()
+              .anyMatch(o -> String.valueOf(o.get("keyId")).equals(fo.get("keyId")))) {
+            throw ApiException.invalid(f.path("keyId"), "must differ from every other follower's");
           }
-          Fields p = f.object("policy");
-          Map<String, Object> policy = new LinkedHashMap<>();
-          String mode = p.oneOf("mode", "ratio", "fixed");
-          policy.put("mode", mode);
-          if (mode.equals("ratio")) {
-            p.only("mode", "ratio", "maxQuantity");
-            policy.put("ratio", p.positiveDecimal("ratio", new BigDecimal("100")).toPlainString());
-          } else {
-            p.only("mode", "quantity", "maxQuantity");
-            policy.put("quantity", p.positiveDecimal("quantity", MAX_QTY).toPlainString());
-          }
-          if (p.has("maxQuantity")) {
-            policy.put("maxQuantity", p.positiveDecimal("maxQuantity", MAX_QTY).toPlainString());
-          }
-          Map<String, Object> fo = new LinkedHashMap<>();
-          fo.put("keyId", keyId);
-          fo.put("policy", policy);
-          fo.put("paused", f.has("paused") && f.bool("paused"));
           followers.add(fo);
         }
         out.put("followers", followers);
@@ -81,12 +63,15 @@ final class BotSpecs {
         out.put("quantity", c.positiveDecimal("quantity", MAX_QTY).toPlainString());
       }
       case "dca" -> {
-        c.only("symbol", "side", "quantity", "steps", "stepPercent");
+        c.only("symbol", "side", "quantity", "steps", "stepPercent", "takeProfitPercent");
         out.put("symbol", c.symbol("symbol"));
         out.put("side", c.oneOf("side", "BUY", "SELL"));
         out.put("quantity", c.positiveDecimal("quantity", MAX_QTY).toPlainString());
         out.put("steps", c.integer("steps", 1, 100));
         out.put("stepPercent", c.number("stepPercent", 0.01, 50));
+        if (c.has("takeProfitPercent")) {
+          out.put("takeProfitPercent", c.number("takeProfitPercent", 0.01, 100));
+        }
       }
       case "scanner" -> {
         c.only("symbols", "minNotional");
@@ -96,6 +81,34 @@ final class BotSpecs {
       default -> throw ApiException.invalid("kind", "must be one of " + KINDS);
     }
     return out;
+  }
+
+  /** One copier follower: its key, its policy and whether it starts paused. */
+  static Map<String, Object> follower(Fields f, Predicate<String> ownsKey) {
+    f.only("keyId", "policy", "paused");
+    String keyId = f.string("keyId", 64);
+    if (!ownsKey.test(keyId)) {
+      throw ApiException.invalid(f.path("keyId"), "must name one of your vault keys");
+    }
+    Fields p = f.object("policy");
+    Map<String, Object> policy = new LinkedHashMap<>();
+    String mode = p.oneOf("mode", "ratio", "fixed");
+    policy.put("mode", mode);
+    if (mode.equals("ratio")) {
+      p.only("mode", "ratio", "maxQuantity");
+      policy.put("ratio", p.positiveDecimal("ratio", new BigDecimal("100")).toPlainString());
+    } else {
+      p.only("mode", "quantity", "maxQuantity");
+      policy.put("quantity", p.positiveDecimal("quantity", MAX_QTY).toPlainString());
+    }
+    if (p.has("maxQuantity")) {
+      policy.put("maxQuantity", p.positiveDecimal("maxQuantity", MAX_QTY).toPlainString());
+    }
+    Map<String, Object> fo = new LinkedHashMap<>();
+    fo.put("keyId", keyId);
+    fo.put("policy", policy);
+    fo.put("paused", f.has("paused") && f.bool("paused"));
+    return fo;
   }
 
   /** Market-maker parameters: the ones that may change while the bot runs. */

@@ -1,5 +1,8 @@
 package dev.tradekit.server;
 
+import dev.tradekit.api.Credentials;
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.Exchanges;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -46,6 +49,8 @@ public final class ControlPlane implements AutoCloseable {
   private @Nullable Store store;
   private @Nullable Vault vault;
   private @Nullable Api api;
+  private @Nullable Bots bots;
+  private @Nullable Notifications notifications;
   private int port;
 
   private ControlPlane(Builder config, Stores storeConfig, MasterKey masterKey) {
@@ -81,6 +86,10 @@ public final class ControlPlane implements AutoCloseable {
       }
       String setup = s.countUsers() == 0 ? Ids.token(24) : null;
       EventHub hub = new EventHub(s, config.eventRetention, config.subscriberQueue);
+      Path journals = config.journals != null ? config.journals : storeConfig.folder();
+      Notifications n = new Notifications(s, v, storeConfig.dataSource());
+      this.notifications = n;
+      Bots b = new Bots(s, v, hub, config.clock, config.exchanges, journals, n::onEvent);
       Api a =
           new Api(
               s,
@@ -94,7 +103,9 @@ public final class ControlPlane implements AutoCloseable {
               config.clock,
               config.refreshTokenLife,
               config.keyStore != null,
-              setup);
+              setup,
+              b);
+      a.addRoutes(new NotifyRoutes(a, s, v, n).routes());
       QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
       threads.setName("tradekit-server");
       Server srv = new Server(threads);
@@ -125,17 +136,30 @@ public final class ControlPlane implements AutoCloseable {
       this.store = s;
       this.vault = v;
       this.api = a;
+      this.bots = b;
       LOG.info("control plane listening on {}", url());
+      if (config.resumeBots) {
+        b.resume();
+      }
       if (setup != null) {
         LOG.info("control plane: no user yet; create the admin with the one-time setup link");
       }
       return this;
     } catch (RuntimeException e) {
+      closeNotifications();
       s.close();
       throw e;
     } catch (Exception e) {
+      closeNotifications();
       s.close();
       throw new IllegalStateException("cannot start the control plane: " + e.getMessage(), e);
+    }
+  }
+
+  private void closeNotifications() {
+    if (notifications != null) {
+      notifications.close();
+      notifications = null;
     }
   }
 
@@ -190,11 +214,24 @@ public final class ControlPlane implements AutoCloseable {
     return Objects.requireNonNull(store);
   }
 
-  /** Stops the HTTP server, ends every event stream and closes the store. */
+  /**
+   * Stops every running bot with its engine's own stop (the market maker cancels its orders and
+   * waits until the venue lists none; the copier halts), then the HTTP server, every event stream
+   * and the store. Bots stopped this way stay {@code running} in the store and are started again by
+   * the next {@link #start()} (unless {@link Builder#resumeBots(boolean)} is off).
+   */
   @Override
   public synchronized void close() {
     Server srv = server;
     server = null;
+    if (bots != null) {
+      bots.close();
+      bots = null;
+    }
+    if (notifications != null) {
+      notifications.close();
+      notifications = null;
+    }
     if (api != null) {
       api.hub().close();
     }
@@ -209,6 +246,29 @@ public final class ControlPlane implements AutoCloseable {
       store.close();
       store = null;
     }
+  }
+
+  /**
+   * Opens a venue account for a bot: the provider id of the bot's definition ({@code sim}, {@code
+   * binance-usdm}) and the credentials of its vault key. The default opens the provider found by
+   * {@link java.util.ServiceLoader} ({@code Exchanges.builder(provider).credentials(..).build()},
+   * on the provider's default environment, the testnet for {@code binance-usdm}); a host or a test
+   * passes its own, e.g. one that points the Binance adapter at a local {@code FakeBinance}.
+   *
+   * <p>{@code builder.exchanges((provider, credentials) ->
+   * fake.adapter(credentials.apiKey()).build())}
+   *
+   * <p>Called on a request thread when a bot starts; the control plane closes each account when its
+   * bot stops.
+   */
+  @FunctionalInterface
+  public interface ExchangeFactory {
+    /** The default: the provider's {@link java.util.ServiceLoader} registration. */
+    ExchangeFactory SERVICE_LOADER =
+        (provider, credentials) -> Exchanges.builder(provider).credentials(credentials).build();
+
+    /** Opens the account that {@code credentials} reach on {@code provider}. */
+    Exchange open(String provider, Credentials credentials);
   }
 
   /**
@@ -237,8 +297,45 @@ public final class ControlPlane implements AutoCloseable {
     private int maxThreads = 200;
     private Duration idleTimeout = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
+    private ExchangeFactory exchanges = ExchangeFactory.SERVICE_LOADER;
+    private @Nullable Path journals;
+    private boolean resumeBots = true;
 
     private Builder() {}
+
+    /**
+     * How bots reach their venues. Default {@link ExchangeFactory#SERVICE_LOADER} (the exchange
+     * SPI's providers on the class path).
+     */
+    public Builder exchanges(ExchangeFactory factory) {
+      this.exchanges = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /**
+     * The folder for engine files: each copier's journal ({@code copier-<bot id>.db}) and each
+     * scanner's hot pool. Default: the SQLite store's folder; for PostgreSQL, {@code
+     * tradekit-journals} in the working directory.
+     */
+    public Builder journals(Path folder) {
+      Objects.requireNonNull(folder, "folder");
+      try {
+        Files.createDirectories(folder);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("folder: cannot create " + folder + ": " + e, e);
+      }
+      this.journals = folder;
+      return this;
+    }
+
+    /**
+     * Whether {@link #start()} starts again the bots that were running when the control plane last
+     * closed (their stored state is {@code running}). Default {@code true}.
+     */
+    public Builder resumeBots(boolean resume) {
+      this.resumeBots = resume;
+      return this;
+    }
 
     /**
      * The address and port to listen on. Default {@code 127.0.0.1:8080}. A non-loopback address

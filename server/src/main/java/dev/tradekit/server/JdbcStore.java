@@ -56,6 +56,12 @@ final class JdbcStore implements Store {
       "CREATE TABLE events (id $SERIAL, owner VARCHAR(64) NOT NULL, type VARCHAR(64) NOT NULL,"
           + " data TEXT NOT NULL, at BIGINT NOT NULL)",
       "CREATE INDEX events_owner ON events (owner, id)"
+    },
+    {
+      "CREATE TABLE notify_channels (user_id VARCHAR(64) NOT NULL, channel VARCHAR(32) NOT NULL,"
+          + " address TEXT NOT NULL, kinds TEXT NOT NULL, min_severity VARCHAR(16) NOT NULL,"
+          + " silent INTEGER NOT NULL, secret_id VARCHAR(64), updated_at BIGINT NOT NULL,"
+          + " PRIMARY KEY (user_id, channel))"
     }
   };
 
@@ -514,6 +520,68 @@ final class JdbcStore implements Store {
     long max =
         one("SELECT COALESCE(MAX(id), 0) FROM events", ps -> {}, rs -> rs.getLong(1)).orElse(0L);
     return update("DELETE FROM events WHERE id <= ?", ps -> ps.setLong(1, max - keep));
+  }
+
+  // ---- notification channels
+
+  private static NotifyChannel notifyChannel(ResultSet rs) throws SQLException {
+    return new NotifyChannel(
+        rs.getString("user_id"),
+        rs.getString("channel"),
+        rs.getString("address"),
+        rs.getString("kinds"),
+        rs.getString("min_severity"),
+        rs.getInt("silent") != 0,
+        rs.getString("secret_id"),
+        rs.getLong("updated_at"));
+  }
+
+  @Override
+  public synchronized void putNotifyChannel(NotifyChannel c) {
+    deleteNotifyChannel(c.userId(), c.channel());
+    update(
+        "INSERT INTO notify_channels (user_id, channel, address, kinds, min_severity, silent,"
+            + " secret_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ps -> {
+          ps.setString(1, c.userId());
+          ps.setString(2, c.channel());
+          ps.setString(3, c.address());
+          ps.setString(4, c.kinds());
+          ps.setString(5, c.minSeverity());
+          ps.setInt(6, c.silent() ? 1 : 0);
+          ps.setString(7, c.secretId());
+          ps.setLong(8, c.updatedAt());
+        });
+  }
+
+  @Override
+  public Optional<NotifyChannel> notifyChannel(String userId, String channel) {
+    return one(
+        "SELECT * FROM notify_channels WHERE user_id = ? AND channel = ?",
+        ps -> {
+          ps.setString(1, userId);
+          ps.setString(2, channel);
+        },
+        JdbcStore::notifyChannel);
+  }
+
+  @Override
+  public List<NotifyChannel> notifyChannels(String userId) {
+    return query(
+        "SELECT * FROM notify_channels WHERE user_id = ? ORDER BY channel",
+        ps -> ps.setString(1, userId),
+        JdbcStore::notifyChannel);
+  }
+
+  @Override
+  public boolean deleteNotifyChannel(String userId, String channel) {
+    return update(
+            "DELETE FROM notify_channels WHERE user_id = ? AND channel = ?",
+            ps -> {
+              ps.setString(1, userId);
+              ps.setString(2, channel);
+            })
+        == 1;
   }
 
   @Override

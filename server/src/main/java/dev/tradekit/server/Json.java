@@ -51,6 +51,25 @@ final class Json {
     return out;
   }
 
+  /** Parses any JSON value an engine produced; text that is not JSON is kept as a string. */
+  static @Nullable Object readAny(String json) {
+    try {
+      return ANY.fromJson(json);
+    } catch (IOException | JsonDataException e) {
+      return json;
+    }
+  }
+
+  /** The JSON object under {@code key} of a stored, validated value. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> objectAt(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (!(v instanceof Map<?, ?>)) {
+      throw new IllegalStateException(key + ": not a JSON object in a stored value");
+    }
+    return (Map<String, Object>) v;
+  }
+
   static Map<String, String> readStringMap(String json) {
     Map<String, Object> m = readObject(json);
     Map<String, String> out = new LinkedHashMap<>();

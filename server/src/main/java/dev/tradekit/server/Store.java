@@ -50,6 +50,20 @@ interface Store extends AutoCloseable {
 
   record Event(long id, String owner, String type, String dataJson, long at) {}
 
+  /**
+   * A user's settings for one notification channel; {@code kinds} are event wire names separated by
+   * commas; {@code secretId} names the channel's secret in the vault (never the secret).
+   */
+  record NotifyChannel(
+      String userId,
+      String channel,
+      String address,
+      String kinds,
+      String minSeverity,
+      boolean silent,
+      @Nullable String secretId,
+      long updatedAt) {}
+
   // users
   void insertUser(User user);
 
@@ -110,6 +124,16 @@ interface Store extends AutoCloseable {
 
   /** Keeps the newest {@code keep} events and deletes the rest; returns how many were deleted. */
   int pruneEvents(int keep);
+
+  // notification channels
+  /** Inserts or replaces the user's settings for the channel. */
+  void putNotifyChannel(NotifyChannel channel);
+
+  Optional<NotifyChannel> notifyChannel(String userId, String channel);
+
+  List<NotifyChannel> notifyChannels(String userId);
+
+  boolean deleteNotifyChannel(String userId, String channel);
 
   @Override
   void close();

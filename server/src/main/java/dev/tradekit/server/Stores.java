@@ -14,10 +14,12 @@ import java.util.Objects;
 public final class Stores {
   private final String url;
   private final String description;
+  private final Path folder;
 
-  private Stores(String url, String description) {
+  private Stores(String url, String description, Path folder) {
     this.url = url;
     this.description = description;
+    this.folder = folder;
   }
 
   /**
@@ -36,7 +38,10 @@ public final class Stores {
             "file: cannot create the folder " + parent + ": " + e.getMessage(), e);
       }
     }
-    return new Stores("jdbc:sqlite:" + file.toAbsolutePath(), "sqlite:" + file.toAbsolutePath());
+    return new Stores(
+        "jdbc:sqlite:" + file.toAbsolutePath(),
+        "sqlite:" + file.toAbsolutePath(),
+        parent != null ? parent : Path.of("."));
   }
 
   /**
@@ -49,7 +54,27 @@ public final class Stores {
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("jdbcUrl: must start with jdbc:postgresql:");
     }
-    return new Stores(jdbcUrl, "postgresql");
+    return new Stores(jdbcUrl, "postgresql", Path.of("tradekit-journals"));
+  }
+
+  /** Where engine files go by default: the SQLite file's folder, else {@code tradekit-journals}. */
+  Path folder() {
+    return folder;
+  }
+
+  /** A data source on the same database, for the notification outbox's own connections. */
+  javax.sql.DataSource dataSource() {
+    if (url.startsWith("jdbc:sqlite:")) {
+      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+      config.setBusyTimeout(10_000);
+      config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
+      org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource(config);
+      ds.setUrl(url);
+      return ds;
+    }
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(url);
+    return ds;
   }
 
   Store open() {

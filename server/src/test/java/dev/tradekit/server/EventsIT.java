@@ -2,19 +2,12 @@ package dev.tradekit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -37,57 +30,14 @@ class EventsIT {
     }
   }
 
-  record Frame(long id, String type, String data) {}
-
-  /** Opens a stream; frames arrive on the returned queue. */
-  private BlockingQueue<Frame> subscribe(ServerFixture f, String token, @Nullable String lastId)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(f.base + "/api/events"))
-            .header("Authorization", "Bearer " + token);
-    if (lastId != null) {
-      b.header("Last-Event-ID", lastId);
-    }
-    HttpResponse<InputStream> r = f.http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-    InputStream in = r.body();
-    open.add(in);
-    BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
-    java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader reader =
-                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                long id = 0;
-                String type = "";
-                String line;
-                while ((line = reader.readLine()) != null) {
-                  if (line.startsWith("retry: ")) {
-                    opened.countDown();
-                  } else if (line.startsWith("id: ")) {
-                    id = Long.parseLong(line.substring(4));
-                  } else if (line.startsWith("event: ")) {
-                    type = line.substring(7);
-                  } else if (line.startsWith("data: ")) {
-                    frames.add(new Frame(id, type, line.substring(6)));
-                  }
-                }
-              } catch (java.io.IOException e) {
-                // the stream ended
-              }
-            },
-            "sse-reader");
-    t.setDaemon(true);
-    t.start();
-    // the server registers the subscriber before it writes the stream's first line
-    assertThat(opened.await(30, TimeUnit.SECONDS)).as("the stream opened within 30 s").isTrue();
-    return frames;
+  private BlockingQueue<EventStream.Frame> subscribe(
+      ServerFixture f, String token, @Nullable String lastId) throws Exception {
+    return EventStream.open(f, token, lastId, open);
   }
 
-  private static Frame next(BlockingQueue<Frame> q) throws InterruptedException {
-    Frame f = q.poll(30, TimeUnit.SECONDS);
+  private static EventStream.Frame next(BlockingQueue<EventStream.Frame> q)
+      throws InterruptedException {
+    EventStream.Frame f = q.poll(30, TimeUnit.SECONDS);
     assertThat(f).as("an event within 30 s").isNotNull();
     return java.util.Objects.requireNonNull(f);
   }
@@ -100,14 +50,14 @@ class EventsIT {
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
     String bob = f.user(admin, "bob", "trader");
-    BlockingQueue<Frame> aliceStream = subscribe(f, alice, null);
+    BlockingQueue<EventStream.Frame> aliceStream = subscribe(f, alice, null);
     String key = f.key(alice, "AK", "alice-secret-value");
     f.key(bob, "BK", "bob-secret-value");
-    Frame created = next(aliceStream);
+    EventStream.Frame created = next(aliceStream);
     assertThat(created.type()).isEqualTo("key.created");
     assertThat(created.data()).contains(key);
     String bot = f.bot(alice, key);
-    Frame botCreated = next(aliceStream);
+    EventStream.Frame botCreated = next(aliceStream);
     assertThat(botCreated.type()).isEqualTo("bot.created");
     assertThat(botCreated.id()).isGreaterThan(created.id());
     assertThat(aliceStream.poll(200, TimeUnit.MILLISECONDS))
@@ -121,9 +71,9 @@ class EventsIT {
     open.clear();
     f.send("PATCH", "/api/bots/" + bot, "{\"name\":\"renamed\"}", alice);
     f.send("DELETE", "/api/bots/" + bot, null, alice);
-    BlockingQueue<Frame> again = subscribe(f, alice, Long.toString(botCreated.id()));
-    Frame updated = next(again);
-    Frame deleted = next(again);
+    BlockingQueue<EventStream.Frame> again = subscribe(f, alice, Long.toString(botCreated.id()));
+    EventStream.Frame updated = next(again);
+    EventStream.Frame deleted = next(again);
     assertThat(updated.type()).isEqualTo("bot.updated");
     assertThat(updated.data()).contains("renamed");
     assertThat(deleted.type()).isEqualTo("bot.deleted");

@@ -135,4 +135,27 @@ abstract class StoreContract {
     assertThat(s.pruneEvents(2)).isEqualTo(1);
     assertThat(s.eventsAfter(null, 0, 10)).extracting(Store.Event::id).containsExactly(b, c);
   }
+
+  @Test
+  void keepsOneNotificationChannelPerUserAndChannel() {
+    Store s = store();
+    s.putNotifyChannel(
+        new Store.NotifyChannel(
+            "usr_1", "webhook", "https://a.example/h", "bot.stopped", "INFO", false, "sec_1", 1));
+    s.putNotifyChannel(
+        new Store.NotifyChannel(
+            "usr_1", "webhook", "https://b.example/h", "bot.error", "ERROR", true, "sec_2", 2));
+    s.putNotifyChannel(
+        new Store.NotifyChannel(
+            "usr_2", "webhook", "https://c.example", "", "INFO", false, null, 3));
+    Store.NotifyChannel c = s.notifyChannel("usr_1", "webhook").orElseThrow();
+    assertThat(c.address()).isEqualTo("https://b.example/h");
+    assertThat(c.silent()).isTrue();
+    assertThat(c.secretId()).isEqualTo("sec_2");
+    assertThat(s.notifyChannels("usr_1")).hasSize(1);
+    assertThat(s.notifyChannel("usr_2", "webhook").orElseThrow().secretId()).isNull();
+    assertThat(s.deleteNotifyChannel("usr_1", "webhook")).isTrue();
+    assertThat(s.deleteNotifyChannel("usr_1", "webhook")).isFalse();
+    assertThat(s.notifyChannels("usr_1")).isEmpty();
+  }
 }

@@ -1,0 +1,275 @@
+package dev.tradekit.server;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.copier.CopierListener;
+import dev.tradekit.copier.CopierStats;
+import dev.tradekit.copier.CopyJournal;
+import dev.tradekit.copier.CopyJournals;
+import dev.tradekit.copier.CopyPlan;
+import dev.tradekit.copier.CopyPolicies;
+import dev.tradekit.copier.CopyPolicy;
+import dev.tradekit.copier.CopyRecord;
+import dev.tradekit.copier.FollowerStats;
+import dev.tradekit.copier.HistoryQuery;
+import dev.tradekit.copier.TradeCopier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@code copier} bot: one {@link TradeCopier} from the bot's key (the leader) to its followers,
+ * each named by its vault key id, with a SQLite journal per bot ({@code copier-<bot id>.db} in the
+ * journal folder) so a restart resumes exactly once. Followers can be added, paused, resumed and
+ * removed live; a follower's policy needs a restart.
+ */
+final class CopierRun implements BotRun {
+  private final BotContext ctx;
+  private final Exchange leader;
+  private final CopyJournal journal;
+  private final TradeCopier engine;
+  private final Map<String, Exchange> followers = new ConcurrentHashMap<>();
+
+  CopierRun(BotContext ctx, String keyId, Map<String, Object> config) {
+    this.ctx = ctx;
+    this.leader = ctx.open(keyId);
+    this.journal = CopyJournals.sqlite(ctx.journalDir.resolve("copier-" + ctx.botId + ".db"));
+    TradeCopier.Builder b =
+        TradeCopier.builder()
+            .leader(leader)
+            .journal(journal)
+            .scheduler(ctx.scheduler)
+            .listener(listener(ctx));
+    try {
+      for (Map<String, Object> f : followers(config)) {
+        String name = String.valueOf(f.get("keyId"));
+        Exchange ex = ctx.open(name);
+        followers.put(name, ex);
+        b.follower(name, ex, policy(f), !Boolean.TRUE.equals(f.get("paused")));
+      }
+      this.engine = b.build();
+    } catch (RuntimeException e) {
+      journal.close();
+      throw e;
+    }
+  }
+
+  private static CopierListener listener(BotContext ctx) {
+    return new CopierListener() {
+      @Override
+      public void copied(CopyRecord copy) {
+        ctx.event("bot.copy.copied", EngineJson.copy(copy));
+      }
+
+      @Override
+      public void skipped(CopyRecord copy, String reason) {
+        ctx.event("bot.copy.skipped", EngineJson.copy(copy));
+      }
+
+      @Override
+      public void failed(CopyRecord copy, String reason) {
+        ctx.event("bot.copy.failed", EngineJson.copy(copy));
+      }
+
+      @Override
+      public void followerPaused(String follower, String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("follower", follower);
+        m.put("reason", reason);
+        ctx.event("bot.follower.paused", m);
+      }
+
+      @Override
+      public void followerResumed(String follower) {
+        ctx.event("bot.follower.resumed", Map.of("follower", follower));
+      }
+
+      @Override
+      public void error(String message, Throwable cause) {
+        ctx.event("bot.engine.error", Map.of("message", message));
+      }
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> followers(Map<String, Object> config) {
+    return (List<Map<String, Object>>) Objects.requireNonNull(config.get("followers"));
+  }
+
+  /** The copy policy of a validated follower definition. */
+  @SuppressWarnings("unchecked")
+  static CopyPolicy policy(Map<String, Object> follower) {
+    Map<String, Object> p = (Map<String, Object>) Objects.requireNonNull(follower.get("policy"));
+    CopyPolicy policy;
+    if ("ratio".equals(p.get("mode"))) {
+      policy = CopyPolicies.fixedRatio(new BigDecimal(String.valueOf(p.get("ratio"))));
+    } else {
+      BigDecimal quantity = new BigDecimal(String.valueOf(p.get("quantity")));
+      policy = (context, plan) -> plan.isSkipped() ? plan : plan.withQuantity(quantity);
+    }
+    Object max = p.get("maxQuantity");
+    if (max != null) {
+      BigDecimal cap = new BigDecimal(String.valueOf(max));
+      policy = policy.andThen((context, plan) -> capped(plan, cap));
+    }
+    return policy;
+  }
+
+  private static CopyPlan capped(CopyPlan plan, BigDecimal cap) {
+    return plan.quantity().compareTo(cap) > 0 ? plan.withQuantity(cap) : plan;
+  }
+
+  @Override
+  public CompletableFuture<Void> start() {
+    return engine.start();
+  }
+
+  @Override
+  public CompletableFuture<Void> stop() {
+    engine.stop();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> emergencyStop(boolean flatten) {
+    return engine.emergencyStop(flatten);
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    CopierStats s = engine.stats();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("engine", "TradeCopier");
+    m.put("fillsSeen", s.fillsSeen());
+    m.put("duplicatesIgnored", s.duplicatesIgnored());
+    m.put("lastCheckTime", s.lastCheckTime());
+    List<Map<String, Object>> fs = new ArrayList<>();
+    for (FollowerStats f : s.followers().values()) {
+      fs.add(follower(f));
+    }
+    m.put("followers", fs);
+    return m;
+  }
+
+  static Map<String, Object> follower(FollowerStats f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", f.name());
+    m.put("active", f.active());
+    m.put("pausedReason", f.pausedReason());
+    m.put("copied", f.copied());
+    m.put("skipped", f.skipped());
+    m.put("failed", f.failed());
+    m.put("latencyP50Millis", f.latencyP50Millis());
+    m.put("latencyP99Millis", f.latencyP99Millis());
+    return m;
+  }
+
+  /** Live statistics of one follower, by its key id; null when the copier does not know it. */
+  @org.jspecify.annotations.Nullable
+  Map<String, Object> followerStats(String keyId) {
+    FollowerStats f = engine.stats().followers().get(keyId);
+    return f == null ? null : follower(f);
+  }
+
+  @Override
+  public List<Map<String, Object>> openOrders() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map.Entry<String, Exchange> e : accounts().entrySet()) {
+      try {
+        e.getValue().trading().openOrders().get(30, TimeUnit.SECONDS).stream()
+            .map(EngineJson::order)
+            .forEach(
+                o -> {
+                  o.put("account", e.getKey());
+                  out.add(o);
+                });
+      } catch (Exception x) {
+        throw new IllegalStateException("open orders of " + e.getKey() + " failed: " + x, x);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Map<String, Object>> recent(int offset, int limit, Map<String, String> filter) {
+    HistoryQuery q =
+        HistoryQuery.builder()
+            .follower(filter.get("follower"))
+            .symbol(filter.get("symbol"))
+            .offset(offset)
+            .limit(limit)
+            .build();
+    return journal.history(q).stream().map(EngineJson::copy).toList();
+  }
+
+  @Override
+  public Map<String, Exchange> accounts() {
+    Map<String, Exchange> m = new LinkedHashMap<>();
+    m.put("leader", leader);
+    m.putAll(followers);
+    return m;
+  }
+
+  @Override
+  public void apply(Map<String, Object> before, Map<String, Object> after) {
+    Map<String, Map<String, Object>> was = byKey(before);
+    Map<String, Map<String, Object>> now = byKey(after);
+    for (Map.Entry<String, Map<String, Object>> e : now.entrySet()) {
+      Map<String, Object> old = was.get(e.getKey());
+      if (old != null && !Objects.equals(old.get("policy"), e.getValue().get("policy"))) {
+        throw BotRun.restartRequired("follower " + e.getKey() + "'s policy");
+      }
+    }
+    for (String gone : was.keySet()) {
+      if (!now.containsKey(gone)) {
+        removeFollower(gone);
+      }
+    }
+    for (Map.Entry<String, Map<String, Object>> e : now.entrySet()) {
+      Map<String, Object> old = was.get(e.getKey());
+      boolean paused = Boolean.TRUE.equals(e.getValue().get("paused"));
+      if (old == null) {
+        addFollower(e.getValue());
+      } else if (paused != Boolean.TRUE.equals(old.get("paused"))) {
+        join(paused ? engine.pauseFollower(e.getKey()) : engine.resumeFollower(e.getKey()));
+      }
+    }
+  }
+
+  private static Map<String, Map<String, Object>> byKey(Map<String, Object> config) {
+    Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+    for (Map<String, Object> f : followers(config)) {
+      m.put(String.valueOf(f.get("keyId")), f);
+    }
+    return m;
+  }
+
+  private void addFollower(Map<String, Object> f) {
+    String name = String.valueOf(f.get("keyId"));
+    Exchange ex = ctx.open(name);
+    followers.put(name, ex);
+    join(engine.addFollower(name, ex, policy(f)));
+    if (Boolean.TRUE.equals(f.get("paused"))) {
+      join(engine.pauseFollower(name));
+    }
+  }
+
+  private void removeFollower(String name) {
+    join(engine.removeFollower(name));
+    followers.remove(name);
+  }
+
+  private static void join(CompletableFuture<Void> f) {
+    f.orTimeout(30, TimeUnit.SECONDS).join();
+  }
+
+  @Override
+  public void close() {
+    journal.close();
+  }
+}

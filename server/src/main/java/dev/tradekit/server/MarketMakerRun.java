@@ -1,0 +1,246 @@
+package dev.tradekit.server;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.event.TradingEvent;
+import dev.tradekit.marketmaker.Direction;
+import dev.tradekit.marketmaker.MarketMaker;
+import dev.tradekit.marketmaker.MarketMakerStatus;
+import dev.tradekit.marketmaker.QuoteParameters;
+import dev.tradekit.marketmaker.RiskLimits;
+import dev.tradekit.marketmaker.Strategies;
+import dev.tradekit.marketmaker.Strategy;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@code market-maker}, {@code grid} or {@code dca} bot: one {@link MarketMaker} on the bot's
+ * account. Quoting parameters (spread, size, ladder shape) and the market maker's strategy change
+ * live; the symbol, a grid's range and a DCA plan need a restart (those strategies hold their deal
+ * state).
+ */
+final class MarketMakerRun implements BotRun {
+  private static final int FILLS_KEPT = 1000;
+  private static final BigDecimal BPS = new BigDecimal("10000");
+
+  private final String kind;
+  private final Exchange exchange;
+  private final MarketMaker engine;
+  private final Deque<Map<String, Object>> fills = new ArrayDeque<>();
+
+  MarketMakerRun(BotContext ctx, String kind, String keyId, Map<String, Object> config) {
+    this.kind = kind;
+    this.exchange = ctx.open(keyId);
+    MarketMaker.Builder b =
+        MarketMaker.builder()
+            .name(ctx.engineName())
+            .exchange(exchange)
+            .symbol(str(config, "symbol"))
+            .strategy(strategy(kind, config))
+            .riskLimits(RiskLimits.builder().maxBookAge(Duration.ofSeconds(30)).build())
+            .scheduler(ctx.scheduler)
+            .listener(
+                e -> {
+                  if (e instanceof TradingEvent.OrderFilled f) {
+                    synchronized (fills) {
+                      fills.addFirst(EngineJson.fill(f.fill()));
+                      if (fills.size() > FILLS_KEPT) {
+                        fills.removeLast();
+                      }
+                    }
+                  }
+                  Map.Entry<String, Map<String, Object>> ev = EngineJson.event(e);
+                  ctx.event(ev.getKey(), ev.getValue());
+                });
+    if (kind.equals("market-maker")) {
+      b.parameters(parameters(config));
+    }
+    this.engine = b.build();
+  }
+
+  private static String str(Map<String, Object> m, String key) {
+    return String.valueOf(Objects.requireNonNull(m.get(key), key));
+  }
+
+  private static BigDecimal dec(Map<String, Object> m, String key) {
+    return new BigDecimal(str(m, key));
+  }
+
+  private static double num(Map<String, Object> m, String key) {
+    return ((Number) Objects.requireNonNull(m.get(key), key)).doubleValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> params(Map<String, Object> config) {
+    return (Map<String, Object>) Objects.requireNonNull(config.get("parameters"), "parameters");
+  }
+
+  private static BigDecimal bps(double bps) {
+    return new BigDecimal(Double.toString(bps)).divide(BPS, MathContext.DECIMAL64);
+  }
+
+  /** The engine strategy a definition names. */
+  static Strategy strategy(String kind, Map<String, Object> config) {
+    switch (kind) {
+      case "grid":
+        return Strategies.grid()
+            .range(dec(config, "lower"), dec(config, "upper"))
+            .count((int) num(config, "levels"))
+            .amountPerGrid(dec(config, "quantity"))
+            .build();
+      case "dca":
+        {
+          BigDecimal step = bps(num(config, "stepPercent") * 100);
+          Object tp = config.get("takeProfitPercent");
+          BigDecimal takeProfit = tp == null ? step : bps(((Number) tp).doubleValue() * 100);
+          return Strategies.dca()
+              .direction(str(config, "side").equals("BUY") ? Direction.LONG : Direction.SHORT)
+              .baseOrder(dec(config, "quantity"))
+              .safetyOrder(dec(config, "quantity"))
+              .priceDeviation(step)
+              .maxSafetyOrders((int) num(config, "steps"))
+              .takeProfit(takeProfit)
+              .build();
+        }
+      default:
+        {
+          if (!"avellaneda-stoikov".equals(config.get("strategy"))) {
+            return Strategies.fixedSpread();
+          }
+          Map<String, Object> p = params(config);
+          return Strategies.avellaneda()
+              .gamma(num(p, "gamma"))
+              .kappa(num(p, "kappa"))
+              .estimateVolatility(1.0, 0.05, 20)
+              .finiteHorizon(Duration.ofSeconds((long) num(p, "horizonSeconds")))
+              .build();
+        }
+    }
+  }
+
+  /** The quoting parameters of a {@code market-maker} definition. */
+  static QuoteParameters parameters(Map<String, Object> config) {
+    Map<String, Object> p = params(config);
+    BigDecimal quantity = dec(p, "quantity");
+    return switch (str(config, "strategy")) {
+      case "fixed-spread" -> QuoteParameters.of(bps(num(p, "spreadBps")), quantity);
+      case "ladder" ->
+          QuoteParameters.of(bps(num(p, "spreadBps")), quantity)
+              .withLevels((int) num(p, "levels"), bps(num(p, "stepBps")), BigDecimal.ZERO);
+      default -> QuoteParameters.of(BigDecimal.ZERO, quantity);
+    };
+  }
+
+  @Override
+  public CompletableFuture<Void> start() {
+    return engine.start();
+  }
+
+  @Override
+  public CompletableFuture<Void> stop() {
+    return engine.stop();
+  }
+
+  @Override
+  public CompletableFuture<Void> emergencyStop(boolean flatten) {
+    // the market maker's stop already halts quoting and cancels every order it has; it never
+    // holds a position on purpose, so there is nothing else to flatten
+    return engine.stop();
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    MarketMakerStatus s = engine.status();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("engine", "MarketMaker");
+    m.put("state", s.state());
+    m.put("symbol", s.symbol());
+    m.put("mid", EngineJson.dec(s.mid()));
+    m.put("position", EngineJson.dec(s.position()));
+    m.put("entryPrice", EngineJson.dec(s.entryPrice()));
+    m.put("balance", EngineJson.dec(s.balance()));
+    m.put("unrealisedPnl", EngineJson.dec(s.unrealisedPnl()));
+    m.put("realisedPnl", EngineJson.dec(s.realisedPnl()));
+    m.put("fees", EngineJson.dec(s.fees()));
+    m.put("totalPnl", EngineJson.dec(s.totalPnl()));
+    m.put("leverage", s.leverage());
+    m.put("openOrders", s.openOrders().size());
+    m.put("ordersPlaced", s.ordersPlaced());
+    m.put("ordersCancelled", s.ordersCancelled());
+    m.put("ordersAmended", s.ordersAmended());
+    m.put("fills", s.fills());
+    m.put("spread", EngineJson.dec(engine.parameters().bidSpread()));
+    m.put("lastError", s.lastError());
+    return m;
+  }
+
+  @Override
+  public List<Map<String, Object>> openOrders() {
+    return engine.status().openOrders().stream().map(EngineJson::order).toList();
+  }
+
+  @Override
+  public List<Map<String, Object>> recent(int offset, int limit, Map<String, String> filter) {
+    List<Map<String, Object>> all;
+    synchronized (fills) {
+      all = new ArrayList<>(fills);
+    }
+    String symbol = filter.get("symbol");
+    String side = filter.get("side");
+    return all.stream()
+        .filter(f -> symbol == null || symbol.equals(f.get("symbol")))
+        .filter(f -> side == null || side.equals(f.get("side")))
+        .skip(offset)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public Map<String, Exchange> accounts() {
+    return Map.of("bot", exchange);
+  }
+
+  @Override
+  public void apply(Map<String, Object> before, Map<String, Object> after) {
+    if (!Objects.equals(before.get("symbol"), after.get("symbol"))) {
+      throw BotRun.restartRequired("symbol");
+    }
+    if (!kind.equals("market-maker")) {
+      if (!before.equals(after)) {
+        throw BotRun.restartRequired("the " + kind + " plan");
+      }
+      return;
+    }
+    boolean sameStrategy = Objects.equals(before.get("strategy"), after.get("strategy"));
+    if (!sameStrategy || "avellaneda-stoikov".equals(after.get("strategy"))) {
+      try {
+        engine
+            .updateStrategy(strategy(kind, after))
+            .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+            .join();
+      } catch (java.util.concurrent.CompletionException e) {
+        Throwable c = e.getCause() == null ? e : e.getCause();
+        throw new ApiException(
+            422,
+            "invalid-change",
+            "Invalid change",
+            "the market maker refused the new strategy: " + c.getMessage(),
+            "config");
+      }
+    }
+    engine.updateParameters(parameters(after));
+  }
+
+  @Override
+  public void close() {
+    // the context closes the exchange and the scheduler
+  }
+}

@@ -1,0 +1,135 @@
+package dev.tradekit.server;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.scanner.FeedSubscriber;
+import dev.tradekit.scanner.FeedSubscription;
+import dev.tradekit.scanner.FeedTier;
+import dev.tradekit.scanner.HotPoolStore;
+import dev.tradekit.scanner.LargeOrder;
+import dev.tradekit.scanner.Scanner;
+import dev.tradekit.scanner.ScannerMetrics;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code scanner} bot: one {@link Scanner} on the bot's account, scanning as many of the venue's
+ * most traded symbols as the definition lists, with {@code minNotional} as the smallest wall; its
+ * hot pool is kept in {@code scanner-<bot id>.json} in the journal folder. Every hot-pool update
+ * (the VIP tier) goes out on the event stream as {@code bot.scanner.update}. The scanner places no
+ * orders.
+ */
+final class ScannerRun implements BotRun {
+  private final Exchange exchange;
+  private final Scanner engine;
+  private final List<String> symbols;
+  private final String feedKey = Ids.token(18);
+  private @Nullable FeedSubscription subscription;
+  private final BotContext ctx;
+
+  @SuppressWarnings("unchecked")
+  ScannerRun(BotContext ctx, String keyId, Map<String, Object> config) {
+    this.ctx = ctx;
+    this.exchange = ctx.open(keyId);
+    this.symbols = (List<String>) java.util.Objects.requireNonNull(config.get("symbols"));
+    this.engine =
+        Scanner.builder()
+            .exchange(exchange)
+            .scheduler(ctx.scheduler)
+            .topSymbols(this.symbols.size())
+            .minUsd(new BigDecimal(String.valueOf(config.get("minNotional"))).doubleValue())
+            .vipKeys(Set.of(feedKey))
+            .hotPoolStore(
+                HotPoolStore.jsonFile(ctx.journalDir.resolve("scanner-" + ctx.botId + ".json")))
+            .build();
+  }
+
+  @Override
+  public CompletableFuture<Void> start() {
+    subscription =
+        engine
+            .feed()
+            .subscribe(
+                FeedTier.VIP,
+                feedKey,
+                FeedSubscriber.accepting(
+                    json -> ctx.event("bot.scanner.update", Map.of("update", Json.readAny(json)))));
+    engine.start();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> stop() {
+    FeedSubscription s = subscription;
+    if (s != null) {
+      s.close();
+    }
+    engine.close();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> emergencyStop(boolean flatten) {
+    return stop();
+  }
+
+  private static Map<String, Object> order(LargeOrder o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", o.id());
+    m.put("symbol", o.symbol());
+    m.put("side", o.side().name());
+    m.put("price", EngineJson.dec(o.price()));
+    m.put("quantity", o.quantity());
+    m.put("stage", o.stage().name());
+    m.put("firstSeen", o.firstSeen());
+    return m;
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    ScannerMetrics mt = engine.metrics();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("engine", "Scanner");
+    m.put("health", engine.health().status().name());
+    m.put("problems", engine.health().problems());
+    m.put("scansCompleted", mt.scansCompleted());
+    m.put("venueCalls", mt.venueCalls());
+    m.put("activeOrders", mt.activeOrders());
+    m.put("hotOrders", engine.hotOrders().stream().map(ScannerRun::order).toList());
+    m.put("candidates", engine.candidates().size());
+    m.put("weightUsed", mt.weightUsed());
+    m.put("weightLimit", mt.weightLimit());
+    return m;
+  }
+
+  @Override
+  public List<Map<String, Object>> openOrders() {
+    return List.of();
+  }
+
+  @Override
+  public List<Map<String, Object>> recent(int offset, int limit, Map<String, String> filter) {
+    return engine.hotOrders().stream().skip(offset).limit(limit).map(ScannerRun::order).toList();
+  }
+
+  @Override
+  public Map<String, Exchange> accounts() {
+    return Map.of("bot", exchange);
+  }
+
+  @Override
+  public void apply(Map<String, Object> before, Map<String, Object> after) {
+    if (!before.equals(after)) {
+      throw BotRun.restartRequired("a scanner's symbols and threshold");
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

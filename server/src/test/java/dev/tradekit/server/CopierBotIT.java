@@ -1,0 +1,182 @@
+package dev.tradekit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.model.OrderRequest;
+import dev.tradekit.api.model.Position;
+import dev.tradekit.api.model.Side;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trade copier run over the API against FakeBinance: a leader fill is copied to two followers and
+ * shows in the bot's history, positions, PnL and event stream; a follower is paused and removed
+ * live; an emergency stop with flatten closes the copied positions.
+ */
+class CopierBotIT {
+  @TempDir Path dir;
+  private @Nullable VenueFixture venue;
+  private @Nullable ServerFixture server;
+  private @Nullable Exchange leader;
+  private final List<InputStream> streams = new ArrayList<>();
+
+  @BeforeAll
+  static void captureLogs() {
+    ServerFixture.captureStderr();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (InputStream in : streams) {
+      in.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (leader != null) {
+      leader.close();
+    }
+    if (venue != null) {
+      venue.close();
+    }
+  }
+
+  private BigDecimal position(String account) {
+    try {
+      return java.util.Objects.requireNonNull(venue)
+          .fake
+          .venue()
+          .account(account)
+          .account()
+          .positions()
+          .get(30, TimeUnit.SECONDS)
+          .stream()
+          .filter(p -> p.symbol().equals("BTCUSDT"))
+          .map(Position::amount)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void leaderBuys(String quantity) throws Exception {
+    java.util.Objects.requireNonNull(leader)
+        .trading()
+        .place(OrderRequest.market("BTCUSDT", Side.BUY, new BigDecimal(quantity)))
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  private static long copied(ServerFixture f, String bot, String token, String follower) {
+    return ServerFixture.items(f.get("/api/bots/" + bot + "/history?follower=" + follower, token))
+        .stream()
+        .filter(m -> "COPIED".equals(m.get("status")))
+        .count();
+  }
+
+  @Test
+  void copiesALeaderFillToEveryFollowerAndSteersFollowersLive() throws Exception {
+    VenueFixture v = new VenueFixture("leader", "half", "fixed");
+    venue = v;
+    leader = v.fake.adapter("leader").build();
+    ServerFixture f = new ServerFixture(v.plane(dir, ServerFixture.key(5)).build().start());
+    server = f;
+    String admin = f.setupAdmin();
+    String alice = f.user(admin, "alice", "trader");
+    String bob = f.user(admin, "bob", "trader");
+    String lead = f.key(alice, "leader", VenueFixture.secret("leader"));
+    String half = f.key(alice, "half", VenueFixture.secret("half"));
+    String fixed = f.key(alice, "fixed", VenueFixture.secret("fixed"));
+    HttpResponse<String> created =
+        f.post(
+            "/api/bots",
+            "{\"name\":\"copy\",\"kind\":\"copier\",\"provider\":\"binance-usdm\",\"keyId\":\""
+                + lead
+                + "\",\"config\":{\"followers\":["
+                + "{\"keyId\":\""
+                + half
+                + "\",\"policy\":{\"mode\":\"ratio\",\"ratio\":\"0.5\"}},"
+                + "{\"keyId\":\""
+                + fixed
+                + "\",\"policy\":{\"mode\":\"fixed\",\"quantity\":\"0.003\"}}]}}",
+            alice);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String bot = String.valueOf(ServerFixture.json(created).get("id"));
+    BlockingQueue<EventStream.Frame> events = EventStream.open(f, alice, null, streams);
+    HttpResponse<String> started = f.post("/api/bots/" + bot + "/start", "", alice);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+
+    leaderBuys("0.010");
+    VenueFixture.await(
+        () -> copied(f, bot, alice, half) == 1 && copied(f, bot, alice, fixed) == 1,
+        "both followers copied the leader's fill");
+    assertThat(position("half")).isEqualByComparingTo("0.005");
+    assertThat(position("fixed")).isEqualByComparingTo("0.003");
+    assertThat(EventStream.next(events, "bot.copy.copied").data()).contains(bot);
+    assertThat(f.get("/api/bots/" + bot + "/history", bob).statusCode()).isEqualTo(404);
+
+    List<Map<String, Object>> positions =
+        ServerFixture.items(f.get("/api/bots/" + bot + "/positions", alice));
+    assertThat(positions).extracting(m -> m.get("account")).contains("leader", half, fixed);
+    VenueFixture.await(
+        () ->
+            String.valueOf(ServerFixture.json(f.get("/api/bots/" + bot + "/pnl", alice)))
+                .contains("USDT"),
+        "the followers' commissions show in the PnL, per quote currency");
+
+    // pause one follower live: the next fill is copied by the other only
+    HttpResponse<String> paused =
+        f.post("/api/bots/" + bot + "/followers/" + fixed + "/pause", "", alice);
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    List<Map<String, Object>> followers =
+        ServerFixture.items(f.get("/api/bots/" + bot + "/followers", alice));
+    assertThat(followers)
+        .filteredOn(m -> fixed.equals(m.get("keyId")))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.get("paused")).isEqualTo(true);
+              assertThat(String.valueOf(m.get("stats"))).contains("active=false");
+            });
+    leaderBuys("0.010");
+    VenueFixture.await(() -> copied(f, bot, alice, half) == 2, "the active follower copied");
+    assertThat(copied(f, bot, alice, fixed)).isEqualTo(1);
+    assertThat(position("fixed")).isEqualByComparingTo("0.003");
+
+    // remove it: the definition and the running copier no longer have it
+    HttpResponse<String> removed =
+        f.send("DELETE", "/api/bots/" + bot + "/followers/" + fixed, null, alice);
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+    assertThat(removed.body()).doesNotContain(fixed);
+    assertThat(String.valueOf(ServerFixture.json(f.get("/api/bots/" + bot + "/status", alice))))
+        .doesNotContain(fixed);
+
+    HttpResponse<String> halted =
+        f.post("/api/bots/" + bot + "/emergency-stop", "{\"flatten\":true}", alice);
+    assertThat(halted.statusCode()).as(halted.body()).isEqualTo(200);
+    assertThat(ServerFixture.json(halted).get("state")).isEqualTo("stopped");
+    VenueFixture.await(
+        () -> position("half").signum() == 0, "flatten closed the follower's copied position");
+    assertThat(
+            ServerFixture.items(f.get("/api/audit", alice)).stream()
+                .map(m -> String.valueOf(m.get("action")))
+                .toList())
+        .contains("bot.follower.pause", "bot.follower.remove", "bot.emergency-stop");
+    for (String account : List.of("leader", "half", "fixed")) {
+      assertThat(ServerFixture.SEEN.toString()).doesNotContain(VenueFixture.secret(account));
+      assertThat(ServerFixture.capturedStderr()).doesNotContain(VenueFixture.secret(account));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.tradekit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradekit.notify.WebhookVerifier;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's webhook channel: set up over the API with its signing secret in the vault (never
+ * returned), a test message, and a signed "bot stopped" event when their bot stops.
+ */
+class NotificationsIT {
+  private static final String SECRET =
+      "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
+  @TempDir Path dir;
+  private @Nullable VenueFixture venue;
+  private @Nullable ServerFixture server;
+  private final MockWebServer receiver = new MockWebServer();
+
+  @BeforeAll
+  static void captureLogs() {
+    ServerFixture.captureStderr();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (venue != null) {
+      venue.close();
+    }
+    receiver.shutdown();
+  }
+
+  private static void verify(RecordedRequest r) {
+    new WebhookVerifier(SECRET, Duration.ofMinutes(5), System::currentTimeMillis)
+        .verify(
+            r.getHeader("webhook-id"),
+            r.getHeader("webhook-timestamp"),
+            r.getHeader("webhook-signature"),
+            r.getBody().readByteArray());
+  }
+
+  @Test
+  void sendsASignedWebhookWhenABotStops() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      receiver.enqueue(new MockResponse().setResponseCode(204));
+    }
+    receiver.start();
+    VenueFixture v = new VenueFixture("key-mm");
+    venue = v;
+    ServerFixture f = new ServerFixture(v.plane(dir, ServerFixture.key(6)).build().start());
+    server = f;
+    String admin = f.setupAdmin();
+    String alice = f.user(admin, "alice", "trader");
+    String viewer = f.user(admin, "vera", "viewer");
+    String channel =
+        "{\"address\":\""
+            + receiver.url("/hooks/tradekit")
+            + "\",\"kinds\":[\"bot.stopped\"],\"minSeverity\":\"INFO\",\"secret\":\""
+            + SECRET
+            + "\"}";
+    assertThat(f.send("PUT", "/api/notifications/channels/webhook", channel, viewer).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> put = f.send("PUT", "/api/notifications/channels/webhook", channel, alice);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(put.body()).contains("\"hasSecret\":true").doesNotContain(SECRET);
+    assertThat(f.get("/api/notifications/channels", alice).body())
+        .contains("bot.stopped")
+        .doesNotContain(SECRET);
+    assertThat(f.get("/api/keys", alice).body()).doesNotContain("notify.");
+
+    HttpResponse<String> test = f.post("/api/notifications/channels/webhook/test", "", alice);
+    assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
+    RecordedRequest first = receiver.takeRequest(30, TimeUnit.SECONDS);
+    assertThat(first).as("the test message arrived").isNotNull();
+    assertThat(first.getPath()).isEqualTo("/hooks/tradekit");
+    verify(first);
+
+    String key = f.key(alice, "key-mm", VenueFixture.secret("key-mm"));
+    HttpResponse<String> created =
+        f.post(
+            "/api/bots",
+            "{\"name\":\"mm\",\"kind\":\"market-maker\",\"provider\":\"binance-usdm\",\"keyId\":\""
+                + key
+                + "\",\"config\":{\"symbol\":\"BTCUSDT\",\"strategy\":\"fixed-spread\","
+                + "\"parameters\":{\"spreadBps\":10,\"quantity\":\"0.002\"}}}",
+            alice);
+    String bot = String.valueOf(ServerFixture.json(created).get("id"));
+    assertThat(f.post("/api/bots/" + bot + "/start", "", alice).statusCode()).isEqualTo(200);
+    assertThat(f.post("/api/bots/" + bot + "/stop", "", alice).statusCode()).isEqualTo(200);
+
+    RecordedRequest stopped = receiver.takeRequest(30, TimeUnit.SECONDS);
+    assertThat(stopped).as("the bot.stopped webhook arrived").isNotNull();
+    String body = stopped.getBody().clone().readUtf8();
+    assertThat(body).contains("\"type\":\"bot.stopped\"").contains(bot);
+    verify(stopped);
+    assertThat(receiver.takeRequest(1, TimeUnit.SECONDS))
+        .as("bot.started is not among the kinds alice chose")
+        .isNull();
+    assertThat(ServerFixture.SEEN.toString()).doesNotContain(SECRET);
+    assertThat(ServerFixture.capturedStderr()).doesNotContain(SECRET);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.tradekit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradekit.api.model.Order;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.SyntheticMarket;
+import dev.tradekit.backtest.sim.AccountSetup;
+import dev.tradekit.testkit.FakeBinance;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A local FakeBinance with a calm synthetic BTCUSDT market and funded accounts, and control planes
+ * whose bots reach it through the real Binance adapter.
+ */
+final class VenueFixture implements AutoCloseable {
+  /** Generous: CI runs on a loaded 2-core machine; a passing await returns at once. */
+  static final long AWAIT_MS = 30_000;
+
+  final FakeBinance fake;
+
+  VenueFixture(String... accounts) {
+    FakeBinance.Builder b =
+        FakeBinance.builder()
+            .source(
+                new SyntheticMarket(
+                    SyntheticMarket.Config.builder()
+                        .startTimeMillis(System.currentTimeMillis())
+                        .duration(Duration.ofHours(1))
+                        .meanTouchQuantity(0.05)
+                        .dailyVolatility(0.002)
+                        .seed(11)
+                        .build()));
+    for (String a : accounts) {
+      b.account(a, "secret-of-" + a, AccountSetup.usdt(new BigDecimal("100000")));
+    }
+    fake = b.start();
+    await(this::bookIsLive, "the venue has a two-sided book");
+  }
+
+  /** The secret FakeBinance gave an account (what a user stores in the vault). */
+  static String secret(String account) {
+    return "secret-of-" + account;
+  }
+
+  /** A control plane on loopback whose bots open their accounts at this venue. */
+  ControlPlane.Builder plane(Path dir, MasterKey key) {
+    return ServerFixture.builder(dir, key)
+        .exchanges((provider, credentials) -> fake.adapter(credentials.apiKey()).build());
+  }
+
+  boolean bookIsLive() {
+    return fake.onVenueThread(
+        () ->
+            fake.venue().book("BTCUSDT").depth(Side.BUY) > 0
+                && fake.venue().book("BTCUSDT").depth(Side.SELL) > 0);
+  }
+
+  List<Order> openOrders(String account) {
+    try {
+      return fake.venue()
+          .account(account)
+          .trading()
+          .openOrders("BTCUSDT")
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("open orders of " + account + ": " + e, e);
+    }
+  }
+
+  static void await(BooleanSupplier condition, String what) {
+    long end = System.nanoTime() + AWAIT_MS * 1_000_000L;
+    while (System.nanoTime() < end) {
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not yet
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    assertThat(condition.getAsBoolean()).as(what + " within " + AWAIT_MS + " ms").isTrue();
+  }
+
+  @Override
+  public void close() {
+    fake.close();
+  }
+}
