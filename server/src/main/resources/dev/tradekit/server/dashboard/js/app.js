@@ -1,7 +1,7 @@
 // The dashboard's entry point: session, hash routes, navigation and the sign-in-again overlay.
 import * as api from './api.js';
 import * as live from './live.js';
-import { h, clearFlash, flash } from './dom.js';
+import { h, add, clearFlash, flash } from './dom.js';
 import * as overview from './views/overview.js';
 import * as botForm from './views/bot-form.js';
 import * as botDetail from './views/bot-detail.js';
@@ -86,14 +86,15 @@ function renderChrome(path) {
     return;
   }
   nav.hidden = false;
-  nav.replaceChildren(
+  nav.replaceChildren();
+  add(nav, [
     link('#/', 'Bots', path),
     canWrite() ? link('#/bots/new', 'New bot', path) : null,
     link('#/keys', 'Exchange keys', path),
     link('#/events', 'Live events', path),
     link('#/audit', 'Audit log', path),
     isAdmin() ? link('#/users', 'Users', path) : null,
-  );
+  ]);
   const liveText = h('span', { class: 'live', id: 'live-status' });
   who.replaceChildren(
     liveText,

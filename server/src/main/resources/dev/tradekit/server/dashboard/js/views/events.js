@@ -1,6 +1,6 @@
 // The live event feed: every event of the control plane (and of running bots) as it happens,
 // without reloading; after a dropped connection the stream resumes from the last id.
-import { h, cell } from '../dom.js';
+import { h, add, cell } from '../dom.js';
 import { time } from '../format.js';
 import * as live from '../live.js';
 
@@ -22,7 +22,7 @@ export async function render(root) {
   const body = h('tbody', { id: 'events-body' }, live.recentEvents().map((e) => row(e, false)));
   const empty = h('p', { class: 'muted', id: 'no-events' }, 'Waiting for events…');
   const tbl = h('div', { class: 'scroll' }, h('table', { id: 'events-table' }, h('thead', null, h('tr', null, ['Id', 'Received', 'Type', 'What'].map((x) => h('th', { scope: 'col' }, x)))), body));
-  root.append(h('h1', null, 'Live events'), h('p', { class: 'muted' }, 'Stream: ', status, '. New events appear at the top; nothing needs reloading.'), body.children.length ? null : empty, tbl);
+  add(root, [h('h1', null, 'Live events'), h('p', { class: 'muted' }, 'Stream: ', status, '. New events appear at the top; nothing needs reloading.'), body.children.length ? null : empty, tbl]);
   const off1 = live.onStatus((s) => (status.textContent = s));
   const off2 = live.subscribe((e) => {
     empty.remove();

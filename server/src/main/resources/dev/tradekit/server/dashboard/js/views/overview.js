@@ -1,7 +1,7 @@
 // Every bot with its kind, venue, state and (when the server runs bots) uptime, PnL, open orders
 // and last error; totals per quote currency, paper and live apart; start / stop / emergency stop.
 import * as api from '../api.js';
-import { h, table, cell } from '../dom.js';
+import { h, add, table, cell } from '../dom.js';
 import { money, duration, venue, sum } from '../format.js';
 import { canWrite } from '../session.js';
 import * as live from '../live.js';
@@ -17,7 +17,8 @@ export async function render(root) {
   const load = async () => {
     const { items } = await api.get('/api/bots');
     const statuses = await Promise.all(items.map((b) => runStatus(b.id).catch(() => null)));
-    body.replaceChildren(botsTable(items, statuses, load), totals(items, statuses));
+    body.replaceChildren();
+    add(body, [botsTable(items, statuses, load), totals(items, statuses)]);
   };
   await load();
   const unsubscribe = live.subscribe((e) => {
