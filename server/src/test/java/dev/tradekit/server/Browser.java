@@ -122,13 +122,20 @@ final class Browser implements AutoCloseable {
                 body));
   }
 
-  /** Signs in through the sign-in page (signing out first when someone is signed in). */
+  /**
+   * Signs in through the sign-in page, signing out first when someone else is signed in (nothing to
+   * do when this user already is).
+   */
   void signIn(String user, String password) {
     open("#/signin");
     wait.until(
         d ->
             !d.findElements(By.id("signin-form")).isEmpty()
                 || !d.findElements(By.id("sign-out")).isEmpty());
+    if (!driver.findElements(By.id("who-name")).isEmpty()
+        && driver.findElement(By.id("who-name")).getText().equals(user)) {
+      return; // already signed in as this user
+    }
     if (!driver.findElements(By.id("sign-out")).isEmpty()) {
       click(By.id("sign-out"));
       await(By.id("signin-form"));

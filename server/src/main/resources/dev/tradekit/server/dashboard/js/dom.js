@@ -49,9 +49,20 @@ export function clearFlash() {
 export function table(headers, rows, attrs) {
   const head = h('tr', null, headers.map((x) => (typeof x === 'string' ? h('th', { scope: 'col' }, x) : h('th', { scope: 'col', class: x.class }, x.text))));
   const body = h('tbody', null, rows);
+  label(headers, body);
   return h('div', { class: 'scroll' }, h('table', attrs, h('thead', null, head), body));
 }
 
 export function cell(content, cls) {
   return h('td', cls ? { class: cls } : null, content);
+}
+
+/** Writes each column's header on its cells (data-label), for the one-card-per-row phone layout. */
+export function label(headers, tbody) {
+  const names = headers.map((x) => (typeof x === 'string' ? x : x.text));
+  for (const tr of tbody.rows) {
+    [...tr.cells].forEach((td, i) => {
+      if (names[i]) td.dataset.label = names[i];
+    });
+  }
 }

@@ -66,7 +66,7 @@ export function duration(ms) {
   return `${s}s`;
 }
 
-export const VENUES = { sim: 'Simulator (paper)', 'binance-usdm': 'Binance USD-M', 'bybit-linear': 'Bybit linear' };
+export const VENUES = { sim: 'Simulator', 'binance-usdm': 'Binance USD-M', 'bybit-linear': 'Bybit linear' };
 
 export function venue(id) {
   return VENUES[id] || id || '—';

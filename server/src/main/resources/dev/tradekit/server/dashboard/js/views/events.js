@@ -1,6 +1,8 @@
 // The live event feed: every event of the control plane (and of running bots) as it happens,
 // without reloading; after a dropped connection the stream resumes from the last id.
-import { h, add, cell } from '../dom.js';
+import { h, add, cell, label } from '../dom.js';
+
+const HEADERS = ['Id', 'Received', 'Type', 'What'];
 import { time } from '../format.js';
 import * as live from '../live.js';
 
@@ -20,13 +22,16 @@ function row(e, fresh) {
 export async function render(root) {
   const status = h('span', { id: 'feed-status' });
   const body = h('tbody', { id: 'events-body' }, live.recentEvents().map((e) => row(e, false)));
+  label(HEADERS, body);
   const empty = h('p', { class: 'muted', id: 'no-events' }, 'Waiting for events…');
-  const tbl = h('div', { class: 'scroll' }, h('table', { id: 'events-table' }, h('thead', null, h('tr', null, ['Id', 'Received', 'Type', 'What'].map((x) => h('th', { scope: 'col' }, x)))), body));
+  const tbl = h('div', { class: 'scroll' }, h('table', { id: 'events-table' }, h('thead', null, h('tr', null, HEADERS.map((x) => h('th', { scope: 'col' }, x)))), body));
   add(root, [h('h1', null, 'Live events'), h('p', { class: 'muted' }, 'Stream: ', status, '. New events appear at the top; nothing needs reloading.'), body.children.length ? null : empty, tbl]);
   const off1 = live.onStatus((s) => (status.textContent = s));
   const off2 = live.subscribe((e) => {
     empty.remove();
-    body.prepend(row(e, true));
+    const r = row(e, true);
+    label(HEADERS, h('tbody', null, r));
+    body.prepend(r);
     while (body.children.length > 200) body.lastElementChild.remove();
   });
   return () => {

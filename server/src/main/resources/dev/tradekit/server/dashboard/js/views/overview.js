@@ -46,7 +46,7 @@ function botsTable(bots, statuses, reload) {
       { 'data-bot': b.id },
       cell(h('a', { href: `#/bots/${encodeURIComponent(b.id)}`, class: 'bot-name' }, b.name)),
       cell(b.kind),
-      cell(venue(b.provider), 'hide-narrow'),
+      cell(venue(b.provider) + (b.provider === 'sim' ? ' · paper' : ' · live'), 'hide-narrow'),
       cell(h('span', { class: 'status ' + state, 'data-state': state }, state)),
       cell(s.startedAt && state === 'running' ? duration(now - s.startedAt) : '—', 'num hide-narrow'),
       moneyCell(s.pnlToday, currency),
