@@ -180,4 +180,14 @@ final class Browser implements AutoCloseable {
   public void close() {
     driver.quit();
   }
+
+  /** Closes the browser first (so no event stream holds the server), then the server. */
+  static void closeBoth(@Nullable Browser browser, @Nullable ServerFixture server) {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
 }

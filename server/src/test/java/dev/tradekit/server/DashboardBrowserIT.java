@@ -42,12 +42,7 @@ class DashboardBrowserIT {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (f != null) {
-      f.close();
-    }
+    Browser.closeBoth(browser, f);
   }
 
   @AfterEach
@@ -94,19 +89,24 @@ class DashboardBrowserIT {
     browser.screenshots("keys");
   }
 
+  /** Fills the bot form's grid fields and submits it. */
+  private static void fillGrid(String lower, String upper, String levels) {
+    new Select(browser.await(By.id("f-kind"))).selectByValue("grid");
+    browser.type(By.id("f-config-symbol"), "BTCUSDT");
+    browser.type(By.id("f-config-lower"), lower);
+    browser.type(By.id("f-config-upper"), upper);
+    browser.type(By.id("f-config-levels"), levels);
+    browser.type(By.id("f-config-quantity"), "0.01");
+    browser.click(By.id("bot-submit"));
+  }
+
   @Test
   void creatingABotWithABadFieldShowsTheServersMessage() {
     f.key(adminToken(), "form-key", "form-secret");
     browser.signIn("admin", ServerFixture.ADMIN_PASSWORD);
     browser.open("#/bots/new");
     browser.type(By.id("f-name"), "range one");
-    new Select(browser.await(By.id("f-kind"))).selectByValue("grid");
-    browser.type(By.id("f-config-symbol"), "BTCUSDT");
-    browser.type(By.id("f-config-lower"), "100");
-    browser.type(By.id("f-config-upper"), "90");
-    browser.type(By.id("f-config-levels"), "5");
-    browser.type(By.id("f-config-quantity"), "0.01");
-    browser.click(By.id("bot-submit"));
+    fillGrid("100", "90", "5");
     browser.awaitText(By.id("f-config-upper-error"), "must be greater than lower");
     assertThat(browser.driver.findElement(By.id("f-config-upper")).getAttribute("aria-invalid"))
         .isEqualTo("true");
@@ -120,13 +120,7 @@ class DashboardBrowserIT {
     browser.awaitText(By.id("f-config-followers-0-policy-amount-error"), "must be greater than 0");
 
     // fixed, it is created and its page opens
-    new Select(browser.driver.findElement(By.id("f-kind"))).selectByValue("grid");
-    browser.type(By.id("f-config-symbol"), "BTCUSDT");
-    browser.type(By.id("f-config-lower"), "100");
-    browser.type(By.id("f-config-upper"), "110");
-    browser.type(By.id("f-config-levels"), "3");
-    browser.type(By.id("f-config-quantity"), "0.01");
-    browser.click(By.id("bot-submit"));
+    fillGrid("100", "110", "3");
     browser.awaitText(By.id("bot-title"), "range one");
     browser.wait.until(
         ExpectedConditions.attributeContains(
@@ -193,6 +187,69 @@ class DashboardBrowserIT {
           "route /api/bots/" + id + "/start does not exist");
     }
     browser.screenshots("overview-start-answered");
+  }
+
+  /** Answers the run reads in the page with the JSON docs/dashboard.md documents. */
+  private static final String FAKE_RUN_ENDPOINTS =
+      "const real = window.fetch;"
+          + "const started = Date.now() - 3723000;"
+          + "const replies = {"
+          + " status: {state: 'running', startedAt: started, currency: 'USDT', pnlToday: '1.10',"
+          + "  pnlTotal: '-0.05', openOrders: 2, lastError: null},"
+          + " orders: {items: [{clientId: 'tk-1', symbol: 'BTCUSDT', side: 'BUY',"
+          + "  price: '95000.1', quantity: '0.002', filled: '0', status: 'NEW'}]},"
+          + " positions: {items: [{symbol: 'BTCUSDT', side: 'LONG', quantity: '0.004',"
+          + "  entryPrice: '95010', markPrice: '95100', unrealizedPnl: '-0.36', currency: 'USDT'}]},"
+          + " pnl: {currency: 'USDT', points: [{at: started, value: '1000'},"
+          + "  {at: started + 60000, value: '1001.5'}, {at: started + 120000, value: '999.95'}]}};"
+          + "window.fetch = (url, options) => {"
+          + " const m = /^\\/api\\/bots\\/[^/]+\\/(status|orders|positions|pnl)$/.exec(String(url));"
+          + " if (!m) return real(url, options);"
+          + " return Promise.resolve(new Response(JSON.stringify(replies[m[1]]),"
+          + "  {status: 200, headers: {'Content-Type': 'application/json'}}));"
+          + "};";
+
+  @Test
+  void runDataRendersOnTheBotPageAndTheOverview() {
+    String keyId = f.key(adminToken(), "data-key", "data-secret");
+    String id =
+        String.valueOf(
+            ServerFixture.json(f.post("/api/bots", ServerFixture.gridBot(keyId), adminToken()))
+                .get("id"));
+    int bots = ServerFixture.items(f.get("/api/bots", adminToken())).size();
+    browser.signIn("admin", ServerFixture.ADMIN_PASSWORD);
+    // a fresh page on one that reads no run data: nothing is known about those routes yet
+    browser.open("#/keys");
+    browser.driver.navigate().refresh();
+    browser.await(By.id("key-form"));
+    browser.script(FAKE_RUN_ENDPOINTS);
+    browser.script("location.hash = arguments[0]", "#/bots/" + id);
+    browser.awaitText(By.id("bot-state"), "running");
+    browser.awaitText(By.id("run-status"), "−0.05 USDT");
+    assertThat(browser.driver.findElement(By.id("run-status")).getText())
+        .contains("+1.10 USDT", "1h 2m");
+    assertThat(browser.driver.findElement(By.id("run-orders")).getText())
+        .contains("95000.1", "tk-1", "NEW");
+    assertThat(browser.driver.findElement(By.id("run-positions")).getText())
+        .contains("LONG", "95010", "−0.36 USDT");
+    assertThat(
+            browser
+                .driver
+                .findElement(By.cssSelector("#run-pnl canvas"))
+                .getAttribute("aria-label"))
+        .startsWith("3 points")
+        .contains("last 999.95 USDT");
+    browser.screenshots("bot-running");
+
+    browser.script("location.hash = '#/'");
+    // every bot of the admin reports 1.10 today on the simulator: one paper USDT total, exact
+    String today =
+        new java.math.BigDecimal("1.10")
+            .multiply(java.math.BigDecimal.valueOf(bots))
+            .toPlainString();
+    browser.awaitText(By.id("totals"), "+" + today + " USDT");
+    assertThat(browser.driver.findElement(By.id("totals")).getText()).contains("USDT", "paper");
+    browser.driver.navigate().refresh(); // drop the fake for the other tests
   }
 
   @Test

@@ -24,12 +24,7 @@ class FirstRunBrowserIT {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (f != null) {
-      f.close();
-    }
+    Browser.closeBoth(browser, f);
   }
 
   @Test

@@ -32,12 +32,7 @@ class LiveResumeBrowserIT {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (f != null) {
-      f.close();
-    }
+    Browser.closeBoth(browser, f);
   }
 
   private static List<Long> publish(ServerFixture on, String owner, int count) {

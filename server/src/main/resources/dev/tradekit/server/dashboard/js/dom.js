@@ -66,3 +66,33 @@ export function label(headers, tbody) {
     });
   }
 }
+
+/**
+ * A button that acts on the second click only (the first one asks "confirm"), so a stray click
+ * deletes or stops nothing. Leaving the button (blur) disarms it.
+ */
+export function twoStep(attrs, label, confirmLabel, action) {
+  const button = h('button', { type: 'button', ...attrs }, label);
+  const disarm = () => {
+    delete button.dataset.armed;
+    button.textContent = label;
+    button.removeAttribute('aria-pressed');
+  };
+  button.addEventListener('click', async () => {
+    if (button.dataset.armed !== 'yes') {
+      button.dataset.armed = 'yes';
+      button.textContent = confirmLabel;
+      button.setAttribute('aria-pressed', 'true');
+      return;
+    }
+    disarm();
+    button.disabled = true;
+    try {
+      await action();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  button.addEventListener('blur', disarm);
+  return button;
+}

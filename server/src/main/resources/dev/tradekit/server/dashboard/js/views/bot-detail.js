@@ -1,7 +1,7 @@
 // One bot: its definition (per kind), controls, and — when the server runs bots — its status,
 // PnL chart, open orders, positions and copier followers, refreshed from the live events.
 import * as api from '../api.js';
-import { h, table, cell, flash } from '../dom.js';
+import { h, table, cell, flash, twoStep } from '../dom.js';
 import { money, duration, time, venue } from '../format.js';
 import { canWrite, nav } from '../session.js';
 import * as live from '../live.js';
@@ -28,23 +28,17 @@ export async function render(root, { params }) {
   };
 
   const stateBadge = h('span', { class: 'status ' + bot.state, id: 'bot-state' }, bot.state);
-  const remove = canWrite() ? h('button', { type: 'button', id: 'delete-bot' }, 'Delete') : null;
-  if (remove) {
-    remove.addEventListener('click', async () => {
-      if (remove.dataset.armed !== 'yes') {
-        remove.dataset.armed = 'yes';
-        remove.textContent = 'Confirm delete';
-        return;
-      }
-      try {
-        await api.del(`/api/bots/${encodeURIComponent(id)}`);
-        flash('ok', `Deleted ${bot.name}.`);
-        nav.go('#/');
-      } catch (e) {
-        flash('error', `Delete ${bot.name}: ${e.message}`);
-      }
-    });
-  }
+  const remove = canWrite()
+    ? twoStep({ id: 'delete-bot' }, 'Delete', 'Confirm delete', async () => {
+        try {
+          await api.del(`/api/bots/${encodeURIComponent(id)}`);
+          flash('ok', `Deleted ${bot.name}.`);
+          nav.go('#/');
+        } catch (e) {
+          flash('error', `Delete ${bot.name}: ${e.message}`);
+        }
+      })
+    : null;
   const runBox = h('div', { id: 'run' });
   const eventsList = h('ol', { id: 'bot-events', reversed: true });
   root.append(
@@ -133,6 +127,11 @@ function gridLevels(c) {
   return h('details', null, h('summary', null, `Grid prices (${n})`), h('p', { class: 'mono', id: 'grid-levels' }, items.join(' · ')));
 }
 
+/** A card for one kind of run data: the problem's message when the read failed. */
+function section(id, title, data, body) {
+  return h('section', { class: 'card', id }, h('h2', null, title), problemText(data) || body());
+}
+
 function problemText(x) {
   return x && x.error ? h('p', { class: 'muted' }, 'Not available: ' + x.error) : null;
 }
@@ -147,60 +146,43 @@ function runSections(bot, d, keyName) {
   if (status) {
     const cur = status.currency || '';
     out.push(
-      h(
-        'section',
-        { class: 'card', id: 'run-status' },
-        h('h2', null, 'Status'),
-        problemText(status) ||
-          kv([
-            ['State', status.state],
-            ['Uptime', status.startedAt && status.state === 'running' ? duration(Date.now() - status.startedAt) : '—'],
-            ['PnL today', money(status.pnlToday, cur).text],
-            ['PnL total', money(status.pnlTotal, cur).text],
-            ['Open orders', status.openOrders],
-            ['Last error', status.lastError],
-          ]),
+      section('run-status', 'Status', status, () =>
+        kv([
+          ['State', status.state],
+          ['Uptime', status.startedAt && status.state === 'running' ? duration(Date.now() - status.startedAt) : '—'],
+          ['PnL today', money(status.pnlToday, cur).text],
+          ['PnL total', money(status.pnlTotal, cur).text],
+          ['Open orders', status.openOrders],
+          ['Last error', status.lastError],
+        ]),
       ),
     );
   }
-  if (pnl) {
-    out.push(h('section', { class: 'card', id: 'run-pnl' }, h('h2', null, 'Equity'), problemText(pnl) || h('canvas', { class: 'chart', role: 'img' })));
-  }
+  if (pnl) out.push(section('run-pnl', 'Equity', pnl, () => h('canvas', { class: 'chart', role: 'img' })));
   if (followers) {
     out.push(
-      h(
-        'section',
-        { class: 'card', id: 'run-followers' },
-        h('h2', null, 'Followers (live)'),
-        problemText(followers) ||
-          table(
-            ['Key', 'State', { text: 'Position', class: 'num' }, { text: 'Target', class: 'num' }, { text: 'Last copy latency', class: 'num' }, { text: 'Failures', class: 'num' }, 'Last skip'],
-            (followers.items || []).map((f) => h('tr', null, cell(keyName(f.keyId)), cell(f.state), cell(f.position, 'num'), cell(f.target, 'num'), cell(f.lastLatencyMs === undefined || f.lastLatencyMs === null ? '—' : f.lastLatencyMs + ' ms', 'num'), cell(String(f.failures ?? 0), 'num'), cell(f.lastSkip || '—'))),
-          ),
+      section('run-followers', 'Followers (live)', followers, () =>
+        table(
+          ['Key', 'State', { text: 'Position', class: 'num' }, { text: 'Target', class: 'num' }, { text: 'Last copy latency', class: 'num' }, { text: 'Failures', class: 'num' }, 'Last skip'],
+          (followers.items || []).map((f) => h('tr', null, cell(keyName(f.keyId)), cell(f.state), cell(f.position, 'num'), cell(f.target, 'num'), cell(f.lastLatencyMs === undefined || f.lastLatencyMs === null ? '—' : f.lastLatencyMs + ' ms', 'num'), cell(String(f.failures ?? 0), 'num'), cell(f.lastSkip || '—'))),
+        ),
       ),
     );
   }
   if (orders) {
     out.push(
-      h(
-        'section',
-        { class: 'card', id: 'run-orders' },
-        h('h2', null, 'Open orders'),
-        problemText(orders) || table(['Symbol', 'Side', { text: 'Price', class: 'num' }, { text: 'Quantity', class: 'num' }, { text: 'Filled', class: 'num' }, 'Status', 'Client id'], (orders.items || []).map((o) => h('tr', null, cell(o.symbol), cell(o.side), cell(o.price, 'num'), cell(o.quantity, 'num'), cell(o.filled || '0', 'num'), cell(o.status), cell(o.clientId, 'mono')))),
+      section('run-orders', 'Open orders', orders, () =>
+        table(['Symbol', 'Side', { text: 'Price', class: 'num' }, { text: 'Quantity', class: 'num' }, { text: 'Filled', class: 'num' }, 'Status', 'Client id'], (orders.items || []).map((o) => h('tr', null, cell(o.symbol), cell(o.side), cell(o.price, 'num'), cell(o.quantity, 'num'), cell(o.filled || '0', 'num'), cell(o.status), cell(o.clientId, 'mono')))),
       ),
     );
   }
   if (positions) {
     out.push(
-      h(
-        'section',
-        { class: 'card', id: 'run-positions' },
-        h('h2', null, 'Positions'),
-        problemText(positions) ||
-          table(['Symbol', 'Side', { text: 'Quantity', class: 'num' }, { text: 'Entry', class: 'num' }, { text: 'Mark', class: 'num' }, { text: 'Unrealised PnL', class: 'num' }], (positions.items || []).map((p) => {
-            const m = money(p.unrealizedPnl, p.currency || '');
-            return h('tr', null, cell(p.symbol), cell(p.side), cell(p.quantity, 'num'), cell(p.entryPrice, 'num'), cell(p.markPrice, 'num'), cell(m.text, m.class));
-          })),
+      section('run-positions', 'Positions', positions, () =>
+        table(['Symbol', 'Side', { text: 'Quantity', class: 'num' }, { text: 'Entry', class: 'num' }, { text: 'Mark', class: 'num' }, { text: 'Unrealised PnL', class: 'num' }], (positions.items || []).map((p) => {
+          const m = money(p.unrealizedPnl, p.currency || '');
+          return h('tr', null, cell(p.symbol), cell(p.side), cell(p.quantity, 'num'), cell(p.entryPrice, 'num'), cell(p.markPrice, 'num'), cell(m.text, m.class));
+        })),
       ),
     );
   }

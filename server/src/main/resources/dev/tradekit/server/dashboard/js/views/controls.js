@@ -1,7 +1,7 @@
 // Start / stop / emergency-stop buttons for one bot (shown only to traders and admins; the server
 // refuses viewers anyway). Any failure shows the server's problem detail.
 import * as api from '../api.js';
-import { h, flash } from '../dom.js';
+import { h, flash, twoStep } from '../dom.js';
 import { canWrite } from '../session.js';
 
 const LABELS = { start: 'Start', stop: 'Stop', 'emergency-stop': 'Emergency stop' };
@@ -33,27 +33,14 @@ export function controls(bot, after) {
   };
   const start = h('button', { type: 'button', class: 'primary', 'data-action': 'start' }, LABELS.start);
   const stop = h('button', { type: 'button', 'data-action': 'stop' }, LABELS.stop);
-  const emergency = h('button', { type: 'button', class: 'danger', 'data-action': 'emergency-stop', title: 'Cancel every open order and close positions now' }, LABELS['emergency-stop']);
+  const emergency = twoStep({ class: 'danger', 'data-action': 'emergency-stop', title: 'Cancel every open order and close positions now' }, LABELS['emergency-stop'], 'Confirm emergency stop', async () => {
+    try {
+      await control(bot, 'emergency-stop');
+    } finally {
+      if (after) after();
+    }
+  });
   start.addEventListener('click', act('start', start));
   stop.addEventListener('click', act('stop', stop));
-  // two steps, so a stray click does not flatten a book
-  let armed = false;
-  emergency.addEventListener('click', async () => {
-    if (!armed) {
-      armed = true;
-      emergency.textContent = 'Confirm emergency stop';
-      emergency.setAttribute('aria-pressed', 'true');
-      return;
-    }
-    armed = false;
-    emergency.textContent = LABELS['emergency-stop'];
-    emergency.removeAttribute('aria-pressed');
-    await act('emergency-stop', emergency)();
-  });
-  emergency.addEventListener('blur', () => {
-    armed = false;
-    emergency.textContent = LABELS['emergency-stop'];
-    emergency.removeAttribute('aria-pressed');
-  });
   return h('div', { class: 'actions', 'data-controls': bot.id }, start, stop, emergency);
 }

@@ -2,7 +2,7 @@
 // never shown again: the server returns only id, exchange, account and fingerprint, and the form
 // is emptied as soon as the key is stored.
 import * as api from '../api.js';
-import { h, table, cell, flash } from '../dom.js';
+import { h, table, cell, flash, twoStep } from '../dom.js';
 import { time, venue } from '../format.js';
 import { canWrite } from '../session.js';
 import * as live from '../live.js';
@@ -28,23 +28,17 @@ export async function render(root) {
 }
 
 function row(k, reload) {
-  const del = canWrite() ? h('button', { type: 'button', 'data-delete': k.id }, 'Delete') : null;
-  if (del) {
-    del.addEventListener('click', async () => {
-      if (del.dataset.armed !== 'yes') {
-        del.dataset.armed = 'yes';
-        del.textContent = 'Confirm delete';
-        return;
-      }
-      try {
-        await api.del(`/api/keys/${encodeURIComponent(k.id)}`);
-        flash('ok', `Deleted the key ${k.account} (${k.fingerprint}).`);
-      } catch (e) {
-        flash('error', `Delete key ${k.account}: ${e.message}`);
-      }
-      reload();
-    });
-  }
+  const del = canWrite()
+    ? twoStep({ 'data-delete': k.id }, 'Delete', 'Confirm delete', async () => {
+        try {
+          await api.del(`/api/keys/${encodeURIComponent(k.id)}`);
+          flash('ok', `Deleted the key ${k.account} (${k.fingerprint}).`);
+        } catch (e) {
+          flash('error', `Delete key ${k.account}: ${e.message}`);
+        }
+        reload();
+      })
+    : null;
   return h('tr', { 'data-key': k.id }, cell(venue(k.exchange)), cell(k.account), cell(k.fingerprint, 'mono fingerprint'), cell(time(k.createdAt), 'hide-narrow'), del ? cell(del) : null);
 }
 
