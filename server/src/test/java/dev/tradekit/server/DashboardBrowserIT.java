@@ -164,11 +164,7 @@ class DashboardBrowserIT {
 
   @Test
   void controlButtonsCallTheRunEndpointsAndShowTheAnswer() {
-    String keyId = f.key(adminToken(), "run-key", "run-secret");
-    String id =
-        String.valueOf(
-            ServerFixture.json(f.post("/api/bots", ServerFixture.gridBot(keyId), adminToken()))
-                .get("id"));
+    String id = f.bot(adminToken(), f.key(adminToken(), "run-key", "run-secret"));
     browser.signIn("admin", ServerFixture.ADMIN_PASSWORD);
     browser.open("#/");
     By start = By.cssSelector("[data-controls='" + id + "'] [data-action='start']");
@@ -211,11 +207,7 @@ class DashboardBrowserIT {
 
   @Test
   void runDataRendersOnTheBotPageAndTheOverview() {
-    String keyId = f.key(adminToken(), "data-key", "data-secret");
-    String id =
-        String.valueOf(
-            ServerFixture.json(f.post("/api/bots", ServerFixture.gridBot(keyId), adminToken()))
-                .get("id"));
+    String id = f.bot(adminToken(), f.key(adminToken(), "data-key", "data-secret"));
     int bots = ServerFixture.items(f.get("/api/bots", adminToken())).size();
     browser.signIn("admin", ServerFixture.ADMIN_PASSWORD);
     // a fresh page on one that reads no run data: nothing is known about those routes yet
