@@ -1,7 +1,6 @@
 package dev.tradekit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,9 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,24 +34,43 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM =
-      Path.of(System.getProperty("tradekit.chromium", "/usr/bin/chromium"));
+      Path.of(System.getenv().getOrDefault("TRADEKIT_CHROMIUM", "/usr/bin/chromium"));
   static final Path DRIVER =
-      Path.of(System.getProperty("tradekit.chromedriver", "/usr/bin/chromedriver"));
+      Path.of(System.getenv().getOrDefault("TRADEKIT_CHROMEDRIVER", "/usr/bin/chromedriver"));
   static final Duration WAIT = Duration.ofSeconds(30);
 
   final ChromeDriver driver;
   final WebDriverWait wait;
   private final String base;
 
-  /** Skips the calling test class when Chromium or chromedriver is not installed. */
-  static void assumeInstalled() {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "the dashboard's browser tests need Chromium and chromedriver at "
-            + CHROMIUM
-            + " and "
-            + DRIVER
-            + ": apt-get install chromium chromium-driver");
+  static final String MISSING =
+      "the dashboard's browser tests need Chromium and chromedriver at "
+          + CHROMIUM
+          + " and "
+          + DRIVER
+          + ": apt-get install chromium chromium-driver";
+
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+  }
+
+  /**
+   * Disables a browser test class, saying how to install what is missing, when Chromium or
+   * chromedriver is not there: {@code @ExtendWith(Browser.Installed.class)}.
+   */
+  static final class Installed implements ExecutionCondition {
+    private static final AtomicBoolean SAID = new AtomicBoolean();
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (installed()) {
+        return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+      }
+      if (SAID.compareAndSet(false, true)) {
+        System.err.println("SKIPPED: " + MISSING);
+      }
+      return ConditionEvaluationResult.disabled(MISSING);
+    }
   }
 
   Browser(String base) {

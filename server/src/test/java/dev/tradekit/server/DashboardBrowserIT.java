@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.Select;
  * and the server's problems, roles, live events, session renewal and sign-out. One browser and one
  * server for the class; every test signs in as the user it needs.
  */
+@ExtendWith(Browser.Installed.class)
 class DashboardBrowserIT {
   @TempDir static Path dir;
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
@@ -31,7 +33,6 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void start() {
-    Browser.assumeInstalled();
     f =
         new ServerFixture(
             ServerFixture.builder(dir, ServerFixture.key(5)).clock(CLOCK).build().start());

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /** A new control plane in a real browser: the setup link creates the admin, who can sign in. */
+@ExtendWith(Browser.Installed.class)
 class FirstRunBrowserIT {
   @TempDir static Path dir;
   private static ServerFixture f;
@@ -17,7 +19,6 @@ class FirstRunBrowserIT {
 
   @BeforeAll
   static void start() {
-    Browser.assumeInstalled();
     f = new ServerFixture(ServerFixture.builder(dir, ServerFixture.key(4)).build().start());
     browser = new Browser(f.base);
   }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -17,6 +18,7 @@ import org.openqa.selenium.By;
  * The live feed across a server restart: the page keeps its place, renews its session with the
  * stored refresh token, reconnects with Last-Event-ID and shows every event once, in order.
  */
+@ExtendWith(Browser.Installed.class)
 class LiveResumeBrowserIT {
   @TempDir static Path dir;
   private static ServerFixture f;
@@ -24,7 +26,6 @@ class LiveResumeBrowserIT {
 
   @BeforeAll
   static void start() {
-    Browser.assumeInstalled();
     f = new ServerFixture(ServerFixture.builder(dir, ServerFixture.key(6)).build().start());
     f.setupAdmin();
     browser = new Browser(f.base);
