@@ -128,7 +128,9 @@ public final class ControlPlane implements AutoCloseable {
       connector.setPort(config.port);
       connector.setIdleTimeout(config.idleTimeout.toMillis());
       srv.addConnector(connector);
-      srv.setHandler(new ApiHandler(a, config.maxRequestBytes, config.corsOrigins));
+      // the dashboard is served at / and hands every /api request on to the API handler
+      srv.setHandler(
+          new DashboardHandler(new ApiHandler(a, config.maxRequestBytes, config.corsOrigins)));
       srv.setStopTimeout(5_000);
       srv.start();
       this.port = connector.getLocalPort();
@@ -176,13 +178,14 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /**
-   * The one-time link that creates the admin account, while no user exists; empty afterwards. Print
-   * it to the operator; it is never logged.
+   * The one-time link that creates the admin account, while no user exists; empty afterwards. It
+   * opens the dashboard's setup page (the token travels in the URL fragment, which the browser
+   * never sends to a server). Print it to the operator; it is never logged.
    */
   public Optional<String> setupLink() {
     Api a = api;
     String token = a == null ? null : a.setupToken();
-    return token == null ? Optional.empty() : Optional.of(url() + "/api/setup?token=" + token);
+    return token == null ? Optional.empty() : Optional.of(url() + "/#/setup?token=" + token);
   }
 
   /** The one-time setup token while no user exists (the value {@link #setupLink()} carries). */

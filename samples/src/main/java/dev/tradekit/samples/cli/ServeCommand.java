@@ -72,12 +72,14 @@ final class ServeCommand implements Callable<Integer> {
           .setupLink()
           .ifPresent(
               link -> {
-                out.println("first run: create the admin account with this one-time token:");
+                out.println(
+                    "first run: create the admin account in the dashboard (one-time link):");
+                out.printf("  %s%n", link);
+                out.println("  or with curl:");
                 out.printf(
                     "  curl -s %s/api/setup -d '{\"token\":\"%s\",\"username\":\"admin\","
                         + "\"password\":\"<at least 12 characters>\"}'%n",
                     plane.url(), plane.setupToken().orElseThrow());
-                out.printf("  (setup link: %s)%n", link);
               });
       out.println("press Ctrl-C to stop");
       out.flush();

@@ -78,7 +78,7 @@ class ServeCommandIT {
   void firstRunPrintsAOneTimeSetupLinkAndCreatesTheMasterKey() throws Exception {
     Path data = dir.resolve("data");
     String first = serveOnce(data, true);
-    assertThat(first).contains("first run: create the admin account", "/api/setup?token=");
+    assertThat(first).contains("first run: create the admin account", "/#/setup?token=");
     assertThat(first).contains("created the vault's master key");
     assertThat(Files.readString(data.resolve("master.key")).trim()).hasSize(44);
     assertThat(data.resolve("tradekit.db")).exists();
