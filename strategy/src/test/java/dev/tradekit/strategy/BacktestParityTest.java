@@ -45,17 +45,20 @@ class BacktestParityTest {
                             .symbol("BTCUSDT")
                             .strategy(strategy.get())
                             .sizing(Sizing.quantity(new BigDecimal("0.01")))
-                            .build()))
+                            .build(),
+                        () -> {}))
             .build();
     BacktestResult result = bt.run();
     return result.account("bars").roundTrips();
   }
 
-  static Bot bot(StrategyEngine engine) {
+  /** A backtest bot that starts {@code engine}, then runs {@code alsoOnStart}. */
+  static Bot bot(StrategyEngine engine, Runnable alsoOnStart) {
     return new Bot() {
       @Override
       public void start() {
         engine.start();
+        alsoOnStart.run();
       }
 
       @Override

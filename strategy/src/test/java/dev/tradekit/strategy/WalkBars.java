@@ -45,6 +45,14 @@ final class WalkBars {
     }
   }
 
+  /** Bars with these prices, in ticks of 0.01. */
+  WalkBars(long[] open, long[] high, long[] low, long[] close) {
+    this.open = open;
+    this.high = high;
+    this.low = low;
+    this.close = close;
+  }
+
   int size() {
     return close.length;
   }
