@@ -14,8 +14,8 @@ import java.math.BigDecimal;
 public interface BarContext {
 
   /**
-   * The number of closed bars before this one since the engine started (warm-up bars included):
-   * 0 for the first.
+   * The number of closed bars before this one since the engine started (warm-up bars included): 0
+   * for the first.
    */
   long index();
 

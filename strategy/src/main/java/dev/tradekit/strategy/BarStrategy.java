@@ -29,8 +29,8 @@ import java.util.List;
 public interface BarStrategy {
 
   /**
-   * Indicators the engine updates with every closed bar before {@link #onBar}; asked once at
-   * start. Default: none.
+   * Indicators the engine updates with every closed bar before {@link #onBar}; asked once at start.
+   * Default: none.
    */
   default List<BarIndicator> indicators() {
     return List.of();

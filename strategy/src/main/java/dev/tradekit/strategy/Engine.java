@@ -36,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Exactly once.</b> The wish is a target direction, and the venue's position (read at start
  * and after each order ends) is the truth it is compared with, so a decision repeated after a
- * restart finds the position already there and sends nothing. One order is in flight at a time;
- * its client id is {@code <name>-<bar open time, base 36>}, so the decision of one bar has one id:
- * an order whose fate is unknown (timeout, transport error, duplicate id) is looked up by that id
+ * restart finds the position already there and sends nothing. One order is in flight at a time; its
+ * client id is {@code <name>-<bar open time, base 36>}, so the decision of one bar has one id: an
+ * order whose fate is unknown (timeout, transport error, duplicate id) is looked up by that id
  * before anything else is sent, and on the first bar after a start the id is looked up before
  * placing.
  */
@@ -72,6 +72,7 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
   private double entryPrice = Double.NaN;
   private int target;
   private @Nullable String inFlight;
+  private int repliesAwaited;
   private long inFlightBarOpen;
   private long ordersSent;
 
@@ -85,8 +86,7 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     this.indicators = strategy.indicators().toArray(new BarIndicator[0]);
     this.exits = new ExitRules(b.stopLoss, b.takeProfit, b.trailingStop);
     this.listener = b.listener;
-    this.maxBarAgeMillis =
-        b.maxBarAge == null ? b.interval.millis() : b.maxBarAge.toMillis();
+    this.maxBarAgeMillis = b.maxBarAge == null ? b.interval.millis() : b.maxBarAge.toMillis();
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -188,8 +188,8 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
   @Override
   public void onOrderUpdate(Order order) {
     String id = order.clientOrderId();
-    if (id != null && id.equals(inFlight) && order.status().isTerminal()) {
-      scheduler.execute(() -> orderEnded(id, order));
+    if (id != null && id.startsWith(name + "-") && order.status().isTerminal()) {
+      scheduler.execute(() -> orderEnded(id));
     }
   }
 
@@ -312,15 +312,17 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
 
   private void send(String id, OrderRequest request) {
     ordersSent++;
+    repliesAwaited++;
     exchange
         .trading()
         .place(request)
         .whenCompleteAsync(
             (order, error) -> {
+              repliesAwaited--;
               if (error == null) {
                 emit(new TradingEvent.OrderPlaced(name, now(), order));
                 if (order.status().isTerminal()) {
-                  orderEnded(id, order);
+                  orderEnded(id);
                 }
               } else {
                 placeFailed(id, unwrap(error));
@@ -334,11 +336,13 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     if (id == null) {
       return;
     }
+    repliesAwaited++;
     exchange
         .trading()
         .order(OrderRef.byClientId(symbol, id))
         .whenCompleteAsync(
             (found, error) -> {
+              repliesAwaited--;
               if (!id.equals(inFlight)) {
                 return;
               }
@@ -349,7 +353,7 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
               } else if (found.isPresent()) {
                 Order o = found.get();
                 if (o.status().isTerminal()) {
-                  orderEnded(id, o);
+                  orderEnded(id);
                 }
               } else if (request != null) {
                 send(id, request);
@@ -378,15 +382,14 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
 
   /** While an order is in flight at a bar close, asks the venue about it (user events may lag). */
   private void checkInFlight() {
-    if (now() - inFlightBarOpen > 2 * settings.interval.millis()) {
+    // only once the venue has answered: an order still on its way is not "unknown to the venue"
+    if (repliesAwaited == 0 && now() - inFlightBarOpen > 2 * settings.interval.millis()) {
       lookUp(inFlight, null);
     }
   }
 
-  private void orderEnded(String id, Order order) {
-    if (!id.equals(inFlight)) {
-      return;
-    }
+  /** Any order of this engine ended: the position is read again (the venue is the truth). */
+  private void orderEnded(String id) {
     readPosition()
         .whenCompleteAsync(
             (v, e) -> {

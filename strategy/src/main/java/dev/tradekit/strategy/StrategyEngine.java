@@ -35,14 +35,13 @@ import org.jspecify.annotations.Nullable;
  * <p>On {@link #start()} the engine reads the instrument and the venue's position of the symbol
  * (that position is the initial wish), subscribes to user events and to the klines, and replays up
  * to {@code warmupBars} closed bars of the venue's history through the strategy without trading.
- * Then, on each closed bar, it updates the strategy's indicators, applies the exit rules, calls
- * the strategy and, when the wish differs from the venue's position and no order is in flight,
- * sends one market order for the difference with client id {@code <name>-<bar open time in base
- * 36>}; after it ends it reads the position again. A bar whose close is older than {@code
- * maxBarAge} when it arrives (one filled in after a gap) updates the strategy but sends nothing.
- * Everything runs on the given {@link Scheduler}: the engine reads no clock but its own, sleeps
- * never and starts no threads. The same object runs on a live exchange, the simulator and in a
- * backtest.
+ * Then, on each closed bar, it updates the strategy's indicators, applies the exit rules, calls the
+ * strategy and, when the wish differs from the venue's position and no order is in flight, sends
+ * one market order for the difference with client id {@code <name>-<bar open time in base 36>};
+ * after it ends it reads the position again. A bar whose close is older than {@code maxBarAge} when
+ * it arrives (one filled in after a gap) updates the strategy but sends nothing. Everything runs on
+ * the given {@link Scheduler}: the engine reads no clock but its own, sleeps never and starts no
+ * threads. The same object runs on a live exchange, the simulator and in a backtest.
  */
 public final class StrategyEngine {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9]{1,12}$");
@@ -175,8 +174,8 @@ public final class StrategyEngine {
     }
 
     /**
-     * Closes a position whose bar's adverse extreme moves {@code fraction} against the entry
-     * (e.g. 0.02); 0 turns it off (default).
+     * Closes a position whose bar's adverse extreme moves {@code fraction} against the entry (e.g.
+     * 0.02); 0 turns it off (default).
      *
      * @throws IllegalArgumentException unless {@code 0 <= fraction < 1}
      */
@@ -223,8 +222,8 @@ public final class StrategyEngine {
     }
 
     /**
-     * Closed bars of the venue's history replayed at start, without trading, to warm the
-     * indicators up (default 0, at most 1,500).
+     * Closed bars of the venue's history replayed at start, without trading, to warm the indicators
+     * up (default 0, at most 1,500).
      *
      * @throws IllegalArgumentException outside 0–1,500
      */

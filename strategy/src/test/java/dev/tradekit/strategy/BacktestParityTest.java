@@ -19,8 +19,8 @@ import org.ta4j.core.BarSeries;
 /**
  * In the product's {@code Backtest} on 20,000 one-minute bars, the native SMA(50)/SMA(200)
  * crossover, the same crossover written in ta4j and run through the bridge, and ta4j's own
- * BarSeriesManager enter and exit on the same bars; the backtest fills at the next bar's open
- * (plus or minus the one-tick half-spread of bar replay). The RSI strategy likewise.
+ * BarSeriesManager enter and exit on the same bars; the backtest fills at the next bar's open (plus
+ * or minus the one-tick half-spread of bar replay). The RSI strategy likewise.
  */
 class BacktestParityTest {
   static final WalkBars BARS = new WalkBars(20_000, 42);
@@ -93,10 +93,12 @@ class BacktestParityTest {
       assertThat(t.longTrade()).isTrue();
       assertThat(t.entryPrice())
           .as("entry at the next open + 1 tick")
-          .isEqualTo(BARS.open(index(t.openTime())) + 0.01, org.assertj.core.api.Assertions.within(1e-6));
+          .isEqualTo(
+              BARS.open(index(t.openTime())) + 0.01, org.assertj.core.api.Assertions.within(1e-6));
       assertThat(t.exitPrice())
           .as("exit at the next open - 1 tick")
-          .isEqualTo(BARS.open(index(t.closeTime())) - 0.01, org.assertj.core.api.Assertions.within(1e-6));
+          .isEqualTo(
+              BARS.open(index(t.closeTime())) - 0.01, org.assertj.core.api.Assertions.within(1e-6));
     }
   }
 

@@ -81,15 +81,17 @@ class EngineBehaviourTest {
             (ex, s) -> {
               StrategyEngine first = engine(ex, s, scripted(BarContext::goLong), 0, 0);
               second[0] = engine(ex, s, scripted(BarContext::goLong), 0, 0);
-              return BacktestParityTest.bot(first, () -> {
-                s.schedule(
-                    () -> {
-                      first.stop();
-                      second[0].start();
-                    },
-                    30,
-                    TimeUnit.MINUTES);
-              });
+              return BacktestParityTest.bot(
+                  first,
+                  () -> {
+                    s.schedule(
+                        () -> {
+                          first.stop();
+                          second[0].start();
+                        },
+                        30,
+                        TimeUnit.MINUTES);
+                  });
             });
 
     assertThat(fills).hasSize(1);

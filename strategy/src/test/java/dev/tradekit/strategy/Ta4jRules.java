@@ -1,5 +1,7 @@
 package dev.tradekit.strategy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Position;
@@ -11,8 +13,6 @@ import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The test strategies written in ta4j, and ta4j's own backtest of them. */
 final class Ta4jRules {

@@ -84,7 +84,16 @@ final class WalkBars {
         int i = next++;
         long t = T0 + i * MINUTE;
         into.reset(MarketEvent.Type.BAR, "BTCUSDT", t + MINUTE - 1, (t + MINUTE - 1) * 1_000_000L)
-            .bar(open[i], high[i], low[i], close[i], 10, 10 * close[i] / 100.0, t, t + MINUTE - 1, true);
+            .bar(
+                open[i],
+                high[i],
+                low[i],
+                close[i],
+                10,
+                10 * close[i] / 100.0,
+                t,
+                t + MINUTE - 1,
+                true);
         return true;
       }
 

@@ -31,7 +31,8 @@ public final class Atr implements BarIndicator {
   public double update(double high, double low, double close) {
     double range = high - low;
     if (count > 0) {
-      range = Math.max(range, Math.max(Math.abs(high - previousClose), Math.abs(previousClose - low)));
+      range =
+          Math.max(range, Math.max(Math.abs(high - previousClose), Math.abs(previousClose - low)));
     }
     previousClose = close;
     count++;

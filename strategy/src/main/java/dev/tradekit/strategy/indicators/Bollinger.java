@@ -12,8 +12,8 @@ package dev.tradekit.strategy.indicators;
  *
  * <p>As ta4j's {@code BollingerBandsMiddle/Upper/LowerIndicator} over an {@code SMAIndicator} and a
  * {@code StandardDeviationIndicator}: while fewer than {@code period} values exist, over those
- * there are. The deviation is recomputed from the window each update (no drift from running
- * sums), without allocating. On bars it follows the close.
+ * there are. The deviation is recomputed from the window each update (no drift from running sums),
+ * without allocating. On bars it follows the close.
  */
 public final class Bollinger implements BarIndicator {
   private final int period;

@@ -8,9 +8,9 @@ package dev.tradekit.strategy.indicators;
  * ema.update(close);
  * }</pre>
  *
- * <p>As ta4j's {@code EMAIndicator}: the first value is the first input, each next one {@code prev +
- * k·(x − prev)}. On bars it follows the close. {@link #wilder(int)} gives Wilder's smoothing ({@code
- * k = 1 / period}, ta4j's {@code MMAIndicator}).
+ * <p>As ta4j's {@code EMAIndicator}: the first value is the first input, each next one {@code prev
+ * + k·(x − prev)}. On bars it follows the close. {@link #wilder(int)} gives Wilder's smoothing
+ * ({@code k = 1 / period}, ta4j's {@code MMAIndicator}).
  */
 public final class Ema implements BarIndicator {
   private final int period;

@@ -115,7 +115,9 @@ public final class Ta4jBarStrategy implements BarStrategy {
         Objects.requireNonNull(numbers, "numbers"));
   }
 
-  /** The ta4j series the strategy's indicators read (bounded; for inspection on the engine thread). */
+  /**
+   * The ta4j series the strategy's indicators read (bounded; for inspection on the engine thread).
+   */
   public BarSeries series() {
     return series;
   }

@@ -18,8 +18,8 @@ import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNum;
 
 /**
- * One-second bars built from the real BTCUSDT trades recorded on Binance USD-M on 2024-08-08
- * (about 345 bars; {@code ../shared/data}); a second without trades repeats the last close.
+ * One-second bars built from the real BTCUSDT trades recorded on Binance USD-M on 2024-08-08 (about
+ * 345 bars; {@code ../shared/data}); a second without trades repeats the last close.
  */
 final class RecordedBars {
   final long[] openTime;
@@ -114,6 +114,10 @@ final class RecordedBars {
 
   @Override
   public String toString() {
-    return size() + " bars, closes " + Arrays.stream(close).min() + "–" + Arrays.stream(close).max();
+    return size()
+        + " bars, closes "
+        + Arrays.stream(close).min()
+        + "–"
+        + Arrays.stream(close).max();
   }
 }
