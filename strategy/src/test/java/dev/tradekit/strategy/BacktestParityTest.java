@@ -54,18 +54,12 @@ class BacktestParityTest {
 
   /** A backtest bot that starts {@code engine}, then runs {@code alsoOnStart}. */
   static Bot bot(StrategyEngine engine, Runnable alsoOnStart) {
-    return new Bot() {
-      @Override
-      public void start() {
-        engine.start();
-        alsoOnStart.run();
-      }
-
-      @Override
-      public void stop() {
-        engine.stop();
-      }
-    };
+    return Bot.of(
+        () -> {
+          engine.start();
+          alsoOnStart.run();
+        },
+        engine::stop);
   }
 
   /** {@code [entry bar, exit bar]} of each round trip, from the fill times. */

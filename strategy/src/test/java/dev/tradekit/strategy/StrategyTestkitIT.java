@@ -10,6 +10,7 @@ import dev.tradekit.backtest.Backtest;
 import dev.tradekit.backtest.data.MarketDataSources;
 import dev.tradekit.backtest.data.SyntheticMarket;
 import dev.tradekit.backtest.sim.AccountSetup;
+import dev.tradekit.strategy.ta4j.Ta4jBarStrategy;
 import dev.tradekit.testkit.FakeBinance;
 import dev.tradekit.testkit.WsSocket;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,7 +105,17 @@ class StrategyTestkitIT {
 
   @Test
   void tradesThroughADroppedSocketAndDecidesAsTheBacktestDoes() throws Exception {
-    Recording live = new Recording(Strategies.smaCross(2, 5));
+    tradeLiveThenReplay(() -> Strategies.smaCross(2, 5));
+  }
+
+  @Test
+  void aTa4jStrategyThroughTheBridgeTradesLiveAsInTheBacktest() throws Exception {
+    tradeLiveThenReplay(
+        () -> Ta4jBarStrategy.longOnly(series -> Ta4jRules.smaCross(series, 2, 5), 50));
+  }
+
+  private void tradeLiveThenReplay(Supplier<BarStrategy> strategy) throws Exception {
+    Recording live = new Recording(strategy.get());
     StrategyEngine engine =
         StrategyEngine.builder()
             .name("live")
@@ -158,7 +170,7 @@ class StrategyTestkitIT {
     assertThat(wishChanges).as("the strategy changes its mind on this market").isGreaterThan(1);
 
     // the same strategy in a Backtest on the same market decides the same on every bar
-    Recording replay = new Recording(Strategies.smaCross(2, 5));
+    Recording replay = new Recording(strategy.get());
     Backtest.builder()
         .data(() -> MarketDataSources.synthetic(market()))
         .instrument(fake.venue().account("key-1").marketData().instrument("BTCUSDT").join())

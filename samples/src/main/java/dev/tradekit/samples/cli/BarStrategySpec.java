@@ -158,17 +158,7 @@ final class BarStrategySpec {
   BotFactory botFactory(String symbol) {
     return (exchange, clock) -> {
       StrategyEngine engine = engine(exchange, clock).symbol(symbol).strategy(strategy()).build();
-      return new Bot() {
-        @Override
-        public void start() {
-          engine.start();
-        }
-
-        @Override
-        public void stop() {
-          engine.stop();
-        }
-      };
+      return Bot.of(engine::start, engine::stop);
     };
   }
 

@@ -82,17 +82,7 @@ public final class BarStrategyExample {
                       .sizing(Sizing.notional(new BigDecimal("1000")))
                       .trailingStop(trail)
                       .build();
-              return new Bot() {
-                @Override
-                public void start() {
-                  engine.start();
-                }
-
-                @Override
-                public void stop() {
-                  engine.stop();
-                }
-              };
+              return Bot.of(engine::start, engine::stop);
             })
         .build()
         .run();

@@ -15,7 +15,7 @@ package dev.tradekit.strategy.indicators;
  * there are. The deviation is recomputed from the window each update (no drift from running sums),
  * without allocating. On bars it follows the close.
  */
-public final class Bollinger implements BarIndicator {
+public final class Bollinger extends OnClose {
   private final int period;
   private final double k;
   private final double[] window;
@@ -37,7 +37,7 @@ public final class Bollinger implements BarIndicator {
     this.window = new double[period];
   }
 
-  /** Adds the next value and returns the middle band. */
+  @Override
   public double update(double x) {
     window[(int) (count % period)] = x;
     count++;
@@ -55,11 +55,6 @@ public final class Bollinger implements BarIndicator {
     middle = mean;
     deviation = Math.sqrt(squares / n);
     return middle;
-  }
-
-  @Override
-  public void onBar(double open, double high, double low, double close, double volume) {
-    update(close);
   }
 
   /** The middle band (the simple average). */

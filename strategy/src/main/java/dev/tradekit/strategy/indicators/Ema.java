@@ -12,7 +12,7 @@ package dev.tradekit.strategy.indicators;
  * + k·(x − prev)}. On bars it follows the close. {@link #wilder(int)} gives Wilder's smoothing
  * ({@code k = 1 / period}, ta4j's {@code MMAIndicator}).
  */
-public final class Ema implements BarIndicator {
+public final class Ema extends OnClose {
   private final int period;
   private final double k;
   private long count;
@@ -41,16 +41,11 @@ public final class Ema implements BarIndicator {
     return new Ema(Periods.check(period, "period"), 1.0 / period);
   }
 
-  /** Adds the next value and returns the average. */
+  @Override
   public double update(double x) {
     value = count == 0 ? x : value + k * (x - value);
     count++;
     return value;
-  }
-
-  @Override
-  public void onBar(double open, double high, double low, double close, double volume) {
-    update(close);
   }
 
   @Override

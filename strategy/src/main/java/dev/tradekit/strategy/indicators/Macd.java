@@ -13,7 +13,7 @@ package dev.tradekit.strategy.indicators;
  * <p>As ta4j's {@code MACDIndicator} and an {@code EMAIndicator} of it. On bars it follows the
  * close.
  */
-public final class Macd implements BarIndicator {
+public final class Macd extends OnClose {
   private final int slowPeriod;
   private final int signalPeriod;
   private final Ema fast;
@@ -41,17 +41,12 @@ public final class Macd implements BarIndicator {
     this.signal = new Ema(signal);
   }
 
-  /** Adds the next value and returns the MACD line. */
+  @Override
   public double update(double x) {
     macd = fast.update(x) - slow.update(x);
     signal.update(macd);
     count++;
     return macd;
-  }
-
-  @Override
-  public void onBar(double open, double high, double low, double close, double volume) {
-    update(close);
   }
 
   /** The MACD line. */

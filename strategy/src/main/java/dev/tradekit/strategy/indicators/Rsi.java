@@ -11,7 +11,7 @@ package dev.tradekit.strategy.indicators;
  * <p>As ta4j's {@code RSIIndicator}: the first value has gain and loss 0; with no average loss the
  * RSI is 100, or 0 when there is no average gain either. On bars it follows the close.
  */
-public final class Rsi implements BarIndicator {
+public final class Rsi extends OnClose {
   private final int period;
   private final Ema gains;
   private final Ema losses;
@@ -30,7 +30,7 @@ public final class Rsi implements BarIndicator {
     this.losses = Ema.wilder(period);
   }
 
-  /** Adds the next value and returns the RSI. */
+  @Override
   public double update(double x) {
     double change = count == 0 ? 0 : x - previous;
     previous = x;
@@ -43,11 +43,6 @@ public final class Rsi implements BarIndicator {
       value = 100 - 100 / (1 + gain / loss);
     }
     return value;
-  }
-
-  @Override
-  public void onBar(double open, double high, double low, double close, double volume) {
-    update(close);
   }
 
   @Override

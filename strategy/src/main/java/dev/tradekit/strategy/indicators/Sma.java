@@ -11,7 +11,7 @@ package dev.tradekit.strategy.indicators;
  * <p>As ta4j's {@code SMAIndicator}: while fewer than {@code period} values exist, the average of
  * those there are. On bars it averages the close.
  */
-public final class Sma implements BarIndicator {
+public final class Sma extends OnClose {
   private final int period;
   private final double[] window;
   private long count;
@@ -28,7 +28,7 @@ public final class Sma implements BarIndicator {
     this.window = new double[period];
   }
 
-  /** Adds the next value and returns the average. */
+  @Override
   public double update(double x) {
     int slot = (int) (count % period);
     if (count >= period) {
@@ -39,11 +39,6 @@ public final class Sma implements BarIndicator {
     count++;
     value = sum / Math.min(count, period);
     return value;
-  }
-
-  @Override
-  public void onBar(double open, double high, double low, double close, double volume) {
-    update(close);
   }
 
   @Override
