@@ -181,6 +181,30 @@ class EngineBehaviourTest {
   }
 
   @Test
+  void anOrderWhoseReplyIsLostIsLookedUpByItsClientIdAndNeverSentTwice() {
+    LostReplyExchange[] lossy = new LostReplyExchange[1];
+    List<Fill> fills =
+        run(
+            flat(20, 1_000_000),
+            (ex, s) -> {
+              lossy[0] = new LostReplyExchange(ex);
+              return BacktestParityTest.bot(
+                  engine(lossy[0], s, scripted(BarContext::goLong), 0, 0), () -> {});
+            });
+
+    assertThat(fills).hasSize(1);
+    assertThat(fills.get(0).clientOrderId()).isEqualTo("t-" + Long.toString(WalkBars.T0, 36));
+    assertThat(lossy[0].placeCalls).isEqualTo(1);
+    assertThat(lossy[0].lookups).as("first-bar check, then the lost reply").isEqualTo(2);
+    assertThat(events)
+        .filteredOn(e -> e instanceof TradingEvent.ExchangeError)
+        .singleElement()
+        .extracting(e -> ((TradingEvent.ExchangeError) e).error().getMessage())
+        .asString()
+        .contains("read timed out");
+  }
+
+  @Test
   void aBarOlderThanMaxBarAgeWhenItArrivesSendsNoOrder() {
     List<Fill> fills =
         run(
