@@ -75,6 +75,8 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
   private int repliesAwaited;
   private long inFlightBarOpen;
   private long ordersSent;
+  private @Nullable BigDecimal startBalance;
+  private boolean halted;
 
   Engine(StrategyEngine.Builder b) {
     this.settings = b;
@@ -108,6 +110,7 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
                       emit(new TradingEvent.BotStarted(name, now()));
                     },
                     scheduler)
+                .thenCompose(v -> settings.maxLoss == null ? done() : readBalance(true))
                 .thenCompose(v -> history())
                 .thenAcceptAsync(this::warmUp, scheduler)
                 .whenComplete(
@@ -143,6 +146,47 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     if (s != null) {
       s.close();
     }
+  }
+
+  private static CompletableFuture<Void> done() {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Reads the margin balance: the baseline at start, else checks it against the loss limit. */
+  private CompletableFuture<Void> readBalance(boolean baseline) {
+    String asset = instrument().marginAsset();
+    return exchange
+        .account()
+        .snapshot()
+        .thenAcceptAsync(
+            snapshot -> {
+              BigDecimal balance =
+                  snapshot
+                      .balance(asset)
+                      .map(dev.tradekit.api.model.Balance::marginBalance)
+                      .orElse(BigDecimal.ZERO);
+              BigDecimal limit = settings.maxLoss;
+              BigDecimal start = startBalance;
+              if (baseline || start == null) {
+                startBalance = balance;
+              } else if (limit != null && !halted && start.subtract(balance).compareTo(limit) > 0) {
+                halted = true;
+                target = 0;
+                emit(
+                    new TradingEvent.TargetReached(
+                        name,
+                        now(),
+                        "MAX_LOSS: "
+                            + asset
+                            + " margin balance "
+                            + balance.toPlainString()
+                            + " is more than "
+                            + limit.toPlainString()
+                            + " below "
+                            + start.toPlainString()));
+              }
+            },
+            scheduler);
   }
 
   private CompletableFuture<List<Kline>> history() {
@@ -264,6 +308,15 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
       checkInFlight();
     } else {
       act(k.openTime(), bar.close());
+    }
+    if (settings.maxLoss != null && !halted) {
+      readBalance(false)
+          .whenComplete(
+              (v, e) -> {
+                if (e != null) {
+                  scheduler.execute(() -> emitError(unwrap(e)));
+                }
+              });
     }
   }
 
@@ -477,7 +530,7 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
   }
 
   private void wish(int value) {
-    if (!warming) {
+    if (!warming && !halted) {
       target = value;
     }
   }

@@ -82,8 +82,9 @@ public final class StrategyEngine {
   /**
    * Builds a {@link StrategyEngine}. Required: {@link #name}, {@link #exchange}, {@link
    * #scheduler}, {@link #symbol}, {@link #strategy}, {@link #sizing}. Defaults: interval one
-   * minute, no stop-loss, take-profit or trailing stop, no position cap beyond the sizing, no
-   * warm-up bars, {@code maxBarAge} one interval, no bar updates, {@link TradingListener#NONE}.
+   * minute, no stop-loss, take-profit or trailing stop, no position cap beyond the sizing, no loss
+   * limit, no warm-up bars, {@code maxBarAge} one interval, no bar updates, {@link
+   * TradingListener#NONE}.
    */
   public static final class Builder {
     @Nullable String name;
@@ -97,6 +98,7 @@ public final class StrategyEngine {
     double takeProfit;
     double trailingStop;
     @Nullable BigDecimal maxPosition;
+    @Nullable BigDecimal maxLoss;
     int warmupBars;
     @Nullable Duration maxBarAge;
     boolean updates;
@@ -218,6 +220,24 @@ public final class StrategyEngine {
             "maxPosition must be positive, was " + value.toPlainString());
       }
       this.maxPosition = value;
+      return this;
+    }
+
+    /**
+     * The largest loss allowed, in the instrument's margin asset: when the account's margin balance
+     * (wallet plus unrealised PnL, checked after each closed bar) has fallen more than this below
+     * its value at start, the engine closes the position at the next bar and takes no new wish
+     * (default: no limit).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxLoss(BigDecimal value) {
+      Objects.requireNonNull(value, "maxLoss");
+      if (value.signum() <= 0) {
+        throw new IllegalArgumentException(
+            "maxLoss must be positive, was " + value.toPlainString());
+      }
+      this.maxLoss = value;
       return this;
     }
 

@@ -205,6 +205,42 @@ class EngineBehaviourTest {
   }
 
   @Test
+  void aBreachedLossLimitClosesThePositionAndIgnoresLaterWishes() {
+    WalkBars bars = flat(12, 1_000_000);
+    // from bar 4 the price is 10 % lower: 0.01 BTC loses 10 USDT, the limit is 5
+    for (int i = 4; i < 12; i++) {
+      bars.open[i] = bars.high[i] = bars.low[i] = bars.close[i] = 900_000;
+    }
+    List<Fill> fills =
+        run(
+            bars,
+            (ex, s) ->
+                BacktestParityTest.bot(
+                    StrategyEngine.builder()
+                        .name("t")
+                        .exchange(ex)
+                        .scheduler(s)
+                        .symbol("BTCUSDT")
+                        .strategy(scripted(BarContext::goLong))
+                        .sizing(Sizing.quantity(SIZE))
+                        .maxLoss(new BigDecimal("5"))
+                        .listener(events::add)
+                        .build(),
+                    () -> {}));
+
+    // bought at bar 1; the check after bar 3 (run at bar 4's open, 10 % lower) sees the loss;
+    // the position is closed at bar 4's decision, filled at bar 5's open; no re-entry after
+    assertThat(fills).extracting(EngineBehaviourTest::bar).containsExactly(1, 5);
+    assertThat(fills).extracting(Fill::side).containsExactly(Side.BUY, Side.SELL);
+    assertThat(events)
+        .filteredOn(e -> e instanceof TradingEvent.TargetReached)
+        .singleElement()
+        .extracting(e -> ((TradingEvent.TargetReached) e).description())
+        .asString()
+        .startsWith("MAX_LOSS: USDT margin balance");
+  }
+
+  @Test
   void aBarOlderThanMaxBarAgeWhenItArrivesSendsNoOrder() {
     List<Fill> fills =
         run(

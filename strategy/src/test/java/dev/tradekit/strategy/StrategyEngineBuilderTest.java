@@ -45,6 +45,8 @@ class StrategyEngineBuilderTest {
         .hasMessage("warmupBars must be 0 to 1500, was 1501");
     assertThatThrownBy(() -> StrategyEngine.builder().maxPosition(BigDecimal.ZERO))
         .hasMessage("maxPosition must be positive, was 0");
+    assertThatThrownBy(() -> StrategyEngine.builder().maxLoss(new BigDecimal("-1")))
+        .hasMessage("maxLoss must be positive, was -1");
     assertThatThrownBy(() -> StrategyEngine.builder().maxBarAge(Duration.ofSeconds(-1)))
         .hasMessageContaining("maxBarAge must not be negative");
     assertThatThrownBy(() -> StrategyEngine.builder().symbol(" "))
