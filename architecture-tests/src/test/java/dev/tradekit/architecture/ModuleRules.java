@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class ModuleRules {
   /** Modules whose main code may depend on {@code api} only. */
-  static final String[] ENGINES = {"copier", "marketmaker", "scanner"};
+  static final String[] ENGINES = {"copier", "marketmaker", "scanner", "strategy"};
 
   /** Modules that talk to (or stand in for) a venue's wire protocol. */
   static final String[] ADAPTERS = {"binance", "bybit", "testkit"};
@@ -31,6 +31,7 @@ final class ModuleRules {
     "copier",
     "marketmaker",
     "scanner",
+    "strategy",
     "samples",
     "benchmarks",
     "notify",

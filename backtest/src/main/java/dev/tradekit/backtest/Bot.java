@@ -1,5 +1,7 @@
 package dev.tradekit.backtest;
 
+import java.util.Objects;
+
 /**
  * A strategy under test: any class written against the {@link dev.tradekit.api.Exchange} SPI.
  *
@@ -20,4 +22,27 @@ public interface Bot {
 
   /** Releases what {@link #start()} set up; orders left open stay on the venue. */
   void stop();
+
+  /**
+   * A bot from two actions, e.g. an engine's {@code start} and {@code stop}.
+   *
+   * <pre>{@code
+   * BotFactory f = (ex, clock) -> { StrategyEngine e = ...; return Bot.of(e::start, e::stop); };
+   * }</pre>
+   */
+  static Bot of(Runnable start, Runnable stop) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(stop, "stop");
+    return new Bot() {
+      @Override
+      public void start() {
+        start.run();
+      }
+
+      @Override
+      public void stop() {
+        stop.run();
+      }
+    };
+  }
 }

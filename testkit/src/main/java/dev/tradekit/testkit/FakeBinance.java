@@ -193,8 +193,8 @@ public final class FakeBinance implements AutoCloseable {
     return "ws://127.0.0.1:" + port;
   }
 
-  /** The open market WebSockets (for tests in this package to wait on subscriptions). */
-  List<WsSocket> marketSockets() {
+  /** The open market WebSockets, for tests that wait on a (re)subscription. */
+  public List<WsSocket> marketSockets() {
     return market.sockets();
   }
 

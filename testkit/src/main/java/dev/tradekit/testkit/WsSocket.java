@@ -25,6 +25,11 @@ public final class WsSocket implements Session.Listener.AutoDemanding {
   /** The listenKey of a user-stream socket, or null for a market socket. */
   final @Nullable String listenKey;
 
+  /** The streams this socket carries now, e.g. {@code btcusdt@kline_1m}. */
+  public Set<String> streams() {
+    return Set.copyOf(streams);
+  }
+
   private final BiConsumer<WsSocket, String> onText;
   private final java.util.function.Consumer<WsSocket> onClose;
   private volatile @Nullable Session session;

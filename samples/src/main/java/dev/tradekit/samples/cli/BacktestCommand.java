@@ -3,6 +3,7 @@ package dev.tradekit.samples.cli;
 import dev.tradekit.backtest.AccountResult;
 import dev.tradekit.backtest.Backtest;
 import dev.tradekit.backtest.BacktestResult;
+import dev.tradekit.backtest.BotFactory;
 import dev.tradekit.backtest.Metrics;
 import dev.tradekit.backtest.report.HtmlReport;
 import dev.tradekit.backtest.report.JsonReport;
@@ -25,7 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tradekit backtest}: a market maker over market data, in virtual time, with a report. */
+/**
+ * {@code tradekit backtest}: a market maker or a bar strategy over market data, in virtual time,
+ * with a report.
+ */
 @Command(
     name = "backtest",
     mixinStandardHelpOptions = true,
@@ -44,16 +48,26 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(
       names = "--strategy",
       defaultValue = "fixed-spread",
-      description = "Strategy: " + StrategySpec.NAMES + ". Default: ${DEFAULT-VALUE}.")
+      description = {
+        "Strategy: " + StrategySpec.NAMES + " (market makers) or sma-cross, rsi, ta4j-sma-cross,",
+        "ta4j-rsi (bar strategies, see --interval). Default: ${DEFAULT-VALUE}."
+      })
   String strategy = "fixed-spread";
 
   @Option(
       names = "--param",
       description = {
         "A strategy parameter, name=value (repeatable): spread, amount, levels, levelSpread,",
-        "maxPosition, leverage, skew."
+        "maxPosition, leverage, skew; for bar strategies fast, slow, period, lower, upper,",
+        "quantity, stopLoss, takeProfit, trailingStop."
       })
   Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(
+      names = "--interval",
+      defaultValue = "1m",
+      description = "Bar length of a bar strategy (1m, 5m, 1h …). Default: ${DEFAULT-VALUE}.")
+  String interval = "1m";
 
   @Option(
       names = "--balance",
@@ -72,12 +86,22 @@ final class BacktestCommand implements Callable<Integer> {
     CommandSpec s = Objects.requireNonNull(spec, "spec");
     PrintWriter out = s.commandLine().getOut();
     data.validate();
-    StrategySpec bot = StrategySpec.of(strategy, ParamValues.single(params));
+    BotFactory factory;
+    String described;
+    if (BarStrategySpec.isBarStrategy(strategy)) {
+      BarStrategySpec bars = BarStrategySpec.of(strategy, ParamValues.numbers(params), interval);
+      factory = bars.botFactory(data.symbol());
+      described = bars.toString();
+    } else {
+      StrategySpec bot = StrategySpec.of(strategy, ParamValues.single(params));
+      factory = bot.botFactory(ACCOUNT, data.symbol());
+      described = bot.strategy();
+    }
     if (balance.signum() <= 0) {
       throw new UserError("--balance must be > 0, was " + balance);
     }
     checkWritable(report);
-    out.printf("backtest %s on %s%n", bot.strategy(), data.describe());
+    out.printf("backtest %s on %s%n", described, data.describe());
     out.flush();
     long total = data.countEvents();
     ProgressBar bar = new ProgressBar(s.commandLine().getErr(), "events", System.console() != null);
@@ -85,7 +109,7 @@ final class BacktestCommand implements Callable<Integer> {
         Backtest.builder()
             .data(() -> new ProgressSource(data.source().get(), bar, total))
             .instrument(data.instrument())
-            .bot(ACCOUNT, AccountSetup.usdt(balance), bot.botFactory(ACCOUNT, data.symbol()))
+            .bot(ACCOUNT, AccountSetup.usdt(balance), factory)
             .build();
     BacktestResult result = backtest.run(); // the data was read once already: failures are bugs
     bar.finish();

@@ -17,12 +17,21 @@ final class ParamValues {
 
   private ParamValues() {}
 
-  /** One number per parameter, checked against the parameter's range. */
+  /** One number per parameter, checked against the market maker's parameter ranges. */
   static Map<String, Double> single(Map<String, String> params) {
+    Map<String, Double> out = numbers(params);
+    for (Map.Entry<String, Double> p : out.entrySet()) {
+      StrategySpec.checkName(p.getKey());
+      StrategySpec.check(p.getKey(), p.getValue());
+    }
+    return out;
+  }
+
+  /** One number per parameter; names and ranges are left to the caller. */
+  static Map<String, Double> numbers(Map<String, String> params) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> p : params.entrySet()) {
       String name = p.getKey().trim();
-      StrategySpec.checkName(name);
       String text = p.getValue().trim();
       if (text.contains(":") || text.contains(",")) {
         throw new UserError(
@@ -32,7 +41,7 @@ final class ParamValues {
                 + text
                 + " is a range: backtest takes one value; use 'tradekit optimize' to search ranges");
       }
-      out.put(name, StrategySpec.check(name, number(name, text)));
+      out.put(name, number(name, text));
     }
     return out;
   }

@@ -59,6 +59,13 @@ class ExamplesTest {
   }
 
   @Test
+  void barStrategyExampleTradesBothTheNativeAndTheTa4jStrategy() {
+    BarStrategyExample.Result r = BarStrategyExample.run(3);
+    assertThat(r.smaRoundTrips()).isPositive();
+    assertThat(r.rsiRoundTrips()).isPositive();
+  }
+
+  @Test
   void customProviderIsFoundByServiceLoaderAndRefusesOrders() {
     CustomProviderExample.Result r = CustomProviderExample.run();
     assertThat(r.providers()).contains("read-only", "sim", "binance-usdm");

@@ -1,0 +1,93 @@
+package dev.tradekit.benchmarks;
+
+import dev.tradekit.api.model.Instrument;
+import dev.tradekit.backtest.data.MarketDataSource;
+import dev.tradekit.backtest.data.MarketEvent;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.num.DoubleNum;
+
+/**
+ * The {@link SmaBars} random walk on a 0.01 tick (a venue needs prices on its grid): the same bars
+ * as closed one-minute {@code BAR} events for the product's {@code Backtest} and as a ta4j series,
+ * so both sides see exactly the same numbers. High and low are the larger and smaller of open and
+ * close.
+ */
+final class TickBars {
+  static final String SYMBOL = "BTCUSDT";
+  static final long MINUTE = 60_000L;
+
+  final long[] open;
+  final long[] close;
+
+  TickBars(SmaBars bars) {
+    int n = bars.size();
+    open = new long[n];
+    close = new long[n];
+    for (int i = 0; i < n; i++) {
+      open[i] = Math.round(bars.open[i] * 100);
+      close[i] = Math.round(bars.close[i] * 100);
+    }
+  }
+
+  int size() {
+    return close.length;
+  }
+
+  static Instrument instrument() {
+    return Instrument.builder()
+        .symbol(SYMBOL)
+        .baseAsset("BTC")
+        .quoteAsset("USDT")
+        .tickSize(new BigDecimal("0.01"))
+        .stepSize(new BigDecimal("0.001"))
+        .build();
+  }
+
+  /** A fresh source of the bars as closed {@code BAR} events at their close times. */
+  MarketDataSource source() {
+    return new MarketDataSource() {
+      private int next;
+
+      @Override
+      public boolean next(MarketEvent into) {
+        if (next >= close.length) {
+          return false;
+        }
+        int i = next++;
+        long openTime = SmaBars.T0 + i * MINUTE;
+        long closeTime = openTime + MINUTE - 1;
+        long hi = Math.max(open[i], close[i]);
+        long lo = Math.min(open[i], close[i]);
+        into.reset(MarketEvent.Type.BAR, SYMBOL, closeTime, closeTime * 1_000_000L)
+            .bar(open[i], hi, lo, close[i], 1, close[i] / 100.0, openTime, closeTime, true);
+        return true;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** The same bars as a ta4j series of {@link DoubleNum}. */
+  BarSeries toSeries() {
+    BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum::valueOf).build();
+    for (int i = 0; i < close.length; i++) {
+      double o = open[i] / 100.0;
+      double c = close[i] / 100.0;
+      series.addBar(
+          Duration.ofMinutes(1),
+          Instant.ofEpochMilli(SmaBars.T0 + (i + 1) * MINUTE).atZone(ZoneOffset.UTC),
+          o,
+          Math.max(o, c),
+          Math.min(o, c),
+          c,
+          1);
+    }
+    return series;
+  }
+}
