@@ -51,6 +51,7 @@ class CopierGroupIT {
   private final Map<String, FakeExchange> followers = new LinkedHashMap<>();
   private final List<String> errors = new ArrayList<>();
   private boolean aFrozen;
+  private long aLagMillis;
 
   @BeforeEach
   void needsAServer() throws SQLException {
@@ -112,7 +113,9 @@ class CopierGroupIT {
   /** Runs both clocks (or only B's while A is frozen) forward in 50 ms steps. */
   private void advance(Duration d) {
     for (long t = 0; t < d.toMillis(); t += 50) {
-      if (!aFrozen) {
+      if (aFrozen) {
+        aLagMillis += 50;
+      } else {
         clockA.advanceBy(Duration.ofMillis(50));
       }
       clockB.advanceBy(Duration.ofMillis(50));
@@ -149,7 +152,8 @@ class CopierGroupIT {
   @Test
   void followersAreSplitTakenOverFromAStalledInstanceAndCopiedExactlyOnce() throws Exception {
     TradeCopier a = member("node-a", clockA);
-    advance(Duration.ofMillis(500));
+    // a round every lease / 3 takes at most maxMovesPerRound (5) leases: two rounds for six
+    advance(Duration.ofMillis(1500));
     assertThat(owners(a)).containsExactly(Map.entry("node-a", FOLLOWERS));
     assertThat(watcher(a)).isEqualTo("node-a");
 
@@ -172,6 +176,8 @@ class CopierGroupIT {
 
     // node-a wakes up: its writes are refused, it rejoins and gets its share back
     aFrozen = false;
+    // a resumed process finds the wall clock gone on: its overdue timers fire at once
+    clockA.advanceBy(Duration.ofMillis(aLagMillis));
     advance(Duration.ofSeconds(8));
     assertThat(owners(a)).containsOnly(Map.entry("node-a", 3), Map.entry("node-b", 3));
     fx.leader.trade("BTCUSDT", Side.BUY, "0.2", PositionSide.BOTH, false);
@@ -245,7 +251,10 @@ class CopierGroupIT {
                     .journal(CopyJournals.inMemory())
                     .scheduler(clockA)
                     .instance("node-a")
-                    .follower("f0", (Exchange) followers.get("f0"), CopyPolicies.copyEachFill())
+                    .follower(
+                        "f0",
+                        (Exchange) java.util.Objects.requireNonNull(followers.get("f0")),
+                        CopyPolicies.copyEachFill())
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs a journal on PostgreSQL");
