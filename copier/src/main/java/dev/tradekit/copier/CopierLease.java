@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * for (CopierLease l : copier.leases()) {
- *   System.out.printf("%s -> %s (epoch %d, %d ms left)%n",
- *       l.name(), l.owner(), l.epoch(), l.expiresAt() - System.currentTimeMillis());
+ *   System.out.printf("%s -> %s (epoch %d, until %s)%n",
+ *       l.name(), l.owner(), l.epoch(), Instant.ofEpochMilli(l.expiresAt()));
  * }
  * }</pre>
  *
