@@ -2,10 +2,13 @@ package dev.tradekit.copier;
 
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.runtime.Scheduler;
+import dev.tradekit.copier.internal.Cluster;
 import dev.tradekit.copier.internal.CopyEngine;
 import dev.tradekit.copier.internal.Events;
 import dev.tradekit.copier.internal.Follower;
 import dev.tradekit.copier.internal.JournalStore;
+import dev.tradekit.copier.internal.LeaseRow;
+import dev.tradekit.copier.internal.SqlJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +58,7 @@ public final class TradeCopier {
   private final JournalStore journal;
   private final Set<String> names = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean started = new AtomicBoolean();
+  private final @Nullable Cluster cluster;
 
   private TradeCopier(Builder b) {
     this.scheduler = Objects.requireNonNull(b.scheduler);
@@ -69,10 +73,43 @@ public final class TradeCopier {
             b.catchUpPeriod,
             new TreeSet<>(b.symbols),
             b.startFrom == null ? null : b.startFrom.toEpochMilli());
+    String instance = b.instance;
+    if (instance != null) {
+      SqlJournal sql = (SqlJournal) journal;
+      Cluster c =
+          new Cluster(
+              instance,
+              sql,
+              scheduler,
+              b.lease.toMillis(),
+              b.maxMovesPerRound,
+              engine.clusterListener());
+      engine.cluster(c, b.groupPoll);
+      sql.fence(c);
+      this.cluster = c;
+    } else {
+      this.cluster = null;
+    }
     for (FollowerSpec s : b.followers.values()) {
       engine.add(new Follower(s.name, s.exchange, s.policy, s.enabled, scheduler));
       names.add(s.name);
     }
+  }
+
+  /**
+   * In a group of instances sharing a journal ({@link Builder#instance}): every lease as stored,
+   * with its owner, epoch and expiry; empty for a copier that runs alone. Reads the database.
+   */
+  public List<CopierLease> leases() {
+    Cluster c = cluster;
+    if (c == null) {
+      return List.of();
+    }
+    List<CopierLease> out = new ArrayList<>();
+    for (LeaseRow r : c.leases()) {
+      out.add(new CopierLease(r.name(), r.owner(), r.epoch(), r.expiresAt()));
+    }
+    return out;
   }
 
   /** A builder; see {@link Builder} for the required parts and the defaults. */
@@ -223,8 +260,62 @@ public final class TradeCopier {
     private Duration catchUpPeriod = Duration.ofSeconds(30);
     private final List<String> symbols = new ArrayList<>();
     private @Nullable Instant startFrom;
+    private @Nullable String instance;
+    private Duration lease = Duration.ofSeconds(5);
+    private Duration groupPoll = Duration.ofMillis(100);
+    private int maxMovesPerRound = 5;
 
     private Builder() {}
+
+    /**
+     * Makes this copier one of several instances sharing one PostgreSQL journal ({@link
+     * CopyJournals#jdbc}), each configured with the same leader and followers. Each follower is
+     * worked by exactly one live instance, under a lease renewed every third of {@link #lease} and
+     * carrying a fencing epoch that the journal checks with every write; one instance at a time
+     * watches the leader and journals its fills; the others pick their followers' copies up from
+     * the journal every {@link #groupPoll}. When an instance dies its leases run out and the others
+     * take its followers over; when one joins or leaves, followers are moved (at most {@link
+     * #maxMovesPerRound} per round). {@code name}: 1 to 64 letters, digits, {@code . _ -}, unique
+     * in the group. Default: none (the copier runs alone).
+     */
+    public Builder instance(String name) {
+      Names.check(name);
+      this.instance = name;
+      return this;
+    }
+
+    /** How long a lease lasts unless renewed: 500 ms to 10 min. Default 5 s. */
+    public Builder lease(Duration lease) {
+      Objects.requireNonNull(lease, "lease");
+      if (lease.compareTo(Duration.ofMillis(500)) < 0
+          || lease.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("lease must be 500 ms to 10 min, was " + lease);
+      }
+      this.lease = lease;
+      return this;
+    }
+
+    /**
+     * How often a group member reads the journal for its followers' copies: 10 ms to 10 s. Default
+     * 100 ms.
+     */
+    public Builder groupPoll(Duration poll) {
+      Objects.requireNonNull(poll, "groupPoll");
+      if (poll.compareTo(Duration.ofMillis(10)) < 0 || poll.compareTo(Duration.ofSeconds(10)) > 0) {
+        throw new IllegalArgumentException("groupPoll must be 10 ms to 10 s, was " + poll);
+      }
+      this.groupPoll = poll;
+      return this;
+    }
+
+    /** Follower leases a group member takes or hands over per round, 1 to 1,000. Default 5. */
+    public Builder maxMovesPerRound(int moves) {
+      if (moves < 1 || moves > 1_000) {
+        throw new IllegalArgumentException("maxMovesPerRound must be 1 to 1000, was " + moves);
+      }
+      this.maxMovesPerRound = moves;
+      return this;
+    }
 
     /** Required: the account whose fills are copied. */
     public Builder leader(Exchange leader) {
@@ -375,6 +466,15 @@ public final class TradeCopier {
                   + now
                   + ")");
         }
+      }
+      if (instance != null && !(journal instanceof SqlJournal sql && sql.isPostgres())) {
+        throw new IllegalArgumentException(
+            "instance(...) needs a journal on PostgreSQL (CopyJournals.jdbc with a PostgreSQL"
+                + " connection): only there can several copiers share one journal safely");
+      }
+      if (instance != null && groupPoll.compareTo(lease.dividedBy(3)) > 0) {
+        throw new IllegalArgumentException(
+            "groupPoll " + groupPoll + " must be at most a third of the lease " + lease);
       }
       for (FollowerSpec s : followers.values()) {
         if (s.exchange == leader) {

@@ -58,6 +58,11 @@ public final class CopyEngine {
   private long startPoint;
   private long seq;
   private @Nullable Cancellable riskTimer;
+  private @Nullable Cluster cluster;
+  private volatile boolean watching;
+  private long pollMillis = 100;
+  private @Nullable Cancellable clusterTimer;
+  private @Nullable Cancellable pollTimer;
 
   /** An engine; nothing happens until {@link #start()}. */
   public CopyEngine(
@@ -76,7 +81,26 @@ public final class CopyEngine {
     this.events = events;
     this.period = period;
     this.driver =
-        new LaneDriver(scheduler, store, leader, events, () -> running, this::pause, this::halt);
+        new LaneDriver(
+            scheduler,
+            store,
+            leader,
+            events,
+            () -> running,
+            this::pause,
+            this::halt,
+            new TradeGuard() {
+              @Override
+              public boolean mayTrade(Follower f) {
+                Cluster c = cluster;
+                return c == null || c.mayTrade(f.name);
+              }
+
+              @Override
+              public void lost(Follower f, String lease) {
+                leaseLost(lease);
+              }
+            });
     this.watcher =
         new LeaderWatcher(
             leader,
@@ -86,10 +110,52 @@ public final class CopyEngine {
             period,
             symbols,
             this::onLeaderFill,
-            () -> running,
+            () -> running && (cluster == null || watching),
             events);
     this.flattener = new Flattener(store, scheduler);
     this.startFinder = new StartPoint(leader, scheduler, symbols, events);
+  }
+
+  /**
+   * Makes this engine one member of a group sharing the journal: it works only the followers whose
+   * leases it holds and watches the leader only while it holds the watcher lease. Call before
+   * adding followers.
+   *
+   * @param poll how often the journal is read for copies of owned followers that another instance
+   *     journaled
+   */
+  public void cluster(Cluster member, Duration poll) {
+    if (!followers.isEmpty()) {
+      throw new IllegalStateException("set the cluster before adding followers");
+    }
+    this.cluster = member;
+    this.pollMillis = poll.toMillis();
+  }
+
+  /** What this engine does when its cluster member gains or loses a lease. */
+  public Cluster.Listener clusterListener() {
+    return new Cluster.Listener() {
+      @Override
+      public void followerAcquired(String name, long epoch) {
+        acquire(name);
+      }
+
+      @Override
+      public void followerLost(String name) {
+        release(name);
+      }
+
+      @Override
+      public void watcherAcquired(long epoch) {
+        startWatching();
+      }
+
+      @Override
+      public void watcherLost() {
+        watching = false;
+        watcher.stop();
+      }
+    };
   }
 
   /**
@@ -135,6 +201,18 @@ public final class CopyEngine {
     startPoint = store.startPoint().orElseThrow();
     leaderPositions = new HashMap<>(store.leaderPositions());
     seq = store.maxSeq();
+    long p = period.toMillis();
+    riskTimer = scheduler.scheduleAtFixedRate(this::checkRisk, p, p, TimeUnit.MILLISECONDS);
+    Cluster c = cluster;
+    if (c != null) {
+      long every = Math.max(1, c.ttl() / 3);
+      clusterTimer =
+          scheduler.scheduleAtFixedRate(this::clusterRound, 0, every, TimeUnit.MILLISECONDS);
+      pollTimer =
+          scheduler.scheduleAtFixedRate(
+              this::adoptJournaled, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+      return; // followers start when their leases are taken
+    }
     for (CopyRecord r : store.unfinished()) {
       Follower f = followers.get(r.follower());
       if (f != null) {
@@ -144,8 +222,6 @@ public final class CopyEngine {
       }
     }
     watcher.start();
-    long p = period.toMillis();
-    riskTimer = scheduler.scheduleAtFixedRate(this::checkRisk, p, p, TimeUnit.MILLISECONDS);
     for (Follower f : followers.values()) {
       String restored = f.risk.tripped();
       if (restored != null && restored.equals(f.pausedReason)) {
@@ -167,34 +243,179 @@ public final class CopyEngine {
 
   /** Stops at once: no more detection, sending or journaling; replies in flight are ignored. */
   public void stop() {
+    halt();
+    leaveCluster();
+  }
+
+  private void halt() {
     markStopped();
     watcher.stop();
-    Cancellable t = riskTimer;
-    if (t != null) {
-      t.cancel();
+    for (Cancellable t : new Cancellable[] {riskTimer, clusterTimer, pollTimer}) {
+      if (t != null) {
+        t.cancel();
+      }
     }
     for (Follower f : followers.values()) {
       f.lanes.values().forEach(LaneDriver::cancelTimer);
     }
   }
 
-  /** Stops, then (if asked) flattens every follower's copied positions. */
+  /** In a group, hands every lease back at once so the others take over without waiting. */
+  private void leaveCluster() {
+    Cluster c = cluster;
+    if (c == null) {
+      return;
+    }
+    try {
+      c.leave();
+    } catch (RuntimeException e) {
+      events.error("could not hand the leases back; they expire by themselves", e);
+    }
+  }
+
+  /**
+   * Stops, then (if asked) flattens every follower's copied positions (in a group, those this
+   * instance owns), then hands its leases back.
+   */
   public CompletableFuture<Void> emergencyStop(boolean flatten) {
-    stop();
+    halt();
     if (!flatten) {
+      leaveCluster();
       return CompletableFuture.completedFuture(null);
     }
     List<CompletableFuture<Void>> all = new ArrayList<>();
     for (Follower f : followers.values()) {
-      all.add(flattener.flatten(f));
+      if (f.owned) {
+        all.add(flattener.flatten(f));
+      }
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        .whenCompleteAsync((v, e) -> leaveCluster(), scheduler);
   }
 
   /** Stops after a failure that breaks the exactly-once guarantee (the journal failed). */
   void halt(Throwable cause) {
     events.error("copier halted: " + Failures.describe(cause), cause);
     stop();
+  }
+
+  /** This instance learned it no longer holds {@code lease}: give up what it guarded. */
+  void leaseLost(String lease) {
+    Cluster c = cluster;
+    if (c != null) {
+      c.lost(lease);
+    }
+  }
+
+  private void clusterRound() {
+    Cluster c = cluster;
+    if (!running || c == null) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    for (Follower f : followers.values()) {
+      if (!f.removed) {
+        names.add(f.name);
+      }
+    }
+    try {
+      c.round(names, this::idle);
+    } catch (LeaseLostException e) {
+      c.lost(e.lease());
+    } catch (RuntimeException e) {
+      // the database is unreachable: leases run out and the fencing epoch keeps writes safe
+      events.error("copier group: " + Failures.describe(e), e);
+    }
+  }
+
+  /** Nothing of the follower is queued or in flight: it can be handed over. */
+  private boolean idle(String name) {
+    Follower f = followers.get(name);
+    if (f == null) {
+      return true;
+    }
+    for (Lane lane : f.lanes.values()) {
+      if (lane.busy || !lane.queue.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void acquire(String name) {
+    Follower f = followers.get(name);
+    if (f == null || f.removed || !running) {
+      return;
+    }
+    detach(f);
+    f.owned = true;
+    restoreRisk(f);
+    for (CopyRecord r : store.unfinished()) {
+      if (r.follower().equals(name)) {
+        Lane lane = f.lane(r.symbol());
+        lane.queue.add(r);
+        lane.mustQuery.add(r.clientOrderId()); // the previous owner may have sent it
+      }
+    }
+    driver.warmUp(f);
+    driveAll(f);
+  }
+
+  private void release(String name) {
+    Follower f = followers.get(name);
+    if (f != null) {
+      f.owned = false;
+      detach(f);
+    }
+  }
+
+  /** Drops the follower's lanes; replies still in flight for them are ignored. */
+  private static void detach(Follower f) {
+    for (Lane lane : f.lanes.values()) {
+      lane.detached = true;
+      LaneDriver.cancelTimer(lane);
+    }
+    f.lanes.clear();
+  }
+
+  private void startWatching() {
+    if (!running) {
+      return;
+    }
+    // another instance may have journaled fills since: continue from the journal
+    leaderPositions = new HashMap<>(store.leaderPositions());
+    seq = store.maxSeq();
+    watching = true;
+    watcher.start();
+  }
+
+  /** Queues copies of owned followers that another instance journaled. */
+  private void adoptJournaled() {
+    if (!running) {
+      return;
+    }
+    List<CopyRecord> open;
+    try {
+      open = store.unfinished();
+    } catch (RuntimeException e) {
+      events.error("copier group: cannot read the journal: " + Failures.describe(e), e);
+      return;
+    }
+    for (CopyRecord r : open) {
+      Follower f = followers.get(r.follower());
+      if (f == null || !f.owned || f.removed) {
+        continue;
+      }
+      Lane lane = f.lane(r.symbol());
+      if (lane.holds(r.clientOrderId())) {
+        continue;
+      }
+      lane.insertInOrder(r);
+      if (r.status() == CopyStatus.INTENDED) {
+        lane.mustQuery.add(r.clientOrderId());
+      }
+      driver.drive(lane);
+    }
   }
 
   /** A new leader fill (from the stream or a catch-up): journal it once and queue its copies. */
@@ -204,6 +425,8 @@ public final class CopyEngine {
     }
     try {
       journalFill(fill);
+    } catch (LeaseLostException e) {
+      leaseLost(e.lease());
     } catch (RuntimeException e) {
       halt(e);
     }
@@ -244,7 +467,7 @@ public final class CopyEngine {
     events.fillDetected(fill, change.action());
     for (CopyRecord r : copies) {
       Follower f = followers.get(r.follower());
-      if (f != null) {
+      if (f != null && f.owned) {
         Lane lane = f.lane(r.symbol());
         lane.queue.add(r);
         driver.drive(lane);
@@ -288,10 +511,11 @@ public final class CopyEngine {
     if (followers.containsKey(f.name) && !followers.get(f.name).removed) {
       throw new IllegalArgumentException("a follower named " + f.name + " already exists");
     }
+    f.owned = cluster == null;
     followers.put(f.name, f);
     followerView = List.copyOf(followers.values());
     boolean pausedByRisk = restoreRisk(f);
-    if (running) {
+    if (running && f.owned) {
       if (pausedByRisk) {
         events.paused(f.name, Objects.requireNonNull(f.pausedReason));
       }
@@ -331,6 +555,8 @@ public final class CopyEngine {
     }
     try {
       store.saveRiskState(f.name, f.risk.state());
+    } catch (LeaseLostException e) {
+      leaseLost(e.lease());
     } catch (RuntimeException e) {
       halt(e);
     }
@@ -384,7 +610,7 @@ public final class CopyEngine {
 
   private void checkRisk() {
     for (Follower f : followers.values()) {
-      if (f.removed || f.pausedReason != null || !f.risk.active()) {
+      if (!f.owned || f.removed || f.pausedReason != null || !f.risk.active()) {
         continue;
       }
       f.exchange

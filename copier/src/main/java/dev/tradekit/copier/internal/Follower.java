@@ -45,6 +45,9 @@ public final class Follower {
   volatile @Nullable String pausedReason;
   boolean removed;
 
+  /** Whether this instance works the follower: always alone, only under its lease in a group. */
+  volatile boolean owned = true;
+
   final AtomicLong copied = new AtomicLong();
   final AtomicLong skipped = new AtomicLong();
   final AtomicLong failed = new AtomicLong();

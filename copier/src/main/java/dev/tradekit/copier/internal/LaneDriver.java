@@ -44,6 +44,7 @@ public final class LaneDriver {
   private final BiConsumer<Follower, String> pause;
   private final Consumer<Throwable> fatal;
   private final InputsFetcher inputs;
+  private final TradeGuard guard;
   private final Backoff backoff = Backoff.DEFAULT;
 
   /** Leverage to mirror, by client order id, decided when the copy was planned. */
@@ -66,7 +67,9 @@ public final class LaneDriver {
       Events events,
       BooleanSupplier running,
       BiConsumer<Follower, String> pause,
-      Consumer<Throwable> fatal) {
+      Consumer<Throwable> fatal,
+      TradeGuard guard) {
+    this.guard = guard;
     this.scheduler = scheduler;
     this.store = store;
     this.events = events;
@@ -83,7 +86,15 @@ public final class LaneDriver {
 
   /** Advances the lane as far as it can go now; a no-op while a step is in flight. */
   void drive(Lane lane) {
-    if (!running.getAsBoolean() || lane.busy || lane.timer != null) {
+    try {
+      driveNow(lane);
+    } catch (LeaseLostException e) {
+      guard.lost(lane.follower, e.lease());
+    }
+  }
+
+  private void driveNow(Lane lane) {
+    if (!running.getAsBoolean() || lane.detached || lane.busy || lane.timer != null) {
       return;
     }
     CopyRecord head = lane.queue.peekFirst();
@@ -118,6 +129,7 @@ public final class LaneDriver {
         .fetch(f, group, scheduler)
         .whenCompleteAsync(
             guarded(
+                lane,
                 (in, error) -> {
                   if (error != null) {
                     onError(lane, head, error, false);
@@ -128,14 +140,20 @@ public final class LaneDriver {
             scheduler);
   }
 
-  /** A reply handler that does nothing once stopped and halts the copier if it throws. */
-  private <T> BiConsumer<T, Throwable> guarded(BiConsumer<T, Throwable> handler) {
+  /**
+   * A reply handler that does nothing once stopped or once the lane was handed to another instance,
+   * gives the follower up when its lease turns out lost, and halts the copier if it throws anything
+   * else.
+   */
+  private <T> BiConsumer<T, Throwable> guarded(Lane lane, BiConsumer<T, Throwable> handler) {
     return (value, error) -> {
-      if (!running.getAsBoolean()) {
+      if (!running.getAsBoolean() || lane.detached) {
         return;
       }
       try {
         handler.accept(value, error);
+      } catch (LeaseLostException e) {
+        guard.lost(lane.follower, e.lease());
       } catch (RuntimeException e) {
         fatal.accept(e);
       }
@@ -194,16 +212,32 @@ public final class LaneDriver {
       wakeAt(lane, now() + Follower.BREAKER_OPEN_WAIT.toMillis());
       return;
     }
+    if (!guard.mayTrade(f)) {
+      lane.busy = false;
+      guard.lost(f, Fence.follower(f.name));
+      return;
+    }
     long start = scheduler.nanoTime();
     CompletableFuture<Order> placed =
         marginType(f, r)
             .thenCompose(v -> leverage(f, r))
-            .thenCompose(v -> f.exchange.trading().place(request(r)));
+            .thenCompose(
+                // asked again right before the order leaves: a setting call may have taken long
+                v ->
+                    guard.mayTrade(f)
+                        ? f.exchange.trading().place(request(r))
+                        : CompletableFuture.failedFuture(
+                            new LeaseLostException(
+                                Fence.follower(f.name), "too little of the lease left to send")));
     events.sent(r);
     placed.whenCompleteAsync(
         guarded(
+            lane,
             (order, error) -> {
               long took = scheduler.nanoTime() - start;
+              if (error != null && Failures.unwrap(error) instanceof LeaseLostException lost) {
+                throw lost; // not sent; the record stays INTENDED for the next owner to ask
+              }
               if (error == null) {
                 f.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
                 onOrder(lane, r, Objects.requireNonNull(order));
@@ -297,6 +331,7 @@ public final class LaneDriver {
         .order(OrderRef.byClientId(r.symbol(), r.clientOrderId()))
         .whenCompleteAsync(
             guarded(
+                lane,
                 (found, error) -> {
                   if (error != null) {
                     retryLater(lane, error);

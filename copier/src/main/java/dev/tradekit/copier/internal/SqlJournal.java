@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A database failure surfaces as an {@link IllegalStateException} whose message names the
  * operation and whose cause is the {@link SQLException}.
  */
-public final class SqlJournal implements JournalStore {
+public final class SqlJournal implements JournalStore, LeaseStore {
   private static final String START_POINT = "start_point";
   private static final String WATERMARK = "watermark:";
   private static final String POSITIONS = "follower_positions";
@@ -43,6 +43,8 @@ public final class SqlJournal implements JournalStore {
   /** False only on a journal held at a schema before targets (upgrade tests). */
   private final boolean targets;
 
+  private final boolean postgres;
+  private @Nullable Fence fence;
   private boolean closed;
 
   /**
@@ -58,14 +60,98 @@ public final class SqlJournal implements JournalStore {
   SqlJournal(Connection connection, int schemaVersion) {
     this.connection = connection;
     int version;
+    SqlSchema.Dialect dialect;
     try {
-      version = SqlSchema.migrate(connection, SqlSchema.dialectOf(connection), schemaVersion);
+      dialect = SqlSchema.dialectOf(connection);
+      version = SqlSchema.migrate(connection, dialect, schemaVersion);
     } catch (SQLException e) {
       closeQuietly();
       throw new IllegalStateException("journal: cannot prepare the schema: " + e.getMessage(), e);
     }
     this.meta = new SqlMeta(connection);
     this.targets = version >= 3;
+    this.postgres = dialect == SqlSchema.Dialect.POSTGRESQL;
+  }
+
+  /** Whether the database is PostgreSQL (the only one several copier instances may share). */
+  public boolean isPostgres() {
+    return postgres;
+  }
+
+  /**
+   * From now on every write for a follower needs {@code fence}'s lease on it, and every leader fill
+   * and watermark the watcher lease, checked in the same transaction as the write.
+   */
+  public synchronized void fence(Fence fence) {
+    this.fence = fence;
+  }
+
+  /** Fails with {@link LeaseLostException} unless this instance holds {@code lease} now. */
+  private void guard(String lease) throws SQLException {
+    Fence f = fence;
+    if (f != null) {
+      SqlLeases.check(connection, lease, f.instance(), f.epoch(lease), postgres);
+    }
+  }
+
+  @Override
+  public synchronized void heartbeat(String instance, long now) {
+    tx("record a heartbeat", () -> SqlLeases.heartbeat(connection, instance, now));
+  }
+
+  @Override
+  public synchronized void leave(String instance) {
+    tx("leave the cluster", () -> SqlLeases.leave(connection, instance));
+  }
+
+  @Override
+  public synchronized List<String> liveInstances(long since) {
+    return call("read live instances", () -> SqlLeases.liveInstances(connection, since));
+  }
+
+  @Override
+  public synchronized OptionalLong tryAcquire(
+      String lease, String instance, long now, long expiresAt) {
+    try {
+      return tx(
+          "acquire a lease",
+          () -> SqlLeases.tryAcquire(connection, lease, instance, now, expiresAt, postgres));
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof SQLException) {
+        return OptionalLong.empty(); // another instance created the same lease row first
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized boolean renew(String lease, String instance, long epoch, long expiresAt) {
+    return tx(
+        "renew a lease", () -> SqlLeases.renew(connection, lease, instance, epoch, expiresAt));
+  }
+
+  @Override
+  public synchronized void release(String lease, String instance, long epoch) {
+    tx("release a lease", () -> SqlLeases.release(connection, lease, instance, epoch));
+  }
+
+  @Override
+  public synchronized List<LeaseRow> leases() {
+    return call("read leases", () -> SqlLeases.all(connection));
+  }
+
+  @Override
+  public synchronized boolean holds(String lease, String instance, long epoch) {
+    return call(
+        "check a lease",
+        () -> {
+          try {
+            SqlLeases.check(connection, lease, instance, epoch, false);
+            return true;
+          } catch (LeaseLostException e) {
+            return false;
+          }
+        });
   }
 
   /** The schema version of the database. */
@@ -136,6 +222,7 @@ public final class SqlJournal implements JournalStore {
     return tx(
         "record a leader fill",
         () -> {
+          guard(Fence.WATCHER);
           if (fillExists(row.fill().symbol(), row.fill().tradeId())) {
             return false;
           }
@@ -186,6 +273,7 @@ public final class SqlJournal implements JournalStore {
     tx(
         "advance a watermark",
         () -> {
+          guard(Fence.WATCHER);
           String old = meta.get(WATERMARK + symbol);
           if (old == null || Long.parseLong(old) < time) {
             meta.put(WATERMARK + symbol, Long.toString(time));
@@ -223,6 +311,7 @@ public final class SqlJournal implements JournalStore {
     tx(
         "mark a copy intended",
         () -> {
+          guard(Fence.follower(intended.follower()));
           update(intended, false);
           for (CopyRecord m : merged) {
             update(m, false);
@@ -236,7 +325,12 @@ public final class SqlJournal implements JournalStore {
 
   @Override
   public synchronized boolean complete(CopyRecord done) {
-    return tx("complete a copy", () -> completeInTx(done));
+    return tx(
+        "complete a copy",
+        () -> {
+          guard(Fence.follower(done.follower()));
+          return completeInTx(done);
+        });
   }
 
   private boolean completeInTx(CopyRecord done) throws SQLException {
@@ -264,6 +358,9 @@ public final class SqlJournal implements JournalStore {
     return tx(
         "skip copies",
         () -> {
+          if (!skipped.isEmpty()) {
+            guard(Fence.follower(skipped.get(0).follower()));
+          }
           List<CopyRecord> written = new ArrayList<>();
           for (CopyRecord r : skipped) {
             if (completeInTx(r)) {
@@ -306,6 +403,7 @@ public final class SqlJournal implements JournalStore {
     tx(
         "set a follower position",
         () -> {
+          guard(Fence.follower(follower));
           SqlPositions.set(connection, POSITIONS, follower, key, amount);
           if (targets) {
             SqlPositions.set(connection, TARGETS, follower, key, amount);
@@ -320,7 +418,12 @@ public final class SqlJournal implements JournalStore {
 
   @Override
   public synchronized void saveRiskState(String follower, RiskState state) {
-    tx("store the risk state", () -> SqlRisk.put(connection, follower, state));
+    tx(
+        "store the risk state",
+        () -> {
+          guard(Fence.follower(follower));
+          SqlRisk.put(connection, follower, state);
+        });
   }
 
   @Override
@@ -454,6 +557,13 @@ public final class SqlJournal implements JournalStore {
         e.addSuppressed(rollback);
       }
       throw new IllegalStateException("journal: cannot " + what + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      try {
+        connection.rollback(); // a refused lease check: nothing of the write is kept
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw e;
     }
   }
 }

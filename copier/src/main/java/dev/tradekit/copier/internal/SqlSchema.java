@@ -83,7 +83,19 @@ public final class SqlSchema {
                   // an upgraded journal aims at what each follower already holds
                   "INSERT INTO follower_targets (follower, symbol, position_side, amount)"
                       + " SELECT follower, symbol, position_side, amount FROM"
-                      + " follower_positions")));
+                      + " follower_positions")),
+          new Migration(
+              4,
+              "leases with fencing epochs and instance heartbeats, for several copiers on one"
+                  + " journal",
+              List.of(
+                  "CREATE TABLE copier_leases (name VARCHAR(100) NOT NULL PRIMARY KEY, owner"
+                      + " VARCHAR(100), epoch BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+                  "CREATE TABLE copier_instances (instance VARCHAR(100) NOT NULL PRIMARY KEY,"
+                      + " heartbeat_at BIGINT NOT NULL)")));
+
+  /** The PostgreSQL advisory lock key held while migrating. */
+  private static final long MIGRATION_LOCK = 7_146_353_001L;
 
   private SqlSchema() {}
 
@@ -122,6 +134,26 @@ public final class SqlSchema {
       }
     }
     connection.setAutoCommit(false);
+    if (dialect != Dialect.POSTGRESQL) {
+      return migrateLocked(connection, upTo);
+    }
+    // several copier instances may open one journal at the same moment: one migrates at a time
+    try (Statement st = connection.createStatement()) {
+      st.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+      connection.commit();
+    }
+    try {
+      return migrateLocked(connection, upTo);
+    } finally {
+      connection.rollback(); // leave no failed transaction behind the unlock
+      try (Statement st = connection.createStatement()) {
+        st.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+        connection.commit();
+      }
+    }
+  }
+
+  private static int migrateLocked(Connection connection, int upTo) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute(
           "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
