@@ -28,8 +28,13 @@ class ArchitectureTest {
   }
 
   @Test
-  void enginesDependOnApiOnly() {
-    ModuleRules.enginesDependOnApiOnly(BASE).allowEmptyShould(true).check(mainClasses);
+  void enginesDependOnApiAndExecutionOnly() {
+    ModuleRules.enginesDependOnApiAndExecutionOnly(BASE).check(mainClasses);
+  }
+
+  @Test
+  void executionDependsOnApiOnly() {
+    ModuleRules.executionDependsOnApiOnly(BASE).check(mainClasses);
   }
 
   @Test

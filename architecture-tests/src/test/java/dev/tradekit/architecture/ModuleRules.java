@@ -24,6 +24,7 @@ final class ModuleRules {
 
   /** Every module but api. */
   static final String[] OTHER_MODULES = {
+    "execution",
     "binance",
     "bybit",
     "testkit",
@@ -50,14 +51,45 @@ final class ModuleRules {
         .because("engines reach venues only through the exchange SPI (DESIGN.md, module graph)");
   }
 
-  static ArchRule enginesDependOnApiOnly(String base) {
-    return noClasses()
+  /**
+   * An engine's main code uses no module of ours but {@code api} and {@code execution} (the order
+   * sync, risk limits and dead-man switch every engine shares): no adapter, no other engine, no
+   * backtest.
+   */
+  static ArchRule enginesDependOnApiAndExecutionOnly(String base) {
+    return classes()
         .that()
         .resideInAnyPackage(packages(base, ENGINES))
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(packages(base, "backtest", "samples", "benchmarks"))
-        .because("engine main code depends on api only; tests may use backtest and testkit");
+        .should(useNoModuleBut(base, "api", "execution"))
+        .because("engines share order sync and risk through execution and talk to venues via api");
+  }
+
+  /** The execution module builds on {@code api} alone, so that every engine can depend on it. */
+  static ArchRule executionDependsOnApiOnly(String base) {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".execution..")
+        .should(useNoModuleBut(base, "api"))
+        .because("execution sits between the engines and api: it knows no engine and no venue");
+  }
+
+  private static ArchCondition<JavaClass> useNoModuleBut(String base, String... allowed) {
+    java.util.Set<String> ok = java.util.Set.of(allowed);
+    return new ArchCondition<>("use no module of ours but " + ok) {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        Optional<String> originModule = moduleOf(base, origin.getPackageName());
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          Optional<String> targetModule =
+              moduleOf(base, dependency.getTargetClass().getPackageName());
+          if (targetModule.isPresent()
+              && !targetModule.equals(originModule)
+              && !ok.contains(targetModule.get())) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
   }
 
   static ArchRule apiDependsOnNoOtherModule(String base) {

@@ -58,6 +58,48 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void engineUsingAnotherEngineBreaksTheRule() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .importClasses(
+                dev.tradekit.archfixture.copier.EngineBorrowingCopier.class,
+                dev.tradekit.archfixture.marketmaker.FixtureMaker.class);
+    EvaluationResult result =
+        ModuleRules.enginesDependOnApiAndExecutionOnly(FIXTURE).evaluate(classes);
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anySatisfy(d -> assertThat(d).contains("EngineBorrowingCopier").contains("FixtureMaker"));
+  }
+
+  @Test
+  void engineUsingExecutionPasses() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .importClasses(
+                dev.tradekit.archfixture.copier.RiskCheckedCopier.class,
+                dev.tradekit.archfixture.execution.RiskCheck.class);
+    assertThat(
+            ModuleRules.enginesDependOnApiAndExecutionOnly(FIXTURE)
+                .evaluate(classes)
+                .hasViolation())
+        .isFalse();
+  }
+
+  @Test
+  void executionUsingAnEngineBreaksTheRule() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .importClasses(
+                dev.tradekit.archfixture.execution.EngineAwareRisk.class,
+                dev.tradekit.archfixture.execution.RiskCheck.class,
+                dev.tradekit.archfixture.marketmaker.FixtureMaker.class);
+    EvaluationResult result = ModuleRules.executionDependsOnApiOnly(FIXTURE).evaluate(classes);
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .allSatisfy(d -> assertThat(d).contains("EngineAwareRisk"));
+  }
+
+  @Test
   void moduleIsTheSegmentAfterTheBase() {
     assertThat(ModuleRules.moduleOf("dev.tradekit", "dev.tradekit.copier.internal"))
         .contains("copier");

@@ -2,6 +2,7 @@ package dev.tradekit.marketmaker;
 
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.model.Trade;
+import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,6 +11,11 @@ import dev.tradekit.api.event.TradingListener;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
+import dev.tradekit.execution.OrderSync;
+import dev.tradekit.execution.PlanExecutor;
+import dev.tradekit.execution.RiskLimits;
+import dev.tradekit.execution.RiskManager;
+import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -193,7 +198,15 @@ final class Engine implements PlanExecutor.Sink {
     if (!quiet) {
       try {
         QuoteContext ctx = new QuoteContext(market, inventory, s.tracker.openOrders(), now, params);
-        targets = risk.filter(strategy.targets(ctx), market, inventory).accepted();
+        targets =
+            risk.filter(
+                    strategy.targets(ctx),
+                    market.instrument(),
+                    market.bestBid(),
+                    market.bestAsk(),
+                    market.markPrice(),
+                    inventory.position())
+                .accepted();
         finished = strategy.stopReason();
       } catch (RuntimeException e) {
         fail("strategy failed", e);
@@ -359,9 +372,9 @@ final class Engine implements PlanExecutor.Sink {
             a.fees,
             a.leverage != 0 ? a.leverage : leverage,
             s != null ? s.tracker.openOrders() : List.of(),
-            s != null ? s.executor.placed : 0,
-            s != null ? s.executor.cancelled : 0,
-            s != null ? s.executor.amended : 0,
+            s != null ? s.executor.placed() : 0,
+            s != null ? s.executor.cancelled() : 0,
+            s != null ? s.executor.amended() : 0,
             fills,
             lastError);
   }

@@ -3,6 +3,7 @@ package dev.tradekit.marketmaker;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,6 +1,7 @@
 package dev.tradekit.marketmaker;
 
 import dev.tradekit.api.model.Side;
+import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,14 @@
 package dev.tradekit.marketmaker;
 
-import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.event.TradingEvent;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderBookSnapshot;
 import dev.tradekit.api.runtime.Cancellable;
+import dev.tradekit.execution.DeadManSwitchKeeper;
+import dev.tradekit.execution.OrderTracker;
+import dev.tradekit.execution.PlanExecutor;
 import dev.tradekit.marketmaker.Engine.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,27 +129,23 @@ final class Lifecycle {
   }
 
   private CompletableFuture<Void> armDeadMan(Session s) {
-    Duration countdown = e.sync.deadManSwitch();
-    DeadManSwitch dms = e.exchange.deadManSwitch().orElse(null);
-    if (countdown == null || dms == null || !e.exchange.capabilities().deadManSwitch()) {
+    DeadManSwitchKeeper keeper =
+        DeadManSwitchKeeper.of(
+                e.exchange,
+                e.symbol,
+                e.sync.deadManSwitch(),
+                e.scheduler,
+                err -> {
+                  if (e.session == s) {
+                    e.failed("re-arm dead-man switch", err);
+                  }
+                })
+            .orElse(null);
+    if (keeper == null) {
       return CompletableFuture.completedFuture(null);
     }
-    s.deadMan = dms;
-    long every = countdown.toMillis() / 3;
-    timers.add(
-        e.scheduler.scheduleAtFixedRate(
-            () ->
-                e.onDone(
-                    dms.arm(e.symbol, countdown),
-                    (v, err) -> {
-                      if (err != null && e.session == s) {
-                        e.failed("re-arm dead-man switch", PlanExecutor.unwrap(err));
-                      }
-                    }),
-            every,
-            every,
-            TimeUnit.MILLISECONDS));
-    return dms.arm(e.symbol, countdown);
+    s.deadMan = keeper;
+    return keeper.arm();
   }
 
   private void running(Session s) {
@@ -314,10 +312,10 @@ final class Lifecycle {
   private void stopped(@Nullable Session s) {
     if (s != null) {
       s.tracker.clear();
-      DeadManSwitch dms = s.deadMan;
+      DeadManSwitchKeeper dms = s.deadMan;
       if (dms != null) {
         e.onDone(
-            dms.disarm(e.symbol),
+            dms.disarm(),
             (v, err) -> {
               if (err != null) {
                 e.failed("disarm dead-man switch", err);
@@ -363,6 +361,11 @@ final class Lifecycle {
       t.cancel();
     }
     timers.clear();
+    Session s = e.session;
+    DeadManSwitchKeeper dms = s == null ? null : s.deadMan;
+    if (dms != null) {
+      dms.stopRearming(); // a failed stop leaves the venue's countdown running
+    }
     Cancellable d = e.deferred;
     if (d != null) {
       d.cancel();

@@ -3,6 +3,8 @@ package dev.tradekit.marketmaker;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.event.TradingListener;
 import dev.tradekit.api.runtime.Scheduler;
+import dev.tradekit.execution.PlanExecutor;
+import dev.tradekit.execution.RiskLimits;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -3,6 +3,7 @@ package dev.tradekit.marketmaker;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

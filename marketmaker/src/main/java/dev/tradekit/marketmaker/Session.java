@@ -1,8 +1,11 @@
 package dev.tradekit.marketmaker;
 
-import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Instrument;
+import dev.tradekit.execution.DeadManSwitchKeeper;
+import dev.tradekit.execution.OrderSync;
+import dev.tradekit.execution.OrderTracker;
+import dev.tradekit.execution.PlanExecutor;
 import org.jspecify.annotations.Nullable;
 
 /** What one run of the engine (start to stop) works with. */
@@ -12,7 +15,7 @@ final class Session {
   final OrderTracker tracker;
   final PlanExecutor executor;
   final AccountState account;
-  @Nullable DeadManSwitch deadMan;
+  @Nullable DeadManSwitchKeeper deadMan;
 
   Session(Instrument instrument, OrderTracker tracker, PlanExecutor executor) {
     this.instrument = instrument;

@@ -3,6 +3,7 @@ package dev.tradekit.marketmaker;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.Trade;
+import dev.tradekit.execution.TargetOrder;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

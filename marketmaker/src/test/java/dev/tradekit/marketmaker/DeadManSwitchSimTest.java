@@ -4,6 +4,7 @@ import static dev.tradekit.marketmaker.SimMarket.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradekit.api.runtime.VirtualScheduler;
+import dev.tradekit.execution.RiskLimits;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;

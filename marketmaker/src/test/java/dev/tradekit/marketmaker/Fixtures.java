@@ -5,6 +5,7 @@ import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderStatus;
 import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradekit.api.model.Side;
+import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import dev.tradekit.backtest.sim.LatencyModel;
 import dev.tradekit.backtest.sim.MarketReplay;
 import dev.tradekit.backtest.sim.QueueModel;
 import dev.tradekit.backtest.sim.SimVenue;
+import dev.tradekit.execution.RiskLimits;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

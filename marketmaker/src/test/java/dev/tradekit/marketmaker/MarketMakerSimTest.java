@@ -8,6 +8,7 @@ import dev.tradekit.api.event.TradingEvent;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.execution.RiskLimits;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.backtest.data.SyntheticMarket;
 import dev.tradekit.backtest.sim.AccountSetup;
+import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.testkit.FakeBinance;
 import java.math.BigDecimal;
 import java.time.Duration;

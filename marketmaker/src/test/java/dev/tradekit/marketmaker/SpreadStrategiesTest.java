@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.tradekit.server;
 
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.event.TradingEvent;
+import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.marketmaker.Direction;
 import dev.tradekit.marketmaker.MarketMaker;
 import dev.tradekit.marketmaker.MarketMakerStatus;
 import dev.tradekit.marketmaker.QuoteParameters;
-import dev.tradekit.marketmaker.RiskLimits;
 import dev.tradekit.marketmaker.Strategies;
 import dev.tradekit.marketmaker.Strategy;
 import java.math.BigDecimal;

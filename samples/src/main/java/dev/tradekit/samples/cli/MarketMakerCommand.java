@@ -2,10 +2,10 @@ package dev.tradekit.samples.cli;
 
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.runtime.LiveScheduler;
+import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.marketmaker.MarketMaker;
 import dev.tradekit.marketmaker.MarketMakerStatus;
 import dev.tradekit.marketmaker.QuoteParameters;
-import dev.tradekit.marketmaker.RiskLimits;
 import dev.tradekit.marketmaker.Strategies;
 import dev.tradekit.marketmaker.Strategy;
 import java.io.PrintWriter;

@@ -4,10 +4,10 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.backtest.sim.MarketReplay;
+import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.marketmaker.MarketMaker;
 import dev.tradekit.marketmaker.MarketMakerStatus;
 import dev.tradekit.marketmaker.QuoteParameters;
-import dev.tradekit.marketmaker.RiskLimits;
 import dev.tradekit.marketmaker.Strategies;
 import java.math.BigDecimal;
 

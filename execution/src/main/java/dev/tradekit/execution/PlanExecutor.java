@@ -1,4 +1,4 @@
-package dev.tradekit.marketmaker;
+package dev.tradekit.execution;
 
 import dev.tradekit.api.BatchResult;
 import dev.tradekit.api.Exchange;
@@ -12,9 +12,9 @@ import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.TimeInForce;
 import dev.tradekit.api.runtime.Scheduler;
-import dev.tradekit.marketmaker.OrderSync.Amend;
-import dev.tradekit.marketmaker.OrderSync.LiveOrder;
-import dev.tradekit.marketmaker.OrderSync.Plan;
+import dev.tradekit.execution.OrderSync.Amend;
+import dev.tradekit.execution.OrderSync.LiveOrder;
+import dev.tradekit.execution.OrderSync.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,16 +25,25 @@ import org.jspecify.annotations.Nullable;
  * Sends a {@link Plan} to the venue: cancels, then amendments, then placements, each cut into
  * batches within the venue's limits; updates the {@link OrderTracker} from every answer on the
  * engine's scheduler. The returned future completes (on the scheduler) once every answer is in.
+ *
+ * <pre>{@code
+ * PlanExecutor executor = new PlanExecutor(exchange, "BTCUSDT", scheduler, tracker, sink);
+ * executor.execute(OrderSync.diff(tracker.live(), targets, rules, now), true);
+ * }</pre>
  */
-final class PlanExecutor {
+public final class PlanExecutor {
   /** Where the outcome of each operation is reported; called on the scheduler. */
-  interface Sink {
+  public interface Sink {
+    /** A placement the venue accepted. */
     void placed(Order order);
 
+    /** A cancel the venue confirmed. */
     void cancelled(Order order);
 
+    /** An amendment the venue confirmed. */
     void amended(Order order);
 
+    /** An operation that failed; {@code action} names it. */
     void failed(String action, Throwable error);
   }
 
@@ -43,11 +52,12 @@ final class PlanExecutor {
   private final Scheduler scheduler;
   private final OrderTracker tracker;
   private final Sink sink;
-  long placed;
-  long cancelled;
-  long amended;
+  private long placed;
+  private long cancelled;
+  private long amended;
 
-  PlanExecutor(
+  /** An executor of {@code symbol}'s orders that reports every outcome to {@code sink}. */
+  public PlanExecutor(
       Exchange exchange, String symbol, Scheduler scheduler, OrderTracker tracker, Sink sink) {
     this.exchange = exchange;
     this.symbol = symbol;
@@ -57,11 +67,27 @@ final class PlanExecutor {
   }
 
   /** Every order operation sent so far (placements, cancels and amendments). */
-  long actions() {
+  public long actions() {
     return placed + cancelled + amended;
   }
 
-  CompletableFuture<Void> execute(Plan plan, boolean postOnly) {
+  /** Placements sent so far. */
+  public long placed() {
+    return placed;
+  }
+
+  /** Cancels sent so far. */
+  public long cancelled() {
+    return cancelled;
+  }
+
+  /** Amendments sent so far. */
+  public long amended() {
+    return amended;
+  }
+
+  /** Sends the plan: cancels, then amendments, then placements (post-only when asked). */
+  public CompletableFuture<Void> execute(Plan plan, boolean postOnly) {
     List<String> ids = new ArrayList<>();
     for (LiveOrder o : plan.cancels()) {
       ids.add(o.clientOrderId());
@@ -72,7 +98,7 @@ final class PlanExecutor {
   }
 
   /** Cancels the given orders of the bot by client order id. */
-  CompletableFuture<Void> cancel(List<String> clientIds) {
+  public CompletableFuture<Void> cancel(List<String> clientIds) {
     List<CompletableFuture<?>> all = new ArrayList<>();
     int batch = exchange.capabilities().maxBatchCancel();
     for (List<String> chunk : OrderSync.chunks(clientIds, batch)) {
@@ -240,7 +266,8 @@ final class PlanExecutor {
     return null;
   }
 
-  static @Nullable Throwable unwrap(@Nullable Throwable e) {
+  /** The cause inside any {@link CompletionException} layers. */
+  public static @Nullable Throwable unwrap(@Nullable Throwable e) {
     Throwable t = e;
     while (t instanceof CompletionException && t.getCause() != null) {
       t = t.getCause();

@@ -1,15 +1,15 @@
-package dev.tradekit.marketmaker;
+package dev.tradekit.execution;
 
-import static dev.tradekit.marketmaker.Fixtures.bd;
-import static dev.tradekit.marketmaker.Fixtures.buy;
-import static dev.tradekit.marketmaker.Fixtures.openOrder;
-import static dev.tradekit.marketmaker.Fixtures.sell;
+import static dev.tradekit.execution.Fixtures.bd;
+import static dev.tradekit.execution.Fixtures.buy;
+import static dev.tradekit.execution.Fixtures.openOrder;
+import static dev.tradekit.execution.Fixtures.sell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradekit.api.model.Side;
-import dev.tradekit.marketmaker.OrderSync.LiveOrder;
-import dev.tradekit.marketmaker.OrderSync.Plan;
-import dev.tradekit.marketmaker.OrderSync.Rules;
+import dev.tradekit.execution.OrderSync.LiveOrder;
+import dev.tradekit.execution.OrderSync.Plan;
+import dev.tradekit.execution.OrderSync.Rules;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.tradekit.marketmaker;
+package dev.tradekit.execution;
 
 import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Side;
@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One order a strategy wants on the venue: a resting limit order, or a one-shot market order (used
+ * One order an engine wants on the venue: a resting limit order, or a one-shot market order (used
  * by grid and DCA bots to open a deal or close a position).
  *
  * <pre>{@code
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Limit targets are kept in sync with the venue (placed, amended, cancelled); a market target is
  * sent once, in the cycle that returned it. Prices must already be on the instrument's tick grid
- * and quantities on its step grid (see {@link QuoteContext#roundBuy}).
+ * and quantities on its step grid (the market maker's {@code QuoteContext.roundBuy} does both).
  *
  * @param price {@code null} for a market order
  * @param reduceOnly whether the order may only reduce the position

@@ -1,8 +1,8 @@
-package dev.tradekit.marketmaker;
+package dev.tradekit.execution;
 
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.marketmaker.OrderSync.LiveOrder;
+import dev.tradekit.execution.OrderSync.LiveOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +14,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bot's resting orders by client order id, and the ids it hands out ({@code
  * <name>-<session>-<n>}). Used on the engine's scheduler thread only.
+ *
+ * <pre>{@code
+ * OrderTracker tracker = new OrderTracker("mm1", scheduler.currentTimeMillis());
+ * List<OrderSync.LiveOrder> live = tracker.live();
+ * }</pre>
  */
-final class OrderTracker {
+public final class OrderTracker {
+  /** Where a tracked order stands. */
   enum State {
     /** Sent, no answer yet. */
     PENDING_NEW,
@@ -66,31 +72,33 @@ final class OrderTracker {
   private final Map<String, Tracked> orders = new LinkedHashMap<>();
 
   /** {@code name} must be 1 to 12 letters or digits; {@code sessionMillis} makes ids unique. */
-  OrderTracker(String name, long sessionMillis) {
+  public OrderTracker(String name, long sessionMillis) {
     this.prefix = name + "-";
     this.session = Long.toString(Math.max(0, sessionMillis), 36);
   }
 
   /** The prefix that marks the bot's orders, e.g. {@code mm1-}. */
-  String prefix() {
+  public String prefix() {
     return prefix;
   }
 
-  String nextClientId() {
+  /** A fresh client order id carrying the prefix. */
+  public String nextClientId() {
     return prefix + session + "-" + Long.toString(++counter, 36);
   }
 
-  boolean isOurs(@Nullable String clientOrderId) {
+  /** Whether the id carries this tracker's prefix. */
+  public boolean isOurs(@Nullable String clientOrderId) {
     return clientOrderId != null && clientOrderId.startsWith(prefix);
   }
 
   /** Tracks a limit order about to be sent. */
-  void addPending(String id, TargetOrder t, long now) {
+  public void addPending(String id, TargetOrder t, long now) {
     orders.put(id, new Tracked(id, t.side(), t.limitPrice(), t.quantity(), t.reduceOnly(), now));
   }
 
   /** The venue's answer or update for one of the bot's orders; terminal orders are dropped. */
-  void apply(Order o, long now) {
+  public void apply(Order o, long now) {
     String id = o.clientOrderId();
     if (id == null) {
       return;
@@ -114,21 +122,23 @@ final class OrderTracker {
   }
 
   /** The answer to a placement: like {@link #apply} but ignored when the order is already gone. */
-  void placed(Order o, long now) {
+  public void placed(Order o, long now) {
     String id = o.clientOrderId();
     if (id != null && orders.containsKey(id)) {
       apply(o, now);
     }
   }
 
-  void markCancelling(String id) {
+  /** A cancel was sent for the order. */
+  public void markCancelling(String id) {
     Tracked t = orders.get(id);
     if (t != null) {
       t.state = State.PENDING_CANCEL;
     }
   }
 
-  void markUnknown(String id) {
+  /** The venue could not say whether the order landed. */
+  public void markUnknown(String id) {
     Tracked t = orders.get(id);
     if (t != null) {
       t.state = State.UNKNOWN;
@@ -136,22 +146,25 @@ final class OrderTracker {
   }
 
   /** A cancel that did not go through: the order rests again. */
-  void cancelFailed(String id) {
+  public void cancelFailed(String id) {
     Tracked t = orders.get(id);
     if (t != null && t.state == State.PENDING_CANCEL) {
       t.state = State.OPEN;
     }
   }
 
-  void remove(String id) {
+  /** Forgets the order. */
+  public void remove(String id) {
     orders.remove(id);
   }
 
-  void clear() {
+  /** Forgets every order. */
+  public void clear() {
     orders.clear();
   }
 
-  boolean hasUnknown() {
+  /** Whether some order's fate is unknown (reconcile before sending more). */
+  public boolean hasUnknown() {
     for (Tracked t : orders.values()) {
       if (t.state == State.UNKNOWN) {
         return true;
@@ -160,16 +173,18 @@ final class OrderTracker {
     return false;
   }
 
-  Set<String> ids() {
+  /** The tracked client ids. */
+  public Set<String> ids() {
     return Set.copyOf(orders.keySet());
   }
 
-  int size() {
+  /** How many orders are tracked. */
+  public int size() {
     return orders.size();
   }
 
   /** The resting orders as the sync sees them (pending cancels and unknowns are left out). */
-  List<LiveOrder> live() {
+  public List<LiveOrder> live() {
     List<LiveOrder> out = new ArrayList<>();
     for (Tracked t : orders.values()) {
       if (t.state == State.OPEN || t.state == State.PENDING_NEW) {
@@ -188,7 +203,7 @@ final class OrderTracker {
   }
 
   /** The last venue view of every open tracked order. */
-  List<Order> openOrders() {
+  public List<Order> openOrders() {
     List<Order> out = new ArrayList<>();
     for (Tracked t : orders.values()) {
       if (t.last != null && t.state != State.UNKNOWN) {

@@ -1,21 +1,22 @@
-package dev.tradekit.marketmaker;
+package dev.tradekit.execution;
 
-import static dev.tradekit.marketmaker.Fixtures.BTC;
-import static dev.tradekit.marketmaker.Fixtures.bd;
-import static dev.tradekit.marketmaker.Fixtures.buy;
-import static dev.tradekit.marketmaker.Fixtures.inventory;
-import static dev.tradekit.marketmaker.Fixtures.market;
-import static dev.tradekit.marketmaker.Fixtures.sell;
+import static dev.tradekit.execution.Fixtures.BTC;
+import static dev.tradekit.execution.Fixtures.bd;
+import static dev.tradekit.execution.Fixtures.book;
+import static dev.tradekit.execution.Fixtures.buy;
+import static dev.tradekit.execution.Fixtures.filter;
+import static dev.tradekit.execution.Fixtures.sell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradekit.api.model.Side;
+import dev.tradekit.execution.Fixtures.Book;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RiskManagerTest {
-  private static final MarketState M = market(BTC, "59999.9", "60000.1");
+  private static final Book M = book("59999.9", "60000.1");
   private static final List<TargetOrder> QUOTES =
       List.of(
           buy("59940", "0.002"),
@@ -30,7 +31,7 @@ class RiskManagerTest {
   @Test
   void inventoryCapBlocksBuysWhenLongAtTheCap() {
     RiskManager r = risk(RiskLimits.builder().maxPosition(bd("0.010")));
-    RiskManager.Outcome o = r.filter(QUOTES, M, inventory("0.010", "60000", "1000"));
+    RiskManager.Outcome o = filter(r, QUOTES, M, "0.010");
     assertThat(o.accepted()).containsExactly(sell("60060", "0.002"), sell("60090", "0.002"));
     assertThat(o.rejected()).anyMatch(s -> s.contains("inventory cap blocks BUY"));
   }
@@ -38,7 +39,7 @@ class RiskManagerTest {
   @Test
   void inventoryCapBlocksSellsWhenShortAtTheCap() {
     RiskManager r = risk(RiskLimits.builder().maxPosition(bd("0.010")));
-    RiskManager.Outcome o = r.filter(QUOTES, M, inventory("-0.012", "60000", "1000"));
+    RiskManager.Outcome o = filter(r, QUOTES, M, "-0.012");
     assertThat(o.accepted()).extracting(TargetOrder::side).containsOnly(Side.BUY);
   }
 
@@ -46,7 +47,7 @@ class RiskManagerTest {
   void inventoryCapTrimsBuysSoThatAllFillsStayWithinIt() {
     RiskManager r = risk(RiskLimits.builder().maxPosition(bd("0.010")));
     // 0.007 held: 0.003 left; the inner buy takes 0.002, the outer is trimmed to 0.001
-    RiskManager.Outcome o = r.filter(QUOTES, M, inventory("0.007", "60000", "1000"));
+    RiskManager.Outcome o = filter(r, QUOTES, M, "0.007");
     assertThat(o.accepted())
         .containsExactly(
             buy("59940", "0.002"),
@@ -59,8 +60,7 @@ class RiskManagerTest {
   void reduceOnlyOrdersPassTheCap() {
     RiskManager r = risk(RiskLimits.builder().maxPosition(bd("0.010")));
     TargetOrder close = TargetOrder.reduceOnlyLimit(Side.BUY, bd("59940"), bd("0.02"));
-    assertThat(r.filter(List.of(close), M, inventory("-0.02", "60000", "1000")).accepted())
-        .containsExactly(close);
+    assertThat(filter(r, List.of(close), M, "-0.02").accepted()).containsExactly(close);
   }
 
   @Test
@@ -68,23 +68,23 @@ class RiskManagerTest {
     RiskManager r = risk(RiskLimits.builder().maxOrderNotional(bd("150")));
     // 0.002 * 59940 = 119.88 passes; 0.003 * 60060 = 180.18 does not
     RiskManager.Outcome o =
-        r.filter(List.of(buy("59940", "0.002"), sell("60060", "0.003")), M, Inventory.FLAT);
+        filter(r, List.of(buy("59940", "0.002"), sell("60060", "0.003")), M, "0");
     assertThat(o.accepted()).containsExactly(buy("59940", "0.002"));
   }
 
   @Test
   void maxOpenOrdersKeepsTheOnesClosestToTheMid() {
     RiskManager r = risk(RiskLimits.builder().maxOpenOrders(2));
-    assertThat(r.filter(QUOTES, M, Inventory.FLAT).accepted())
+    assertThat(filter(r, QUOTES, M, "0").accepted())
         .containsExactly(buy("59940", "0.002"), sell("60060", "0.002"));
   }
 
   @Test
   void quotesOutsideThePriceBandAroundTheMarkAreLeftOut() {
     RiskManager r = risk(RiskLimits.builder().priceBand(bd("0.001")));
-    MarketState withMark = new MarketState(BTC, bd("59999.9"), bd("60000.1"), bd("60000"), 0);
+    Book withMark = new Book(BTC, bd("59999.9"), bd("60000.1"), bd("60000"));
     // band = 60 around 60000: 59940 and 60060 are exactly on it, 59910 and 60090 outside
-    assertThat(r.filter(QUOTES, withMark, Inventory.FLAT).accepted())
+    assertThat(filter(r, QUOTES, withMark, "0").accepted())
         .containsExactly(buy("59940", "0.002"), sell("60060", "0.002"));
   }
 
@@ -92,8 +92,7 @@ class RiskManagerTest {
   void crossingQuotesArePulledBackBehindTheTouch() {
     RiskManager r = risk(RiskLimits.builder());
     assertThat(
-            r.filter(List.of(buy("60000.5", "0.002"), sell("59999", "0.002")), M, Inventory.FLAT)
-                .accepted())
+            filter(r, List.of(buy("60000.5", "0.002"), sell("59999", "0.002")), M, "0").accepted())
         .containsExactly(buy("60000", "0.002"), sell("60000", "0.002"));
   }
 
@@ -101,8 +100,8 @@ class RiskManagerTest {
   void ordersBelowTheVenueMinimumsAreLeftOut() {
     RiskManager r = risk(RiskLimits.builder());
     // minNotional 5: 0.001 * 1000 = 1 is too small
-    MarketState cheap = market(BTC, "999.9", "1000.1");
-    assertThat(r.filter(List.of(buy("990", "0.001")), cheap, Inventory.FLAT).accepted()).isEmpty();
+    Book cheap = new Book(BTC, bd("999.9"), bd("1000.1"), null);
+    assertThat(filter(r, List.of(buy("990", "0.001")), cheap, "0").accepted()).isEmpty();
   }
 
   @Test

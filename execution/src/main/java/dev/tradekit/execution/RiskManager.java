@@ -1,50 +1,65 @@
-package dev.tradekit.marketmaker;
+package dev.tradekit.execution;
 
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Side;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Applies {@link RiskLimits} to a strategy's targets and watches the kill-switch limits. */
-final class RiskManager {
+/**
+ * Applies {@link RiskLimits} to an engine's targets and watches the kill-switch limits: position
+ * cap, notional per order, open-order count, price band, loss and drawdown, stale data.
+ *
+ * <pre>{@code
+ * RiskManager risk = new RiskManager(RiskLimits.builder().maxPosition(new BigDecimal("0.05")).build());
+ * List<TargetOrder> ok = risk.filter(targets, instrument, bid, ask, mark, position).accepted();
+ * String stop = risk.killReason(equity); // null while within the loss limits
+ * }</pre>
+ *
+ * <p>Not thread-safe: an engine calls it on its scheduler thread.
+ */
+public final class RiskManager {
   /** The targets that may go to the venue and why the others were left out. */
-  record Outcome(List<TargetOrder> accepted, List<String> rejected) {}
+  public record Outcome(List<TargetOrder> accepted, List<String> rejected) {}
 
   private volatile RiskLimits limits;
   private @Nullable BigDecimal startEquity;
   private @Nullable BigDecimal peakEquity;
 
-  RiskManager(RiskLimits limits) {
+  /** A manager of {@code limits}; equity accounting starts at the first {@link #killReason}. */
+  public RiskManager(RiskLimits limits) {
     this.limits = limits;
   }
 
-  RiskLimits limits() {
+  /** The limits in force. */
+  public RiskLimits limits() {
     return limits;
   }
 
-  void setLimits(RiskLimits limits) {
+  /** Replaces the limits (the equity baseline stays). */
+  public void setLimits(RiskLimits limits) {
     this.limits = limits;
   }
 
   /** Forgets the starting and peak equity: the next {@link #killReason} call starts them. */
-  void clearEquity() {
+  public void clearEquity() {
     startEquity = null;
     peakEquity = null;
   }
 
   /** Starts the loss and drawdown accounting from {@code equity}. */
-  void resetEquity(BigDecimal equity) {
+  public void resetEquity(BigDecimal equity) {
     startEquity = equity;
     peakEquity = equity;
   }
 
   /** The reason to stop the bot, or null; tracks the peak equity. */
-  @Nullable String killReason(BigDecimal equity) {
+  public @Nullable String killReason(BigDecimal equity) {
     BigDecimal start = startEquity;
     BigDecimal peak = peakEquity;
     if (start == null || peak == null) {
@@ -77,17 +92,28 @@ final class RiskManager {
   }
 
   /** Whether a book last updated at {@code bookTime} is too old at {@code now}. */
-  boolean stale(long bookTime, long now) {
+  public boolean stale(long bookTime, long now) {
     return now - bookTime > limits.maxBookAge().toMillis();
   }
 
-  /** The targets that pass every soft limit, trimmed where a limit allows part of one. */
-  Outcome filter(List<TargetOrder> targets, MarketState market, Inventory inventory) {
+  /**
+   * The targets that pass every soft limit, trimmed where a limit allows part of one.
+   *
+   * @param bestBid the best bid (limit buys at or above the ask are moved one tick below it)
+   * @param bestAsk the best ask, above {@code bestBid}
+   * @param mark the mark price for the price band, null when unknown
+   * @param position the signed position in base units
+   */
+  public Outcome filter(
+      List<TargetOrder> targets,
+      Instrument instrument,
+      BigDecimal bestBid,
+      BigDecimal bestAsk,
+      @Nullable BigDecimal mark,
+      BigDecimal position) {
     RiskLimits l = limits;
-    Instrument instrument = market.instrument();
     BigDecimal tick = instrument.tickSize();
-    BigDecimal mid = market.mid();
-    BigDecimal mark = market.markPrice();
+    BigDecimal mid = bestBid.add(bestAsk).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
     List<String> rejected = new ArrayList<>();
     List<TargetOrder> buys = new ArrayList<>();
     List<TargetOrder> sells = new ArrayList<>();
@@ -98,10 +124,10 @@ final class RiskManager {
         continue;
       }
       BigDecimal price = t.limitPrice();
-      if (t.side() == Side.BUY && price.compareTo(market.bestAsk()) >= 0) {
-        price = market.bestAsk().subtract(tick);
-      } else if (t.side() == Side.SELL && price.compareTo(market.bestBid()) <= 0) {
-        price = market.bestBid().add(tick);
+      if (t.side() == Side.BUY && price.compareTo(bestAsk) >= 0) {
+        price = bestAsk.subtract(tick);
+      } else if (t.side() == Side.SELL && price.compareTo(bestBid) <= 0) {
+        price = bestBid.add(tick);
       }
       if (price.signum() <= 0) {
         rejected.add("non-positive price after uncrossing: " + t);
@@ -120,7 +146,6 @@ final class RiskManager {
     buys.sort(Comparator.comparing(TargetOrder::limitPrice).reversed());
     sells.sort(Comparator.comparing(TargetOrder::limitPrice));
     List<TargetOrder> out = new ArrayList<>();
-    BigDecimal position = inventory.position();
     BigDecimal max = l.maxPosition();
     capSide(out, buys, max == null ? null : max.subtract(position), instrument, rejected);
     capSide(out, sells, max == null ? null : max.add(position), instrument, rejected);
@@ -210,7 +235,8 @@ final class RiskManager {
     return out;
   }
 
-  static OrderRequest request(Instrument instrument, TargetOrder t) {
+  /** The venue request of a target (no client id), for the instrument's checks. */
+  public static OrderRequest request(Instrument instrument, TargetOrder t) {
     return OrderRequest.builder()
         .symbol(instrument.symbol())
         .side(t.side())

@@ -1,4 +1,4 @@
-package dev.tradekit.marketmaker;
+package dev.tradekit.execution;
 
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.Side;
@@ -19,12 +19,17 @@ import org.jspecify.annotations.Nullable;
  * than the max age). The rest are paired by rank: a pair is amended in place when the venue can and
  * the order is not too old, otherwise the order is cancelled and the target placed. Unpaired orders
  * are cancelled, unpaired targets placed; market targets are always placed.
+ *
+ * <pre>{@code
+ * OrderSync.Plan plan = OrderSync.diff(tracker.live(), targets, rules, now);
+ * executor.execute(plan, postOnly);
+ * }</pre>
  */
-final class OrderSync {
+public final class OrderSync {
   private OrderSync() {}
 
   /** One resting order of the bot as the sync sees it. */
-  record LiveOrder(
+  public record LiveOrder(
       String clientOrderId,
       Side side,
       BigDecimal price,
@@ -32,39 +37,43 @@ final class OrderSync {
       BigDecimal executed,
       boolean reduceOnly,
       long createdAt) {
-    BigDecimal remaining() {
+    /** What is left to fill. */
+    public BigDecimal remaining() {
       return quantity.subtract(executed);
     }
   }
 
   /** An amendment of {@code order} to the price and remaining size of {@code target}. */
-  record Amend(LiveOrder order, TargetOrder target) {
+  public record Amend(LiveOrder order, TargetOrder target) {
     /** The new total quantity: what was executed plus the target's size. */
-    BigDecimal newQuantity() {
+    public BigDecimal newQuantity() {
       return order.executed().add(target.quantity());
     }
   }
 
   /** What to send: cancels first, then amendments, then placements. */
-  record Plan(List<LiveOrder> cancels, List<Amend> amends, List<TargetOrder> places) {
-    boolean isEmpty() {
+  public record Plan(List<LiveOrder> cancels, List<Amend> amends, List<TargetOrder> places) {
+    /** Whether nothing needs sending. */
+    public boolean isEmpty() {
       return cancels.isEmpty() && amends.isEmpty() && places.isEmpty();
     }
 
-    int size() {
+    /** How many operations the plan sends. */
+    public int size() {
       return cancels.size() + amends.size() + places.size();
     }
   }
 
   /** Tolerances and venue abilities that shape a diff. */
-  record Rules(
+  public record Rules(
       BigDecimal tickSize,
       long toleranceTicks,
       BigDecimal sizeTolerance,
       boolean canAmend,
       long maxAgeMillis) {}
 
-  static Plan diff(List<LiveOrder> live, List<TargetOrder> targets, Rules rules, long now) {
+  /** The plan that turns {@code live} into {@code targets} at {@code now}. */
+  public static Plan diff(List<LiveOrder> live, List<TargetOrder> targets, Rules rules, long now) {
     List<LiveOrder> cancels = new ArrayList<>();
     List<Amend> amends = new ArrayList<>();
     List<TargetOrder> places = new ArrayList<>();
@@ -165,7 +174,7 @@ final class OrderSync {
   }
 
   /** Splits {@code items} into consecutive chunks of at most {@code size}. */
-  static <T> List<List<T>> chunks(List<T> items, int size) {
+  public static <T> List<List<T>> chunks(List<T> items, int size) {
     if (size < 1) {
       throw new IllegalArgumentException("chunk size must be >= 1, was " + size);
     }
@@ -177,14 +186,15 @@ final class OrderSync {
   }
 
   /** The result of comparing the tracked orders with the venue's open orders. */
-  record Reconciliation(List<Order> adopted, List<String> lost) {}
+  public record Reconciliation(List<Order> adopted, List<String> lost) {}
 
   /**
    * Compares the bot's tracked client ids with the venue's open orders: open orders carrying the
    * bot's prefix that it does not track are adopted; tracked orders the venue no longer lists are
    * lost. Orders without the prefix belong to someone else and are ignored.
    */
-  static Reconciliation reconcile(Set<String> tracked, List<Order> venueOpen, String prefix) {
+  public static Reconciliation reconcile(
+      Set<String> tracked, List<Order> venueOpen, String prefix) {
     List<Order> adopted = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Order o : venueOpen) {

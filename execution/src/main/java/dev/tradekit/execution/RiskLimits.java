@@ -1,4 +1,4 @@
-package dev.tradekit.marketmaker;
+package dev.tradekit.execution;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxOpenOrders cap of resting orders, 0 for none
  * @param maxLoss loss from the starting equity that stops the bot, null for none
  * @param maxDrawdown fall from the peak equity that stops the bot, null for none
- * @param maxBookAge age of the book beyond which nothing is quoted
+ * @param maxBookAge age of the book (or bar) beyond which nothing is quoted or ordered, >= 0
  * @param priceBand max distance of a quote from the mark price as a fraction, null for none
  */
 public record RiskLimits(
@@ -55,8 +55,9 @@ public record RiskLimits(
       throw new IllegalArgumentException("maxOpenOrders must be >= 0, was " + maxOpenOrders);
     }
     Objects.requireNonNull(maxBookAge, "maxBookAge");
-    if (maxBookAge.isNegative() || maxBookAge.isZero()) {
-      throw new IllegalArgumentException("maxBookAge must be > 0, was " + maxBookAge);
+    if (maxBookAge.isNegative()) {
+      throw new IllegalArgumentException(
+          "maxBookAge must be >= 0 (0: only data as new as now is fresh), was " + maxBookAge);
     }
   }
 

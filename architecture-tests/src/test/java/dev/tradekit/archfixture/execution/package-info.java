@@ -1,0 +1,5 @@
+/** Architecture-rule fixture. */
+@NullMarked
+package dev.tradekit.archfixture.execution;
+
+import org.jspecify.annotations.NullMarked;
