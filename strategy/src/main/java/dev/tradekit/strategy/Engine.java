@@ -21,9 +21,13 @@ import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.Scheduler;
+import dev.tradekit.execution.RiskLimits;
+import dev.tradekit.execution.RiskManager;
+import dev.tradekit.execution.TargetOrder;
 import dev.tradekit.strategy.indicators.BarIndicator;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +58,7 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
   private final BarIndicator[] indicators;
   private final ExitRules exits;
   private final TradingListener listener;
-  private final long maxBarAgeMillis;
+  private final RiskManager risk;
   private final Bar bar = new Bar();
   private final Bar forming = new Bar();
   private final List<Kline> buffered = new ArrayList<>();
@@ -75,7 +79,6 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
   private int repliesAwaited;
   private long inFlightBarOpen;
   private long ordersSent;
-  private @Nullable BigDecimal startBalance;
   private boolean halted;
 
   Engine(StrategyEngine.Builder b) {
@@ -88,7 +91,21 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     this.indicators = strategy.indicators().toArray(new BarIndicator[0]);
     this.exits = new ExitRules(b.stopLoss, b.takeProfit, b.trailingStop);
     this.listener = b.listener;
-    this.maxBarAgeMillis = b.maxBarAge == null ? b.interval.millis() : b.maxBarAge.toMillis();
+    this.risk = new RiskManager(limits(b));
+  }
+
+  /** The builder's caps as the shared risk limits; the bar age is the stale-data guard. */
+  private static RiskLimits limits(StrategyEngine.Builder b) {
+    RiskLimits.Builder l =
+        RiskLimits.builder()
+            .maxBookAge(b.maxBarAge == null ? Duration.ofMillis(b.interval.millis()) : b.maxBarAge);
+    if (b.maxPosition != null) {
+      l.maxPosition(b.maxPosition);
+    }
+    if (b.maxLoss != null) {
+      l.maxLoss(b.maxLoss);
+    }
+    return l.build();
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -165,25 +182,17 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
                       .balance(asset)
                       .map(dev.tradekit.api.model.Balance::marginBalance)
                       .orElse(BigDecimal.ZERO);
-              BigDecimal limit = settings.maxLoss;
-              BigDecimal start = startBalance;
-              if (baseline || start == null) {
-                startBalance = balance;
-              } else if (limit != null && !halted && start.subtract(balance).compareTo(limit) > 0) {
+              if (baseline) {
+                risk.resetEquity(balance);
+                return;
+              }
+              String kill = halted ? null : risk.killReason(balance);
+              if (kill != null) {
                 halted = true;
                 target = 0;
                 emit(
                     new TradingEvent.TargetReached(
-                        name,
-                        now(),
-                        "MAX_LOSS: "
-                            + asset
-                            + " margin balance "
-                            + balance.toPlainString()
-                            + " is more than "
-                            + limit.toPlainString()
-                            + " below "
-                            + start.toPlainString()));
+                        name, now(), "MAX_LOSS: " + asset + " margin balance: " + kill));
               }
             },
             scheduler);
@@ -287,7 +296,7 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     for (BarIndicator indicator : indicators) {
       indicator.onBar(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
     }
-    boolean fresh = !warming && now() - k.closeTime() <= maxBarAgeMillis;
+    boolean fresh = !warming && !risk.stale(k.closeTime(), now());
     if (fresh && exits.enabled()) {
       ExitRules.Reason hit = exits.check(bar.high(), bar.low());
       if (hit != null && target == direction) {
@@ -343,16 +352,17 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     if (delta.signum() == 0) {
       return;
     }
+    TargetOrder order =
+        TargetOrder.market(delta.signum() > 0 ? Side.BUY : Side.SELL, delta.abs(), target == 0);
+    BigDecimal px = BigDecimal.valueOf(price);
+    RiskManager.Outcome checked = risk.filter(List.of(order), i, px, px, null, position);
+    if (checked.accepted().isEmpty()) {
+      LOG.log(Level.WARNING, name + ": risk limits drop the wish: " + checked.rejected());
+      target = direction; // a refused wish is dropped; the strategy may wish again
+      return;
+    }
     String id = name + "-" + Long.toString(barOpen, 36);
-    OrderRequest request =
-        OrderRequest.builder()
-            .symbol(symbol)
-            .side(delta.signum() > 0 ? Side.BUY : Side.SELL)
-            .type(OrderType.MARKET)
-            .quantity(delta.abs())
-            .reduceOnly(target == 0)
-            .clientOrderId(id)
-            .build();
+    OrderRequest request = RiskManager.request(i, checked.accepted().get(0)).withClientOrderId(id);
     inFlight = id;
     inFlightBarOpen = barOpen;
     if (lookupFirst) {

@@ -37,9 +37,10 @@ import org.jspecify.annotations.Nullable;
  * to {@code warmupBars} closed bars of the venue's history through the strategy without trading.
  * Then, on each closed bar, it updates the strategy's indicators, applies the exit rules, calls the
  * strategy and, when the wish differs from the venue's position and no order is in flight, sends
- * one market order for the difference with client id {@code <name>-<bar open time in base 36>};
- * after it ends it reads the position again. A bar whose close is older than {@code maxBarAge} when
- * it arrives (one filled in after a gap) updates the strategy but sends nothing. Everything runs on
+ * one market order for the difference with client id {@code <name>-<bar open time in base 36>},
+ * once the risk manager the market maker uses too (module {@code execution}) has passed it; after
+ * it ends it reads the position again. A bar whose close is older than {@code maxBarAge} when it
+ * arrives (one filled in after a gap) updates the strategy but sends nothing. Everything runs on
  * the given {@link Scheduler}: the engine reads no clock but its own, sleeps never and starts no
  * threads. The same object runs on a live exchange, the simulator and in a backtest.
  */
@@ -209,7 +210,10 @@ public final class StrategyEngine {
     }
 
     /**
-     * The largest position in base units, whatever the sizing says (default: no cap).
+     * The largest position in base units, whatever the sizing says (default: no cap): a wish is
+     * sized down to it, and every order is checked against it by the shared {@code RiskManager} of
+     * module {@code execution} (with the instrument's filters), which drops an order that breaks
+     * it.
      *
      * @throws IllegalArgumentException if not positive
      */
@@ -225,8 +229,9 @@ public final class StrategyEngine {
 
     /**
      * The largest loss allowed, in the instrument's margin asset: when the account's margin balance
-     * (wallet plus unrealised PnL, checked after each closed bar) has fallen more than this below
-     * its value at start, the engine closes the position at the next bar and takes no new wish
+     * (wallet plus unrealised PnL, checked after each closed bar) has fallen this much or more
+     * below its value at start (the market maker's rule: {@code RiskManager.killReason} of module
+     * {@code execution}), the engine closes the position at the next bar and takes no new wish
      * (default: no limit).
      *
      * @throws IllegalArgumentException if not positive

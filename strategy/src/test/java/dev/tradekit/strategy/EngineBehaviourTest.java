@@ -127,6 +127,31 @@ class EngineBehaviourTest {
         .startsWith("STOP_LOSS");
   }
 
+  @Test
+  void aStopLossInABacktestExitsAtTheNextBarsOpenEvenWhenItGapsThroughTheStop() {
+    WalkBars bars = flat(10, 1_000_000);
+    // entry at bar 1's open (10,000.00); the stop is 9,800.00; bar 4 reaches it, bar 5 gaps lower
+    bars.low[4] = 979_000;
+    bars.close[4] = 985_000;
+    for (int i = 5; i < 10; i++) {
+      bars.open[i] = bars.high[i] = bars.low[i] = bars.close[i] = 970_000;
+    }
+    List<Fill> fills =
+        run(
+            bars,
+            (ex, s) ->
+                BacktestParityTest.bot(
+                    engine(ex, s, scripted(c -> enterOnFirstBar(c)), 0.02, 0), () -> {}));
+
+    assertThat(fills).extracting(EngineBehaviourTest::bar).containsExactly(1, 5);
+    // the replayed bar's book is one tick either side of each price: a buy takes open + 0.01
+    assertThat(fills.get(0).price()).isEqualByComparingTo("10000.01");
+    // documented: the exit is a market order at the close of the bar that reached the stop, so it
+    // fills at the next bar's open (less the tick), here well below the stop price of 9,800.00
+    assertThat(fills.get(1).price()).isEqualByComparingTo("9699.99");
+    assertThat(fills.get(1).quantity()).isEqualByComparingTo(SIZE);
+  }
+
   private static void enterOnFirstBar(BarContext c) {
     if (c.index() == 0) {
       c.goLong();
