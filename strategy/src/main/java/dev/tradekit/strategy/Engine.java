@@ -355,7 +355,8 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     TargetOrder order =
         TargetOrder.market(delta.signum() > 0 ? Side.BUY : Side.SELL, delta.abs(), target == 0);
     BigDecimal px = BigDecimal.valueOf(price);
-    RiskManager.Outcome checked = risk.filter(List.of(order), i, px, px, null, position);
+    // the close stands in for the book and the mark (minimum notional of a market order)
+    RiskManager.Outcome checked = risk.filter(List.of(order), i, px, px, px, position);
     if (checked.accepted().isEmpty()) {
       LOG.log(Level.WARNING, name + ": risk limits drop the wish: " + checked.rejected());
       target = direction; // a refused wish is dropped; the strategy may wish again

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.event.TradingEvent;
 import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.backtest.Backtest;
@@ -57,9 +58,14 @@ class EngineBehaviourTest {
 
   /** Runs a backtest whose bot is made by {@code bot}; returns the account's fills. */
   static List<Fill> run(WalkBars bars, BiFunction<Exchange, Scheduler, Bot> bot) {
+    return run(bars, WalkBars.instrument(), bot);
+  }
+
+  static List<Fill> run(
+      WalkBars bars, Instrument instrument, BiFunction<Exchange, Scheduler, Bot> bot) {
     return Backtest.builder()
         .data(bars::source)
-        .instrument(WalkBars.instrument())
+        .instrument(instrument)
         .start(Instant.ofEpochMilli(WalkBars.T0 - WalkBars.MINUTE))
         .bot("a", AccountSetup.usdt(new BigDecimal("100000")), bot::apply)
         .build()
@@ -104,18 +110,9 @@ class EngineBehaviourTest {
   @Test
   void aStopLossClosesThePositionAndTheEngineWaitsForANewWish() {
     WalkBars bars = flat(12, 1_000_000);
-    // bar 5 dips 2.5 % below the entry (open of bar 1) and closes lower
-    bars.low[5] = 975_000;
-    bars.close[5] = 978_000;
-    for (int i = 6; i < 12; i++) {
-      bars.open[i] = bars.high[i] = bars.low[i] = bars.close[i] = 978_000;
-    }
-    List<Fill> fills =
-        run(
-            bars,
-            (ex, s) ->
-                BacktestParityTest.bot(
-                    engine(ex, s, scripted(c -> enterOnFirstBar(c)), 0.02, 0), () -> {}));
+    // bar 5 dips 2.5 % below the entry (open of bar 1) and closes lower, where the rest stay
+    dip(bars, 5, 975_000, 978_000, 978_000);
+    List<Fill> fills = enterOnFirstBar(bars, 0.02, 0);
 
     assertThat(fills).extracting(EngineBehaviourTest::bar).containsExactly(1, 6);
     assertThat(fills).extracting(Fill::side).containsExactly(Side.BUY, Side.SELL);
@@ -131,17 +128,8 @@ class EngineBehaviourTest {
   void aStopLossInABacktestExitsAtTheNextBarsOpenEvenWhenItGapsThroughTheStop() {
     WalkBars bars = flat(10, 1_000_000);
     // entry at bar 1's open (10,000.00); the stop is 9,800.00; bar 4 reaches it, bar 5 gaps lower
-    bars.low[4] = 979_000;
-    bars.close[4] = 985_000;
-    for (int i = 5; i < 10; i++) {
-      bars.open[i] = bars.high[i] = bars.low[i] = bars.close[i] = 970_000;
-    }
-    List<Fill> fills =
-        run(
-            bars,
-            (ex, s) ->
-                BacktestParityTest.bot(
-                    engine(ex, s, scripted(c -> enterOnFirstBar(c)), 0.02, 0), () -> {}));
+    dip(bars, 4, 979_000, 985_000, 970_000);
+    List<Fill> fills = enterOnFirstBar(bars, 0.02, 0);
 
     assertThat(fills).extracting(EngineBehaviourTest::bar).containsExactly(1, 5);
     // the replayed bar's book is one tick either side of each price: a buy takes open + 0.01
@@ -150,6 +138,27 @@ class EngineBehaviourTest {
     // fills at the next bar's open (less the tick), here well below the stop price of 9,800.00
     assertThat(fills.get(1).price()).isEqualByComparingTo("9699.99");
     assertThat(fills.get(1).quantity()).isEqualByComparingTo(SIZE);
+  }
+
+  /**
+   * Bar {@code i} dips to {@code low} and closes at {@code close}; every later bar is {@code
+   * after}.
+   */
+  private static void dip(WalkBars bars, int i, long low, long close, long after) {
+    bars.low[i] = low;
+    bars.close[i] = close;
+    for (int j = i + 1; j < bars.size(); j++) {
+      bars.open[j] = bars.high[j] = bars.low[j] = bars.close[j] = after;
+    }
+  }
+
+  /** A backtest of a strategy that goes long on the first bar, with these exit rules. */
+  private List<Fill> enterOnFirstBar(WalkBars bars, double stopLoss, double takeProfit) {
+    return run(
+        bars,
+        (ex, s) ->
+            BacktestParityTest.bot(
+                engine(ex, s, scripted(c -> enterOnFirstBar(c)), stopLoss, takeProfit), () -> {}));
   }
 
   private static void enterOnFirstBar(BarContext c) {
@@ -163,14 +172,53 @@ class EngineBehaviourTest {
     WalkBars bars = flat(10, 1_000_000);
     bars.high[3] = 1_019_000; // +1.9 %: not yet
     bars.high[4] = 1_021_000; // +2.1 %
-    List<Fill> fills =
-        run(
-            bars,
-            (ex, s) ->
-                BacktestParityTest.bot(
-                    engine(ex, s, scripted(c -> enterOnFirstBar(c)), 0, 0.02), () -> {}));
+    List<Fill> fills = enterOnFirstBar(bars, 0, 0.02);
 
     assertThat(fills).extracting(EngineBehaviourTest::bar).containsExactly(1, 5);
+  }
+
+  @Test
+  void anOrderTheSharedRiskManagerRefusesIsNeverSent() {
+    // 0.001 BTC at 10,000 is 10 USDT, below this market's 100 USDT minimum notional
+    Instrument strict =
+        Instrument.builder()
+            .symbol("BTCUSDT")
+            .baseAsset("BTC")
+            .quoteAsset("USDT")
+            .tickSize(new BigDecimal("0.01"))
+            .stepSize(new BigDecimal("0.001"))
+            .minNotional(new BigDecimal("100"))
+            .build();
+    StrategyEngine[] engine = new StrategyEngine[1];
+    int[] wishes = new int[1];
+    List<Fill> fills =
+        run(
+            flat(10, 1_000_000),
+            strict,
+            (ex, s) -> {
+              engine[0] =
+                  StrategyEngine.builder()
+                      .name("t")
+                      .exchange(ex)
+                      .scheduler(s)
+                      .symbol("BTCUSDT")
+                      .strategy(
+                          scripted(
+                              c -> {
+                                if (c.target() == 0) {
+                                  wishes[0]++; // the refused wish is reset: the strategy may wish
+                                  // again
+                                }
+                                c.goLong();
+                              }))
+                      .sizing(Sizing.quantity(new BigDecimal("0.001")))
+                      .build();
+              return BacktestParityTest.bot(engine[0], () -> {});
+            });
+
+    assertThat(fills).isEmpty();
+    assertThat(engine[0].ordersSent()).isZero();
+    assertThat(wishes[0]).isGreaterThanOrEqualTo(9); // one fresh wish per closed bar
   }
 
   @Test
