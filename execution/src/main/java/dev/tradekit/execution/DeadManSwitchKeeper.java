@@ -63,17 +63,32 @@ public final class DeadManSwitchKeeper {
     if (countdown == null) {
       return Optional.empty();
     }
+    checkCountdown(countdown);
+    DeadManSwitch dms = exchange.deadManSwitch().orElse(null);
+    if (dms == null || !exchange.capabilities().deadManSwitch()) {
+      return Optional.empty();
+    }
+    return Optional.of(of(dms, symbol, countdown, scheduler, onRearmFailure));
+  }
+
+  /** A keeper of the venue's switch itself. */
+  static DeadManSwitchKeeper of(
+      DeadManSwitch dms,
+      String symbol,
+      Duration countdown,
+      Scheduler scheduler,
+      Consumer<Throwable> onRearmFailure) {
+    checkCountdown(countdown);
+    return new DeadManSwitchKeeper(dms, symbol, countdown, scheduler, onRearmFailure);
+  }
+
+  private static void checkCountdown(Duration countdown) {
     if (countdown.toMillis() < 3_000) {
       throw new IllegalArgumentException(
           "the dead-man switch countdown must be >= 3 s so that re-arming every third of it is"
               + " possible, was "
               + countdown);
     }
-    DeadManSwitch dms = exchange.deadManSwitch().orElse(null);
-    if (dms == null || !exchange.capabilities().deadManSwitch()) {
-      return Optional.empty();
-    }
-    return Optional.of(new DeadManSwitchKeeper(dms, symbol, countdown, scheduler, onRearmFailure));
   }
 
   /**
