@@ -34,8 +34,8 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>The SQL is plain (no vendor types; {@code INSERT ... ON CONFLICT DO NOTHING}), tested on
- * SQLite; it is meant to run on PostgreSQL too. For SQLite shared between processes, open the
- * connections with a busy timeout. Thread-safe: every call takes its own connection.
+ * SQLite and PostgreSQL (the same contract test on both). For SQLite shared between processes, open
+ * the connections with a busy timeout. Thread-safe: every call takes its own connection.
  */
 public final class JdbcOutbox implements Outbox {
   static final int SCHEMA_VERSION = 1;

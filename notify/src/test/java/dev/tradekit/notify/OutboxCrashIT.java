@@ -23,13 +23,15 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills the delivery worker (a separate JVM) at random points while 1,000 events are produced;
- * after the last restart every event arrives at least once and a receiver that deduplicates by
- * event id sees each exactly once.
+ * Kills the delivery worker (a separate JVM, {@code SIGKILL}) at random points while 1,000 events
+ * are produced, and once more while it drains them; after the last restart every event arrives at
+ * least once and a receiver that deduplicates by event id sees each exactly once. Runs on a SQLite
+ * file and, when {@code tradekit.postgres.url} names a server, on PostgreSQL.
  */
 class OutboxCrashIT {
   private static final int EVENTS = 1_000;
@@ -87,7 +89,7 @@ class OutboxCrashIT {
     }
   }
 
-  private Process startWorker(Path db, String url) throws Exception {
+  private Process startWorker(String db, String url) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -96,7 +98,7 @@ class OutboxCrashIT {
             "-cp",
             System.getProperty("java.class.path"),
             OutboxWorkerMain.class.getName(),
-            db.toString(),
+            db,
             url,
             SECRET);
     pb.redirectErrorStream(true);
@@ -109,7 +111,19 @@ class OutboxCrashIT {
   @Test
   void killedWorkerRestartsAndEveryEventArrivesExactlyOnceAfterDedup() throws Exception {
     Path db = dir.resolve("outbox.db");
-    DataSource ds = SqliteFiles.dataSource(db);
+    crashTest(SqliteFiles.dataSource(db), db.toString());
+  }
+
+  @Test
+  void killedWorkerRestartsAndEveryEventArrivesExactlyOnceAfterDedupOnPostgres() throws Exception {
+    Assumptions.assumeTrue(PostgresSchemas.available(), PostgresSchemas.SKIP);
+    try (PostgresSchemas schemas = new PostgresSchemas()) {
+      String url = schemas.create();
+      crashTest(PostgresSchemas.dataSource(url), url);
+    }
+  }
+
+  private void crashTest(DataSource ds, String db) throws Exception {
     JdbcOutbox outbox = JdbcOutbox.create(ds);
     Receiver receiver = new Receiver();
     Random random = new Random(42);

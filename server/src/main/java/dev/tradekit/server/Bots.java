@@ -58,18 +58,9 @@ final class Bots implements AutoCloseable {
     }
   }
 
-  /** Sees every bot event after it was persisted (the notifications). */
-  @FunctionalInterface
-  interface Tap {
-    Tap NONE = (owner, id, type, data) -> {};
-
-    void accept(String owner, long eventId, String type, Map<String, Object> data);
-  }
-
   private final Store store;
   private final Vault vault;
   private final EventHub hub;
-  private final Tap tap;
   private final Clock clock;
   private final ControlPlane.ExchangeFactory factory;
   private final Path journalDir;
@@ -86,9 +77,7 @@ final class Bots implements AutoCloseable {
       EventHub hub,
       Clock clock,
       ControlPlane.ExchangeFactory factory,
-      Path journalDir,
-      Tap tap) {
-    this.tap = tap;
+      Path journalDir) {
     this.store = store;
     this.vault = vault;
     this.hub = hub;
@@ -143,28 +132,44 @@ final class Bots implements AutoCloseable {
   }
 
   private void publishNow(String owner, String type, Map<String, Object> data, long at) {
-    long id = hub.publish(owner, type, data, at);
     try {
-      tap.accept(owner, id, type, data);
+      hub.publish(owner, type, data, at);
     } catch (RuntimeException e) {
-      LOG.warn("control plane: an event tap failed: {}", e.toString());
+      LOG.warn("control plane: bot event {} could not be stored: {}", type, e.toString());
     }
   }
 
+  /**
+   * Records the bot's new state and its event ({@code type}, with the bot's id added to {@code
+   * data}) in one store transaction, together with the event's notifications (the outbox): all
+   * three commit, or none does and the exception propagates.
+   */
+  private Store.Bot transition(Store.Bot b, String state, String type, Map<String, Object> data) {
+    Store.Bot updated = withState(b, state);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bot", b.id());
+    m.putAll(data);
+    hub.publish(updated.owner(), type, m, updated.updatedAt(), () -> store.updateBot(updated));
+    return updated;
+  }
+
   private Store.Bot setState(Store.Bot b, String state) {
-    Store.Bot now = store.bot(b.id()).orElse(b);
-    Store.Bot updated =
-        new Store.Bot(
-            now.id(),
-            now.owner(),
-            now.kind(),
-            now.name(),
-            now.configJson(),
-            state,
-            now.createdAt(),
-            clock.millis());
+    Store.Bot updated = withState(b, state);
     store.updateBot(updated);
     return updated;
+  }
+
+  private Store.Bot withState(Store.Bot b, String state) {
+    Store.Bot now = store.bot(b.id()).orElse(b);
+    return new Store.Bot(
+        now.id(),
+        now.owner(),
+        now.kind(),
+        now.name(),
+        now.configJson(),
+        state,
+        now.createdAt(),
+        clock.millis());
   }
 
   private BotRun create(Store.Bot b, BotContext ctx) {
@@ -229,8 +234,7 @@ final class Bots implements AutoCloseable {
         release(entry);
         throw failed(b, e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
       }
-      Store.Bot now = setState(b, "running");
-      publish(now, "bot.started", Map.of("state", "running"));
+      Store.Bot now = transition(b, "running", "bot.started", Map.of("state", "running"));
       LOG.info("control plane: bot {} ({}) started", b.id(), b.kind());
       return now;
     }
@@ -240,8 +244,7 @@ final class Bots implements AutoCloseable {
     String message =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     lastError.put(b.id(), message);
-    Store.Bot now = setState(b, "error");
-    publish(now, "bot.error", Map.of("state", "error", "message", message));
+    transition(b, "error", "bot.error", Map.of("state", "error", "message", message));
     LOG.warn("control plane: bot {} could not start: {}", b.id(), message);
     return new ApiException(
         409,
@@ -279,12 +282,11 @@ final class Bots implements AutoCloseable {
           () -> {
             synchronized (lock(b.id())) {
               release(entry);
-              Store.Bot now = setState(b, "error");
-              publishNow(
-                  now.owner(),
-                  "bot.error",
-                  Map.of("bot", b.id(), "state", "error", "message", reason),
-                  clock.millis());
+              try {
+                transition(b, "error", "bot.error", Map.of("state", "error", "message", reason));
+              } catch (RuntimeException e) {
+                LOG.warn("control plane: bot {} error state not stored: {}", b.id(), e.toString());
+              }
             }
           });
     }
@@ -312,13 +314,11 @@ final class Bots implements AutoCloseable {
           release(e);
         }
       }
-      Store.Bot now = setState(bot, "stopped");
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("state", "stopped");
       data.put("reason", why);
       data.put("emergency", emergency);
-      publish(now, "bot.stopped", data);
-      return now;
+      return transition(bot, "stopped", "bot.stopped", data);
     }
   }
 

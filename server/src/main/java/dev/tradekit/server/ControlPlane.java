@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -85,11 +86,14 @@ public final class ControlPlane implements AutoCloseable {
         random.nextBytes(tokenKey);
       }
       String setup = s.countUsers() == 0 ? Ids.token(24) : null;
-      EventHub hub = new EventHub(s, config.eventRetention, config.subscriberQueue);
       Path journals = config.journals != null ? config.journals : storeConfig.folder();
-      Notifications n = new Notifications(s, v, storeConfig.dataSource());
+      Notifications n =
+          new Notifications(
+              s, v, storeConfig.dataSource(), config.telegramApi, config.notifyRetryDelay);
       this.notifications = n;
-      Bots b = new Bots(s, v, hub, config.clock, config.exchanges, journals, n::onEvent);
+      config.writeNotifySettings(n.settings());
+      EventHub hub = new EventHub(s, config.eventRetention, config.subscriberQueue, n::enqueue);
+      Bots b = new Bots(s, v, hub, config.clock, config.exchanges, journals);
       Api a =
           new Api(
               s,
@@ -106,6 +110,7 @@ public final class ControlPlane implements AutoCloseable {
               setup,
               b);
       a.addRoutes(new NotifyRoutes(a, s, v, n).routes());
+      a.addRoutes(new NotifyAdminRoutes(a, n.settings()).routes());
       QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
       threads.setName("tradekit-server");
       Server srv = new Server(threads);
@@ -303,8 +308,104 @@ public final class ControlPlane implements AutoCloseable {
     private ExchangeFactory exchanges = ExchangeFactory.SERVICE_LOADER;
     private @Nullable Path journals;
     private boolean resumeBots = true;
+    private String telegramApi = "https://api.telegram.org";
+    private @Nullable String telegramToken;
+    private @Nullable Map<String, String> smtp;
+    private Duration notifyRetryDelay = Duration.ofSeconds(5);
 
     private Builder() {}
+
+    /**
+     * The operator's Telegram bot token (from @BotFather), written to the vault at {@link #start()}
+     * (replacing one an admin set over the API). Default none: set it over the API ({@code PUT
+     * /api/admin/notifications/telegram}) or not at all. Never logged or returned.
+     */
+    public Builder telegramBot(String token) {
+      Objects.requireNonNull(token, "token");
+      if (!NotifyAdminRoutes.TOKEN.matcher(token).matches()) {
+        throw new IllegalArgumentException(
+            "token: must be a Telegram bot token as @BotFather gives it (<digits>:<key>)");
+      }
+      this.telegramToken = token;
+      return this;
+    }
+
+    /**
+     * The Telegram Bot API's base URL. Default {@code https://api.telegram.org}; tests point it at
+     * a local server.
+     */
+    public Builder telegramApi(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
+        throw new IllegalArgumentException("baseUrl: must be an http or https URL, got " + baseUrl);
+      }
+      this.telegramApi = baseUrl;
+      return this;
+    }
+
+    /**
+     * The operator's SMTP server for the {@code email} channel, written to the vault at {@link
+     * #start()} (replacing settings an admin set over the API). Default none.
+     *
+     * @param security {@code STARTTLS} (port 587), {@code TLS} (465) or {@code NONE} (local relays)
+     * @param username the login, or null for none
+     * @param password the password (with a username), or null; never logged or returned
+     */
+    public Builder smtp(
+        String host,
+        int port,
+        dev.tradekit.notify.EmailChannel.Security security,
+        String from,
+        @Nullable String username,
+        @Nullable String password) {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(security, "security");
+      Objects.requireNonNull(from, "from");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("host: must not be blank");
+      }
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port: must be 1 to 65535, got " + port);
+      }
+      if (!NotifyRoutes.EMAIL.matcher(from).matches()) {
+        throw new IllegalArgumentException("from: must be an email address");
+      }
+      if ((username == null) != (password == null)) {
+        throw new IllegalArgumentException("username and password: give both or neither");
+      }
+      Map<String, String> m = new java.util.LinkedHashMap<>();
+      m.put("host", host);
+      m.put("port", Integer.toString(port));
+      m.put("security", security.name());
+      m.put("from", from);
+      if (username != null && password != null) {
+        m.put("username", username);
+        m.put("password", password);
+      }
+      this.smtp = Map.copyOf(m);
+      return this;
+    }
+
+    /**
+     * The first retry delay of a failed notification (doubled per attempt, up to an hour, half of
+     * it random). Default 5 s.
+     */
+    public Builder notifyRetryDelay(Duration delay) {
+      this.notifyRetryDelay = positive(delay, "delay");
+      if (delay.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("delay: must be at most 1 hour, got " + delay);
+      }
+      return this;
+    }
+
+    void writeNotifySettings(NotifySettings settings) {
+      if (telegramToken != null) {
+        settings.put(NotifySettings.TELEGRAM, Map.of("token", telegramToken));
+      }
+      if (smtp != null) {
+        settings.put(NotifySettings.SMTP, smtp);
+      }
+    }
 
     /**
      * How bots reach their venues. Default {@link ExchangeFactory#SERVICE_LOADER} (the exchange

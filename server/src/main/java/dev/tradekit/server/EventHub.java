@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * offered to the subscribers allowed to see it. A subscriber has a bounded queue; one that falls
  * {@code queueCapacity} events behind is dropped (its stream closed), never buffered without bound.
  * The log keeps the newest {@code retention} events.
+ *
+ * <p>Transactions: the event row, the state change that caused it (see {@link #publish(String,
+ * String, Map, long, Runnable)}) and what the {@link Tap} writes (the notification outbox) commit
+ * together or not at all; subscribers only hear of committed events.
  */
 final class EventHub implements AutoCloseable {
   /** Pruning runs once every this many appends. */
@@ -44,7 +48,22 @@ final class EventHub implements AutoCloseable {
     }
   }
 
+  /** Sees each event inside the transaction that persists it (the notification outbox). */
+  @FunctionalInterface
+  interface Tap {
+    Tap NONE = (tx, owner, id, type, data) -> {};
+
+    void accept(
+        java.sql.Connection transaction,
+        String owner,
+        long eventId,
+        String type,
+        Map<String, ?> data)
+        throws java.sql.SQLException;
+  }
+
   private final Store store;
+  private final Tap tap;
   private final int retention;
   private final int queueCapacity;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -53,7 +72,12 @@ final class EventHub implements AutoCloseable {
   private volatile boolean closed;
 
   EventHub(Store store, int retention, int queueCapacity) {
+    this(store, retention, queueCapacity, Tap.NONE);
+  }
+
+  EventHub(Store store, int retention, int queueCapacity, Tap tap) {
     this.store = store;
+    this.tap = tap;
     this.retention = retention;
     this.queueCapacity = queueCapacity;
   }
@@ -70,11 +94,29 @@ final class EventHub implements AutoCloseable {
     return subscribers.size();
   }
 
-  /** Persists the event and fans it out; returns its id. */
+  /** Persists the event (and its notifications) and fans it out; returns its id. */
   long publish(String owner, String type, Map<String, ?> data, long at) {
+    return publish(owner, type, data, at, () -> {});
+  }
+
+  /**
+   * Applies {@code change} (store writes: the state change behind the event), persists the event
+   * and hands it to the tap, all in one store transaction, then fans it out; returns its id.
+   *
+   * @throws RuntimeException whatever {@code change}, the store or the tap threw; nothing of the
+   *     three was then committed and no subscriber heard of it
+   */
+  long publish(String owner, String type, Map<String, ?> data, long at, Runnable change) {
     long id;
     synchronized (this) {
-      id = store.appendEvent(owner, type, Json.write(data), at);
+      id =
+          store.inTransaction(
+              tx -> {
+                change.run();
+                long eventId = store.appendEvent(owner, type, Json.write(data), at);
+                tap.accept(tx, owner, eventId, type, data);
+                return eventId;
+              });
       if (appends.incrementAndGet() % PRUNE_EVERY == 0) {
         store.pruneEvents(retention);
       }

@@ -62,7 +62,8 @@ final class JdbcStore implements Store {
           + " address TEXT NOT NULL, kinds TEXT NOT NULL, min_severity VARCHAR(16) NOT NULL,"
           + " silent INTEGER NOT NULL, secret_id VARCHAR(64), updated_at BIGINT NOT NULL,"
           + " PRIMARY KEY (user_id, channel))"
-    }
+    },
+    {"ALTER TABLE notify_channels ADD COLUMN quiet_hours VARCHAR(100)"}
   };
 
   private final Connection connection;
@@ -182,6 +183,28 @@ final class JdbcStore implements Store {
   private <T> Optional<T> one(String sql, Binder binder, RowMapper<T> mapper) {
     List<T> rows = query(sql, binder, mapper);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  @Override
+  public synchronized <T> T inTransaction(TxWork<T> work) {
+    try {
+      if (!connection.getAutoCommit()) {
+        return work.run(connection); // nested: joins the running transaction
+      }
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
   }
 
   // ---- users
@@ -533,24 +556,29 @@ final class JdbcStore implements Store {
         rs.getString("min_severity"),
         rs.getInt("silent") != 0,
         rs.getString("secret_id"),
+        rs.getString("quiet_hours"),
         rs.getLong("updated_at"));
   }
 
   @Override
-  public synchronized void putNotifyChannel(NotifyChannel c) {
-    deleteNotifyChannel(c.userId(), c.channel());
-    update(
-        "INSERT INTO notify_channels (user_id, channel, address, kinds, min_severity, silent,"
-            + " secret_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ps -> {
-          ps.setString(1, c.userId());
-          ps.setString(2, c.channel());
-          ps.setString(3, c.address());
-          ps.setString(4, c.kinds());
-          ps.setString(5, c.minSeverity());
-          ps.setInt(6, c.silent() ? 1 : 0);
-          ps.setString(7, c.secretId());
-          ps.setLong(8, c.updatedAt());
+  public void putNotifyChannel(NotifyChannel c) {
+    inTransaction(
+        tx -> {
+          deleteNotifyChannel(c.userId(), c.channel());
+          return update(
+              "INSERT INTO notify_channels (user_id, channel, address, kinds, min_severity,"
+                  + " silent, secret_id, quiet_hours, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+              ps -> {
+                ps.setString(1, c.userId());
+                ps.setString(2, c.channel());
+                ps.setString(3, c.address());
+                ps.setString(4, c.kinds());
+                ps.setString(5, c.minSeverity());
+                ps.setInt(6, c.silent() ? 1 : 0);
+                ps.setString(7, c.secretId());
+                ps.setString(8, c.quietHours());
+                ps.setLong(9, c.updatedAt());
+              });
         });
   }
 

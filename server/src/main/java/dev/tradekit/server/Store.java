@@ -52,7 +52,8 @@ interface Store extends AutoCloseable {
 
   /**
    * A user's settings for one notification channel; {@code kinds} are event wire names separated by
-   * commas; {@code secretId} names the channel's secret in the vault (never the secret).
+   * commas; {@code secretId} names the channel's secret in the vault (never the secret); {@code
+   * quietHours} is {@code HH:mm-HH:mm Zone} (e.g. {@code 22:00-07:00 Europe/Paris}) or null.
    */
   record NotifyChannel(
       String userId,
@@ -62,7 +63,25 @@ interface Store extends AutoCloseable {
       String minSeverity,
       boolean silent,
       @Nullable String secretId,
+      @Nullable String quietHours,
       long updatedAt) {}
+
+  /** Work done inside one store transaction, given the transaction's connection. */
+  @FunctionalInterface
+  interface TxWork<T> {
+    T run(java.sql.Connection transaction) throws java.sql.SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: the store's own methods called from {@code work} (on the
+   * same thread) join it, and so does whatever {@code work} writes on the connection it is given
+   * (the notification outbox). Commits when {@code work} returns; rolls everything back when it
+   * throws. A call from inside {@code work} joins the outer transaction.
+   *
+   * @throws IllegalStateException wrapping an {@link java.sql.SQLException}; a runtime exception of
+   *     {@code work} is rethrown as is
+   */
+  <T> T inTransaction(TxWork<T> work);
 
   // users
   void insertUser(User user);

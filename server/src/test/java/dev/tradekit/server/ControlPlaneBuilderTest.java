@@ -53,4 +53,29 @@ class ControlPlaneBuilderTest {
     assertThatThrownBy(() -> MasterKey.fromPassphrase("short".toCharArray()))
         .hasMessageStartingWith("passphrase:");
   }
+
+  @Test
+  void validatesTheNotificationSettingsWithoutEchoingASecret() {
+    String badToken = "not-a-token-but-a-secret-value";
+    assertThatThrownBy(() -> ControlPlane.builder().telegramBot(badToken))
+        .hasMessageStartingWith("token:")
+        .message()
+        .doesNotContain(badToken);
+    assertThat(ControlPlane.builder().telegramBot("123456:AAE2eTestTokenOfTheOperatorBot01"))
+        .isNotNull();
+    assertThatThrownBy(() -> ControlPlane.builder().telegramApi("ftp://api.telegram.org"))
+        .hasMessageStartingWith("baseUrl:");
+    dev.tradekit.notify.EmailChannel.Security tls = dev.tradekit.notify.EmailChannel.Security.TLS;
+    assertThatThrownBy(
+            () -> ControlPlane.builder().smtp("smtp.example", 0, tls, "a@b.c", null, null))
+        .hasMessageStartingWith("port:");
+    assertThatThrownBy(
+            () -> ControlPlane.builder().smtp("smtp.example", 465, tls, "nobody", null, null))
+        .hasMessageStartingWith("from:");
+    assertThatThrownBy(
+            () -> ControlPlane.builder().smtp("smtp.example", 465, tls, "a@b.c", "user", null))
+        .hasMessageStartingWith("username and password");
+    assertThatThrownBy(() -> ControlPlane.builder().notifyRetryDelay(Duration.ofHours(2)))
+        .hasMessageStartingWith("delay:");
+  }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -114,5 +115,80 @@ class NotificationsIT {
         .isNull();
     assertThat(ServerFixture.SEEN.toString()).doesNotContain(SECRET);
     assertThat(ServerFixture.capturedStderr()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void adminsSetTheOperatorsTelegramAndSmtpSettingsAndNeverSeeTheirSecrets() throws Exception {
+    ServerFixture f =
+        new ServerFixture(ServerFixture.builder(dir, ServerFixture.key(8)).build().start());
+    server = f;
+    String admin = f.setupAdmin();
+    String alice = f.user(admin, "alice", "trader");
+    String token = "987654:AAOperatorTokenSetOverTheApi0123";
+    String tg = "/api/admin/notifications/telegram";
+    assertThat(f.send("PUT", tg, "{\"token\":\"" + token + "\"}", alice).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> bad = f.send("PUT", tg, "{\"token\":\"secret-but-malformed\"}", admin);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("token").doesNotContain("secret-but-malformed");
+    assertThat(f.get(tg, admin).body()).contains("\"configured\":false");
+    HttpResponse<String> put = f.send("PUT", tg, "{\"token\":\"" + token + "\"}", admin);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(put.body()).contains("\"hasToken\":true").doesNotContain(token);
+
+    String mail = "/api/admin/notifications/email";
+    assertThat(
+            f.send("PUT", mail, "{\"host\":\"smtp.example\",\"port\":0,\"from\":\"a@b.c\"}", admin)
+                .statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> smtp =
+        f.send(
+            "PUT",
+            mail,
+            "{\"host\":\"smtp.example\",\"port\":587,\"security\":\"STARTTLS\","
+                + "\"from\":\"alerts@example.com\",\"username\":\"alerts\","
+                + "\"password\":\"smtp-pass-never-returned\"}",
+            admin);
+    assertThat(smtp.statusCode()).as(smtp.body()).isEqualTo(200);
+    assertThat(f.get(mail, admin).body())
+        .contains("\"port\":587", "\"hasPassword\":true", "\"username\":\"alerts\"")
+        .doesNotContain("smtp-pass-never-returned");
+    assertThat(f.send("DELETE", mail, null, admin).statusCode()).isEqualTo(204);
+    assertThat(f.get(mail, admin).body()).contains("\"configured\":false");
+    assertThat(f.send("DELETE", mail, null, admin).statusCode()).isEqualTo(404);
+
+    // a user's channels: a chat id and an address are checked, quiet hours parsed
+    String ch = "/api/notifications/channels/";
+    assertThat(
+            f.send(
+                    "PUT",
+                    ch + "telegram",
+                    "{\"address\":\"not a chat\",\"kinds\":[\"bot.error\"]}",
+                    alice)
+                .statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> quiet =
+        f.send(
+            "PUT",
+            ch + "email",
+            "{\"address\":\"alice@example.com\",\"kinds\":[\"bot.error\"],"
+                + "\"quietHours\":\"25:00-07:00 Mars/Olympus\"}",
+            alice);
+    assertThat(quiet.statusCode()).isEqualTo(400);
+    assertThat(quiet.body()).contains("quietHours");
+    HttpResponse<String> ok =
+        f.send(
+            "PUT",
+            ch + "email",
+            "{\"address\":\"alice@example.com\",\"kinds\":[\"bot.error\"],"
+                + "\"quietHours\":\"22:00-07:00 Europe/Paris\"}",
+            alice);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(ok.body())
+        .contains("\"quietHours\":\"22:00-07:00 Europe/Paris\"", "\"disabled\":null");
+    for (String secret : List.of(token, "smtp-pass-never-returned")) {
+      assertThat(ServerFixture.SEEN.toString()).doesNotContain(secret);
+      assertThat(ServerFixture.capturedStderr()).doesNotContain(secret);
+    }
   }
 }

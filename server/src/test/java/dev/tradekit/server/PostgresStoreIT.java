@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The store contract on a real PostgreSQL server, each store in a fresh schema. Runs when {@code
@@ -43,6 +45,14 @@ class PostgresStoreIT extends StoreContract {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open a store on PostgreSQL: " + e, e);
     }
+  }
+
+  @Override
+  DataSource dataSource() {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(URL);
+    ds.setCurrentSchema(schemas.get(schemas.size() - 1));
+    return ds;
   }
 
   @AfterEach

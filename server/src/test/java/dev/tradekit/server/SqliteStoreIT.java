@@ -3,6 +3,7 @@ package dev.tradekit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,15 +16,20 @@ class SqliteStoreIT extends StoreContract {
     return Stores.sqlite(dir.resolve("store-" + n++ + ".db")).open();
   }
 
+  @Override
+  DataSource dataSource() {
+    return Stores.sqlite(dir.resolve("store-" + (n - 1) + ".db")).dataSource();
+  }
+
   @Test
   void reopensAMigratedFileWithoutMigratingAgainAndKeepsItsRows() {
     Path file = dir.resolve("reopen.db");
     try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
-      assertThat(s.schemaVersion()).isEqualTo(2);
+      assertThat(s.schemaVersion()).isEqualTo(3);
       s.insertUser(new Store.User("usr_1", "alice", "admin", "h", 1));
     }
     try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
-      assertThat(s.schemaVersion()).isEqualTo(2);
+      assertThat(s.schemaVersion()).isEqualTo(3);
       assertThat(s.countUsers()).isEqualTo(1);
     }
   }

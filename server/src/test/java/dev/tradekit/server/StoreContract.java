@@ -3,7 +3,19 @@ package dev.tradekit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tradekit.api.runtime.VirtualScheduler;
+import dev.tradekit.notify.EventKind;
+import dev.tradekit.notify.JdbcOutbox;
+import dev.tradekit.notify.Notifier;
+import dev.tradekit.notify.NotifyEvent;
+import dev.tradekit.notify.Outbox;
+import dev.tradekit.notify.Preference;
+import dev.tradekit.notify.PreferenceStore;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +25,9 @@ abstract class StoreContract {
 
   /** A fresh, empty, migrated store. */
   abstract Store open();
+
+  /** Other connections to the database of the last store {@link #open()}ed (the outbox's). */
+  abstract DataSource dataSource();
 
   Store store() {
     Store s = store;
@@ -141,21 +156,108 @@ abstract class StoreContract {
     Store s = store();
     s.putNotifyChannel(
         new Store.NotifyChannel(
-            "usr_1", "webhook", "https://a.example/h", "bot.stopped", "INFO", false, "sec_1", 1));
+            "usr_1",
+            "webhook",
+            "https://a.example/h",
+            "bot.stopped",
+            "INFO",
+            false,
+            "sec_1",
+            null,
+            1));
     s.putNotifyChannel(
         new Store.NotifyChannel(
-            "usr_1", "webhook", "https://b.example/h", "bot.error", "ERROR", true, "sec_2", 2));
+            "usr_1",
+            "webhook",
+            "https://b.example/h",
+            "bot.error",
+            "ERROR",
+            true,
+            "sec_2",
+            "22:00-07:00 Europe/Paris",
+            2));
     s.putNotifyChannel(
         new Store.NotifyChannel(
-            "usr_2", "webhook", "https://c.example", "", "INFO", false, null, 3));
+            "usr_2", "webhook", "https://c.example", "", "INFO", false, null, null, 3));
     Store.NotifyChannel c = s.notifyChannel("usr_1", "webhook").orElseThrow();
     assertThat(c.address()).isEqualTo("https://b.example/h");
     assertThat(c.silent()).isTrue();
     assertThat(c.secretId()).isEqualTo("sec_2");
+    assertThat(c.quietHours()).isEqualTo("22:00-07:00 Europe/Paris");
     assertThat(s.notifyChannels("usr_1")).hasSize(1);
     assertThat(s.notifyChannel("usr_2", "webhook").orElseThrow().secretId()).isNull();
     assertThat(s.deleteNotifyChannel("usr_1", "webhook")).isTrue();
     assertThat(s.deleteNotifyChannel("usr_1", "webhook")).isFalse();
     assertThat(s.notifyChannels("usr_1")).isEmpty();
+  }
+
+  @Test
+  void aStateChangeItsEventAndItsNotificationsCommitOrRollBackTogether() throws Exception {
+    Store s = store();
+    JdbcOutbox outbox = JdbcOutbox.create(dataSource());
+    String hook = "https://hooks.example/tk";
+    Notifier notifier =
+        Notifier.builder()
+            .scheduler(new VirtualScheduler(1_000))
+            .outbox(outbox)
+            .preferences(PreferenceStore.of(List.of(Preference.of("usr_1", "webhook", hook))))
+            .coalesceWindow(Duration.ZERO)
+            .build();
+    Store.Bot stopped = new Store.Bot("b1", "usr_1", "grid", "g", "{}", "stopped", 1, 1);
+    Store.Bot running = new Store.Bot("b1", "usr_1", "grid", "g", "{}", "running", 1, 2);
+    s.insertBot(stopped);
+    AtomicBoolean crash = new AtomicBoolean(true);
+    EventHub.Tap tap =
+        (tx, owner, id, type, data) -> {
+          notifier.enqueue(
+              tx,
+              NotifyEvent.builder(EventKind.BOT_STARTED, owner)
+                  .id("tk-" + id)
+                  .occurredAt(java.time.Instant.ofEpochMilli(2))
+                  .build());
+          if (crash.get()) {
+            throw new IllegalStateException("crash after the outbox write");
+          }
+        };
+    try (EventHub hub = new EventHub(s, 1_000, 4, tap)) {
+      EventHub.Subscriber sub = hub.subscribe(null);
+      Map<String, Object> data = Map.of("bot", "b1", "state", "running");
+      assertThatThrownBy(
+              () -> hub.publish("usr_1", "bot.started", data, 2, () -> s.updateBot(running)))
+          .hasMessage("crash after the outbox write");
+      assertThat(s.bot("b1")).as("the state change rolled back").contains(stopped);
+      assertThat(s.eventsAfter(null, 0, 10)).as("the event rolled back").isEmpty();
+      assertThat(outbox.pendingCount()).as("the outbox row rolled back").isZero();
+      assertThat(sub.poll(0)).as("no subscriber heard of it").isNull();
+
+      crash.set(false);
+      long id = hub.publish("usr_1", "bot.started", data, 2, () -> s.updateBot(running));
+      assertThat(s.bot("b1")).contains(running);
+      assertThat(s.eventsAfter(null, 0, 10)).extracting(Store.Event::id).containsExactly(id);
+      assertThat(outbox.due(Long.MAX_VALUE, 10))
+          .extracting(Outbox.Row::deliveryId)
+          .containsExactly("tk-" + id + "|webhook|" + hook);
+      Store.Event heard = sub.poll(0);
+      assertThat(heard).isNotNull();
+      assertThat(java.util.Objects.requireNonNull(heard).id()).isEqualTo(id);
+    }
+  }
+
+  @Test
+  void aTransactionRunInsideAnotherJoinsIt() {
+    Store s = store();
+    assertThatThrownBy(
+            () ->
+                s.inTransaction(
+                    outer -> {
+                      s.inTransaction(
+                          inner -> {
+                            s.insertUser(new Store.User("usr_9", "nina", "trader", "h", 1));
+                            return "inserted";
+                          });
+                      throw new IllegalStateException("outer fails after the inner returned");
+                    }))
+        .hasMessageContaining("outer fails");
+    assertThat(s.user("usr_9")).isEmpty();
   }
 }

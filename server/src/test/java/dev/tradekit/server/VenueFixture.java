@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -25,6 +26,11 @@ final class VenueFixture implements AutoCloseable {
   final FakeBinance fake;
 
   VenueFixture(String... accounts) {
+    this(Map.of(), accounts);
+  }
+
+  /** Accounts with 100,000 USDT each, but those in {@code balances} (USDT) instead. */
+  VenueFixture(Map<String, String> balances, String... accounts) {
     FakeBinance.Builder b =
         FakeBinance.builder()
             .source(
@@ -37,7 +43,10 @@ final class VenueFixture implements AutoCloseable {
                         .seed(11)
                         .build()));
     for (String a : accounts) {
-      b.account(a, "secret-of-" + a, AccountSetup.usdt(new BigDecimal("100000")));
+      b.account(
+          a,
+          "secret-of-" + a,
+          AccountSetup.usdt(new BigDecimal(balances.getOrDefault(a, "100000"))));
     }
     fake = b.start();
     await(this::bookIsLive, "the venue has a two-sided book");

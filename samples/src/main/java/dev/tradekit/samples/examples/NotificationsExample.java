@@ -14,7 +14,12 @@ import dev.tradekit.notify.PreferenceStore;
 import dev.tradekit.notify.SecretSource;
 import dev.tradekit.notify.WebhookChannel;
 import dev.tradekit.notify.WebhookVerifier;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +32,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Notifications without a server: a burst of fills goes through a SQLite outbox to a signed webhook
- * (received and verified on loopback) and to a custom console channel, coalesced into one message
- * each.
+ * (received and verified on loopback) and to a custom Slack-like channel (an incoming-webhook URL
+ * that takes {@code {"text": ...}}, here a loopback receiver), coalesced into one message each.
  *
  * <pre>{@code
  * NotificationsExample.main(new String[0]);
@@ -59,21 +64,49 @@ public final class NotificationsExample {
           exchange.close();
           received.countDown();
         });
+    receiver.createContext(
+        "/slack",
+        exchange -> {
+          System.out.println("slack: " + new String(exchange.getRequestBody().readAllBytes()));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     receiver.start();
-    String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+    String url = base + "/hook";
 
-    // a custom channel in a few lines (Slack or Discord would POST d.plainText() instead)
-    Channel console =
+    // a custom channel in a few lines: a Slack-style incoming webhook (the address is its URL)
+    HttpClient http = HttpClient.newHttpClient();
+    Channel slack =
         new Channel() {
           @Override
           public String id() {
-            return "console";
+            return "slack";
           }
 
           @Override
           public DeliveryResult deliver(Delivery d) {
-            System.out.println("console: " + d.plainText().replace('\n', ' '));
-            return DeliveryResult.delivered();
+            String text = d.plainText().replace("\\", "\\\\").replace("\"", "\\\"");
+            String json = "{\"text\":\"" + text.replace("\n", "\\n") + "\"}";
+            try {
+              int status =
+                  http.send(
+                          HttpRequest.newBuilder(URI.create(d.address()))
+                              .header("Content-Type", "application/json")
+                              .header("Idempotency-Key", d.idempotencyKey())
+                              .POST(HttpRequest.BodyPublishers.ofString(json))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode();
+              return status / 100 == 2
+                  ? DeliveryResult.delivered()
+                  : DeliveryResult.retry("slack answered " + status);
+            } catch (IOException e) {
+              return DeliveryResult.retry("slack: " + e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return DeliveryResult.retry("interrupted");
+            }
           }
         };
 
@@ -89,13 +122,13 @@ public final class NotificationsExample {
                 PreferenceStore.of(
                     List.of(
                         Preference.of("alice", "webhook", url),
-                        Preference.of("alice", "console", "stdout"))))
+                        Preference.of("alice", "slack", base + "/slack"))))
             .channel(
                 WebhookChannel.builder()
                     .scheduler(scheduler)
                     .secrets(SecretSource.of(Map.of("webhook.alice", secret)))
                     .build())
-            .channel(console)
+            .channel(slack)
             .build()) {
       notifier.start();
       for (int i = 0; i < 25; i++) {
