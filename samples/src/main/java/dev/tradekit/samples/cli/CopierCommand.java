@@ -3,6 +3,7 @@ package dev.tradekit.samples.cli;
 import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.runtime.LiveScheduler;
+import dev.tradekit.copier.CopierLease;
 import dev.tradekit.copier.CopierStats;
 import dev.tradekit.copier.CopyJournal;
 import dev.tradekit.copier.CopyJournals;
@@ -181,6 +182,7 @@ final class CopierCommand implements Callable<Integer> {
         return true;
       }
       printStats(out, copier.stats());
+      printLeases(out, copier.leases(), System.currentTimeMillis());
     }
     return false;
   }
@@ -218,6 +220,24 @@ final class CopierCommand implements Callable<Integer> {
           UserError.CONFIG,
           e);
     }
+  }
+
+  /** In a group: which instance works each follower (and watches the leader), and for how long. */
+  static void printLeases(PrintWriter out, List<CopierLease> leases, long now) {
+    StringBuilder b = new StringBuilder();
+    for (CopierLease l : leases) {
+      b.append(
+          String.format(
+              "  %-24s %s (epoch %d, %s)%n",
+              l.name(),
+              l.owner() == null ? "free" : l.owner(),
+              l.epoch(),
+              l.expiresAt() >= now
+                  ? (l.expiresAt() - now) + " ms left"
+                  : "expired " + (now - l.expiresAt()) + " ms ago"));
+    }
+    out.print(b);
+    out.flush();
   }
 
   static void printStats(PrintWriter out, CopierStats stats) {

@@ -189,4 +189,19 @@ class CopierCommandTest {
                 + "ALICE_BINANCE_API_KEY=k2\nALICE_BINANCE_API_SECRET=s2\n")
         .failsWith(2, "cannot open the journal");
   }
+
+  @Test
+  void groupStatusShowsEachLeaseOwnerAndTimeLeft() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    CopierCommand.printLeases(
+        new java.io.PrintWriter(text),
+        java.util.List.of(
+            new dev.tradekit.copier.CopierLease("follower:alice", "node-a", 3, 12_000),
+            new dev.tradekit.copier.CopierLease("follower:bob", null, 2, 9_000)),
+        10_000);
+    assertThat(text.toString())
+        .contains("follower:alice")
+        .contains("node-a (epoch 3, 2000 ms left)")
+        .contains("free (epoch 2, expired 1000 ms ago)");
+  }
 }
