@@ -86,6 +86,7 @@ public final class TradeCopier {
               engine.clusterListener());
       engine.cluster(c, b.groupPoll);
       sql.fence(c);
+      sql.endStalledTransactionsAfter(b.lease.toMillis());
       this.cluster = c;
     } else {
       this.cluster = null;

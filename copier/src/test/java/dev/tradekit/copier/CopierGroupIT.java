@@ -243,6 +243,36 @@ class CopierGroupIT {
   }
 
   @Test
+  void anOwnerStoppedInsideATransactionNeitherBlocksNorPreventsATakeover() throws Exception {
+    Connection stalled = DriverManager.getConnection(URL);
+    stalled.setSchema(schema);
+    SqlJournal first = (SqlJournal) CopyJournals.jdbc(stalled);
+    open.add(first);
+    SqlJournal second = (SqlJournal) journal();
+    String lease = Fence.follower("alice");
+    long t = CopierFixture.T0;
+    assertThat(first.tryAcquire(lease, "node-a", t, t + 3_000)).hasValue(1);
+    first.endStalledTransactionsAfter(1_000);
+    // node-a is frozen in the middle of a fenced write: the lease row stays locked
+    try (Statement st = stalled.createStatement()) {
+      st.execute("SELECT owner FROM copier_leases WHERE name = '" + lease + "' FOR UPDATE");
+    }
+    assertThat(second.tryAcquire(lease, "node-b", t + 3_001, t + 6_001))
+        .as("a locked row is not waited for")
+        .isEmpty();
+    long end = System.nanoTime() + 60_000_000_000L;
+    java.util.OptionalLong taken = java.util.OptionalLong.empty();
+    while (taken.isEmpty() && System.nanoTime() < end) {
+      Thread.sleep(50);
+      taken = second.tryAcquire(lease, "node-b", t + 3_001, t + 6_001);
+    }
+    assertThat(taken).as("taken over once the server ended the stalled session").hasValue(2);
+    assertThatThrownBy(() -> first.renew(lease, "node-a", 1, t + 9_000))
+        .as("the woken owner's connection is gone")
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aGroupNeedsAPostgresJournal() {
     assertThatThrownBy(
             () ->

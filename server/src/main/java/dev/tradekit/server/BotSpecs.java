@@ -29,7 +29,8 @@ final class BotSpecs {
     Map<String, Object> out = new LinkedHashMap<>();
     switch (kind) {
       case "copier" -> {
-        c.only("followers");
+        c.only("followers", "journal", "instance");
+        journal(c, out);
         List<Map<String, Object>> followers = new ArrayList<>();
         for (Fields f : c.objects("followers", 1, 50)) {
           Map<String, Object> fo = follower(f, ownsKey);
@@ -81,6 +82,53 @@ final class BotSpecs {
       default -> throw ApiException.invalid("kind", "must be one of " + KINDS);
     }
     return out;
+  }
+
+  /**
+   * A copier's optional journal and instance name: a SQLite file name in the control plane's
+   * journal folder, or a PostgreSQL URL (required for an instance in a group) that must not carry a
+   * password, as bot configurations are stored and shown.
+   */
+  static void journal(Fields c, Map<String, Object> out) {
+    String journal = c.has("journal") ? c.string("journal", 500).trim() : null;
+    if (journal != null) {
+      if (journal.startsWith("jdbc:")) {
+        if (!journal.startsWith("jdbc:postgresql://")) {
+          throw ApiException.invalid(
+              c.path("journal"),
+              "must be jdbc:postgresql://host:5432/db?user=.. or a SQLite file name such as"
+                  + " copier-a.db");
+        }
+        if (journal
+            .toLowerCase(java.util.Locale.ROOT)
+            .matches(".*[?&;]password=.*|.*//[^/@]*@.*")) {
+          throw ApiException.invalid(
+              c.path("journal"),
+              "must not contain a password (bot configurations are stored and shown): give the"
+                  + " server's database user access or use the server's ~/.pgpass");
+        }
+      } else if (!journal.matches("[A-Za-z0-9._-]{1,100}\\.db") || journal.startsWith(".")) {
+        throw ApiException.invalid(
+            c.path("journal"),
+            "must be a SQLite file name in the journal folder (letters, digits, . _ -, ending in"
+                + " .db) or jdbc:postgresql://host:5432/db?user=..");
+      }
+      out.put("journal", journal);
+    }
+    if (c.has("instance")) {
+      String instance = c.string("instance", 64).trim();
+      if (!instance.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw ApiException.invalid(
+            c.path("instance"), "must be 1 to 64 letters, digits, '.', '_' or '-'");
+      }
+      if (journal == null || !journal.startsWith("jdbc:postgresql://")) {
+        throw ApiException.invalid(
+            c.path("instance"),
+            "needs a journal on PostgreSQL shared by the group: set journal to"
+                + " jdbc:postgresql://host:5432/db?user=..");
+      }
+      out.put("instance", instance);
+    }
   }
 
   /** One copier follower: its key, its policy and whether it starts paused. */

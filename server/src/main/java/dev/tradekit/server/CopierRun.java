@@ -1,6 +1,7 @@
 package dev.tradekit.server;
 
 import dev.tradekit.api.Exchange;
+import dev.tradekit.copier.CopierLease;
 import dev.tradekit.copier.CopierListener;
 import dev.tradekit.copier.CopierStats;
 import dev.tradekit.copier.CopyJournal;
@@ -13,6 +14,8 @@ import dev.tradekit.copier.FollowerStats;
 import dev.tradekit.copier.HistoryQuery;
 import dev.tradekit.copier.TradeCopier;
 import java.math.BigDecimal;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +28,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@code copier} bot: one {@link TradeCopier} from the bot's key (the leader) to its followers,
  * each named by its vault key id, with a SQLite journal per bot ({@code copier-<bot id>.db} in the
- * journal folder) so a restart resumes exactly once. Followers can be added, paused, resumed and
- * removed live; a follower's policy needs a restart.
+ * journal folder, or the file or PostgreSQL URL of the config's {@code journal}) so a restart
+ * resumes exactly once. With an {@code instance} name it is one of several instances sharing the
+ * PostgreSQL journal, and its status shows which instance owns which follower. Followers can be
+ * added, paused, resumed and removed live; a follower's policy needs a restart.
  */
 final class CopierRun implements BotRun {
   private final BotContext ctx;
@@ -34,11 +39,13 @@ final class CopierRun implements BotRun {
   private final CopyJournal journal;
   private final TradeCopier engine;
   private final Map<String, Exchange> followers = new ConcurrentHashMap<>();
+  private final Map<String, Object> config;
 
   CopierRun(BotContext ctx, String keyId, Map<String, Object> config) {
     this.ctx = ctx;
+    this.config = config;
     this.leader = ctx.open(keyId);
-    this.journal = CopyJournals.sqlite(ctx.journalDir.resolve("copier-" + ctx.botId + ".db"));
+    this.journal = openJournal(ctx, config);
     TradeCopier.Builder b =
         TradeCopier.builder()
             .leader(leader)
@@ -46,6 +53,10 @@ final class CopierRun implements BotRun {
             .scheduler(ctx.scheduler)
             .listener(listener(ctx));
     try {
+      Object instance = config.get("instance");
+      if (instance != null) {
+        b.instance(String.valueOf(instance));
+      }
       for (Map<String, Object> f : followers(config)) {
         String name = String.valueOf(f.get("keyId"));
         Exchange ex = ctx.open(name);
@@ -56,6 +67,24 @@ final class CopierRun implements BotRun {
     } catch (RuntimeException e) {
       journal.close();
       throw e;
+    }
+  }
+
+  /** The configured journal (a file in the journal folder or a PostgreSQL URL), else the bot's. */
+  static CopyJournal openJournal(BotContext ctx, Map<String, Object> config) {
+    Object journal = config.get("journal");
+    if (journal == null) {
+      return CopyJournals.sqlite(ctx.journalDir.resolve("copier-" + ctx.botId + ".db"));
+    }
+    String at = String.valueOf(journal);
+    if (!at.startsWith("jdbc:postgresql:")) {
+      return CopyJournals.sqlite(ctx.journalDir.resolve(at));
+    }
+    try {
+      return CopyJournals.jdbc(DriverManager.getConnection(at));
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot open the copier journal " + at + ": " + e.getMessage(), e);
     }
   }
 
@@ -145,6 +174,10 @@ final class CopierRun implements BotRun {
     CopierStats s = engine.stats();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine", "TradeCopier");
+    Object instance = config.get("instance");
+    if (instance != null) {
+      m.put("instance", instance);
+    }
     m.put("fillsSeen", s.fillsSeen());
     m.put("duplicatesIgnored", s.duplicatesIgnored());
     m.put("lastCheckTime", s.lastCheckTime());
@@ -153,7 +186,28 @@ final class CopierRun implements BotRun {
       fs.add(follower(f));
     }
     m.put("followers", fs);
+    List<CopierLease> leases = engine.leases();
+    if (!leases.isEmpty()) {
+      m.put("leases", leases(leases, ctx.scheduler.currentTimeMillis()));
+    }
     return m;
+  }
+
+  /**
+   * Who works what in a group: each lease's owner (null when free), fencing epoch and the millis
+   * left until it runs out unless renewed (negative once it has).
+   */
+  static List<Map<String, Object>> leases(List<CopierLease> leases, long now) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (CopierLease l : leases) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("lease", l.name());
+      m.put("owner", l.owner());
+      m.put("epoch", l.epoch());
+      m.put("expiresInMillis", l.expiresAt() - now);
+      out.add(m);
+    }
+    return out;
   }
 
   static Map<String, Object> follower(FollowerStats f) {
@@ -217,6 +271,11 @@ final class CopierRun implements BotRun {
 
   @Override
   public void apply(Map<String, Object> before, Map<String, Object> after) {
+    for (String key : List.of("journal", "instance")) {
+      if (!Objects.equals(before.get(key), after.get(key))) {
+        throw BotRun.restartRequired("the copier's " + key);
+      }
+    }
     Map<String, Map<String, Object>> was = byKey(before);
     Map<String, Map<String, Object>> now = byKey(after);
     for (Map.Entry<String, Map<String, Object>> e : now.entrySet()) {

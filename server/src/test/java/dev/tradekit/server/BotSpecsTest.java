@@ -114,4 +114,82 @@ class BotSpecsTest {
     assertThatThrownBy(() -> BotSpecs.validate("martingale", config("{}"), id -> true))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field).isEqualTo("kind"));
   }
+
+  private static final String ONE_FOLLOWER =
+      "\"followers\":[{\"keyId\":\"k1\",\"policy\":{\"mode\":\"fixed\",\"quantity\":\"1\"}}]";
+
+  private static Map<String, Object> copier(String extra) {
+    return BotSpecs.validate("copier", config("{" + ONE_FOLLOWER + extra + "}"), id -> true);
+  }
+
+  private static void refusesCopier(String extra, String field, String message) {
+    assertThatThrownBy(() -> copier(extra))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field).isEqualTo(field))
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void aCopierMayNameAPostgresJournalAndAnInstance() {
+    assertThat(
+            copier(
+                ",\"journal\":\"jdbc:postgresql://db:5432/copier?user=tk\","
+                    + "\"instance\":\"node-a\""))
+        .containsEntry("journal", "jdbc:postgresql://db:5432/copier?user=tk")
+        .containsEntry("instance", "node-a");
+    assertThat(copier(",\"journal\":\"copier-main.db\""))
+        .containsEntry("journal", "copier-main.db")
+        .doesNotContainKey("instance");
+    assertThat(copier("")).doesNotContainKeys("journal", "instance");
+  }
+
+  @Test
+  void refusesACopierJournalThatIsNeitherPostgresNorAFileName() {
+    refusesCopier(",\"journal\":\"jdbc:mysql://db/c\"", "config.journal", "jdbc:postgresql://");
+    refusesCopier(",\"journal\":\"../../etc/x.db\"", "config.journal", "SQLite file name");
+    refusesCopier(",\"journal\":\"/var/lib/x.db\"", "config.journal", "SQLite file name");
+    refusesCopier(",\"journal\":\"notes.txt\"", "config.journal", "ending in .db");
+  }
+
+  @Test
+  void refusesAPasswordInACopierJournalUrlWithoutEchoingIt() {
+    assertThatThrownBy(
+            () -> copier(",\"journal\":\"jdbc:postgresql://db/c?user=tk&password=hunter2\""))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.field).isEqualTo("config.journal"))
+        .hasMessageContaining("must not contain a password")
+        .hasMessageNotContaining("hunter2");
+    refusesCopier(
+        ",\"journal\":\"jdbc:postgresql://tk:hunter2@db/c\"",
+        "config.journal",
+        "must not contain a password");
+  }
+
+  @Test
+  void refusesAnInstanceWithoutAPostgresJournal() {
+    refusesCopier(",\"instance\":\"node-a\"", "config.instance", "needs a journal on PostgreSQL");
+    refusesCopier(
+        ",\"journal\":\"a.db\",\"instance\":\"node-a\"",
+        "config.instance",
+        "needs a journal on PostgreSQL");
+    refusesCopier(
+        ",\"journal\":\"jdbc:postgresql://db/c\",\"instance\":\"node a\"",
+        "config.instance",
+        "1 to 64 letters");
+  }
+
+  @Test
+  void copierStatusShowsWhoOwnsEachLeaseAndWhenItRunsOut() {
+    List<Map<String, Object>> leases =
+        CopierRun.leases(
+            List.of(
+                new dev.tradekit.copier.CopierLease("follower:alice", "node-a", 3, 10_500),
+                new dev.tradekit.copier.CopierLease("follower:bob", null, 1, 9_000)),
+            10_000);
+    assertThat(leases.get(0))
+        .containsEntry("lease", "follower:alice")
+        .containsEntry("owner", "node-a")
+        .containsEntry("epoch", 3L)
+        .containsEntry("expiresInMillis", 500L);
+    assertThat(leases.get(1)).containsEntry("owner", null).containsEntry("expiresInMillis", -1000L);
+  }
 }

@@ -208,9 +208,7 @@ public final class CopyEngine {
       long every = Math.max(1, c.ttl() / 3);
       clusterTimer =
           scheduler.scheduleAtFixedRate(this::clusterRound, 0, every, TimeUnit.MILLISECONDS);
-      pollTimer =
-          scheduler.scheduleAtFixedRate(
-              this::adoptJournaled, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+      schedulePoll();
       return; // followers start when their leases are taken
     }
     for (CopyRecord r : store.unfinished()) {
@@ -387,6 +385,30 @@ public final class CopyEngine {
     seq = store.maxSeq();
     watching = true;
     watcher.start();
+  }
+
+  /**
+   * Schedules the next journal poll a full period after this one ended: at a fixed rate, a poll
+   * that overran (a long backlog on a loaded machine) would always be the most overdue task and
+   * starve the lease renewals and the copies' replies on this one thread.
+   */
+  private void schedulePoll() {
+    pollTimer =
+        scheduler.schedule(
+            () -> {
+              if (!running) {
+                return;
+              }
+              try {
+                adoptJournaled();
+              } finally {
+                if (running) {
+                  schedulePoll();
+                }
+              }
+            },
+            pollMillis,
+            TimeUnit.MILLISECONDS);
   }
 
   /** Queues copies of owned followers that another instance journaled. */

@@ -86,6 +86,20 @@ public final class SqlJournal implements JournalStore, LeaseStore {
     this.fence = fence;
   }
 
+  /**
+   * On PostgreSQL, has the server end this journal's session once it sits inside a transaction for
+   * {@code millis}, so that a process stopped in the middle of a write (SIGSTOP, a long GC pause)
+   * cannot hold its lease rows locked past its lease; such a process finds its connection closed
+   * when it wakes and every later journal call fails. Use the lease period. A no-op on SQLite.
+   */
+  public synchronized void endStalledTransactionsAfter(long millis) {
+    if (postgres) {
+      tx(
+          "limit stalled transactions",
+          () -> SqlLeases.endStalledTransactionsAfter(connection, millis));
+    }
+  }
+
   /** Fails with {@link LeaseLostException} unless this instance holds {@code lease} now. */
   private void guard(String lease) throws SQLException {
     Fence f = fence;

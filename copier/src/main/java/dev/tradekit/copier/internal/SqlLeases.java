@@ -70,7 +70,9 @@ final class SqlLeases {
   static OptionalLong tryAcquire(
       Connection c, String lease, String instance, long now, long expiresAt, boolean lock)
       throws SQLException {
-    LeaseRow row = row(c, lease, lock);
+    // NOWAIT: a row locked by another instance's write (or by one stalled inside a transaction)
+    // is not free now; waiting would block this instance's renewals behind a stalled process
+    LeaseRow row = row(c, lease, lock ? " FOR UPDATE NOWAIT" : "");
     if (row == null) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -125,6 +127,19 @@ final class SqlLeases {
     }
   }
 
+  /**
+   * PostgreSQL ends this session when it sits inside a transaction for {@code millis}: a process
+   * stopped mid-write (SIGSTOP, a long GC pause) then loses its row locks, so the others can take
+   * its leases over once they run out, instead of waiting for it forever.
+   */
+  static void endStalledTransactionsAfter(Connection c, long millis) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT set_config('idle_in_transaction_session_timeout', ?, false)")) {
+      ps.setString(1, Long.toString(millis));
+      ps.execute();
+    }
+  }
+
   static List<LeaseRow> all(Connection c) throws SQLException {
     List<LeaseRow> out = new ArrayList<>();
     try (PreparedStatement ps =
@@ -147,7 +162,7 @@ final class SqlLeases {
     if (epoch == null) {
       throw new LeaseLostException(lease, instance + " does not hold it");
     }
-    LeaseRow row = row(c, lease, lock);
+    LeaseRow row = row(c, lease, lock ? " FOR UPDATE" : "");
     if (row == null || !instance.equals(row.owner()) || row.epoch() != epoch) {
       throw new LeaseLostException(
           lease,
@@ -157,12 +172,11 @@ final class SqlLeases {
     }
   }
 
-  private static @Nullable LeaseRow row(Connection c, String lease, boolean lock)
+  private static @Nullable LeaseRow row(Connection c, String lease, String locking)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT name, owner, epoch, expires_at FROM copier_leases WHERE name = ?"
-                + (lock ? " FOR UPDATE" : ""))) {
+            "SELECT name, owner, epoch, expires_at FROM copier_leases WHERE name = ?" + locking)) {
       ps.setString(1, Objects.requireNonNull(lease));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()

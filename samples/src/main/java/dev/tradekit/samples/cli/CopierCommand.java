@@ -3,6 +3,7 @@ package dev.tradekit.samples.cli;
 import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.runtime.LiveScheduler;
+import dev.tradekit.copier.CopierLease;
 import dev.tradekit.copier.CopierStats;
 import dev.tradekit.copier.CopyJournal;
 import dev.tradekit.copier.CopyJournals;
@@ -10,6 +11,8 @@ import dev.tradekit.copier.FollowerStats;
 import dev.tradekit.copier.TradeCopier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +35,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Copies every fill of the leader account onto the follower accounts of the config file,",
       "each sized by its policy. Keys: <NAME>_BINANCE_API_KEY and <NAME>_BINANCE_API_SECRET per",
-      "account (e.g. ALICE_BINANCE_API_KEY), from the environment or the --env-file."
+      "account (e.g. ALICE_BINANCE_API_KEY), from the environment or the --env-file.",
+      "Several instances share one PostgreSQL journal: --journal jdbc:postgresql://… with a",
+      "different --instance name each; each follower is copied by one live instance."
     })
 final class CopierCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
@@ -52,12 +57,49 @@ final class CopierCommand implements Callable<Integer> {
       description = "How often to print the copy counters. Default: ${DEFAULT-VALUE}.")
   Duration interval = Duration.ofSeconds(10);
 
+  @Option(
+      names = "--journal",
+      description =
+          "The journal: a SQLite file, or jdbc:postgresql://host:5432/db?user=.. to share it"
+              + " between instances. Overrides 'journal' in the config file.")
+  @Nullable String journal;
+
+  @Option(
+      names = "--instance",
+      description =
+          "This process's name in a group of instances on one PostgreSQL journal (1 to 64"
+              + " letters, digits, . _ -). Overrides 'instance' in the config file.")
+  @Nullable String instance;
+
   private boolean interrupted;
+
+  /** The journal to use: {@code --journal}, else the config file's. */
+  String journalOf(CopierConfig cfg) {
+    String j = journal;
+    return j == null ? cfg.journal : JournalUrls.check(j, "--journal");
+  }
+
+  /** The instance name: {@code --instance}, else the config file's; null to run alone. */
+  @Nullable String instanceOf(CopierConfig cfg) {
+    String i = instance;
+    String name = i == null ? cfg.instance : CopierConfig.instanceName(i, "--instance");
+    if (name != null && !JournalUrls.isPostgres(journalOf(cfg))) {
+      throw new UserError(
+          "instance '"
+              + name
+              + "' needs a journal on PostgreSQL shared by the group, not '"
+              + JournalUrls.redact(journalOf(cfg))
+              + "': set --journal jdbc:postgresql://host:5432/db?user=..");
+    }
+    return name;
+  }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
     CopierConfig cfg = CopierConfig.load(venue.configFile());
+    String journalAt = journalOf(cfg);
+    String name = instanceOf(cfg);
     Map<String, String> env = System.getenv();
     // Every key is checked before any connection is opened.
     Credentials leaderKeys = keys(env, cfg.leader, "leader");
@@ -68,9 +110,9 @@ final class CopierCommand implements Callable<Integer> {
     List<Exchange> opened = new ArrayList<>();
     int code;
     try (LiveScheduler clock = LiveScheduler.create("tradekit-copier");
-        CopyJournal journal = journal(cfg)) {
+        CopyJournal journal = journal(cfg, journalAt)) {
       try {
-        code = run(out, cfg, clock, journal, opened, leaderKeys, followerKeys);
+        code = run(out, cfg, name, journalAt, clock, journal, opened, leaderKeys, followerKeys);
       } finally {
         for (Exchange ex : opened) {
           ex.close();
@@ -86,6 +128,8 @@ final class CopierCommand implements Callable<Integer> {
   private int run(
       PrintWriter out,
       CopierConfig cfg,
+      @Nullable String name,
+      String journalAt,
       LiveScheduler clock,
       CopyJournal journal,
       List<Exchange> opened,
@@ -100,18 +144,22 @@ final class CopierCommand implements Callable<Integer> {
           open(opened, cfg, clock, Objects.requireNonNull(followerKeys.get(f.name()))),
           f.policy());
     }
+    if (name != null) {
+      b.instance(name);
+    }
     if (!cfg.symbols.isEmpty()) {
       b.symbols(cfg.symbols.toArray(new String[0]));
     }
     TradeCopier copier = b.build();
     copier.start().get(60, TimeUnit.SECONDS);
     out.printf(
-        "copying %s -> %s on %s (%s); journal %s; Ctrl-C stops it%n",
+        "copying %s -> %s on %s (%s); journal %s%s; Ctrl-C stops it%n",
         cfg.leader,
         String.join(", ", followerKeys.keySet()),
         leader.venue(),
         venue.environment(),
-        cfg.journal);
+        JournalUrls.redact(journalAt),
+        name == null ? "" : "; instance " + name);
     out.flush();
     Thread hook = new Thread(copier::stop, "tradekit-copier-stop");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -134,6 +182,7 @@ final class CopierCommand implements Callable<Integer> {
         return true;
       }
       printStats(out, copier.stats());
+      printLeases(out, copier.leases(), System.currentTimeMillis());
     }
     return false;
   }
@@ -149,24 +198,46 @@ final class CopierCommand implements Callable<Integer> {
     return ex;
   }
 
-  private static CopyJournal journal(CopierConfig cfg) {
-    if (cfg.journal.equals("memory")) {
+  private static CopyJournal journal(CopierConfig cfg, String at) {
+    if (at.equals("memory")) {
       return CopyJournals.inMemory();
     }
     try {
-      return CopyJournals.sqlite(Path.of(cfg.journal));
-    } catch (IllegalArgumentException | IllegalStateException e) {
+      if (JournalUrls.isPostgres(at)) {
+        return CopyJournals.jdbc(DriverManager.getConnection(at));
+      }
+      return CopyJournals.sqlite(Path.of(at));
+    } catch (SQLException | IllegalArgumentException | IllegalStateException e) {
       throw new UserError(
           "cannot open the journal '"
-              + cfg.journal
+              + JournalUrls.redact(at)
               + "' of "
               + cfg.file
               + " ("
-              + e.getMessage()
-              + "): set 'journal' to a writable file",
+              + JournalUrls.redact(String.valueOf(e.getMessage()))
+              + "): set 'journal' (or --journal) to a writable file or a reachable"
+              + " jdbc:postgresql:// database",
           UserError.CONFIG,
           e);
     }
+  }
+
+  /** In a group: which instance works each follower (and watches the leader), and for how long. */
+  static void printLeases(PrintWriter out, List<CopierLease> leases, long now) {
+    StringBuilder b = new StringBuilder();
+    for (CopierLease l : leases) {
+      b.append(
+          String.format(
+              "  %-24s %s (epoch %d, %s)%n",
+              l.name(),
+              l.owner() == null ? "free" : l.owner(),
+              l.epoch(),
+              l.expiresAt() >= now
+                  ? (l.expiresAt() - now) + " ms left"
+                  : "expired " + (now - l.expiresAt()) + " ms ago"));
+    }
+    out.print(b);
+    out.flush();
   }
 
   static void printStats(PrintWriter out, CopierStats stats) {

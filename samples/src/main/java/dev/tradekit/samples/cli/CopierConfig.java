@@ -13,13 +13,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code copier} command's YAML file: the venue, the leader account, the followers with their
- * policies and the journal. Account names choose the environment variables of their keys ({@code
- * alice} reads {@code ALICE_BINANCE_API_KEY}); keys in the file are refused.
+ * policies and the journal (a SQLite file, or a PostgreSQL URL with an {@code instance} name to run
+ * several instances on one journal). Account names choose the environment variables of their keys
+ * ({@code alice} reads {@code ALICE_BINANCE_API_KEY}); keys in the file are refused.
  *
  * <pre>{@code
  * venue: binance-usdm
  * leader: main
- * journal: copier.db
+ * journal: copier.db          # or jdbc:postgresql://db:5432/copier?user=tk
+ * instance: node-a            # with a PostgreSQL journal: this process's name in the group
  * followers:
  *   - name: alice
  *     policy: fixed-ratio
@@ -31,7 +33,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class CopierConfig {
   private static final Set<String> KEYS =
-      Set.of("venue", "leader", "followers", "journal", "symbols", "restBaseUrl", "wsBaseUrl");
+      Set.of(
+          "venue",
+          "leader",
+          "followers",
+          "journal",
+          "instance",
+          "symbols",
+          "restBaseUrl",
+          "wsBaseUrl");
   private static final Set<String> FOLLOWER_KEYS =
       Set.of(
           "name",
@@ -52,6 +62,7 @@ final class CopierConfig {
   final String leader;
   final List<Follower> followers;
   final String journal;
+  final @Nullable String instance;
   final List<String> symbols;
   final @Nullable String restBaseUrl;
   final @Nullable String wsBaseUrl;
@@ -63,7 +74,9 @@ final class CopierConfig {
     }
     this.venue = text(map, "venue", "binance-usdm");
     this.leader = name(text(map, "leader", ""), "leader");
-    this.journal = text(map, "journal", "tradekit-copier.db");
+    this.journal = JournalUrls.check(text(map, "journal", "tradekit-copier.db"), file.toString());
+    String inst = optional(map, "instance");
+    this.instance = inst == null ? null : instanceName(inst, file.toString());
     this.restBaseUrl = optional(map, "restBaseUrl");
     this.wsBaseUrl = optional(map, "wsBaseUrl");
     this.symbols = new ArrayList<>();
@@ -165,16 +178,25 @@ final class CopierConfig {
   }
 
   private String name(String value, String what) {
+    return checkedName(value, "the " + what + " account name", file.toString(), "");
+  }
+
+  /** A group instance name: what {@code TradeCopier.Builder.instance} accepts. */
+  static String instanceName(String value, String source) {
+    return checkedName(value, "the instance name", source, " (unique in the group)");
+  }
+
+  private static String checkedName(String value, String what, String source, String note) {
     String n = value.trim();
     if (!n.matches("[A-Za-z0-9._-]{1,64}")) {
       throw new UserError(
-          "the "
-              + what
-              + " account name '"
+          what
+              + " '"
               + n
               + "' in "
-              + file
-              + " must be 1 to 64 letters, digits, '.', '_' or '-'");
+              + source
+              + " must be 1 to 64 letters, digits, '.', '_' or '-'"
+              + note);
     }
     return n;
   }

@@ -1,0 +1,75 @@
+package dev.tradekit.copier;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three copier JVMs (separate processes) on one PostgreSQL journal and FakeBinance, 30 followers
+ * and a leader trading all along: one instance is killed with SIGKILL, another stopped with SIGSTOP
+ * until the others hold its followers and then resumed, a fourth joins; every follower ends on its
+ * exact target and each leader fill was copied once per follower, with no client order id twice at
+ * the venue. Runs when {@code -Dtradekit.postgres.url} (or {@code TRADEKIT_POSTGRES_URL}) names a
+ * server. The randomised version is {@link CopierProcessSoak} ({@code -Pcopier-soak}).
+ */
+class CopierProcessesIT {
+  static final String URL = System.getProperty("tradekit.postgres.url", "").trim();
+
+  @TempDir Path dir;
+  private @Nullable ProcessGroup group;
+
+  static void needsAServer() {
+    Assumptions.assumeTrue(
+        !URL.isEmpty() && !URL.startsWith("${"),
+        "no PostgreSQL server: set TRADEKIT_POSTGRES_URL (or -Dtradekit.postgres.url) to"
+            + " jdbc:postgresql://127.0.0.1:5432/db?user=.. to run the multi-process copier test");
+  }
+
+  @AfterEach
+  void destroyProcesses() throws Exception {
+    ProcessGroup g = group;
+    if (g != null) {
+      g.close();
+    }
+  }
+
+  @Test
+  void killedAndStalledInstancesAreTakenOverAndEveryFillIsCopiedOncePerFollower() throws Exception {
+    needsAServer();
+    ProcessGroup group = ProcessGroup.start(dir, URL, 30, Duration.ofSeconds(3), 20);
+    this.group = group;
+    // the first instance sets the journal's start point; the others join it
+    group.node("node-1");
+    group.awaitWatcher("node-1");
+    group.node("node-2");
+    group.node("node-3");
+    group.awaitEvenSplit("node-1", "node-2", "node-3");
+    group.startLeader(200);
+    group.awaitCopies(30);
+
+    // SIGKILL the watcher: another instance watches the leader and works its ten followers
+    group.kill("node-1");
+    group.awaitNoLeases("node-1");
+    long copied = group.countCopies("status = 'COPIED'");
+    group.awaitCopies((int) copied + 20);
+
+    // SIGSTOP another past its lease: the last one takes everything; then it wakes up
+    group.pause("node-2");
+    group.awaitNoLeases("node-2");
+    copied = group.countCopies("status = 'COPIED'");
+    group.awaitCopies((int) copied + 20);
+    group.resume("node-2");
+
+    // node-2 either rejoins or, if PostgreSQL ended its session stalled mid-write, stays out
+    group.node("node-4");
+    group.awaitEvenSplit("node-3", "node-4");
+    copied = group.countCopies("status = 'COPIED'");
+    group.awaitCopies((int) copied + 20);
+    group.stopLeader();
+    group.verify();
+  }
+}
