@@ -1,5 +1,6 @@
 package dev.tradekit.bybit;
 
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.Position;
@@ -128,7 +129,7 @@ final class BybitPrivateStream implements AutoCloseable {
             "bybit-private",
             scheduler,
             http,
-            settings,
+            settings.connection(),
             settings.silence(),
             new WsConnection.Handler<>() {
               @Override

@@ -1,5 +1,6 @@
 package dev.tradekit.bybit;
 
+import dev.tradekit.adapter.ServerClock;
 import dev.tradekit.api.BookTickerListener;
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.KlineListener;
