@@ -2,8 +2,6 @@ package dev.tradekit.bybit;
 
 import dev.tradekit.api.DeadManSwitch;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,27 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * DCP only to accounts it has enabled it for.
  */
 final class BybitDeadManSwitch implements DeadManSwitch {
-  static final String PATH = "/v5/order/disconnected-cancel-all";
-  static final long MIN_SECONDS = 3;
-  static final long MAX_SECONDS = 300;
-
-  private final BybitRest rest;
+  private final BybitOrders orders;
   private final BybitStreams streams;
   private final Set<String> armed = ConcurrentHashMap.newKeySet();
 
-  BybitDeadManSwitch(BybitRest rest, BybitStreams streams) {
-    this.rest = rest;
+  BybitDeadManSwitch(BybitOrders orders, BybitStreams streams) {
+    this.orders = orders;
     this.streams = streams;
   }
 
   @Override
   public CompletableFuture<Void> arm(String symbol, Duration countdown) {
     String s = symbol(symbol);
-    long seconds = windowSeconds(countdown);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("product", "DERIVATIVES");
-    body.put("timeWindow", seconds);
-    return rest.post(PATH, body)
+    int seconds = windowSeconds(countdown);
+    return orders
+        .armDisconnectCancelAll(seconds)
         .thenRun(
             () -> {
               armed.add(s);
@@ -64,17 +56,17 @@ final class BybitDeadManSwitch implements DeadManSwitch {
    *
    * @throws IllegalArgumentException outside Bybit's 3 to 300 s
    */
-  static long windowSeconds(Duration countdown) {
+  static int windowSeconds(Duration countdown) {
     Objects.requireNonNull(countdown, "countdown");
     long ms = countdown.toMillis();
     long seconds = (ms + 999) / 1000;
-    if (ms <= 0 || seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+    if (ms <= 0 || seconds < BybitOrders.MIN_DCP_SECONDS || seconds > BybitOrders.MAX_DCP_SECONDS) {
       throw new IllegalArgumentException(
           "Bybit's disconnect-cancel-all window is 3 to 300 s (whole seconds), was "
               + countdown
               + "; use disarm to stop it");
     }
-    return seconds;
+    return (int) seconds;
   }
 
   private static String symbol(String symbol) {

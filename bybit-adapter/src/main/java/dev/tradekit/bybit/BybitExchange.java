@@ -117,14 +117,8 @@ final class BybitExchange implements Exchange {
         new BybitInstruments(rest, scheduler::nanoTime, cfg.instrumentsRefresh());
     BybitPositionSides sides = new BybitPositionSides();
     this.marketData = new BybitMarketData(rest, instruments);
-    this.trading =
-        new BybitTrading(
-            rest,
-            new BybitOrders(rest, clock::now),
-            instruments,
-            sides,
-            clock::now,
-            cfg.settleCoin());
+    BybitOrders orders = new BybitOrders(rest, clock::now);
+    this.trading = new BybitTrading(rest, orders, instruments, sides, clock::now, cfg.settleCoin());
     this.account = new BybitAccount(rest, sides, clock::now, cfg.settleCoin());
     String ws = setup.wsBaseUrl().toString().replaceAll("/+$", "");
     this.streams =
@@ -152,7 +146,7 @@ final class BybitExchange implements Exchange {
             creds != null,
             true,
             creds != null);
-    this.deadManSwitch = creds == null ? null : new BybitDeadManSwitch(rest, streams);
+    this.deadManSwitch = creds == null ? null : new BybitDeadManSwitch(orders, streams);
     this.marginModes = creds == null ? null : new BybitMarginModes(rest);
     long period = cfg.timeSyncPeriod().toMillis();
     this.timeSync =
