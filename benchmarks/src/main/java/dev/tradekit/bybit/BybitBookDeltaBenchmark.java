@@ -72,6 +72,11 @@ public class BybitBookDeltaBenchmark {
     return d.b.size() + d.a.size();
   }
 
+  /** The local book, for the smoke test. */
+  dev.tradekit.api.book.OrderBookView book() {
+    return book.view();
+  }
+
   /** Decode and apply one delta. */
   @Benchmark
   public long deltaDecodeAndApply() {

@@ -67,7 +67,8 @@ class BybitDeadManSwitchIT {
   }
 
   @Test
-  void disarmingStopsTheWatchAndAWindowOutsideBybitsRangeIsRefused() throws Exception {
+  void theWatchSurvivesAReconnectDisarmStopsItAndAWindowOutsideBybitsRangeIsRefused()
+      throws Exception {
     Exchange bot = fake.adapter("bot").build();
     try {
       var dms = bot.deadManSwitch().orElseThrow();
@@ -76,7 +77,11 @@ class BybitDeadManSwitchIT {
           .hasMessageContaining("3 to 300 s");
       assertThatThrownBy(() -> dms.arm(SYMBOL, Duration.ofMinutes(6)))
           .isInstanceOf(IllegalArgumentException.class);
-      join(dms.arm(SYMBOL, Duration.ofSeconds(3)));
+      join(dms.arm(SYMBOL, Duration.ofSeconds(30)));
+      await(() -> fake.dcpWatched("bot"));
+      // a dropped private socket subscribes dcp.future again once it is back
+      fake.faults().dropWebSockets();
+      await(() -> !fake.dcpWatched("bot"));
       await(() -> fake.dcpWatched("bot"));
       join(dms.disarm(SYMBOL));
       await(() -> !fake.dcpWatched("bot"));
