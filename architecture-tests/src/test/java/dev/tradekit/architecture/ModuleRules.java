@@ -16,15 +16,19 @@ import java.util.Optional;
  * rules themselves can be proven on fixture classes.
  */
 final class ModuleRules {
-  /** Modules whose main code may depend on {@code api} only. */
+  /** Modules whose main code may depend on {@code api} and {@code execution} only. */
   static final String[] ENGINES = {"copier", "marketmaker", "scanner", "strategy"};
 
-  /** Modules that talk to (or stand in for) a venue's wire protocol. */
-  static final String[] ADAPTERS = {"binance", "bybit", "testkit"};
+  /**
+   * Modules that talk to (or stand in for) a venue's wire protocol; {@code adapter} is the
+   * adapter-support module they share.
+   */
+  static final String[] ADAPTERS = {"adapter", "binance", "bybit", "testkit"};
 
   /** Every module but api. */
   static final String[] OTHER_MODULES = {
     "execution",
+    "adapter",
     "binance",
     "bybit",
     "testkit",

@@ -72,6 +72,7 @@ public class AdapterBenchmark {
       OrderParams.newOrder(request.withClientOrderId("tk-3k2j8f1b0x9qz7m4c5v6n1l2p0"), BTCUSDT);
   private final BinanceFrameDecoder decoder = new BinanceFrameDecoder(Map.of("BTCUSDT", TICK));
   private final MarketEvent event = new MarketEvent();
+  private final OrderBook localBook = new OrderBook("BTCUSDT");
   private final long[] ticks = new long[2_048];
   private final double[] qtys = new double[2_048];
 
@@ -186,6 +187,32 @@ public class AdapterBenchmark {
     }
     r.endObject();
     return n;
+  }
+
+  /**
+   * The adapter's whole path for one depth-update frame, to set beside Bybit's ({@code
+   * BybitBookDeltaBenchmark}): Moshi decode, then each level into the local book as its book
+   * synchroniser applies it.
+   */
+  @Benchmark
+  public long depthUpdateDecodeAndApply() throws IOException {
+    MarketEventDto.DepthUpdate d = (MarketEventDto.DepthUpdate) json.marketFrame(depthFrame).data();
+    applyLevels(Side.BUY, d.bids);
+    applyLevels(Side.SELL, d.asks);
+    localBook.setLastUpdateId(d.finalUpdateId);
+    return localBook.lastUpdateId();
+  }
+
+  private void applyLevels(Side side, List<PriceLevel> levels) {
+    for (int i = 0, n = levels.size(); i < n; i++) {
+      PriceLevel level = levels.get(i);
+      String price = level.price();
+      String qty = level.qty();
+      localBook.setLevel(
+          side,
+          TICK.parseTicks(price, 0, price.length()),
+          Decimals.parseDouble(qty, 0, qty.length()));
+    }
   }
 
   /** A depth-update frame through the backtest's allocation-free cursor parser. */

@@ -1,5 +1,6 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.ConfigChecks;
 import dev.tradekit.api.ExchangeConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -79,36 +80,16 @@ public final class BinanceConfig {
     for (Map.Entry<String, String> e : options.entrySet()) {
       String v = e.getValue().trim();
       switch (e.getKey()) {
-        case "recvWindow" -> b.recvWindow(Duration.ofMillis(parseLong("recvWindow", v)));
-        case "legacyWsPaths" -> b.legacyWsPaths(parseBoolean("legacyWsPaths", v));
-        case "httpLogging" -> b.httpLogging(parseBoolean("httpLogging", v));
+        case "recvWindow" ->
+            b.recvWindow(Duration.ofMillis(ConfigChecks.wholeNumber("recvWindow", v)));
+        case "legacyWsPaths" -> b.legacyWsPaths(ConfigChecks.trueOrFalse("legacyWsPaths", v));
+        case "httpLogging" -> b.httpLogging(ConfigChecks.trueOrFalse("httpLogging", v));
         default ->
-            throw new IllegalArgumentException(
-                "unknown binance-usdm option '"
-                    + e.getKey()
-                    + "'; known options: "
-                    + String.join(", ", OPTION_KEYS.stream().sorted().toList())
-                    + " (other settings go in a BinanceConfig extension)");
+            throw ConfigChecks.unknownOption(
+                "binance-usdm", e.getKey(), OPTION_KEYS, "BinanceConfig");
       }
     }
     return b.build();
-  }
-
-  private static long parseLong(String name, String v) {
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "option " + name + " must be a whole number of milliseconds, was '" + v + "'", e);
-    }
-  }
-
-  private static boolean parseBoolean(String name, String v) {
-    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(v);
-    }
-    throw new IllegalArgumentException(
-        "option " + name + " must be true or false, was '" + v + "'");
   }
 
   /** A builder starting from these settings. */
@@ -238,13 +219,14 @@ public final class BinanceConfig {
 
     /** At least 1 s; default 5 min. */
     public Builder timeSyncPeriod(Duration period) {
-      this.timeSyncPeriod = atLeast(period, Duration.ofSeconds(1), "timeSyncPeriod");
+      this.timeSyncPeriod = ConfigChecks.atLeast(period, Duration.ofSeconds(1), "timeSyncPeriod");
       return this;
     }
 
     /** At least 1 s; default 1 h. */
     public Builder exchangeInfoRefresh(Duration period) {
-      this.exchangeInfoRefresh = atLeast(period, Duration.ofSeconds(1), "exchangeInfoRefresh");
+      this.exchangeInfoRefresh =
+          ConfigChecks.atLeast(period, Duration.ofSeconds(1), "exchangeInfoRefresh");
       return this;
     }
 
@@ -253,7 +235,7 @@ public final class BinanceConfig {
      * its last keep-alive); default 30 min.
      */
     public Builder listenKeyKeepAlive(Duration period) {
-      atLeast(period, Duration.ofMinutes(30), "listenKeyKeepAlive");
+      ConfigChecks.atLeast(period, Duration.ofMinutes(30), "listenKeyKeepAlive");
       if (period.compareTo(Duration.ofMinutes(50)) > 0) {
         throw new IllegalArgumentException(
             "listenKeyKeepAlive must be 30 to 50 min (a listenKey expires 60 min after its last"
@@ -266,11 +248,7 @@ public final class BinanceConfig {
 
     /** Above 0 and at most 5 min; default 10 s. */
     public Builder requestTimeout(Duration timeout) {
-      atLeast(timeout, Duration.ofMillis(1), "requestTimeout");
-      if (timeout.compareTo(Duration.ofMinutes(5)) > 0) {
-        throw new IllegalArgumentException("requestTimeout must be at most 5 min, was " + timeout);
-      }
-      this.requestTimeout = timeout;
+      this.requestTimeout = ConfigChecks.requestTimeout(timeout);
       return this;
     }
 
@@ -300,14 +278,6 @@ public final class BinanceConfig {
     /** The configuration. */
     public BinanceConfig build() {
       return new BinanceConfig(this);
-    }
-
-    private static Duration atLeast(Duration value, Duration min, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.compareTo(min) < 0) {
-        throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
-      }
-      return value;
     }
   }
 }

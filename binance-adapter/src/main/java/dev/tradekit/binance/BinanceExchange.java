@@ -1,5 +1,6 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.ServerClock;
 import dev.tradekit.api.Account;
 import dev.tradekit.api.Capabilities;
 import dev.tradekit.api.Credentials;

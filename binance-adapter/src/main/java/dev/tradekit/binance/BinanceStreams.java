@@ -1,5 +1,6 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.BookTickerListener;
 import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
@@ -14,8 +15,6 @@ import dev.tradekit.api.runtime.Scheduler;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -70,7 +69,7 @@ final class BinanceStreams implements Streams, AutoCloseable {
   /** Closes every connection and stops all timers (and closes the listenKey); idempotent. */
   @Override
   public void close() {
-    handOver(
+    WsConnection.handOver(
         scheduler,
         () -> {
           market.close();
@@ -152,26 +151,5 @@ final class BinanceStreams implements Streams, AutoCloseable {
       throw new IllegalArgumentException("symbol must not be blank");
     }
     return symbol.strip().toUpperCase(Locale.ROOT);
-  }
-
-  /**
-   * Hands {@code task} to the scheduler from another thread; a scheduler that has been shut down
-   * (the exchange is closing) drops it.
-   */
-  static void handOver(Scheduler scheduler, Runnable task) {
-    try {
-      scheduler.execute(task);
-    } catch (RejectedExecutionException e) {
-      log.debug("scheduler closed; a late callback was dropped");
-    }
-  }
-
-  /** A short description of a failure for logs, unwrapping completion wrappers. */
-  static String describe(@Nullable Throwable error) {
-    Throwable e = error;
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e == null ? "no value" : e.toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.Backoff;
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.book.Decimals;
 import dev.tradekit.api.book.OrderBook;
@@ -151,7 +153,7 @@ final class BookSync {
     rest.depth(symbol, snapshotLimit)
         .thenCombine(tick, Snapshot::new)
         .whenComplete(
-            (s, error) -> BinanceStreams.handOver(scheduler, () -> onSnapshot(gen, s, error)));
+            (s, error) -> WsConnection.handOver(scheduler, () -> onSnapshot(gen, s, error)));
   }
 
   private CompletableFuture<@Nullable TickScale> tickScale() {
@@ -187,7 +189,7 @@ final class BookSync {
       return;
     }
     if (error != null || s == null) {
-      log.warn("{}: order book snapshot failed: {}", symbol, BinanceStreams.describe(error));
+      log.warn("{}: order book snapshot failed: {}", symbol, WsConnection.describe(error));
       state = State.WAITING;
       notBeforeMillis = scheduler.currentTimeMillis() + resyncBackoff.nextDelayMillis();
       requestSnapshot();

@@ -1,5 +1,6 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.ServerClock;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.Subscription;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ final class Listeners<L> {
     public void close() {
       if (active) {
         active = false;
-        BinanceStreams.handOver(executor, () -> onClose.accept(this));
+        WsConnection.handOver(executor, () -> onClose.accept(this));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.WsConnection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

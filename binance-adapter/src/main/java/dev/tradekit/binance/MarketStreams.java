@@ -1,5 +1,7 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.KlineSync;
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.BookTickerListener;
 import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
@@ -120,7 +122,15 @@ final class MarketStreams implements MarketConnection.Owner {
     Listeners<KlineListener> ls =
         klineListeners.computeIfAbsent(name, n -> new Listeners<>("klines " + n));
     ls.add(handle);
-    klines.computeIfAbsent(name, n -> new KlineSync(symbol, interval, scheduler, ctx.rest(), ls));
+    klines.computeIfAbsent(
+        name,
+        n ->
+            new KlineSync(
+                symbol,
+                interval,
+                scheduler,
+                ctx.rest()::klines,
+                (bar, closed) -> ls.forEach(l -> l.onKline(bar, closed))));
     want(name);
   }
 
@@ -210,7 +220,9 @@ final class MarketStreams implements MarketConnection.Owner {
     String base = trimSlash(ctx.wsBaseUrl().toString());
     MarketConnection c = new MarketConnection(base, path, ctx.json(), this);
     String name = "binance market " + path + " #" + (++connectionCount);
-    c.bind(new WsConnection<>(name, scheduler, http, settings, settings.marketSilence(), c));
+    c.bind(
+        new WsConnection<>(
+            name, scheduler, http, settings.connection(), settings.marketSilence(), c));
     connections.add(c);
     return c;
   }

@@ -1,5 +1,6 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.WsConnection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
@@ -95,6 +96,12 @@ record StreamSettings(
         5,
         10_000,
         new Random());
+  }
+
+  /** What the shared {@link WsConnection} needs of these settings. */
+  WsConnection.Settings connection() {
+    return new WsConnection.Settings(
+        reconnectMin, reconnectMax, maxConnectionAge, maxMessagesPerSecond, random);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.tradekit.binance;
 
+import dev.tradekit.adapter.Backoff;
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.error.ExchangeException;
@@ -84,7 +86,12 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
       phase = Phase.FIRST;
       WsConnection<UserEventDto> c =
           new WsConnection<>(
-              "binance user stream", scheduler, http, settings, settings.userSilence(), this);
+              "binance user stream",
+              scheduler,
+              http,
+              settings.connection(),
+              settings.userSilence(),
+              this);
       connection = c;
       c.start();
     } else if (phase == Phase.LIVE) {
@@ -115,7 +122,7 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
           .whenComplete(
               (v, e) -> {
                 if (e != null) {
-                  log.info("closing the listenKey failed: {}", BinanceStreams.describe(e));
+                  log.info("closing the listenKey failed: {}", WsConnection.describe(e));
                 }
               });
     }
@@ -165,7 +172,7 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
         .whenComplete(
             (v, error) -> {
               if (error != null) {
-                BinanceStreams.handOver(scheduler, () -> keepAliveFailed(key, error));
+                WsConnection.handOver(scheduler, () -> keepAliveFailed(key, error));
               }
             });
   }
@@ -177,7 +184,7 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
     if (unwrap(error) instanceof ExchangeException e && e.code() == LISTEN_KEY_MISSING) {
       renewKey("listenKey no longer exists (-1125)");
     } else {
-      log.warn("listenKey keep-alive failed: {}", BinanceStreams.describe(error));
+      log.warn("listenKey keep-alive failed: {}", WsConnection.describe(error));
     }
   }
 
@@ -301,7 +308,7 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
       events = CompletableFuture.failedFuture(e);
     }
     events.whenComplete(
-        (list, error) -> BinanceStreams.handOver(scheduler, () -> recovered(gen, list, error)));
+        (list, error) -> WsConnection.handOver(scheduler, () -> recovered(gen, list, error)));
   }
 
   private void recovered(
@@ -314,7 +321,7 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
       log.warn(
           "user stream: recovery failed, retrying in {} ms: {}",
           delay,
-          BinanceStreams.describe(error));
+          WsConnection.describe(error));
       recoveryRetry = scheduler.schedule(this::startRecovery, delay, TimeUnit.MILLISECONDS);
       return;
     }

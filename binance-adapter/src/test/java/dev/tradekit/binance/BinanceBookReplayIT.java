@@ -2,6 +2,7 @@ package dev.tradekit.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradekit.adapter.WsTestServer;
 import dev.tradekit.api.BookTickerListener;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.book.OrderBookView;

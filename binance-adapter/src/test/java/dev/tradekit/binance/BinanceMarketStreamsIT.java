@@ -4,6 +4,7 @@ import static dev.tradekit.binance.StreamTestSupport.depth;
 import static dev.tradekit.binance.StreamTestSupport.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradekit.adapter.WsTestServer;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.book.OrderBook;

@@ -3,6 +3,7 @@ package dev.tradekit.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tradekit.adapter.WsTestServer;
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.error.AuthenticationException;

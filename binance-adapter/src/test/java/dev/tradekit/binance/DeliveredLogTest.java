@@ -2,6 +2,7 @@ package dev.tradekit.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradekit.adapter.Backoff;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderStatus;

@@ -1,5 +1,6 @@
 package dev.tradekit.bybit;
 
+import dev.tradekit.adapter.ConfigChecks;
 import dev.tradekit.api.ExchangeConfig;
 import java.time.Duration;
 import java.util.Locale;
@@ -68,30 +69,16 @@ public final class BybitConfig {
     for (Map.Entry<String, String> e : options.entrySet()) {
       String v = e.getValue().trim();
       switch (e.getKey()) {
-        case "recvWindow" -> b.recvWindow(Duration.ofMillis(parseLong("recvWindow", v)));
-        case "bookDepth" -> b.bookDepth((int) parseLong("bookDepth", v));
+        case "recvWindow" ->
+            b.recvWindow(Duration.ofMillis(ConfigChecks.wholeNumber("recvWindow", v)));
+        case "bookDepth" -> b.bookDepth((int) ConfigChecks.wholeNumber("bookDepth", v));
         case "settleCoin" -> b.settleCoin(v);
         default ->
-            throw new IllegalArgumentException(
-                "unknown "
-                    + BybitLinearProvider.ID
-                    + " option '"
-                    + e.getKey()
-                    + "'; known options: "
-                    + String.join(", ", OPTION_KEYS.stream().sorted().toList())
-                    + " (other settings go in a BybitConfig extension)");
+            throw ConfigChecks.unknownOption(
+                BybitLinearProvider.ID, e.getKey(), OPTION_KEYS, "BybitConfig");
       }
     }
     return b.build();
-  }
-
-  private static long parseLong(String name, String v) {
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "option " + name + " must be a whole number, was '" + v + "'", e);
-    }
   }
 
   /** A builder starting from these settings. */
@@ -188,23 +175,20 @@ public final class BybitConfig {
 
     /** At least 1 s; default 5 min. */
     public Builder timeSyncPeriod(Duration period) {
-      this.timeSyncPeriod = atLeast(period, Duration.ofSeconds(1), "timeSyncPeriod");
+      this.timeSyncPeriod = ConfigChecks.atLeast(period, Duration.ofSeconds(1), "timeSyncPeriod");
       return this;
     }
 
     /** At least 1 s; default 1 h. */
     public Builder instrumentsRefresh(Duration period) {
-      this.instrumentsRefresh = atLeast(period, Duration.ofSeconds(1), "instrumentsRefresh");
+      this.instrumentsRefresh =
+          ConfigChecks.atLeast(period, Duration.ofSeconds(1), "instrumentsRefresh");
       return this;
     }
 
     /** Above 0 and at most 5 min; default 10 s. */
     public Builder requestTimeout(Duration timeout) {
-      atLeast(timeout, Duration.ofMillis(1), "requestTimeout");
-      if (timeout.compareTo(Duration.ofMinutes(5)) > 0) {
-        throw new IllegalArgumentException("requestTimeout must be at most 5 min, was " + timeout);
-      }
-      this.requestTimeout = timeout;
+      this.requestTimeout = ConfigChecks.requestTimeout(timeout);
       return this;
     }
 
@@ -234,14 +218,6 @@ public final class BybitConfig {
     /** The configuration. */
     public BybitConfig build() {
       return new BybitConfig(this);
-    }
-
-    private static Duration atLeast(Duration value, Duration min, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.compareTo(min) < 0) {
-        throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
-      }
-      return value;
     }
   }
 }

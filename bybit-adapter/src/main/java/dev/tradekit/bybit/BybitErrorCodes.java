@@ -37,6 +37,9 @@ final class BybitErrorCodes {
   static final int TIMESTAMP_OUT_OF_WINDOW = 10002;
   static final int TOO_MANY_VISITS = 10006;
 
+  /** "Cross/isolated margin mode not modified": the mode asked for is already set. */
+  static final int MARGIN_MODE_UNCHANGED = 110026;
+
   private static final Pattern LONG_TOKEN = Pattern.compile("[A-Za-z0-9]{40,}");
   private static final Pattern ORIGIN_STRING = Pattern.compile("origin_string\\[[^\\]]*\\]");
   private static final int MAX_VENUE_MESSAGE = 300;
@@ -160,6 +163,10 @@ final class BybitErrorCodes {
               "cannot switch position mode with open orders: cancel them first"),
           row(110025, Kind.OTHER, "position mode not modified: already set (benign)"),
           row(110026, Kind.OTHER, "margin mode not modified: already set (benign)"),
+          row(
+              3400045,
+              Kind.OTHER,
+              "margin mode not changed: close positions and cancel orders first, then retry"),
           row(110043, Kind.OTHER, "leverage not modified: already set (benign)"),
           row(
               110072,

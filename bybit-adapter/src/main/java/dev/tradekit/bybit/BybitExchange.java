@@ -1,5 +1,6 @@
 package dev.tradekit.bybit;
 
+import dev.tradekit.adapter.ServerClock;
 import dev.tradekit.api.Account;
 import dev.tradekit.api.Capabilities;
 import dev.tradekit.api.Credentials;
@@ -7,6 +8,7 @@ import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Environment;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.ExchangeConfig;
+import dev.tradekit.api.MarginModes;
 import dev.tradekit.api.MarketData;
 import dev.tradekit.api.OrderAmendment;
 import dev.tradekit.api.Streams;
@@ -78,6 +80,8 @@ final class BybitExchange implements Exchange {
   private final BybitAccount account;
   private final BybitStreams streams;
   private final Capabilities capabilities;
+  private final @Nullable BybitDeadManSwitch deadManSwitch;
+  private final @Nullable BybitMarginModes marginModes;
   private final Cancellable timeSync;
   private final CompletableFuture<Void> started;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -113,14 +117,8 @@ final class BybitExchange implements Exchange {
         new BybitInstruments(rest, scheduler::nanoTime, cfg.instrumentsRefresh());
     BybitPositionSides sides = new BybitPositionSides();
     this.marketData = new BybitMarketData(rest, instruments);
-    this.trading =
-        new BybitTrading(
-            rest,
-            new BybitOrders(rest, clock::now),
-            instruments,
-            sides,
-            clock::now,
-            cfg.settleCoin());
+    BybitOrders orders = new BybitOrders(rest, clock::now);
+    this.trading = new BybitTrading(rest, orders, instruments, sides, clock::now, cfg.settleCoin());
     this.account = new BybitAccount(rest, sides, clock::now, cfg.settleCoin());
     String ws = setup.wsBaseUrl().toString().replaceAll("/+$", "");
     this.streams =
@@ -137,10 +135,19 @@ final class BybitExchange implements Exchange {
                 signer,
                 creds == null ? null : creds.apiKey(),
                 clock,
-                sides));
+                sides,
+                marketData::klines));
     this.capabilities =
         new Capabilities(
-            BybitOrders.MAX_BATCH, BybitOrders.MAX_BATCH, true, true, false, true, creds != null);
+            BybitOrders.MAX_BATCH,
+            BybitOrders.MAX_BATCH,
+            true,
+            true,
+            creds != null,
+            true,
+            creds != null);
+    this.deadManSwitch = creds == null ? null : new BybitDeadManSwitch(orders, streams);
+    this.marginModes = creds == null ? null : new BybitMarginModes(rest);
     long period = cfg.timeSyncPeriod().toMillis();
     this.timeSync =
         scheduler.scheduleAtFixedRate(
@@ -223,7 +230,12 @@ final class BybitExchange implements Exchange {
 
   @Override
   public Optional<DeadManSwitch> deadManSwitch() {
-    return Optional.empty();
+    return Optional.ofNullable(deadManSwitch);
+  }
+
+  @Override
+  public Optional<MarginModes> marginModes() {
+    return Optional.ofNullable(marginModes);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tradekit.bybit;
 
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.Position;
@@ -33,6 +34,11 @@ final class BybitPrivateStream implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BybitPrivateStream.class);
   static final List<String> TOPICS = List.of("order", "execution", "position", "wallet");
   static final long AUTH_EXPIRY_MS = 10_000;
+
+  /** The topic that makes the venue's disconnect-cancel-all watch this connection. */
+  static final String DCP_TOPIC = "dcp.future";
+
+  private static final String DCP_REQ = "dcp";
   static final long RECOVERY_OVERLAP_MS = 5_000;
   static final int DEDUPE_CAPACITY = 10_000;
 
@@ -80,6 +86,8 @@ final class BybitPrivateStream implements AutoCloseable {
   private @Nullable Cancellable pinger;
   private long lastFillTime;
   private boolean everLive;
+  private boolean authenticated;
+  private boolean dcp;
 
   /**
    * @param url e.g. {@code wss://stream.bybit.com/v5/private}
@@ -128,7 +136,7 @@ final class BybitPrivateStream implements AutoCloseable {
             "bybit-private",
             scheduler,
             http,
-            settings,
+            settings.connection(),
             settings.silence(),
             new WsConnection.Handler<>() {
               @Override
@@ -153,6 +161,7 @@ final class BybitPrivateStream implements AutoCloseable {
 
               @Override
               public void onDown(String reason) {
+                authenticated = false;
                 cancelPinger();
                 listener.onLive(false);
               }
@@ -162,6 +171,34 @@ final class BybitPrivateStream implements AutoCloseable {
   /** Connects. */
   void start() {
     WsConnection.handOver(scheduler, connection::start);
+  }
+
+  /**
+   * Whether this connection subscribes {@value #DCP_TOPIC}, which arms the venue's
+   * disconnect-cancel-all: with it on, the account's orders are cancelled once every such
+   * connection has been down for the account's DCP window. Kept across reconnects.
+   */
+  void watchDcp(boolean on) {
+    WsConnection.handOver(
+        scheduler,
+        () -> {
+          if (dcp == on) {
+            return;
+          }
+          dcp = on;
+          if (authenticated) {
+            String op = on ? "subscribe" : "unsubscribe";
+            connection.send(
+                () ->
+                    "{\"op\":\""
+                        + op
+                        + "\",\"req_id\":\""
+                        + DCP_REQ
+                        + "\",\"args\":[\""
+                        + DCP_TOPIC
+                        + "\"]}");
+          }
+        });
   }
 
   /** Drops the socket as if the network failed (the stream reconnects). For tests and ops. */
@@ -252,12 +289,22 @@ final class BybitPrivateStream implements AutoCloseable {
         connection.reconnect("auth refused", settings.reconnectMax().toMillis());
         return;
       }
+      authenticated = true;
       StringBuilder sb = new StringBuilder("{\"op\":\"subscribe\",\"args\":[");
       for (int i = 0; i < TOPICS.size(); i++) {
         sb.append(i == 0 ? "\"" : ",\"").append(TOPICS.get(i)).append('"');
       }
+      if (dcp) {
+        sb.append(",\"").append(DCP_TOPIC).append('"');
+      }
       String subscribe = sb.append("]}").toString();
       connection.send(() -> subscribe);
+      return;
+    }
+    if (DCP_REQ.equals(reply.reqId)) {
+      if (!reply.success) {
+        log.warn("bybit-private: {} refused: {}", DCP_TOPIC, reply.message());
+      }
       return;
     }
     if ("subscribe".equals(reply.op)) {

@@ -1,5 +1,6 @@
 package dev.tradekit.bybit;
 
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Kline;
@@ -97,7 +98,7 @@ final class BybitPublicStream implements AutoCloseable {
             "bybit-public",
             scheduler,
             http,
-            settings,
+            settings.connection(),
             settings.silence(),
             new WsConnection.Handler<>() {
               @Override

@@ -3,6 +3,7 @@ package dev.tradekit.bybit;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.tradekit.adapter.ServerClock;
 import dev.tradekit.api.error.AuthenticationException;
 import dev.tradekit.api.error.ClockSkewException;
 import dev.tradekit.api.error.DuplicateClientOrderIdException;

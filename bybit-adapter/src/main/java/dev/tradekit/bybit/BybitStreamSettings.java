@@ -1,5 +1,6 @@
 package dev.tradekit.bybit;
 
+import dev.tradekit.adapter.WsConnection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
@@ -54,6 +55,12 @@ record BybitStreamSettings(
         Duration.ofSeconds(60),
         10,
         new Random());
+  }
+
+  /** What the shared {@link WsConnection} needs of these settings. */
+  WsConnection.Settings connection() {
+    return new WsConnection.Settings(
+        reconnectMin, reconnectMax, maxConnectionAge, maxMessagesPerSecond, random);
   }
 
   private static void positive(Duration d, String name) {

@@ -1,5 +1,8 @@
 package dev.tradekit.bybit;
 
+import dev.tradekit.adapter.KlineSync;
+import dev.tradekit.adapter.ServerClock;
+import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.BookTickerListener;
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.KlineListener;
@@ -40,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * and fanned out to the subscriptions. Listeners run on the exchange's scheduler. A topic stays
  * subscribed on the venue until the exchange closes; closing a subscription stops its delivery.
  *
- * <p>Closed klines are delivered once per subscription: a {@code confirm} bar whose open time is
- * not after the last delivered one (a repeat after a reconnect) is dropped. Book tickers come from
- * the {@code tickers} topic (Bybit's best bid and ask) with update id 0.
+ * <p>Closed klines are delivered exactly once per subscription: a {@code confirm} bar whose open
+ * time is not after the last delivered one (a repeat after a reconnect) is dropped, and closed bars
+ * missed while the socket was down are fetched from REST and delivered first ({@link KlineSync}).
+ * Book tickers come from the {@code tickers} topic (Bybit's best bid and ask) with update id 0.
  */
 final class BybitStreams implements Streams, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BybitStreams.class);
@@ -60,7 +64,8 @@ final class BybitStreams implements Streams, AutoCloseable {
       @Nullable BybitSigner signer,
       @Nullable String apiKey,
       ServerClock clock,
-      BybitPositionSides sides) {}
+      BybitPositionSides sides,
+      KlineSync.Fetcher klineRest) {}
 
   private final Context ctx;
   private final Map<String, CopyOnWriteArrayList<OrderBookListener>> books =
@@ -112,11 +117,13 @@ final class BybitStreams implements Streams, AutoCloseable {
     Objects.requireNonNull(listener, "listener");
     BybitKlines.code(interval);
     String key = BybitKlines.topic(symbol, interval);
-    KlineSub sub = new KlineSub(listener);
+    KlineSub sub =
+        new KlineSub(
+            new KlineSync(symbol, interval, ctx.scheduler(), ctx.klineRest(), listener::onKline));
     if (add(klines, key, sub)) {
       publicStream().subscribeKlines(symbol, interval);
     }
-    return new Sub<>(klines, key, sub);
+    return new Sub<>(klines, key, sub, () -> WsConnection.handOver(ctx.scheduler(), sub::close));
   }
 
   @Override
@@ -205,6 +212,15 @@ final class BybitStreams implements Streams, AutoCloseable {
             e -> BybitMapper.positionIdx(ctx.sides().of(e)));
     s.start();
     privateStream = s;
+  }
+
+  /**
+   * Opens the private socket if needed and has it subscribe (or stop subscribing) the venue's
+   * disconnect-cancel-all topic.
+   */
+  synchronized void watchDcp(boolean on) {
+    privateStream();
+    Objects.requireNonNull(privateStream).watchDcp(on);
   }
 
   /** Drops both sockets as if the network failed; they reconnect. For tests and operations. */
@@ -335,23 +351,24 @@ final class BybitStreams implements Streams, AutoCloseable {
     }
   }
 
-  /** One kline subscription: each closed bar at most once. Called on the scheduler only. */
+  /**
+   * One kline subscription made gap-free by the shared {@link KlineSync}: each closed bar exactly
+   * once, a gap left by a reconnect filled from {@code GET /v5/market/kline}. On the scheduler
+   * only.
+   */
   private static final class KlineSub {
-    private final KlineListener listener;
-    private long lastClosedOpen = Long.MIN_VALUE;
+    private final KlineSync sync;
 
-    KlineSub(KlineListener listener) {
-      this.listener = listener;
+    KlineSub(KlineSync sync) {
+      this.sync = sync;
     }
 
     void deliver(Kline k, boolean closed) {
-      if (k.openTime() <= lastClosedOpen) {
-        return;
-      }
-      if (closed) {
-        lastClosedOpen = k.openTime();
-      }
-      listener.onKline(k, closed);
+      sync.onKline(k, closed);
+    }
+
+    void close() {
+      sync.close();
     }
   }
 
@@ -359,12 +376,18 @@ final class BybitStreams implements Streams, AutoCloseable {
     private final Map<String, CopyOnWriteArrayList<L>> map;
     private final String key;
     private final L listener;
+    private final Runnable onClose;
     private volatile boolean active = true;
 
     Sub(Map<String, CopyOnWriteArrayList<L>> map, String key, L listener) {
+      this(map, key, listener, () -> {});
+    }
+
+    Sub(Map<String, CopyOnWriteArrayList<L>> map, String key, L listener, Runnable onClose) {
       this.map = map;
       this.key = key;
       this.listener = listener;
+      this.onClose = onClose;
     }
 
     @Override
@@ -376,8 +399,8 @@ final class BybitStreams implements Streams, AutoCloseable {
     public void close() {
       active = false;
       List<L> list = map.get(key);
-      if (list != null) {
-        list.remove(listener);
+      if (list != null && list.remove(listener)) {
+        onClose.run();
       }
     }
   }

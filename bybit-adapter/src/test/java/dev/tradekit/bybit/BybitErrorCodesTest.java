@@ -58,7 +58,8 @@ class BybitErrorCodesTest {
         Arguments.of(110072, DuplicateClientOrderIdException.class),
         Arguments.of(110094, InvalidOrderException.class),
         Arguments.of(110120, OrderRejectedException.class),
-        Arguments.of(110121, OrderRejectedException.class));
+        Arguments.of(110121, OrderRejectedException.class),
+        Arguments.of(3400045, ExchangeException.class));
   }
 
   @ParameterizedTest(name = "retCode {0} -> {1}")

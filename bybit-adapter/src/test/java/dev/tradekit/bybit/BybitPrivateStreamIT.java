@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.tradekit.adapter.ServerClock;
+import dev.tradekit.adapter.WsTestServer;
 import dev.tradekit.api.Credentials;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Order;

@@ -2,6 +2,7 @@ package dev.tradekit.bybit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradekit.adapter.WsTestServer;
 import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Kline;

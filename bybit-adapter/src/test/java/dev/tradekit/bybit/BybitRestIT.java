@@ -3,6 +3,7 @@ package dev.tradekit.bybit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tradekit.adapter.ServerClock;
 import dev.tradekit.api.Credentials;
 import dev.tradekit.api.error.InsufficientMarginException;
 import dev.tradekit.api.error.RateLimitException;

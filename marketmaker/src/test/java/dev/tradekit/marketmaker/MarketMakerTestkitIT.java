@@ -7,7 +7,6 @@ import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.LiveScheduler;
-import dev.tradekit.backtest.data.SyntheticMarket;
 import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.testkit.FakeBinance;
@@ -39,17 +38,7 @@ class MarketMakerTestkitIT {
   void start() {
     fake =
         FakeBinance.builder()
-            .source(
-                new SyntheticMarket(
-                    SyntheticMarket.Config.builder()
-                        .startTimeMillis(System.currentTimeMillis())
-                        .duration(Duration.ofHours(1))
-                        .meanTouchQuantity(0.002)
-                        // calm enough that a 0.2 bp quote is not crossed by drift while a loaded
-                        // machine delays the bot's market data
-                        .dailyVolatility(0.002)
-                        .seed(7)
-                        .build()))
+            .source(FakeVenueSupport.market())
             .account("key-mm", "secret-mm", AccountSetup.usdt(new BigDecimal("100000")))
             .account("key-t", "secret-t", AccountSetup.usdt(new BigDecimal("1000000")))
             .start();
@@ -91,28 +80,16 @@ class MarketMakerTestkitIT {
   }
 
   private List<Order> venueOrders() throws Exception {
-    return fake.venue().account("key-mm").trading().openOrders("BTCUSDT").get(30, TimeUnit.SECONDS);
+    return FakeVenueSupport.venueOrders(fake.venue(), "key-mm");
   }
 
   private static void await(BooleanSupplier condition, long millis, String what, MarketMaker bot)
       throws Exception {
-    long end = System.nanoTime() + millis * 1_000_000L;
-    while (!condition.getAsBoolean() && System.nanoTime() < end) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean())
-        .as(what + " within " + millis + " ms; bot status " + bot.status())
-        .isTrue();
+    FakeVenueSupport.await(condition, millis, what, bot);
   }
 
   private BooleanSupplier venueHas(int count) {
-    return () -> {
-      try {
-        return venueOrders().size() == count;
-      } catch (Exception e) {
-        return false;
-      }
-    };
+    return FakeVenueSupport.venueHas(fake.venue(), "key-mm", count);
   }
 
   @Test

@@ -120,7 +120,8 @@ class ScannerTestkitIT {
     fake.close();
   }
 
-  private static Instrument instrument(String symbol) {
+  /** A 0.1-tick, 0.001-lot USDT perpetual (also used by {@link ScannerBybitIT}). */
+  static Instrument instrument(String symbol) {
     return Instrument.builder()
         .symbol(symbol)
         .baseAsset(symbol.replace("USDT", ""))

@@ -14,7 +14,10 @@ import java.util.function.Predicate;
  */
 final class BotSpecs {
   static final List<String> KINDS = List.of("copier", "market-maker", "grid", "dca", "scanner");
-  static final List<String> PROVIDERS = List.of("sim", "binance-usdm");
+
+  /** The venues a key and a bot may name; each opens on its testnet unless configured otherwise. */
+  static final List<String> PROVIDERS = List.of("sim", "binance-usdm", "bybit-linear");
+
   private static final BigDecimal MAX_QTY = new BigDecimal("1000000");
   private static final BigDecimal MAX_PRICE = new BigDecimal("100000000");
 

@@ -258,10 +258,11 @@ public final class ControlPlane implements AutoCloseable {
 
   /**
    * Opens a venue account for a bot: the provider id of the bot's definition ({@code sim}, {@code
-   * binance-usdm}) and the credentials of its vault key. The default opens the provider found by
-   * {@link java.util.ServiceLoader} ({@code Exchanges.builder(provider).credentials(..).build()},
-   * on the provider's default environment, the testnet for {@code binance-usdm}); a host or a test
-   * passes its own, e.g. one that points the Binance adapter at a local {@code FakeBinance}.
+   * binance-usdm}, {@code bybit-linear}) and the credentials of its vault key. The default opens
+   * the provider found by {@link java.util.ServiceLoader} ({@code
+   * Exchanges.builder(provider).credentials(..).build()}, on the provider's default environment,
+   * the testnet for {@code binance-usdm} and {@code bybit-linear}); a host or a test passes its
+   * own, e.g. one that points the Binance adapter at a local {@code FakeBinance}.
    *
    * <p>{@code builder.exchanges((provider, credentials) ->
    * fake.adapter(credentials.apiKey()).build())}

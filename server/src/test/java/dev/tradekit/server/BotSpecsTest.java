@@ -13,6 +13,11 @@ class BotSpecsTest {
   }
 
   @Test
+  void bothRealVenuesAndTheSimulatorAreProviders() {
+    assertThat(BotSpecs.PROVIDERS).containsExactly("sim", "binance-usdm", "bybit-linear");
+  }
+
+  @Test
   void normalisesACopierWithTwoFollowers() {
     Map<String, Object> c =
         BotSpecs.validate(

@@ -16,6 +16,7 @@ import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.KlineQuery;
+import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
@@ -80,6 +81,8 @@ final class BybitFakeRest extends Handler.Abstract {
   private final Faults faults;
   private final OrderHistory history;
   private final int ordersPerSecond;
+  private final BybitFakeDcp dcp;
+  private final Map<String, MarginType> marginModes = new ConcurrentHashMap<>();
   private final Map<String, Deque<Long>> orderTimes = new ConcurrentHashMap<>();
 
   BybitFakeRest(
@@ -91,7 +94,9 @@ final class BybitFakeRest extends Handler.Abstract {
       Map<String, String> secrets,
       Faults faults,
       OrderHistory history,
-      int ordersPerSecond) {
+      int ordersPerSecond,
+      BybitFakeDcp dcp) {
+    this.dcp = dcp;
     this.venue = venue;
     this.driver = driver;
     this.instruments = instruments;
@@ -375,6 +380,17 @@ final class BybitFakeRest extends Handler.Abstract {
       case "/v5/order/amend" -> ack(amend(apiKey, ex, b));
       case "/v5/order/cancel" -> ack(cancel(apiKey, ex, b));
       case "/v5/order/cancel-all" -> cancelAll(apiKey, ex, str(b, "symbol"));
+      case "/v5/order/disconnected-cancel-all" -> {
+        int window = new BigDecimal(str(b, "timeWindow")).intValueExact();
+        if (window < 3 || window > 300) {
+          throw new Failure(200, 10001, "params error: timeWindow must be 3 to 300");
+        }
+        if ("DERIVATIVES".equals(b.get("product"))) {
+          dcp.window(apiKey, window);
+        }
+        yield "{}";
+      }
+      case "/v5/account/set-margin-mode" -> setMarginMode(apiKey, ex, str(b, "setMarginMode"));
       case "/v5/order/create-batch" -> batch(apiKey, ex, b, true);
       case "/v5/order/cancel-batch" -> batch(apiKey, ex, b, false);
       case "/v5/order/realtime" -> orders(ex, apiKey, q, true);
@@ -502,6 +518,40 @@ final class BybitFakeRest extends Handler.Abstract {
     Order amended = driver.call(() -> ex.amendment().orElseThrow().amend(a));
     history.record(apiKey, amended);
     return amended;
+  }
+
+  /**
+   * Bybit's account-wide margin mode ({@code REGULAR_MARGIN} is cross, {@code ISOLATED_MARGIN}),
+   * applied to every symbol of the sim account; refused (retCode 3400045 with a reason) while the
+   * account has a position or an open order, and a no-op when already set.
+   */
+  private String setMarginMode(String apiKey, Exchange ex, String wire) {
+    MarginType type =
+        switch (wire) {
+          case "REGULAR_MARGIN" -> MarginType.CROSS;
+          case "ISOLATED_MARGIN" -> MarginType.ISOLATED;
+          case "PORTFOLIO_MARGIN" ->
+              throw new Failure(200, 3400045, "Set margin mode failed: portfolio margin");
+          default -> throw new Failure(200, 10001, "params error: setMarginMode invalid");
+        };
+    if (marginModes.getOrDefault(apiKey, MarginType.CROSS) == type) {
+      return "{\"reasons\":[]}";
+    }
+    boolean busy =
+        driver.call(() -> ex.account().snapshot()).positions().stream()
+            .anyMatch(p -> p.amount().signum() != 0);
+    for (String symbol : instruments.keySet()) {
+      busy |= !driver.call(() -> ex.trading().openOrders(symbol)).isEmpty();
+    }
+    if (busy) {
+      throw new Failure(
+          200, 3400045, "Set margin mode failed: close positions and cancel orders first");
+    }
+    for (String symbol : instruments.keySet()) {
+      driver.call(() -> ex.marginModes().orElseThrow().setMarginType(symbol, type));
+    }
+    marginModes.put(apiKey, type);
+    return "{\"reasons\":[]}";
   }
 
   private String cancelAll(String apiKey, Exchange ex, String symbol) {

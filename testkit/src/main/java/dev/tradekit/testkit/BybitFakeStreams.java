@@ -56,6 +56,7 @@ final class BybitFakeStreams {
   private final Map<String, String> secrets;
   private final Faults faults;
   private final LongSupplier serverTime;
+  private final BybitFakeDcp dcp;
   private final List<WsSocket> publicSockets = new CopyOnWriteArrayList<>();
   private final List<WsSocket> privateSockets = new CopyOnWriteArrayList<>();
   private final Map<WsSocket, String> authenticated = new ConcurrentHashMap<>();
@@ -81,7 +82,9 @@ final class BybitFakeStreams {
       Map<String, Instrument> instruments,
       Map<String, String> secrets,
       Faults faults,
-      LongSupplier serverTime) {
+      LongSupplier serverTime,
+      BybitFakeDcp dcp) {
+    this.dcp = dcp;
     this.venue = venue;
     this.driver = driver;
     this.instruments = instruments;
@@ -105,8 +108,11 @@ final class BybitFakeStreams {
   private void closed(WsSocket s) {
     publicSockets.remove(s);
     privateSockets.remove(s);
-    authenticated.remove(s);
+    String apiKey = authenticated.remove(s);
     books.remove(s);
+    if (apiKey != null) {
+      dcp.closed(apiKey, s);
+    }
   }
 
   /** Disconnects every socket without a close frame. */
@@ -391,14 +397,34 @@ final class BybitFakeStreams {
         }
       }
       case "subscribe" -> {
-        if (!authenticated.containsKey(s)) {
+        String apiKey = authenticated.get(s);
+        if (apiKey == null) {
           s.send(reply("subscribe", false, "Request not authorized"));
           return;
         }
         for (Object a : args) {
-          s.streams.add(String.valueOf(a));
+          String topic = String.valueOf(a);
+          s.streams.add(topic);
+          if (topic.equals("dcp.future")) {
+            dcp.subscribed(apiKey, s);
+          }
         }
-        s.send(reply("subscribe", true, ""));
+        s.send(reply("subscribe", true, "", msg.get("req_id")));
+      }
+      case "unsubscribe" -> {
+        String apiKey = authenticated.get(s);
+        if (apiKey == null) {
+          s.send(reply("unsubscribe", false, "Request not authorized"));
+          return;
+        }
+        for (Object a : args) {
+          String topic = String.valueOf(a);
+          s.streams.remove(topic);
+          if (topic.equals("dcp.future")) {
+            dcp.unsubscribed(apiKey, s);
+          }
+        }
+        s.send(reply("unsubscribe", true, "", msg.get("req_id")));
       }
       default -> s.send(reply(op, false, "unknown op " + op));
     }
@@ -469,9 +495,16 @@ final class BybitFakeStreams {
   }
 
   private static String reply(String op, boolean success, String msg) {
-    return new Json()
-        .obj()
-        .bool("success", success)
+    return reply(op, success, msg, null);
+  }
+
+  /** An op reply echoing the request's {@code req_id}, as Bybit does. */
+  private static String reply(String op, boolean success, String msg, @Nullable Object reqId) {
+    Json j = new Json().obj();
+    if (reqId != null) {
+      j.str("req_id", String.valueOf(reqId));
+    }
+    return j.bool("success", success)
         .str("ret_msg", msg)
         .str("conn_id", "fake")
         .str("op", op)

@@ -97,7 +97,7 @@ final class BybitFakeWire {
   /** One position; {@code entryPrice} on the stream, {@code avgPrice} over REST. */
   static void position(Json j, Position p, @Nullable Instrument i, boolean stream) {
     j.obj().str("symbol", p.symbol()).num("positionIdx", positionIdx(p.positionSide()));
-    j.num("tradeMode", 0)
+    j.num("tradeMode", p.marginType() == dev.tradekit.api.model.MarginType.ISOLATED ? 1 : 0)
         .str("side", p.amount().signum() == 0 ? "" : p.amount().signum() > 0 ? "Buy" : "Sell");
     j.str("size", plain(p.amount().abs()));
     j.str(stream ? "entryPrice" : "avgPrice", plain(p.entryPrice()));

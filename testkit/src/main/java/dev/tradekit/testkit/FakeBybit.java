@@ -47,6 +47,7 @@ import org.jspecify.annotations.Nullable;
 public final class FakeBybit implements AutoCloseable {
   private static final String MARKET_ACCOUNT = "fake-bybit-market-data";
 
+  private final BybitFakeDcp dcp;
   private final Server server;
   private final SimVenue venue;
   private final VenueDriver driver;
@@ -90,6 +91,8 @@ public final class FakeBybit implements AutoCloseable {
                     .build());
     this.secrets = new ConcurrentHashMap<>();
     this.faults = new Faults(this::dropSockets, () -> {});
+    Map<String, Exchange> accounts = new ConcurrentHashMap<>();
+    this.dcp = new BybitFakeDcp(accounts, List.copyOf(instruments.keySet()));
     BybitFakeStreams[] hub = new BybitFakeStreams[1];
     this.driver =
         new VenueDriver(
@@ -109,7 +112,8 @@ public final class FakeBybit implements AutoCloseable {
             instruments,
             secrets,
             faults,
-            () -> clock.currentTimeMillis() + faults.skewMillis());
+            () -> clock.currentTimeMillis() + faults.skewMillis(),
+            dcp);
     hub[0] = streams;
     venue.addDepthListener(
         e -> {
@@ -117,7 +121,6 @@ public final class FakeBybit implements AutoCloseable {
             streams.publish(e);
           }
         });
-    Map<String, Exchange> accounts = new ConcurrentHashMap<>();
     b.accounts.forEach(
         (apiKey, secretAndSetup) -> {
           accounts.put(apiKey, venue.openAccount(apiKey, secretAndSetup.getValue()));
@@ -135,7 +138,8 @@ public final class FakeBybit implements AutoCloseable {
             secrets,
             faults,
             history,
-            b.ordersPerSecond);
+            b.ordersPerSecond,
+            dcp);
 
     this.server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -164,6 +168,16 @@ public final class FakeBybit implements AutoCloseable {
                 }));
     server.start();
     this.port = connector.getLocalPort();
+  }
+
+  /**
+   * Whether a private WebSocket of the account of {@code apiKey} subscribes {@code dcp.future} now,
+   * so that Bybit's disconnect-cancel-all will cancel its orders once every such socket has been
+   * gone for the account's window (set with {@code POST /v5/order/disconnected-cancel-all}, default
+   * 10 s).
+   */
+  public boolean dcpWatched(String apiKey) {
+    return dcp.watched(Objects.requireNonNull(apiKey, "apiKey"));
   }
 
   /** A builder; see {@link Builder} for the defaults. */

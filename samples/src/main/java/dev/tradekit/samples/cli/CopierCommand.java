@@ -102,10 +102,10 @@ final class CopierCommand implements Callable<Integer> {
     String name = instanceOf(cfg);
     Map<String, String> env = System.getenv();
     // Every key is checked before any connection is opened.
-    Credentials leaderKeys = keys(env, cfg.leader, "leader");
+    Credentials leaderKeys = keys(env, cfg.leader, "leader", cfg.venue);
     Map<String, Credentials> followerKeys = new LinkedHashMap<>();
     for (CopierConfig.Follower f : cfg.followers) {
-      followerKeys.put(f.name(), keys(env, f.name(), "follower"));
+      followerKeys.put(f.name(), keys(env, f.name(), "follower", cfg.venue));
     }
     List<Exchange> opened = new ArrayList<>();
     int code;
@@ -187,8 +187,8 @@ final class CopierCommand implements Callable<Integer> {
     return false;
   }
 
-  private Credentials keys(Map<String, String> env, String account, String role) {
-    return Secrets.credentials(env, venue.envFile, account, role);
+  private Credentials keys(Map<String, String> env, String account, String role, String venueId) {
+    return Secrets.credentials(env, venue.envFile, account, role, venueId);
   }
 
   private Exchange open(

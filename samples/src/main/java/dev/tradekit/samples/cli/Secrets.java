@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * API keys from the environment or a {@code .env} file (environment first); never from a config
- * file or the command line.
+ * file or the command line. The variables are named after the venue: {@code BINANCE_API_KEY} /
+ * {@code BINANCE_API_SECRET} for {@code binance-usdm}, {@code BYBIT_API_KEY} / {@code
+ * BYBIT_API_SECRET} for {@code bybit-linear}.
  */
 final class Secrets {
   static final String KEY = "BINANCE_API_KEY";
@@ -22,16 +24,32 @@ final class Secrets {
     return credentials(environment, dotEnv, "", "");
   }
 
-  /**
-   * The keys of one named account: {@code <PREFIX>_BINANCE_API_KEY} and {@code
-   * <PREFIX>_BINANCE_API_SECRET}, where the prefix is the account name in upper case with other
-   * characters than letters and digits turned into {@code _}.
-   */
+  /** The keys for {@code venue} (no named account). */
+  static Credentials credentials(Map<String, String> environment, Path dotEnv, String venue) {
+    return credentials(environment, dotEnv, "", "", venue);
+  }
+
+  /** The keys of one named account on {@code binance-usdm}. */
   static Credentials credentials(
       Map<String, String> environment, Path dotEnv, String account, String role) {
-    String prefix = prefix(account);
-    String keyName = prefix + KEY;
-    String secretName = prefix + SECRET;
+    return credentials(environment, dotEnv, account, role, "binance-usdm");
+  }
+
+  /** {@code BYBIT} for {@code bybit-linear}, else {@code BINANCE}: how the key variables start. */
+  static String venueName(String venue) {
+    return venue.startsWith("bybit") ? "BYBIT" : "BINANCE";
+  }
+
+  /**
+   * The keys of one named account: {@code <PREFIX>_<VENUE>_API_KEY} and {@code
+   * <PREFIX>_<VENUE>_API_SECRET} (venue {@code BINANCE} or {@code BYBIT}), where the prefix is the
+   * account name in upper case with other characters than letters and digits turned into {@code _}.
+   */
+  static Credentials credentials(
+      Map<String, String> environment, Path dotEnv, String account, String role, String venue) {
+    String prefix = prefix(account) + venueName(venue);
+    String keyName = prefix + "_API_KEY";
+    String secretName = prefix + "_API_SECRET";
     String whose = account.isEmpty() ? "" : " (keys of " + role + " '" + account + "')";
     Map<String, String> values = new HashMap<>(readDotEnv(dotEnv));
     environment.forEach(

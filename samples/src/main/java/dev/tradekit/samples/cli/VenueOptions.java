@@ -53,7 +53,7 @@ final class VenueOptions {
   /** Builds the exchange the config names; keys are required except on the {@code sim} venue. */
   Exchange exchange(VenueConfig cfg, Scheduler scheduler, Map<String, String> environment) {
     @Nullable Credentials keys =
-        cfg.venue().equals("sim") ? null : Secrets.credentials(environment, envFile);
+        cfg.venue().equals("sim") ? null : Secrets.credentials(environment, envFile, cfg.venue());
     return exchange(
         cfg.venue(), cfg.optional("restBaseUrl"), cfg.optional("wsBaseUrl"), scheduler, keys);
   }

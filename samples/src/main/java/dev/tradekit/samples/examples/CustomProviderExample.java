@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionException;
  *
  * <pre>{@code
  * CustomProviderExample.Result r = CustomProviderExample.run();
- * System.out.println(r.providers()); // [binance-usdm, read-only, sim]
+ * System.out.println(r.providers()); // [binance-usdm, bybit-linear, read-only, sim]
  * }</pre>
  */
 public final class CustomProviderExample {

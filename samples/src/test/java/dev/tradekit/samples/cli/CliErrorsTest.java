@@ -130,7 +130,7 @@ class CliErrorsTest {
     assertOneLine(
         run("status", "--config", cfg.toString(), "--env-file", env.toString()),
         2,
-        "Providers found: binance-usdm, read-only, sim");
+        "Providers found: binance-usdm, bybit-linear, read-only, sim");
   }
 
   @Test

@@ -68,7 +68,7 @@ class ExamplesTest {
   @Test
   void customProviderIsFoundByServiceLoaderAndRefusesOrders() {
     CustomProviderExample.Result r = CustomProviderExample.run();
-    assertThat(r.providers()).contains("read-only", "sim", "binance-usdm");
+    assertThat(r.providers()).contains("read-only", "sim", "binance-usdm", "bybit-linear");
     assertThat(r.venue()).isEqualTo("read-only");
     assertThat(r.tickSize()).isEqualByComparingTo("0.1");
     assertThat(r.refusal()).isEqualTo("placing an order refused: this sim exchange is read-only");

@@ -1,10 +1,14 @@
-package dev.tradekit.binance;
+package dev.tradekit.adapter;
 
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -23,14 +27,57 @@ import org.slf4j.LoggerFactory;
  * handed to the scheduler in order; every other method runs on the scheduler, so the handler needs
  * no locks. Messages of a socket that has since been replaced are dropped.
  *
+ * <pre>{@code
+ * WsConnection<Frame> ws =
+ *     new WsConnection<>("bybit-public", scheduler, http, settings, Duration.ofSeconds(60), handler);
+ * ws.start();
+ * ws.send(() -> "{\"op\":\"subscribe\",\"args\":[\"publicTrade.BTCUSDT\"]}");
+ * }</pre>
+ *
  * @param <M> the parsed message type
  */
-final class WsConnection<M> {
+public final class WsConnection<M> {
   private static final Logger log = LoggerFactory.getLogger(WsConnection.class);
   private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  /**
+   * How a connection reconnects and paces what it sends.
+   *
+   * @param reconnectMin the first reconnect delay step, positive
+   * @param reconnectMax the largest reconnect delay step, at least {@code reconnectMin}
+   * @param maxConnectionAge the connection is replaced (at once, no backoff) after this long, below
+   *     the venue's own limit
+   * @param maxMessagesPerSecond outgoing messages per rolling second, positive
+   * @param random the backoff's jitter source
+   */
+  public record Settings(
+      Duration reconnectMin,
+      Duration reconnectMax,
+      Duration maxConnectionAge,
+      int maxMessagesPerSecond,
+      Random random) {
+    /** Checks the values. */
+    public Settings {
+      Objects.requireNonNull(random, "random");
+      for (Duration d : new Duration[] {reconnectMin, reconnectMax, maxConnectionAge}) {
+        Objects.requireNonNull(d, "durations");
+        if (d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException("connection durations must be positive: " + d);
+        }
+      }
+      if (reconnectMax.compareTo(reconnectMin) < 0) {
+        throw new IllegalArgumentException(
+            "reconnectMax (" + reconnectMax + ") is below reconnectMin (" + reconnectMin + ")");
+      }
+      if (maxMessagesPerSecond <= 0) {
+        throw new IllegalArgumentException(
+            "maxMessagesPerSecond must be positive: " + maxMessagesPerSecond);
+      }
+    }
+  }
+
   /** What a connection reports to its owner; all methods except {@link #parse} on the scheduler. */
-  interface Handler<M> {
+  public interface Handler<M> {
     /** The URL to connect to now (may need a REST call first, e.g. for a listenKey). */
     CompletableFuture<String> url();
 
@@ -70,11 +117,20 @@ final class WsConnection<M> {
   private @Nullable Cancellable silenceTimer;
   private @Nullable Cancellable flushTimer;
 
-  WsConnection(
+  /**
+   * @param name for logs
+   * @param scheduler runs every callback and timer
+   * @param http the client that opens the sockets
+   * @param settings reconnect backoff, connection age, outgoing pace and jitter
+   * @param silence a connection that receives nothing this long is treated as dead ({@link
+   *     Duration#ZERO} disables)
+   * @param handler the owner
+   */
+  public WsConnection(
       String name,
       Scheduler scheduler,
       OkHttpClient http,
-      StreamSettings settings,
+      Settings settings,
       Duration silence,
       Handler<M> handler) {
     this.name = name;
@@ -93,13 +149,31 @@ final class WsConnection<M> {
     java.util.Arrays.fill(sentAt, Long.MIN_VALUE);
   }
 
+  /** Runs {@code task} on the scheduler, dropping it when the scheduler has shut down. */
+  public static void handOver(Scheduler scheduler, Runnable task) {
+    try {
+      scheduler.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("scheduler closed; a late callback was dropped");
+    }
+  }
+
+  /** A short description of a failure for logs, unwrapping completion wrappers. */
+  public static String describe(@Nullable Throwable error) {
+    Throwable e = error;
+    while (e instanceof CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e == null ? "no value" : e.toString();
+  }
+
   /** Whether the socket is open now. */
-  boolean isOpen() {
+  public boolean isOpen() {
     return open;
   }
 
   /** Connects unless already connected, connecting, waiting to reconnect, or closed. */
-  void start() {
+  public void start() {
     if (closed || connecting || socket != null || reconnectTimer != null) {
       return;
     }
@@ -110,7 +184,7 @@ final class WsConnection<M> {
     } catch (RuntimeException e) {
       url = CompletableFuture.failedFuture(e);
     }
-    url.whenComplete((u, error) -> BinanceStreams.handOver(scheduler, () -> connect(u, error)));
+    var unused = url.whenComplete((u, error) -> handOver(scheduler, () -> connect(u, error)));
   }
 
   private void connect(@Nullable String url, @Nullable Throwable error) {
@@ -120,7 +194,7 @@ final class WsConnection<M> {
     }
     if (error != null || url == null) {
       connecting = false;
-      log.warn("{}: cannot connect: {}", name, BinanceStreams.describe(error));
+      log.warn("{}: cannot connect: {}", name, describe(error));
       scheduleReconnect();
       return;
     }
@@ -132,7 +206,7 @@ final class WsConnection<M> {
    * Queues a message built when it is sent (so pending changes can be merged); the supplier may
    * return {@code null} when there is nothing left to send. Dropped when the socket goes down.
    */
-  void send(Supplier<@Nullable String> message) {
+  public void send(Supplier<@Nullable String> message) {
     outbox.add(message);
     flush();
   }
@@ -158,7 +232,7 @@ final class WsConnection<M> {
   }
 
   /** Drops the current socket (if any) and connects again after {@code delayMillis}. */
-  void reconnect(String reason, long delayMillis) {
+  public void reconnect(String reason, long delayMillis) {
     if (closed) {
       return;
     }
@@ -172,7 +246,7 @@ final class WsConnection<M> {
   }
 
   /** Closes the socket for good; idempotent. */
-  void close() {
+  public void close() {
     if (closed) {
       return;
     }
@@ -271,7 +345,7 @@ final class WsConnection<M> {
   private final class Listener extends WebSocketListener {
     @Override
     public void onOpen(WebSocket ws, Response response) {
-      BinanceStreams.handOver(scheduler, () -> opened(ws));
+      handOver(scheduler, () -> opened(ws));
     }
 
     @Override
@@ -285,7 +359,7 @@ final class WsConnection<M> {
         return;
       }
       if (message != null) {
-        BinanceStreams.handOver(
+        handOver(
             scheduler,
             () -> {
               if (ws == socket && open) {
@@ -298,18 +372,17 @@ final class WsConnection<M> {
     @Override
     public void onClosing(WebSocket ws, int code, String reason) {
       ws.close(1000, null);
-      BinanceStreams.handOver(
-          scheduler, () -> lost(ws, "closed by the server: " + code + " " + reason));
+      handOver(scheduler, () -> lost(ws, "closed by the server: " + code + " " + reason));
     }
 
     @Override
     public void onClosed(WebSocket ws, int code, String reason) {
-      BinanceStreams.handOver(scheduler, () -> lost(ws, "closed: " + code + " " + reason));
+      handOver(scheduler, () -> lost(ws, "closed: " + code + " " + reason));
     }
 
     @Override
     public void onFailure(WebSocket ws, Throwable t, @Nullable Response response) {
-      BinanceStreams.handOver(scheduler, () -> lost(ws, "failure: " + t));
+      handOver(scheduler, () -> lost(ws, "failure: " + t));
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.tradekit.bybit;
+package dev.tradekit.adapter;
 
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
@@ -14,12 +14,23 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
-/** A local WebSocket server on MockWebServer: every request is upgraded; sockets are queued. */
-final class WsTestServer implements AutoCloseable {
+/**
+ * A local WebSocket server on MockWebServer for adapter tests: every request is upgraded; sockets
+ * are queued.
+ *
+ * <pre>{@code
+ * try (WsTestServer server = new WsTestServer()) {
+ *   // point the adapter at server.baseUri(), then
+ *   WsTestServer.Socket socket = server.nextSocket();
+ *   socket.send("{...}");
+ * }
+ * }</pre>
+ */
+public final class WsTestServer implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final BlockingQueue<Socket> opened = new LinkedBlockingQueue<>();
 
-  WsTestServer() throws IOException {
+  public WsTestServer() throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -33,21 +44,21 @@ final class WsTestServer implements AutoCloseable {
   }
 
   /** {@code ws://127.0.0.1:<port>}. */
-  java.net.URI baseUri() {
+  public java.net.URI baseUri() {
     return java.net.URI.create("ws://" + server.getHostName() + ":" + server.getPort());
   }
 
-  /** The next socket the client opened, waiting up to 5 s. */
-  Socket nextSocket() throws InterruptedException {
+  /** The next socket the client opened, waiting up to 20 s. */
+  public Socket nextSocket() throws InterruptedException {
     Socket s = opened.poll(20, TimeUnit.SECONDS);
     if (s == null) {
-      throw new AssertionError("no WebSocket connection within 5 s");
+      throw new AssertionError("no WebSocket connection within 20 s");
     }
     return s;
   }
 
   /** A socket opened within {@code millis}, or null. */
-  @Nullable Socket pollSocket(long millis) throws InterruptedException {
+  public @Nullable Socket pollSocket(long millis) throws InterruptedException {
     return opened.poll(millis, TimeUnit.MILLISECONDS);
   }
 
@@ -57,10 +68,10 @@ final class WsTestServer implements AutoCloseable {
   }
 
   /** The server side of one connection. */
-  static final class Socket extends WebSocketListener {
-    final String path;
-    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    final CompletableFuture<Void> closed = new CompletableFuture<>();
+  public static final class Socket extends WebSocketListener {
+    public final String path;
+    public final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final BlockingQueue<Socket> opened;
     private volatile @Nullable WebSocket ws;
 
@@ -91,7 +102,7 @@ final class WsTestServer implements AutoCloseable {
       closed.complete(null);
     }
 
-    void send(String text) {
+    public void send(String text) {
       WebSocket s = ws;
       if (s == null || !s.send(text)) {
         throw new AssertionError("server socket cannot send");
@@ -99,19 +110,19 @@ final class WsTestServer implements AutoCloseable {
     }
 
     /** Sends unless the socket is closing; returns whether it was queued. */
-    boolean trySend(String text) {
+    public boolean trySend(String text) {
       WebSocket s = ws;
       return s != null && s.send(text);
     }
 
     /** Bytes queued for sending on the server side. */
-    long queueSize() {
+    public long queueSize() {
       WebSocket s = ws;
       return s == null ? 0 : s.queueSize();
     }
 
     /** Closes from the server side (a venue dropping the connection). */
-    void drop() {
+    public void drop() {
       WebSocket s = ws;
       if (s != null) {
         s.close(1001, "going away");
@@ -119,7 +130,7 @@ final class WsTestServer implements AutoCloseable {
     }
 
     /** The next message from the client, waiting up to 20 s. */
-    String nextReceived() throws InterruptedException {
+    public String nextReceived() throws InterruptedException {
       String m = received.poll(20, TimeUnit.SECONDS);
       if (m == null) {
         throw new AssertionError("no message from the client within 20 s on " + path);

@@ -1,8 +1,7 @@
-package dev.tradekit.binance;
+package dev.tradekit.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.KlineQuery;
@@ -21,26 +20,23 @@ class KlineSyncTest {
   private final List<CompletableFuture<List<Kline>>> requests = new ArrayList<>();
   private final List<KlineQuery> queries = new ArrayList<>();
   private final List<String> seen = new ArrayList<>();
-  private final FakeStreamRest rest =
-      new FakeStreamRest() {
-        @Override
-        public CompletableFuture<List<Kline>> klines(KlineQuery q) {
-          CompletableFuture<List<Kline>> f = new CompletableFuture<>();
-          queries.add(q);
-          requests.add(f);
-          return f;
-        }
+  private final KlineSync.Fetcher rest =
+      q -> {
+        CompletableFuture<List<Kline>> f = new CompletableFuture<>();
+        queries.add(q);
+        requests.add(f);
+        return f;
       };
   private final KlineSync sync;
 
   KlineSyncTest() {
-    Listeners<KlineListener> listeners = new Listeners<>("test");
-    listeners.add(
-        new Listeners.Handle<>(
-            (KlineListener) (k, closed) -> seen.add(minute(k) + (closed ? " closed" : " update")),
+    sync =
+        new KlineSync(
+            "BTCUSDT",
+            KlineInterval.M1,
             clock,
-            h -> {}));
-    sync = new KlineSync("BTCUSDT", KlineInterval.M1, clock, rest, listeners);
+            rest,
+            (k, closed) -> seen.add(minute(k) + (closed ? " closed" : " update")));
   }
 
   private static long minute(Kline k) {

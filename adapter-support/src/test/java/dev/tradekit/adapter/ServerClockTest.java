@@ -1,4 +1,4 @@
-package dev.tradekit.binance;
+package dev.tradekit.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,32 +1,56 @@
-package dev.tradekit.binance;
+package dev.tradekit.adapter;
 
-import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.KlineQuery;
 import dev.tradekit.api.runtime.Scheduler;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One kline stream ({@code <symbol>@kline_<interval>}) made gap-free: a closed bar is delivered
- * once (a repeat after a reconnect is dropped) and bars whose close was missed while the socket was
- * down are fetched from REST {@code klines} and delivered, in order, before the event that revealed
- * the gap. Events arriving during a fetch wait in a queue. Runs on the scheduler only.
+ * One venue kline stream (Binance {@code <symbol>@kline_<interval>}, Bybit {@code
+ * kline.<interval>.<symbol>}) made gap-free: a closed bar is delivered once (a repeat after a
+ * reconnect is dropped) and bars whose close was missed while the socket was down are fetched from
+ * the venue's REST klines and delivered, in order, before the event that revealed the gap. Events
+ * arriving during a fetch wait in a queue. Runs on the scheduler only.
+ *
+ * <pre>{@code
+ * KlineSync sync = new KlineSync("BTCUSDT", KlineInterval.M1, scheduler,
+ *     query -> rest.klines(query), (bar, closed) -> listener.onKline(bar, closed));
+ * sync.onKline(barFromTheSocket, confirm);
+ * }</pre>
  */
-final class KlineSync {
+public final class KlineSync {
+  /** Fetches closed bars for a gap: the venue's REST klines. */
+  @FunctionalInterface
+  public interface Fetcher {
+    /** The bars of {@code query}, oldest first. */
+    CompletableFuture<List<Kline>> klines(KlineQuery query);
+  }
+
+  /** Receives each bar in order; on the scheduler. */
+  @FunctionalInterface
+  public interface Sink {
+    /** One update of the current bar, or a closed bar ({@code closed}) exactly once. */
+    void onKline(Kline bar, boolean closed);
+  }
+
   private static final Logger log = LoggerFactory.getLogger(KlineSync.class);
-  static final int MAX_ATTEMPTS = 5;
+
+  /** REST attempts to fill one gap before its bars are skipped (logged as an error). */
+  public static final int MAX_ATTEMPTS = 5;
 
   private final String symbol;
   private final KlineInterval interval;
   private final Scheduler scheduler;
-  private final StreamRestCalls rest;
-  private final Listeners<KlineListener> listeners;
+  private final Fetcher rest;
+  private final Sink sink;
   private final ArrayDeque<Kline> pending = new ArrayDeque<>();
   private final ArrayDeque<Boolean> pendingClosed = new ArrayDeque<>();
   private long lastClosedOpen = Long.MIN_VALUE;
@@ -34,21 +58,24 @@ final class KlineSync {
   private boolean closed;
   private int generation;
 
-  KlineSync(
-      String symbol,
-      KlineInterval interval,
-      Scheduler scheduler,
-      StreamRestCalls rest,
-      Listeners<KlineListener> listeners) {
-    this.symbol = symbol;
-    this.interval = interval;
-    this.scheduler = scheduler;
-    this.rest = rest;
-    this.listeners = listeners;
+  /**
+   * @param symbol the venue symbol
+   * @param interval the bar interval
+   * @param scheduler where every method runs and retries are timed
+   * @param rest the venue's REST klines, for gaps
+   * @param sink receives the bars
+   */
+  public KlineSync(
+      String symbol, KlineInterval interval, Scheduler scheduler, Fetcher rest, Sink sink) {
+    this.symbol = Objects.requireNonNull(symbol, "symbol");
+    this.interval = Objects.requireNonNull(interval, "interval");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.rest = Objects.requireNonNull(rest, "rest");
+    this.sink = Objects.requireNonNull(sink, "sink");
   }
 
   /** An event of the stream. */
-  void onKline(Kline bar, boolean isClosed) {
+  public void onKline(Kline bar, boolean isClosed) {
     if (filling) {
       pending.add(bar);
       pendingClosed.add(isClosed);
@@ -57,7 +84,8 @@ final class KlineSync {
     handle(bar, isClosed);
   }
 
-  void close() {
+  /** Stops delivery; a fetch in flight is ignored. */
+  public void close() {
     closed = true;
     generation++;
     pending.clear();
@@ -84,7 +112,7 @@ final class KlineSync {
     if (isClosed) {
       lastClosedOpen = bar.openTime();
     }
-    listeners.forEach(l -> l.onKline(bar, isClosed));
+    sink.onKline(bar, isClosed);
   }
 
   private void fetch(long from, long to, int attempt) {
@@ -101,7 +129,7 @@ final class KlineSync {
     rest.klines(q)
         .whenComplete(
             (bars, error) ->
-                BinanceStreams.handOver(
+                WsConnection.handOver(
                     scheduler,
                     () -> {
                       if (gen == generation && !closed) {
@@ -118,7 +146,7 @@ final class KlineSync {
             "{} {} klines: filling the gap failed ({}); retrying",
             symbol,
             interval.code(),
-            BinanceStreams.describe(error));
+            WsConnection.describe(error));
         int gen = generation;
         scheduler.schedule(
             () -> {
