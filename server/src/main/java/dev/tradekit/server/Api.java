@@ -64,6 +64,7 @@ final class Api {
     routes.addAll(new AuditRoutes(this, store, events).routes());
     // running bots: start/stop, views, followers (BotRoutes)
     routes.addAll(new BotRoutes(this, store, bots).routes());
+    routes.addAll(new OrderRoutes(this, bots).routes());
   }
 
   private void route(String method, String template, Access access, Http.Handler handler) {
