@@ -163,7 +163,8 @@ final class ApiHandler extends Handler.Abstract {
               body,
               address(request),
               request.getHeaders().get("Last-Event-ID"),
-              principal);
+              principal,
+              request.getHeaders().get("Accept"));
       Reply reply = route.handler().handle(call);
       if (reply.stream != null) {
         stream(request, response, callback, reply);

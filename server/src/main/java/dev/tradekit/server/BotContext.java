@@ -48,6 +48,11 @@ final class BotContext {
    * client order ids with it, so it stays the same across restarts and takes its orders over).
    */
   String engineName() {
+    return engineName(botId);
+  }
+
+  /** The engine name of a bot id (see {@link #engineName()}). */
+  static String engineName(String botId) {
     String letters = botId.substring(botId.indexOf('_') + 1).replaceAll("[^A-Za-z0-9]", "");
     return "tk" + letters.substring(0, Math.min(10, letters.length()));
   }

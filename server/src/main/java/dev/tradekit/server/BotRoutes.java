@@ -34,6 +34,8 @@ final class BotRoutes {
     r.add(Http.Route.of("POST", bot + "/start", Access.WRITE, this::start));
     r.add(Http.Route.of("POST", bot + "/stop", Access.WRITE, this::stop));
     r.add(Http.Route.of("POST", bot + "/emergency-stop", Access.WRITE, this::emergencyStop));
+    r.add(Http.Route.of("POST", bot + "/pause", Access.WRITE, c -> pauseBot(c, true)));
+    r.add(Http.Route.of("POST", bot + "/resume", Access.WRITE, c -> pauseBot(c, false)));
     r.add(Http.Route.of("GET", bot + "/status", Access.READ, this::status));
     r.add(Http.Route.of("GET", bot + "/orders", Access.READ, this::orders));
     r.add(Http.Route.of("GET", bot + "/positions", Access.READ, this::positions));
@@ -83,6 +85,13 @@ final class BotRoutes {
     String why = "emergency stop by " + c.who().name() + (flat ? " (flatten)" : "");
     return Reply.ok(
         Api.botJson(audited(c, "bot.emergency-stop", b, () -> bots.stop(b, true, flat, why))));
+  }
+
+  private Reply pauseBot(Call c, boolean pause) {
+    Store.Bot b = api.ownedBot(c);
+    String why = (pause ? "paused by " : "resumed by ") + c.who().name();
+    String action = pause ? "bot.pause" : "bot.resume";
+    return Reply.ok(Api.botJson(audited(c, action, b, () -> bots.pause(b, pause, why))));
   }
 
   private BotRun running(Store.Bot b) {
@@ -140,7 +149,17 @@ final class BotRoutes {
         filter.put(k, v);
       }
     }
-    return Reply.ok(Map.of("items", running(b).recent(offset, limit, filter)));
+    List<Map<String, Object>> items = bots.history(b, offset, limit, filter);
+    if (c.wantsCsv()) {
+      List<String> columns =
+          switch (b.kind()) {
+            case "copier" -> Csv.COPY_COLUMNS;
+            case "scanner" -> List.of();
+            default -> Csv.FILL_COLUMNS;
+          };
+      return Reply.text(Csv.MEDIA_TYPE, Csv.of(columns, items));
+    }
+    return Reply.ok(Map.of("items", items));
   }
 
   private static int intParam(Call c, String name, int dflt, int min, int max) {

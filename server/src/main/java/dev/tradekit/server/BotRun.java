@@ -21,6 +21,16 @@ interface BotRun {
   /** Halts at once; {@code flatten} also closes positions where the engine can. */
   CompletableFuture<Void> emergencyStop(boolean flatten);
 
+  /**
+   * Pauses the whole bot: the engine stays started and connected and keeps its state, but places no
+   * new orders (the market maker cancels its quotes, the copier pauses every follower, the scanner
+   * stops publishing updates). Idempotent.
+   */
+  void pause();
+
+  /** Undoes {@link #pause()}: the engine quotes, copies or publishes again. Idempotent. */
+  void resume();
+
   /** Engine status and statistics as JSON values. */
   Map<String, Object> status();
 

@@ -78,9 +78,12 @@ final class BotSpecs {
         }
       }
       case "scanner" -> {
-        c.only("symbols", "minNotional");
+        c.only("symbols", "minNotional", "promotionSeconds");
         out.put("symbols", c.symbols("symbols", 500));
         out.put("minNotional", c.positiveDecimal("minNotional", MAX_PRICE).toPlainString());
+        if (c.has("promotionSeconds")) {
+          out.put("promotionSeconds", c.integer("promotionSeconds", 1, 3600));
+        }
       }
       default -> throw ApiException.invalid("kind", "must be one of " + KINDS);
     }

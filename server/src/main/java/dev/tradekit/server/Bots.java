@@ -4,6 +4,7 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.api.model.Income;
 import dev.tradekit.api.runtime.LiveScheduler;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,11 +29,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The running bots: starts an engine from a stored definition (keys from the vault, the venue from
  * the exchange factory), stops it with the engine's own stop, applies live changes, and keeps the
- * stored state true ({@code stopped}, {@code starting}, {@code running}, {@code error}).
+ * stored state true ({@code stopped}, {@code starting}, {@code running}, {@code paused}, {@code
+ * error}).
  *
- * <p>Restart rule: {@link #close()} stops every engine but leaves its stored state {@code running};
- * the next start of the control plane starts those bots again ({@link #resume()}; the copier from
- * its journal). A bot stopped through the API, or one whose engine stopped itself, is not resumed.
+ * <p>Restart rule: {@link #close()} stops every engine but leaves its stored state {@code running}
+ * or {@code paused}; the next start of the control plane starts those bots again ({@link
+ * #resume()}; the copier from its journal; a paused bot is paused again as soon as it runs). A bot
+ * stopped through the API, or one whose engine stopped itself, is not resumed.
  *
  * <p>Engine events are handed to one publishing thread with a bounded queue (10,000 events), so an
  * engine's thread never waits for the store; when the queue is full, events are dropped and
@@ -323,6 +326,59 @@ final class Bots implements AutoCloseable {
   }
 
   /**
+   * Pauses or resumes a running bot ({@link BotRun#pause()}: connected, no new orders) and records
+   * {@code paused} or {@code running}; a paused bot stays paused across a restart of the control
+   * plane. Pausing a paused bot, or resuming a running one, changes nothing.
+   *
+   * @throws ApiException 409 {@code bot-not-running} when the bot does not run
+   */
+  Store.Bot pause(Store.Bot bot, boolean pause, String why) {
+    synchronized (lock(bot.id())) {
+      Entry e = running.get(bot.id());
+      if (e == null) {
+        Store.Bot now = store.bot(bot.id()).orElse(bot);
+        throw ApiException.conflict(
+            "bot-not-running", "bot " + bot.id() + " is " + now.state() + "; start it first");
+      }
+      if (pause) {
+        e.run.pause();
+      } else {
+        e.run.resume();
+      }
+      String state = pause ? "paused" : "running";
+      Store.Bot now = setState(bot, state);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("state", state);
+      data.put("reason", why);
+      publish(now, pause ? "bot.paused" : "bot.resumed", data);
+      LOG.info("control plane: bot {} {}", bot.id(), state);
+      return now;
+    }
+  }
+
+  /**
+   * The bot's history page ({@link BotRun#recent}); a market-maker, grid or DCA bot that does not
+   * run answers from its fill log, so its history of earlier runs stays readable.
+   *
+   * @throws ApiException 409 {@code bot-not-running} when the bot neither runs nor has a log
+   */
+  List<Map<String, Object>> history(
+      Store.Bot bot, int offset, int limit, Map<String, String> filter) {
+    BotRun run = run(bot.id());
+    if (run != null) {
+      return run.recent(offset, limit, filter);
+    }
+    Path file = FillLog.file(journalDir, bot.id());
+    if (!bot.kind().equals("copier") && !bot.kind().equals("scanner") && Files.exists(file)) {
+      try (FillLog log = new FillLog(file, bot.id())) {
+        return log.page(offset, limit, filter.get("symbol"), filter.get("side"));
+      }
+    }
+    throw ApiException.conflict(
+        "bot-not-running", "bot " + bot.id() + " is " + bot.state() + "; start it first");
+  }
+
+  /**
    * Applies a changed configuration to a running engine; does nothing when the bot does not run.
    *
    * @throws ApiException 409 {@code restart-required} if the engine cannot take it live
@@ -340,7 +396,11 @@ final class Bots implements AutoCloseable {
     }
   }
 
-  /** Income of the bot's trading accounts by asset: today (since 00:00 UTC) and since creation. */
+  /**
+   * The bot's PnL by asset, today (since 00:00 UTC) and since creation. A market-maker, grid or DCA
+   * bot counts its own fills only ({@code counts: bot-fills}, {@link MarketMakerRun#pnl}); a copier
+   * counts the income of its follower accounts ({@code counts: account-income}).
+   */
   Map<String, Object> pnl(Store.Bot bot, BotRun run) {
     long now = clock.millis();
     long midnight =
@@ -348,6 +408,15 @@ final class Bots implements AutoCloseable {
             .atStartOfDay(ZoneOffset.UTC)
             .toInstant()
             .toEpochMilli();
+    if (run instanceof MarketMakerRun mm) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("bot", bot.id());
+      body.put("accounts", List.of("bot"));
+      body.put("since", bot.createdAt());
+      body.put("todaySince", midnight);
+      body.putAll(mm.pnl(midnight));
+      return body;
+    }
     Map<String, Map<String, BigDecimal>> byAsset = new TreeMap<>();
     BigDecimal unrealized = BigDecimal.ZERO;
     List<String> accounts = new ArrayList<>();
@@ -380,6 +449,7 @@ final class Bots implements AutoCloseable {
         });
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("bot", bot.id());
+    body.put("counts", "account-income");
     body.put("accounts", accounts);
     body.put("since", bot.createdAt());
     body.put("todaySince", midnight);
@@ -397,10 +467,14 @@ final class Bots implements AutoCloseable {
                 if (closed) {
                   return;
                 }
-                if (b.state().equals("running") || b.state().equals("starting")) {
+                boolean paused = b.state().equals("paused");
+                if (paused || b.state().equals("running") || b.state().equals("starting")) {
                   String outcome = "ok";
                   try {
-                    start(b);
+                    Store.Bot started = start(b);
+                    if (paused) {
+                      pause(started, true, "paused before the restart");
+                    }
                   } catch (RuntimeException e) {
                     outcome = "failed";
                   }

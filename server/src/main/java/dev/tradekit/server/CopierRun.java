@@ -39,7 +39,8 @@ final class CopierRun implements BotRun {
   private final CopyJournal journal;
   private final TradeCopier engine;
   private final Map<String, Exchange> followers = new ConcurrentHashMap<>();
-  private final Map<String, Object> config;
+  private volatile boolean paused;
+  private volatile Map<String, Object> config;
 
   CopierRun(BotContext ctx, String keyId, Map<String, Object> config) {
     this.ctx = ctx;
@@ -169,6 +170,26 @@ final class CopierRun implements BotRun {
     return engine.emergencyStop(flatten);
   }
 
+  /** Pauses every follower (the leader is still watched; its fills are not copied). */
+  @Override
+  public synchronized void pause() {
+    paused = true;
+    for (String name : followers.keySet()) {
+      join(engine.pauseFollower(name));
+    }
+  }
+
+  /** Resumes every follower whose own definition is not paused. */
+  @Override
+  public synchronized void resume() {
+    paused = false;
+    for (Map.Entry<String, Map<String, Object>> e : byKey(config).entrySet()) {
+      if (!Boolean.TRUE.equals(e.getValue().get("paused"))) {
+        join(engine.resumeFollower(e.getKey()));
+      }
+    }
+  }
+
   @Override
   public Map<String, Object> status() {
     CopierStats s = engine.stats();
@@ -178,6 +199,7 @@ final class CopierRun implements BotRun {
     if (instance != null) {
       m.put("instance", instance);
     }
+    m.put("paused", paused);
     m.put("fillsSeen", s.fillsSeen());
     m.put("duplicatesIgnored", s.duplicatesIgnored());
     m.put("lastCheckTime", s.lastCheckTime());
@@ -270,12 +292,13 @@ final class CopierRun implements BotRun {
   }
 
   @Override
-  public void apply(Map<String, Object> before, Map<String, Object> after) {
+  public synchronized void apply(Map<String, Object> before, Map<String, Object> after) {
     for (String key : List.of("journal", "instance")) {
       if (!Objects.equals(before.get(key), after.get(key))) {
         throw BotRun.restartRequired("the copier's " + key);
       }
     }
+    config = after;
     Map<String, Map<String, Object>> was = byKey(before);
     Map<String, Map<String, Object>> now = byKey(after);
     for (Map.Entry<String, Map<String, Object>> e : now.entrySet()) {
@@ -291,11 +314,13 @@ final class CopierRun implements BotRun {
     }
     for (Map.Entry<String, Map<String, Object>> e : now.entrySet()) {
       Map<String, Object> old = was.get(e.getKey());
-      boolean paused = Boolean.TRUE.equals(e.getValue().get("paused"));
+      boolean want = Boolean.TRUE.equals(e.getValue().get("paused"));
       if (old == null) {
         addFollower(e.getValue());
-      } else if (paused != Boolean.TRUE.equals(old.get("paused"))) {
-        join(paused ? engine.pauseFollower(e.getKey()) : engine.resumeFollower(e.getKey()));
+      } else if (want != Boolean.TRUE.equals(old.get("paused"))) {
+        if (!paused) {
+          join(want ? engine.pauseFollower(e.getKey()) : engine.resumeFollower(e.getKey()));
+        }
       }
     }
   }
@@ -313,7 +338,7 @@ final class CopierRun implements BotRun {
     Exchange ex = ctx.open(name);
     followers.put(name, ex);
     join(engine.addFollower(name, ex, policy(f)));
-    if (Boolean.TRUE.equals(f.get("paused"))) {
+    if (paused || Boolean.TRUE.equals(f.get("paused"))) {
       join(engine.pauseFollower(name));
     }
   }

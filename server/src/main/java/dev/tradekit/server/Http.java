@@ -58,7 +58,13 @@ final class Http {
       String body,
       String address,
       @Nullable String lastEventId,
-      Tokens.@Nullable Principal principal) {
+      Tokens.@Nullable Principal principal,
+      @Nullable String accept) {
+
+    /** True when the caller asks for CSV: {@code ?format=csv} or {@code Accept: text/csv}. */
+    boolean wantsCsv() {
+      return "csv".equals(query.get("format")) || (accept != null && accept.contains("text/csv"));
+    }
 
     Tokens.Principal who() {
       if (principal == null) {

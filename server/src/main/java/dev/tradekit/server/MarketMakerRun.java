@@ -12,14 +12,12 @@ import dev.tradekit.marketmaker.Strategy;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@code market-maker}, {@code grid} or {@code dca} bot: one {@link MarketMaker} on the bot's
@@ -28,42 +26,48 @@ import java.util.concurrent.CompletableFuture;
  * state).
  */
 final class MarketMakerRun implements BotRun {
-  private static final int FILLS_KEPT = 1000;
   private static final BigDecimal BPS = new BigDecimal("10000");
 
   private final String kind;
   private final Exchange exchange;
   private final MarketMaker engine;
-  private final Deque<Map<String, Object>> fills = new ArrayDeque<>();
+  private final String symbol;
+  private final FillLog fills;
+  private final AtomicBoolean paused = new AtomicBoolean();
 
   MarketMakerRun(BotContext ctx, String kind, String keyId, Map<String, Object> config) {
     this.kind = kind;
     this.exchange = ctx.open(keyId);
-    MarketMaker.Builder b =
-        MarketMaker.builder()
-            .name(ctx.engineName())
-            .exchange(exchange)
-            .symbol(str(config, "symbol"))
-            .strategy(strategy(kind, config))
-            .riskLimits(RiskLimits.builder().maxBookAge(Duration.ofSeconds(30)).build())
-            .scheduler(ctx.scheduler)
-            .listener(
-                e -> {
-                  if (e instanceof TradingEvent.OrderFilled f) {
-                    synchronized (fills) {
-                      fills.addFirst(EngineJson.fill(f.fill()));
-                      if (fills.size() > FILLS_KEPT) {
-                        fills.removeLast();
-                      }
+    this.symbol = str(config, "symbol");
+    this.fills = new FillLog(FillLog.file(ctx.journalDir, ctx.botId), ctx.botId);
+    try {
+      MarketMaker.Builder b =
+          MarketMaker.builder()
+              .name(ctx.engineName())
+              .exchange(exchange)
+              .symbol(str(config, "symbol"))
+              .strategy(new PausableStrategy(strategy(kind, config), paused))
+              .riskLimits(RiskLimits.builder().maxBookAge(Duration.ofSeconds(30)).build())
+              .scheduler(ctx.scheduler)
+              .listener(
+                  e -> {
+                    if (e instanceof TradingEvent.OrderFilled f) {
+                      fills.add(f.fill());
                     }
-                  }
-                  Map.Entry<String, Map<String, Object>> ev = EngineJson.event(e);
-                  ctx.event(ev.getKey(), ev.getValue());
-                });
-    if (kind.equals("market-maker")) {
-      b.parameters(parameters(config));
+                    Map.Entry<String, Map<String, Object>> ev = EngineJson.event(e);
+                    ctx.event(ev.getKey(), ev.getValue());
+                  });
+      // grid and DCA do not read the quoting parameters; the engine only needs some, and the
+      // pause wrapper hides the strategy type it would otherwise recognise them by
+      b.parameters(
+          kind.equals("market-maker")
+              ? parameters(config)
+              : QuoteParameters.of(BigDecimal.ZERO, BigDecimal.ONE));
+      this.engine = b.build();
+    } catch (RuntimeException e) {
+      fills.close();
+      throw e;
     }
-    this.engine = b.build();
   }
 
   private static String str(Map<String, Object> m, String key) {
@@ -156,12 +160,26 @@ final class MarketMakerRun implements BotRun {
     return engine.stop();
   }
 
+  /** Cancels the bot's quotes at the next cycle and places none until {@link #resume()}. */
+  @Override
+  public void pause() {
+    paused.set(true);
+    engine.updateParameters(engine.parameters());
+  }
+
+  @Override
+  public void resume() {
+    paused.set(false);
+    engine.updateParameters(engine.parameters());
+  }
+
   @Override
   public Map<String, Object> status() {
     MarketMakerStatus s = engine.status();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine", "MarketMaker");
     m.put("state", s.state());
+    m.put("paused", paused.get());
     m.put("symbol", s.symbol());
     m.put("mid", EngineJson.dec(s.mid()));
     m.put("position", EngineJson.dec(s.position()));
@@ -187,20 +205,41 @@ final class MarketMakerRun implements BotRun {
     return engine.status().openOrders().stream().map(EngineJson::order).toList();
   }
 
+  /** The bot's fills of every run, newest first (from its fill log). */
   @Override
   public List<Map<String, Object>> recent(int offset, int limit, Map<String, String> filter) {
-    List<Map<String, Object>> all;
-    synchronized (fills) {
-      all = new ArrayList<>(fills);
+    return fills.page(offset, limit, filter.get("symbol"), filter.get("side"));
+  }
+
+  /**
+   * The bot's own result from its fill log (every run, only its own orders even when the account is
+   * shared): realized PnL in the symbol's margin asset and commissions by asset, in total and
+   * today; the unrealized PnL of the account's position in the bot's symbol. Funding is left out:
+   * the venue books it per account and symbol, not per order.
+   */
+  Map<String, Object> pnl(long midnight) {
+    String asset = Venue.get(exchange.marketData().instrument(symbol)).marginAsset();
+    Map<String, Object> currencies = new LinkedHashMap<>();
+    fills
+        .totals(asset, midnight)
+        .forEach(
+            (a, m) -> {
+              Map<String, Object> c = new LinkedHashMap<>();
+              m.forEach((k, v) -> c.put(k, EngineJson.dec(v)));
+              currencies.put(a, c);
+            });
+    BigDecimal unrealized = BigDecimal.ZERO;
+    for (var p : Venue.get(exchange.account().positions())) {
+      if (p.symbol().equals(symbol)) {
+        unrealized = unrealized.add(p.unrealizedPnl());
+      }
     }
-    String symbol = filter.get("symbol");
-    String side = filter.get("side");
-    return all.stream()
-        .filter(f -> symbol == null || symbol.equals(f.get("symbol")))
-        .filter(f -> side == null || side.equals(f.get("side")))
-        .skip(offset)
-        .limit(limit)
-        .toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("counts", "bot-fills");
+    body.put("symbol", symbol);
+    body.put("currencies", currencies);
+    body.put("unrealizedPnl", EngineJson.dec(unrealized));
+    return body;
   }
 
   @Override
@@ -223,7 +262,7 @@ final class MarketMakerRun implements BotRun {
     if (!sameStrategy || "avellaneda-stoikov".equals(after.get("strategy"))) {
       try {
         engine
-            .updateStrategy(strategy(kind, after))
+            .updateStrategy(new PausableStrategy(strategy(kind, after), paused))
             .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
             .join();
       } catch (java.util.concurrent.CompletionException e) {
@@ -242,5 +281,6 @@ final class MarketMakerRun implements BotRun {
   @Override
   public void close() {
     // the context closes the exchange and the scheduler
+    fills.close();
   }
 }

@@ -9,6 +9,7 @@ import dev.tradekit.scanner.LargeOrder;
 import dev.tradekit.scanner.Scanner;
 import dev.tradekit.scanner.ScannerMetrics;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class ScannerRun implements BotRun {
   private final String feedKey = Ids.token(18);
   private @Nullable FeedSubscription subscription;
   private final BotContext ctx;
+  private volatile boolean paused;
 
   @SuppressWarnings("unchecked")
   ScannerRun(BotContext ctx, String keyId, Map<String, Object> config) {
@@ -43,9 +45,16 @@ final class ScannerRun implements BotRun {
             .topSymbols(this.symbols.size())
             .minUsd(new BigDecimal(String.valueOf(config.get("minNotional"))).doubleValue())
             .vipKeys(Set.of(feedKey))
+            .promotionAge(Duration.ofSeconds(promotionSeconds(config)))
             .hotPoolStore(
                 HotPoolStore.jsonFile(ctx.journalDir.resolve("scanner-" + ctx.botId + ".json")))
             .build();
+  }
+
+  /** How long a wall must stand before it enters the hot pool: 60 s unless configured. */
+  private static long promotionSeconds(Map<String, Object> config) {
+    Object v = config.get("promotionSeconds");
+    return v instanceof Number n ? n.longValue() : 60;
   }
 
   @Override
@@ -57,7 +66,11 @@ final class ScannerRun implements BotRun {
                 FeedTier.VIP,
                 feedKey,
                 FeedSubscriber.accepting(
-                    json -> ctx.event("bot.scanner.update", Map.of("update", Json.readAny(json)))));
+                    json -> {
+                      if (!paused) {
+                        ctx.event("bot.scanner.update", Map.of("update", Json.readAny(json)));
+                      }
+                    }));
     engine.start();
     return CompletableFuture.completedFuture(null);
   }
@@ -89,11 +102,23 @@ final class ScannerRun implements BotRun {
     return m;
   }
 
+  /** Keeps scanning and keeping its hot pool, but publishes no updates until resumed. */
+  @Override
+  public void pause() {
+    paused = true;
+  }
+
+  @Override
+  public void resume() {
+    paused = false;
+  }
+
   @Override
   public Map<String, Object> status() {
     ScannerMetrics mt = engine.metrics();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine", "Scanner");
+    m.put("paused", paused);
     m.put("health", engine.health().status().name());
     m.put("problems", engine.health().problems());
     m.put("scansCompleted", mt.scansCompleted());

@@ -1,0 +1,167 @@
+package dev.tradekit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.model.OrderBookSnapshot;
+import dev.tradekit.api.model.OrderRequest;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.SyntheticMarket;
+import dev.tradekit.backtest.sim.AccountSetup;
+import dev.tradekit.testkit.FakeBinance;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A scanner bot created and started over the API against FakeBinance: a wall another account places
+ * is found, enters the hot pool (visible in the bot's status and history) and its update reaches
+ * the owner's event stream; paused, the bot publishes nothing new.
+ */
+class ScannerBotIT {
+  @TempDir Path dir;
+  private @Nullable FakeBinance fake;
+  private @Nullable ServerFixture server;
+  private @Nullable Exchange wallAccount;
+  private final List<InputStream> streams = new ArrayList<>();
+
+  @BeforeAll
+  static void captureLogs() {
+    ServerFixture.captureStderr();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (InputStream in : streams) {
+      in.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (wallAccount != null) {
+      wallAccount.close();
+    }
+    if (fake != null) {
+      fake.close();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> hotOrders(ServerFixture f, String bot, String token) {
+    Map<String, Object> status = ServerFixture.json(f.get("/api/bots/" + bot + "/status", token));
+    Map<String, Object> engine = (Map<String, Object>) status.get("engine");
+    Object hot = engine == null ? null : engine.get("hotOrders");
+    return hot == null ? List.of() : (List<Map<String, Object>>) hot;
+  }
+
+  @Test
+  void aScannerBotFindsAWallShowsItsHotPoolAndStreamsItsUpdates() throws Exception {
+    // a calm market around 1000 (at 60,000 the synthetic price walks through a wall in seconds)
+    FakeBinance fake =
+        FakeBinance.builder()
+            .source(
+                new SyntheticMarket(
+                    SyntheticMarket.Config.builder()
+                        .symbol("BTCUSDT")
+                        .tickSize("0.1")
+                        .lotSize("0.001")
+                        .initialMid("1000")
+                        .dailyVolatility(0.002)
+                        .tradeRatePerSecond(1)
+                        .updateRatePerSecond(4)
+                        .startTimeMillis(System.currentTimeMillis())
+                        .duration(Duration.ofMinutes(30))
+                        .seed(5)
+                        .build()))
+            .account("key-scan", "secret-of-key-scan", AccountSetup.usdt(new BigDecimal("1000")))
+            .account(
+                "key-wall", "secret-of-key-wall", AccountSetup.usdt(new BigDecimal("10000000")))
+            .start();
+    this.fake = fake;
+    VenueFixture.await(
+        () ->
+            fake.onVenueThread(
+                () ->
+                    fake.venue().publicBook("BTCUSDT").depth(Side.BUY) >= 20
+                        && fake.venue().publicBook("BTCUSDT").depth(Side.SELL) >= 20),
+        "the venue has a full book");
+    Exchange wall = fake.adapter("key-wall").build();
+    wallAccount = wall;
+    OrderBookSnapshot book = wall.marketData().orderBook("BTCUSDT", 5).get(30, TimeUnit.SECONDS);
+    // 12 ticks behind the touch: inside the scanner's 20 levels, out of the traders' way
+    BigDecimal price = book.bestBid().orElseThrow().price().subtract(new BigDecimal("1.2"));
+    wall.trading()
+        .place(OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("1000"), price))
+        .get(30, TimeUnit.SECONDS);
+
+    ServerFixture f =
+        new ServerFixture(
+            ServerFixture.builder(dir, ServerFixture.key(8))
+                .exchanges((provider, credentials) -> fake.adapter(credentials.apiKey()).build())
+                .build()
+                .start());
+    server = f;
+    String admin = f.setupAdmin();
+    String alice = f.user(admin, "alice", "trader");
+    String bob = f.user(admin, "bob", "trader");
+    String key = f.key(alice, "key-scan", "secret-of-key-scan");
+    HttpResponse<String> created =
+        f.post(
+            "/api/bots",
+            "{\"name\":\"walls\",\"kind\":\"scanner\",\"provider\":\"binance-usdm\",\"keyId\":\""
+                + key
+                + "\",\"config\":{\"symbols\":[\"BTCUSDT\"],\"minNotional\":\"20000\","
+                + "\"promotionSeconds\":1}}",
+            alice);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String bot = String.valueOf(ServerFixture.json(created).get("id"));
+    BlockingQueue<EventStream.Frame> events = EventStream.open(f, alice, null, streams);
+    HttpResponse<String> started = f.post("/api/bots/" + bot + "/start", "", alice);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+
+    String wallPrice = price.stripTrailingZeros().toPlainString();
+    try {
+      VenueFixture.await(
+          () -> hotOrders(f, bot, alice).stream().anyMatch(o -> wallPrice.equals(o.get("price"))),
+          "the wall is in the hot pool the API shows");
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "; wall "
+              + wallPrice
+              + "; status "
+              + f.get("/api/bots/" + bot + "/status", alice).body(),
+          e);
+    }
+    Map<String, Object> hot =
+        hotOrders(f, bot, alice).stream()
+            .filter(o -> wallPrice.equals(o.get("price")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hot.get("symbol")).isEqualTo("BTCUSDT");
+    assertThat(hot.get("side")).isEqualTo("BUY");
+    assertThat(ServerFixture.items(f.get("/api/bots/" + bot + "/history", alice)))
+        .anyMatch(o -> wallPrice.equals(o.get("price")));
+    EventStream.Frame update = EventStream.next(events, "bot.scanner.update");
+    assertThat(update.data()).contains(bot).contains("BTCUSDT");
+    assertThat(f.get("/api/bots/" + bot + "/status", bob).statusCode()).isEqualTo(404);
+
+    HttpResponse<String> paused = f.post("/api/bots/" + bot + "/pause", "", alice);
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    assertThat(String.valueOf(ServerFixture.json(f.get("/api/bots/" + bot + "/status", alice))))
+        .contains("paused=true");
+    assertThat(f.post("/api/bots/" + bot + "/stop", "", alice).statusCode()).isEqualTo(200);
+  }
+}
