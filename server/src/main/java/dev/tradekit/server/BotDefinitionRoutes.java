@@ -75,9 +75,8 @@ final class BotDefinitionRoutes {
     long now = clock.millis();
     Store.Bot b =
         new Store.Bot(Ids.next("bot"), owner, kind, name, Json.write(def), "stopped", now, now);
-    store.insertBot(b);
+    events.publish(owner, "bot.created", Api.botJson(b), now, () -> store.insertBot(b));
     api.audit(c, "bot.create", "bot " + b.id() + " " + kind + " " + name, "ok");
-    events.publish(owner, "bot.created", Api.botJson(b), now);
     return Reply.json(201, Api.botJson(b));
   }
 
@@ -116,9 +115,9 @@ final class BotDefinitionRoutes {
             current.state(),
             b.createdAt(),
             now);
-    store.updateBot(updated);
+    events.publish(
+        b.owner(), "bot.updated", Api.botJson(updated), now, () -> store.updateBot(updated));
     api.audit(c, "bot.update", "bot " + b.id(), "ok");
-    events.publish(b.owner(), "bot.updated", Api.botJson(updated), now);
     return Reply.ok(Api.botJson(updated));
   }
 
@@ -127,9 +126,13 @@ final class BotDefinitionRoutes {
     if (bots.run(b.id()) != null) {
       throw ApiException.conflict("bot-running", "bot " + b.id() + " runs; stop it first");
     }
-    store.deleteBot(b.id());
+    events.publish(
+        b.owner(),
+        "bot.deleted",
+        Map.of("id", b.id()),
+        clock.millis(),
+        () -> store.deleteBot(b.id()));
     api.audit(c, "bot.delete", "bot " + b.id(), "ok");
-    events.publish(b.owner(), "bot.deleted", Map.of("id", b.id()), clock.millis());
     return Reply.noContent();
   }
 }
