@@ -1,6 +1,7 @@
 // A small line chart on <canvas>: time on the x axis (UTC), values on the y axis with their unit.
 
-function ticks(min, max, count) {
+/** `count` evenly spaced values from min to max (one value when they are equal). */
+export function ticks(min, max, count) {
   if (min === max) return [min];
   const step = (max - min) / (count - 1);
   return Array.from({ length: count }, (_, i) => min + i * step);
@@ -18,13 +19,13 @@ function timeLabel(ms, span) {
 }
 
 /**
- * Draws points [{at: epochMillis, value: number}] as a line; `unit` is written on the y axis.
- * The canvas gets an aria-label summarising the series, so the chart is not only visual.
+ * Sizes the canvas for the device's pixel ratio and clears it; returns its 2D context (muted
+ * 12 px text) and its CSS size.
  */
-export function lineChart(canvas, points, unit) {
+export function prepare(canvas, defaultHeight) {
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth || 600;
-  const height = canvas.clientHeight || 220;
+  const height = canvas.clientHeight || defaultHeight;
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   const g = canvas.getContext('2d');
@@ -32,6 +33,15 @@ export function lineChart(canvas, points, unit) {
   g.clearRect(0, 0, width, height);
   g.font = '12px system-ui, sans-serif';
   g.fillStyle = '#5b6470';
+  return { g, width, height };
+}
+
+/**
+ * Draws points [{at: epochMillis, value: number}] as a line; `unit` is written on the y axis.
+ * The canvas gets an aria-label summarising the series, so the chart is not only visual.
+ */
+export function lineChart(canvas, points, unit) {
+  const { g, width, height } = prepare(canvas, 220);
   if (points.length === 0) {
     g.fillText('No data yet', 12, 20);
     canvas.setAttribute('aria-label', 'No data yet');
