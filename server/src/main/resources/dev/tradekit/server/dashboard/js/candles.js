@@ -2,7 +2,7 @@
 // the bot's fills drawn as triangles with a letter (▲ with B under it for a buy, ▼ with S over it for a
 // sell: not colour only) and its resting orders as dashed lines labelled with side, quantity and price.
 
-import { prepare, ticks } from './chart.js';
+import { gridY, prepare, ticks } from './chart.js';
 
 const UP = '#1d7a3a';
 const DOWN = '#b3261e';
@@ -55,17 +55,7 @@ export function candleChart(canvas, candles, fills = [], orders = [], symbol = '
   const plotW = width - left - right;
   const px = (t) => left + ((t - x0) / (x1 - x0)) * plotW;
   const py = (p) => top + (1 - (p - y0) / (y1 - y0)) * (height - top - bottom);
-  g.strokeStyle = '#e3e6ea';
-  g.lineWidth = 1;
-  g.textAlign = 'left';
-  g.textBaseline = 'middle';
-  for (const t of ticks(y0, y1, 5)) {
-    g.beginPath();
-    g.moveTo(left, py(t));
-    g.lineTo(width - right, py(t));
-    g.stroke();
-    g.fillText(priceLabel(t, y1 - y0), width - right + 4, py(t));
-  }
+  gridY(g, ticks(y0, y1, 5), left, width - right, py, (t) => priceLabel(t, y1 - y0), width - right + 4, 'left');
   g.textAlign = 'center';
   g.textBaseline = 'top';
   for (const t of ticks(x0, x1 - 1, 4)) g.fillText(timeLabel(t, x1 - x0), Math.min(Math.max(px(t), left + 20), width - right - 20), height - bottom + 6);

@@ -19,6 +19,24 @@ function timeLabel(ms, span) {
 }
 
 /**
+ * Light horizontal grid lines at `values` from x = x0 to x1, each labelled with `text(value)` at
+ * labelX (aligned `align`).
+ */
+export function gridY(g, values, x0, x1, py, text, labelX, align) {
+  g.strokeStyle = '#e3e6ea';
+  g.lineWidth = 1;
+  g.textAlign = align;
+  g.textBaseline = 'middle';
+  for (const t of values) {
+    g.beginPath();
+    g.moveTo(x0, py(t));
+    g.lineTo(x1, py(t));
+    g.stroke();
+    g.fillText(text(t), labelX, py(t));
+  }
+}
+
+/**
  * Sizes the canvas for the device's pixel ratio and clears it; returns its 2D context (muted
  * 12 px text) and its CSS size.
  */
@@ -62,17 +80,7 @@ export function lineChart(canvas, points, unit) {
   const bottom = 24;
   const px = (x) => left + ((x - x0) / (x1 - x0)) * (width - left - right);
   const py = (y) => top + (1 - (y - y0) / (y1 - y0)) * (height - top - bottom);
-  g.strokeStyle = '#e3e6ea';
-  g.lineWidth = 1;
-  g.textAlign = 'right';
-  g.textBaseline = 'middle';
-  for (const t of ticks(y0, y1, 5)) {
-    g.beginPath();
-    g.moveTo(left, py(t));
-    g.lineTo(width - right, py(t));
-    g.stroke();
-    g.fillText(label(t), left - 6, py(t));
-  }
+  gridY(g, ticks(y0, y1, 5), left, width - right, py, label, left - 6, 'right');
   g.textAlign = 'left';
   g.textBaseline = 'top';
   g.fillText(unit, 4, 2);
