@@ -46,12 +46,15 @@ final class BotSpecs {
         out.put("followers", followers);
       }
       case "market-maker" -> {
-        c.only("symbol", "strategy", "parameters");
+        c.only("symbol", "strategy", "parameters", "risk");
         out.put("symbol", c.symbol("symbol"));
         String strategy = c.oneOf("strategy", "fixed-spread", "ladder", "avellaneda-stoikov");
         out.put("strategy", strategy);
         Fields p = c.object("parameters");
         out.put("parameters", marketMakerParameters(strategy, p));
+        if (c.has("risk")) {
+          out.put("risk", marketMakerRisk(c.object("risk")));
+        }
       }
       case "grid" -> {
         c.only("symbol", "lower", "upper", "levels", "quantity");
@@ -163,6 +166,25 @@ final class BotSpecs {
     fo.put("policy", policy);
     fo.put("paused", f.has("paused") && f.bool("paused"));
     return fo;
+  }
+
+  /**
+   * A market maker's optional hard and soft limits: {@code maxPosition} (base units), {@code
+   * maxLoss} (margin asset, stops the bot), {@code maxOpenOrders}.
+   */
+  static Map<String, Object> marketMakerRisk(Fields r) {
+    r.only("maxPosition", "maxLoss", "maxOpenOrders");
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (r.has("maxPosition")) {
+      out.put("maxPosition", r.positiveDecimal("maxPosition", MAX_QTY).toPlainString());
+    }
+    if (r.has("maxLoss")) {
+      out.put("maxLoss", r.positiveDecimal("maxLoss", MAX_PRICE).toPlainString());
+    }
+    if (r.has("maxOpenOrders")) {
+      out.put("maxOpenOrders", r.integer("maxOpenOrders", 1, 200));
+    }
+    return out;
   }
 
   /** Market-maker parameters: the ones that may change while the bot runs. */

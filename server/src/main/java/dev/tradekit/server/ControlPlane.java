@@ -111,6 +111,7 @@ public final class ControlPlane implements AutoCloseable {
               b);
       a.addRoutes(new NotifyRoutes(a, s, v, n).routes());
       a.addRoutes(new NotifyAdminRoutes(a, n.settings()).routes());
+      a.addRoutes(new ChartRoutes(a, b).routes());
       QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
       threads.setName("tradekit-server");
       Server srv = new Server(threads);

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class MarketMakerRun implements BotRun {
   private static final BigDecimal BPS = new BigDecimal("10000");
+  private static final Duration MAX_BOOK_AGE = Duration.ofSeconds(30);
 
   private final String kind;
   private final Exchange exchange;
@@ -34,11 +35,13 @@ final class MarketMakerRun implements BotRun {
   private final String symbol;
   private final FillLog fills;
   private final AtomicBoolean paused = new AtomicBoolean();
+  private final RiskLimits limits;
 
   MarketMakerRun(BotContext ctx, String kind, String keyId, Map<String, Object> config) {
     this.kind = kind;
     this.exchange = ctx.open(keyId);
     this.symbol = str(config, "symbol");
+    this.limits = risk(config);
     this.fills = new FillLog(FillLog.file(ctx.journalDir, ctx.botId), ctx.botId);
     try {
       MarketMaker.Builder b =
@@ -47,7 +50,7 @@ final class MarketMakerRun implements BotRun {
               .exchange(exchange)
               .symbol(str(config, "symbol"))
               .strategy(new PausableStrategy(strategy(kind, config), paused))
-              .riskLimits(RiskLimits.builder().maxBookAge(Duration.ofSeconds(30)).build())
+              .riskLimits(limits)
               .scheduler(ctx.scheduler)
               .listener(
                   e -> {
@@ -89,6 +92,26 @@ final class MarketMakerRun implements BotRun {
 
   private static BigDecimal bps(double bps) {
     return new BigDecimal(Double.toString(bps)).divide(BPS, MathContext.DECIMAL64);
+  }
+
+  /** The limits of a definition's optional {@code risk} object, with a 30 s book-age limit. */
+  @SuppressWarnings("unchecked")
+  static RiskLimits risk(Map<String, Object> config) {
+    RiskLimits.Builder r = RiskLimits.builder().maxBookAge(MAX_BOOK_AGE);
+    Object o = config.get("risk");
+    if (o instanceof Map<?, ?>) {
+      Map<String, Object> m = (Map<String, Object>) o;
+      if (m.get("maxPosition") != null) {
+        r.maxPosition(dec(m, "maxPosition"));
+      }
+      if (m.get("maxLoss") != null) {
+        r.maxLoss(dec(m, "maxLoss"));
+      }
+      if (m.get("maxOpenOrders") != null) {
+        r.maxOpenOrders((int) num(m, "maxOpenOrders"));
+      }
+    }
+    return r.build();
   }
 
   /** The engine strategy a definition names. */
@@ -197,6 +220,36 @@ final class MarketMakerRun implements BotRun {
     m.put("fills", s.fills());
     m.put("spread", EngineJson.dec(engine.parameters().bidSpread()));
     m.put("lastError", s.lastError());
+    m.put("risk", riskUse(s));
+    return m;
+  }
+
+  /**
+   * Each limit the engine runs with, next to the figure it bounds, so a page can show how close
+   * each one is: {name, limit, current} (decimals as strings; null limit = none set).
+   */
+  private List<Map<String, Object>> riskUse(MarketMakerStatus s) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    out.add(limit("maxPosition", limits.maxPosition(), s.position().abs()));
+    BigDecimal loss = s.totalPnl().negate().max(BigDecimal.ZERO);
+    out.add(limit("maxLoss", limits.maxLoss(), loss));
+    out.add(
+        limit(
+            "maxOpenOrders",
+            limits.maxOpenOrders() == 0 ? null : BigDecimal.valueOf(limits.maxOpenOrders()),
+            BigDecimal.valueOf(s.openOrders().size())));
+    out.add(limit("maxBookAgeSeconds", BigDecimal.valueOf(limits.maxBookAge().toSeconds()), null));
+    return out;
+  }
+
+  private static Map<String, Object> limit(
+      String name,
+      @org.jspecify.annotations.Nullable BigDecimal limit,
+      @org.jspecify.annotations.Nullable BigDecimal current) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("limit", EngineJson.dec(limit));
+    m.put("current", EngineJson.dec(current));
     return m;
   }
 
@@ -251,6 +304,10 @@ final class MarketMakerRun implements BotRun {
   public void apply(Map<String, Object> before, Map<String, Object> after) {
     if (!Objects.equals(before.get("symbol"), after.get("symbol"))) {
       throw BotRun.restartRequired("symbol");
+    }
+    // compared as limits, not as maps: a stored 4 and a sent 4.0 are the same limit
+    if (!risk(before).equals(risk(after))) {
+      throw BotRun.restartRequired("the risk limits");
     }
     if (!kind.equals("market-maker")) {
       if (!before.equals(after)) {

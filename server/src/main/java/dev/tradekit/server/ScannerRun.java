@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * most traded symbols as the definition lists, with {@code minNotional} as the smallest wall; its
  * hot pool is kept in {@code scanner-<bot id>.json} in the journal folder. Every hot-pool update
  * (the VIP tier) goes out on the event stream as {@code bot.scanner.update}. The scanner places no
- * orders.
+ * orders. The status carries the hot pool with each order's latest weight and category (from those
+ * updates), the observer pool and the scan's request-weight budget.
  */
 final class ScannerRun implements BotRun {
   private final Exchange exchange;
@@ -32,6 +34,7 @@ final class ScannerRun implements BotRun {
   private @Nullable FeedSubscription subscription;
   private final BotContext ctx;
   private volatile boolean paused;
+  private final Map<String, Map<String, Object>> scores = new ConcurrentHashMap<>();
 
   @SuppressWarnings("unchecked")
   ScannerRun(BotContext ctx, String keyId, Map<String, Object> config) {
@@ -67,12 +70,28 @@ final class ScannerRun implements BotRun {
                 feedKey,
                 FeedSubscriber.accepting(
                     json -> {
+                      Object update = Json.readAny(json);
+                      remember(update);
                       if (!paused) {
-                        ctx.event("bot.scanner.update", Map.of("update", Json.readAny(json)));
+                        ctx.event("bot.scanner.update", Map.of("update", update));
                       }
                     }));
     engine.start();
     return CompletableFuture.completedFuture(null);
+  }
+
+  /** Keeps the weight and category of the order an update names (the hot pool table shows them). */
+  private void remember(@Nullable Object update) {
+    if (update instanceof Map<?, ?> u && u.get("id") instanceof String id) {
+      if ("DEAD".equals(u.get("stage"))) {
+        scores.remove(id);
+        return;
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("weight", u.get("weight"));
+      m.put("category", u.get("category"));
+      scores.put(id, m);
+    }
   }
 
   @Override
@@ -90,6 +109,14 @@ final class ScannerRun implements BotRun {
     return stop();
   }
 
+  private Map<String, Object> scored(LargeOrder o) {
+    Map<String, Object> m = order(o);
+    Map<String, Object> score = scores.get(o.id());
+    m.put("weight", score == null ? null : score.get("weight"));
+    m.put("category", score == null ? null : score.get("category"));
+    return m;
+  }
+
   private static Map<String, Object> order(LargeOrder o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", o.id());
@@ -98,7 +125,9 @@ final class ScannerRun implements BotRun {
     m.put("price", EngineJson.dec(o.price()));
     m.put("quantity", o.quantity());
     m.put("stage", o.stage().name());
+    m.put("usdValue", Math.round(o.usdValue() * 100) / 100.0);
     m.put("firstSeen", o.firstSeen());
+    m.put("lastSeen", o.lastSeen());
     return m;
   }
 
@@ -124,10 +153,13 @@ final class ScannerRun implements BotRun {
     m.put("scansCompleted", mt.scansCompleted());
     m.put("venueCalls", mt.venueCalls());
     m.put("activeOrders", mt.activeOrders());
-    m.put("hotOrders", engine.hotOrders().stream().map(ScannerRun::order).toList());
+    m.put("hotOrders", engine.hotOrders().stream().map(this::scored).toList());
     m.put("candidates", engine.candidates().size());
+    m.put("observerPool", engine.candidates().stream().map(ScannerRun::order).toList());
     m.put("weightUsed", mt.weightUsed());
     m.put("weightLimit", mt.weightLimit());
+    m.put("rateLimitHits", mt.rateLimitHits());
+    m.put("time", ctx.scheduler.currentTimeMillis());
     return m;
   }
 

@@ -186,21 +186,32 @@ class DashboardBrowserIT {
     browser.screenshots("overview-start-answered");
   }
 
-  /** Answers the run reads in the page with the JSON docs/dashboard.md documents. */
+  /** Answers the run reads in the page with the JSON the server's run routes answer. */
   private static final String FAKE_RUN_ENDPOINTS =
       "const real = window.fetch;"
-          + "const started = Date.now() - 3723000;"
+          + "const t0 = Math.floor(Date.now() / 60000) * 60000 - 180000;"
           + "const replies = {"
-          + " status: {state: 'running', startedAt: started, currency: 'USDT', pnlToday: '1.10',"
-          + "  pnlTotal: '-0.05', openOrders: 2, lastError: null},"
-          + " orders: {items: [{clientId: 'tk-1', symbol: 'BTCUSDT', side: 'BUY',"
-          + "  price: '95000.1', quantity: '0.002', filled: '0', status: 'NEW'}]},"
-          + " positions: {items: [{symbol: 'BTCUSDT', side: 'LONG', quantity: '0.004',"
-          + "  entryPrice: '95010', markPrice: '95100', unrealizedPnl: '-0.36', currency: 'USDT'}]},"
-          + " pnl: {currency: 'USDT', points: [{at: started, value: '1000'},"
-          + "  {at: started + 60000, value: '1001.5'}, {at: started + 120000, value: '999.95'}]}};"
+          + " status: {kind: 'grid', state: 'running', lastError: null, engine: {engine: 'MarketMaker',"
+          + "  state: 'RUNNING', symbol: 'BTCUSDT', mid: '95050', position: '0.004',"
+          + "  entryPrice: '95010', balance: '1000', unrealisedPnl: '-0.36', realisedPnl: '1.2',"
+          + "  fees: '0.1', totalPnl: '0.74', openOrders: 1, ordersPlaced: 3, ordersCancelled: 1,"
+          + "  ordersAmended: 0, fills: 1, spread: '0.0005', lastError: null,"
+          + "  risk: [{name: 'maxPosition', limit: '0.005', current: '0.004'},"
+          + "   {name: 'maxLoss', limit: null, current: '0'}]}},"
+          + " orders: {items: [{clientOrderId: 'tk-1', symbol: 'BTCUSDT', side: 'BUY',"
+          + "  price: '95000.1', quantity: '0.002', executedQuantity: '0', status: 'NEW'}]},"
+          + " positions: {items: [{account: 'bot', symbol: 'BTCUSDT', positionSide: 'BOTH',"
+          + "  amount: '0.004', entryPrice: '95010', markPrice: '95100', unrealizedPnl: '-0.36'}]},"
+          + " pnl: {currencies: {USDT: {today: '1.10', total: '-0.05'}}, unrealizedPnl: '-0.36'},"
+          + " history: {items: [{tradeId: 7, symbol: 'BTCUSDT', side: 'BUY', price: '95010',"
+          + "  quantity: '0.004', commission: '0.02', commissionAsset: 'USDT', realizedPnl: '0',"
+          + "  maker: true, time: t0 + 90000}]},"
+          + " klines: {symbol: 'BTCUSDT', interval: '1m', items: [0, 1, 2].map(i => ({"
+          + "  openTime: t0 + i * 60000, closeTime: t0 + i * 60000 + 59999, open: '95000',"
+          + "  high: '95080', low: '94990', close: String(95010 + 20 * i), volume: '3'}))}};"
           + "window.fetch = (url, options) => {"
-          + " const m = /^\\/api\\/bots\\/[^/]+\\/(status|orders|positions|pnl)$/.exec(String(url));"
+          + " const m = /^\\/api\\/bots\\/[^/]+\\/(status|orders|positions|pnl|history|klines)(\\?.*)?$/"
+          + "  .exec(String(url));"
           + " if (!m) return real(url, options);"
           + " return Promise.resolve(new Response(JSON.stringify(replies[m[1]]),"
           + "  {status: 200, headers: {'Content-Type': 'application/json'}}));"
@@ -218,20 +229,24 @@ class DashboardBrowserIT {
     browser.script(FAKE_RUN_ENDPOINTS);
     browser.script("location.hash = arguments[0]", "#/bots/" + id);
     browser.awaitText(By.id("bot-state"), "running");
-    browser.awaitText(By.id("run-status"), "−0.05 USDT");
-    assertThat(browser.driver.findElement(By.id("run-status")).getText())
-        .contains("+1.10 USDT", "1h 2m");
-    assertThat(browser.driver.findElement(By.id("run-orders")).getText())
-        .contains("95000.1", "tk-1", "NEW");
+    browser.awaitText(By.id("run-pnl"), "−0.05 USDT");
+    assertThat(browser.driver.findElement(By.id("run-pnl")).getText())
+        .contains("+1.10 USDT", "−0.36");
+    browser.awaitText(By.id("quotes-table"), "95000.1");
+    assertThat(browser.driver.findElement(By.id("quotes-table")).getText())
+        .contains("bid", "-5.2 bps", "95050");
+    assertThat(browser.driver.findElement(By.id("risk-table")).getText())
+        .contains("0.004", "0.005", "80 %", "near", "none set");
     assertThat(browser.driver.findElement(By.id("run-positions")).getText())
-        .contains("LONG", "95010", "−0.36 USDT");
-    assertThat(
-            browser
-                .driver
-                .findElement(By.cssSelector("#run-pnl canvas"))
-                .getAttribute("aria-label"))
-        .startsWith("3 points")
-        .contains("last 999.95 USDT");
+        .contains("BOTH", "95010", "−0.36");
+    assertThat(browser.driver.findElement(By.id("fills-table")).getText())
+        .contains("▲ BUY", "95010", "maker");
+    browser.wait.until(
+        d -> "3".equals(d.findElement(By.id("mm-chart-canvas")).getAttribute("data-candles")));
+    WebElement candles = browser.driver.findElement(By.id("mm-chart-canvas"));
+    assertThat(candles.getAttribute("data-fills")).isEqualTo("1");
+    assertThat(candles.getAttribute("data-orders")).isEqualTo("1");
+    assertThat(candles.getAttribute("aria-label")).contains("BTCUSDT price, 3 candles");
     browser.screenshots("bot-running");
 
     browser.script("location.hash = '#/'");

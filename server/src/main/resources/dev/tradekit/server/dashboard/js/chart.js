@@ -1,6 +1,7 @@
 // A small line chart on <canvas>: time on the x axis (UTC), values on the y axis with their unit.
 
-function ticks(min, max, count) {
+/** `count` evenly spaced values from min to max (one value when they are equal). */
+export function ticks(min, max, count) {
   if (min === max) return [min];
   const step = (max - min) / (count - 1);
   return Array.from({ length: count }, (_, i) => min + i * step);
@@ -18,13 +19,31 @@ function timeLabel(ms, span) {
 }
 
 /**
- * Draws points [{at: epochMillis, value: number}] as a line; `unit` is written on the y axis.
- * The canvas gets an aria-label summarising the series, so the chart is not only visual.
+ * Light horizontal grid lines at `values` from x = x0 to x1, each labelled with `text(value)` at
+ * labelX (aligned `align`).
  */
-export function lineChart(canvas, points, unit) {
+export function gridY(g, values, x0, x1, py, text, labelX, align) {
+  g.strokeStyle = '#e3e6ea';
+  g.lineWidth = 1;
+  g.textAlign = align;
+  g.textBaseline = 'middle';
+  for (const t of values) {
+    g.beginPath();
+    g.moveTo(x0, py(t));
+    g.lineTo(x1, py(t));
+    g.stroke();
+    g.fillText(text(t), labelX, py(t));
+  }
+}
+
+/**
+ * Sizes the canvas for the device's pixel ratio and clears it; returns its 2D context (muted
+ * 12 px text) and its CSS size.
+ */
+export function prepare(canvas, defaultHeight) {
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth || 600;
-  const height = canvas.clientHeight || 220;
+  const height = canvas.clientHeight || defaultHeight;
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   const g = canvas.getContext('2d');
@@ -32,6 +51,15 @@ export function lineChart(canvas, points, unit) {
   g.clearRect(0, 0, width, height);
   g.font = '12px system-ui, sans-serif';
   g.fillStyle = '#5b6470';
+  return { g, width, height };
+}
+
+/**
+ * Draws points [{at: epochMillis, value: number}] as a line; `unit` is written on the y axis.
+ * The canvas gets an aria-label summarising the series, so the chart is not only visual.
+ */
+export function lineChart(canvas, points, unit) {
+  const { g, width, height } = prepare(canvas, 220);
   if (points.length === 0) {
     g.fillText('No data yet', 12, 20);
     canvas.setAttribute('aria-label', 'No data yet');
@@ -52,17 +80,7 @@ export function lineChart(canvas, points, unit) {
   const bottom = 24;
   const px = (x) => left + ((x - x0) / (x1 - x0)) * (width - left - right);
   const py = (y) => top + (1 - (y - y0) / (y1 - y0)) * (height - top - bottom);
-  g.strokeStyle = '#e3e6ea';
-  g.lineWidth = 1;
-  g.textAlign = 'right';
-  g.textBaseline = 'middle';
-  for (const t of ticks(y0, y1, 5)) {
-    g.beginPath();
-    g.moveTo(left, py(t));
-    g.lineTo(width - right, py(t));
-    g.stroke();
-    g.fillText(label(t), left - 6, py(t));
-  }
+  gridY(g, ticks(y0, y1, 5), left, width - right, py, label, left - 6, 'right');
   g.textAlign = 'left';
   g.textBaseline = 'top';
   g.fillText(unit, 4, 2);

@@ -96,3 +96,9 @@ export function twoStep(attrs, label, confirmLabel, action) {
   button.addEventListener('blur', disarm);
   return button;
 }
+
+/** Replaces an element's children with `children` (nodes, strings, nested arrays, as add()). */
+export function put(el, ...children) {
+  el.replaceChildren();
+  return add(el, children);
+}

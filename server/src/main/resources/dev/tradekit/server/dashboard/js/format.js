@@ -71,3 +71,43 @@ export const VENUES = { sim: 'Simulator', 'binance-usdm': 'Binance USD-M', 'bybi
 export function venue(id) {
   return VENUES[id] || id || '—';
 }
+
+/** Exact product of two decimal strings; null if either is not a decimal. */
+export function mul(a, b) {
+  const x = parse(a);
+  const y = parse(b);
+  if (!x || !y) return null;
+  return trim(unparse(x.units * y.units, x.scale + y.scale));
+}
+
+/** Compares two decimal strings: -1, 0 or 1 (null if either is not a decimal). */
+export function cmp(a, b) {
+  const d = sum([a, neg(b)]);
+  return d === null ? null : sign(d);
+}
+
+function neg(v) {
+  const s = String(v).trim();
+  return s.startsWith('-') ? s.slice(1) : '-' + s;
+}
+
+/** Drops trailing zeros after the point ("1.2300" → "1.23", "2.0" → "2"). */
+export function trim(v) {
+  const s = String(v);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/** The p-th percentile (0–100, nearest rank) of numbers; null when there are none. */
+export function percentile(values, p) {
+  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * xs.length));
+  return xs[rank - 1];
+}
+
+/** "850 ms", "1.2 s". */
+export function millis(v) {
+  if (v === null || v === undefined || !Number.isFinite(Number(v))) return '—';
+  const n = Number(v);
+  return n < 1000 ? `${Math.round(n)} ms` : `${(n / 1000).toFixed(n < 10000 ? 2 : 1)} s`;
+}

@@ -1,13 +1,15 @@
 // One bot: its definition (per kind), controls, and — when the server runs bots — its status,
 // PnL chart, open orders, positions and copier followers, refreshed from the live events.
 import * as api from '../api.js';
-import { h, table, cell, flash, twoStep } from '../dom.js';
-import { money, duration, time, venue } from '../format.js';
+import { h, add, table, cell, flash, twoStep } from '../dom.js';
+import { money, time, venue } from '../format.js';
 import { canWrite, nav } from '../session.js';
 import * as live from '../live.js';
-import { lineChart } from '../chart.js';
 import { controls } from './controls.js';
 import { runData } from './run-data.js';
+import { copierPage } from './copier-run.js';
+import { mmPage } from './mm-run.js';
+import { scannerPage } from './scanner-run.js';
 
 function kv(pairs) {
   return h('dl', { class: 'kv' }, pairs.filter(Boolean).map(([k, v]) => [h('dt', null, k), h('dd', null, v === undefined || v === null || v === '' ? '—' : v)]));
@@ -15,7 +17,7 @@ function kv(pairs) {
 
 function belongs(e, id) {
   const d = e.data;
-  return d && typeof d === 'object' && (d.id === id || d.botId === id);
+  return d && typeof d === 'object' && (d.bot === id || d.id === id || d.botId === id);
 }
 
 export async function render(root, { params }) {
@@ -40,30 +42,44 @@ export async function render(root, { params }) {
       })
     : null;
   const runBox = h('div', { id: 'run' });
+  const kindBox = h('div', { id: 'kind-run', 'data-kind': bot.kind });
   const eventsList = h('ol', { id: 'bot-events', reversed: true });
   root.append(
     h('p', null, h('a', { href: '#/' }, '← Bots')),
     h('div', { class: 'actions' }, h('h1', { id: 'bot-title' }, bot.name), stateBadge),
     h('div', { class: 'actions' }, controls(bot, () => loadRun()), canWrite() ? h('a', { href: `#/bots/${encodeURIComponent(id)}/edit`, id: 'edit-bot' }, 'Edit') : null, remove),
-    h('div', { class: 'grid2' }, h('section', { class: 'card' }, h('h2', null, 'Definition'), definition(bot, keyName)), h('section', { class: 'card' }, h('h2', null, 'Recent events of this bot'), eventsList)),
+    h('div', { class: 'grid2' }, h('section', { class: 'card', id: 'bot-definition' }, h('h2', null, 'Definition'), definition(bot, keyName)), h('section', { class: 'card' }, h('h2', null, 'Recent events of this bot'), eventsList)),
     runBox,
+    kindBox,
   );
+  const showDefinition = (b) => {
+    const card = document.getElementById('bot-definition');
+    card.replaceChildren(h('h2', null, 'Definition'));
+    add(card, definition(b, keyName));
+  };
+  // the kind's live page, built while the bot runs (and built again after a restart)
+  let page = null;
+  const makePage = () =>
+    bot.kind === 'copier'
+      ? copierPage(kindBox, bot, keyList.items, keyName)
+      : bot.kind === 'scanner'
+        ? scannerPage(kindBox, bot)
+        : mmPage(kindBox, bot, showDefinition);
 
   const loadRun = async () => {
-    const [status, pnl, orders, positions, followers] = await Promise.all([
-      runData(id, 'status'),
-      runData(id, 'pnl'),
-      runData(id, 'orders'),
-      runData(id, 'positions'),
-      bot.kind === 'copier' ? runData(id, 'followers') : null,
-    ]);
+    const [status, pnl, positions] = await Promise.all([runData(id, 'status'), runData(id, 'pnl'), bot.kind === 'scanner' ? null : runData(id, 'positions')]);
     if (status && status.state) {
       stateBadge.textContent = status.state;
       stateBadge.className = 'status ' + status.state;
     }
-    runBox.replaceChildren(...runSections(bot, { status, pnl, orders, positions, followers }, keyName));
-    const canvas = runBox.querySelector('canvas');
-    if (canvas && pnl && Array.isArray(pnl.points)) lineChart(canvas, pnl.points, pnl.currency || '');
+    runBox.replaceChildren(...runSections(bot, { status, pnl, positions }));
+    if (status && status.state === 'running') {
+      if (!page) page = makePage();
+      await page.refresh();
+    } else {
+      page = null;
+      kindBox.replaceChildren(h('p', { class: 'muted', id: 'not-running' }, `Live figures appear here while the bot runs (it is ${status && status.state ? status.state : bot.state} now).`));
+    }
   };
   await loadRun();
 
@@ -71,12 +87,15 @@ export async function render(root, { params }) {
   const unsubscribe = live.subscribe((e) => {
     if (!belongs(e, id)) return;
     eventsList.prepend(h('li', { class: 'event-new' }, h('span', { class: 'mono' }, `#${e.id}`), ' ', e.type, ' ', time(e.receivedAt)));
+    while (eventsList.children.length > 30) eventsList.lastElementChild.remove();
     if (e.type === 'bot.deleted') {
       flash('ok', `${bot.name} was deleted.`);
       return;
     }
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+    // at most one reload in flight and one queued: a busy bot (a quoting market maker) sends
+    // events all the time, so this throttles rather than debounces
+    if (timer) return;
+    timer = setTimeout(async () => {
       api
         .get(`/api/bots/${encodeURIComponent(id)}`)
         .then((b) => {
@@ -85,8 +104,13 @@ export async function render(root, { params }) {
           document.getElementById('bot-title').textContent = b.name;
         })
         .catch(() => {});
-      loadRun().catch(() => {});
-    }, 200);
+      try {
+        await loadRun();
+      } catch (err) {
+        // shown on the next successful load
+      }
+      timer = null;
+    }, 250);
   });
   return () => {
     unsubscribe();
@@ -136,53 +160,38 @@ function problemText(x) {
   return x && x.error ? h('p', { class: 'muted' }, 'Not available: ' + x.error) : null;
 }
 
-function runSections(bot, d, keyName) {
+function runSections(bot, d) {
   const out = [];
-  const { status, pnl, orders, positions, followers } = d;
-  if (!status && !pnl && !orders && !positions && !followers) {
+  const { status, pnl, positions } = d;
+  if (!status && !pnl && !positions) {
     out.push(h('p', { class: 'muted', id: 'no-run-data' }, 'This server keeps bot definitions only; status, orders, positions and PnL appear here once it runs bots.'));
     return out;
   }
-  if (status) {
-    const cur = status.currency || '';
-    out.push(
-      section('run-status', 'Status', status, () =>
-        kv([
-          ['State', status.state],
-          ['Uptime', status.startedAt && status.state === 'running' ? duration(Date.now() - status.startedAt) : '—'],
-          ['PnL today', money(status.pnlToday, cur).text],
-          ['PnL total', money(status.pnlTotal, cur).text],
-          ['Open orders', status.openOrders],
-          ['Last error', status.lastError],
-        ]),
-      ),
+  const cards = [];
+  if (status) cards.push(section('run-status', 'Status', status, () => kv([['State', status.state], ['Engine', status.engine ? status.engine.engine : '—'], ['Last error', status.lastError]])));
+  if (pnl) {
+    cards.push(
+      section('run-pnl', 'PnL (income on the venue)', pnl, () => {
+        const rows = Object.entries(pnl.currencies || {}).map(([cur, c]) => {
+          const today = money(c.today, cur);
+          const total = money(c.total, cur);
+          return h('tr', { 'data-currency': cur }, cell(cur), cell(today.text, today.class), cell(total.text, total.class));
+        });
+        const unrealized = money(pnl.unrealizedPnl, '');
+        return [rows.length ? table(['Currency', { text: 'Today', class: 'num' }, { text: 'Since created', class: 'num' }], rows, { id: 'pnl-table' }) : h('p', { class: 'muted' }, 'No income yet.'), h('p', null, 'Unrealised on open positions: ', h('span', { class: unrealized.class }, unrealized.text))];
+      }),
     );
   }
-  if (pnl) out.push(section('run-pnl', 'Equity', pnl, () => h('canvas', { class: 'chart', role: 'img' })));
-  if (followers) {
-    out.push(
-      section('run-followers', 'Followers (live)', followers, () =>
-        table(
-          ['Key', 'State', { text: 'Position', class: 'num' }, { text: 'Target', class: 'num' }, { text: 'Last copy latency', class: 'num' }, { text: 'Failures', class: 'num' }, 'Last skip'],
-          (followers.items || []).map((f) => h('tr', null, cell(keyName(f.keyId)), cell(f.state), cell(f.position, 'num'), cell(f.target, 'num'), cell(f.lastLatencyMs === undefined || f.lastLatencyMs === null ? '—' : f.lastLatencyMs + ' ms', 'num'), cell(String(f.failures ?? 0), 'num'), cell(f.lastSkip || '—'))),
-        ),
-      ),
-    );
-  }
-  if (orders) {
-    out.push(
-      section('run-orders', 'Open orders', orders, () =>
-        table(['Symbol', 'Side', { text: 'Price', class: 'num' }, { text: 'Quantity', class: 'num' }, { text: 'Filled', class: 'num' }, 'Status', 'Client id'], (orders.items || []).map((o) => h('tr', null, cell(o.symbol), cell(o.side), cell(o.price, 'num'), cell(o.quantity, 'num'), cell(o.filled || '0', 'num'), cell(o.status), cell(o.clientId, 'mono')))),
-      ),
-    );
-  }
+  out.push(h('div', { class: 'grid2' }, cards));
   if (positions) {
     out.push(
       section('run-positions', 'Positions', positions, () =>
-        table(['Symbol', 'Side', { text: 'Quantity', class: 'num' }, { text: 'Entry', class: 'num' }, { text: 'Mark', class: 'num' }, { text: 'Unrealised PnL', class: 'num' }], (positions.items || []).map((p) => {
-          const m = money(p.unrealizedPnl, p.currency || '');
-          return h('tr', null, cell(p.symbol), cell(p.side), cell(p.quantity, 'num'), cell(p.entryPrice, 'num'), cell(p.markPrice, 'num'), cell(m.text, m.class));
-        })),
+        (positions.items || []).length === 0
+          ? h('p', { class: 'muted', id: 'no-positions' }, 'Flat: no open position.')
+          : table(['Account', 'Symbol', 'Side', { text: 'Quantity', class: 'num' }, { text: 'Entry', class: 'num' }, { text: 'Mark', class: 'num' }, { text: 'Unrealised PnL', class: 'num' }], (positions.items || []).map((p) => {
+              const m = money(p.unrealizedPnl, '');
+              return h('tr', null, cell(p.account === 'leader' || p.account === 'bot' ? p.account : 'follower ' + p.account), cell(p.symbol), cell(p.positionSide), cell(p.amount, 'num'), cell(p.entryPrice, 'num'), cell(p.markPrice, 'num'), cell(m.text, m.class));
+            }), { id: 'positions-table' }),
       ),
     );
   }

@@ -6,7 +6,16 @@ import { money, duration, venue, sum } from '../format.js';
 import { canWrite } from '../session.js';
 import * as live from '../live.js';
 import { controls } from './controls.js';
-import { runStatus } from './run-data.js';
+import { runStatus, runData } from './run-data.js';
+
+/** A bot's run status with its PnL per currency ({currencies: {USDT: {today, total}}}). */
+async function runFigures(id) {
+  const s = await runStatus(id);
+  if (!s) return null;
+  if (s.state !== 'running') return s;
+  const pnl = await runData(id, 'pnl');
+  return { ...s, currencies: pnl && !pnl.error ? pnl.currencies || {} : {} };
+}
 
 export async function render(root) {
   const heading = h('div', { class: 'actions' }, h('h1', null, 'Bots'), canWrite() ? h('a', { href: '#/bots/new', id: 'new-bot' }, '+ New bot') : null);
@@ -16,7 +25,7 @@ export async function render(root) {
   let timer = null;
   const load = async () => {
     const { items } = await api.get('/api/bots');
-    const statuses = await Promise.all(items.map((b) => runStatus(b.id).catch(() => null)));
+    const statuses = await Promise.all(items.map((b) => runFigures(b.id).catch(() => null)));
     body.replaceChildren();
     add(body, [botsTable(items, statuses, load), totals(items, statuses)]);
   };
@@ -40,7 +49,9 @@ function botsTable(bots, statuses, reload) {
   const rows = bots.map((b, i) => {
     const s = statuses[i] || {};
     const state = s.state || b.state || 'unknown';
-    const currency = s.currency || '';
+    const currencies = Object.entries(s.currencies || {});
+    const engine = s.engine || {};
+    const openOrders = typeof engine.openOrders === 'number' ? engine.openOrders : null;
     return h(
       'tr',
       { 'data-bot': b.id },
@@ -49,9 +60,9 @@ function botsTable(bots, statuses, reload) {
       cell(venue(b.provider) + (b.provider === 'sim' ? ' · paper' : ' · live'), 'hide-narrow'),
       cell(h('span', { class: 'status ' + state, 'data-state': state }, state)),
       cell(s.startedAt && state === 'running' ? duration(now - s.startedAt) : '—', 'num hide-narrow'),
-      moneyCell(s.pnlToday, currency),
-      moneyCell(s.pnlTotal, currency),
-      cell(s.openOrders === undefined || s.openOrders === null ? '—' : String(s.openOrders), 'num hide-narrow'),
+      moneyCells(currencies, 'today'),
+      moneyCells(currencies, 'total'),
+      cell(openOrders === null ? '—' : String(openOrders), 'num hide-narrow'),
       cell(s.lastError || '—', 'hide-narrow'),
       canWrite() ? cell(controls(b, reload)) : null,
     );
@@ -59,6 +70,18 @@ function botsTable(bots, statuses, reload) {
   const headers = ['Name', 'Kind', { text: 'Venue', class: 'hide-narrow' }, 'Status', { text: 'Uptime', class: 'num hide-narrow' }, { text: 'PnL today', class: 'num' }, { text: 'PnL total', class: 'num' }, { text: 'Open orders', class: 'num hide-narrow' }, { text: 'Last error', class: 'hide-narrow' }];
   if (canWrite()) headers.push('Actions');
   return table(headers, rows, { id: 'bots-table' });
+}
+
+/** One line per currency (a bot can earn in more than one); never summed across currencies. */
+function moneyCells(currencies, which) {
+  if (currencies.length === 0) return cell('—', 'num');
+  return cell(
+    currencies.map(([cur, c]) => {
+      const m = money(c[which], cur);
+      return h('div', { class: m.class }, m.text);
+    }),
+    'num',
+  );
 }
 
 function moneyCell(v, currency) {
@@ -71,12 +94,14 @@ function totals(bots, statuses) {
   const groups = new Map();
   bots.forEach((b, i) => {
     const s = statuses[i];
-    if (!s || !s.currency) return;
-    const key = s.currency + '|' + (b.provider === 'sim' ? 'paper' : 'live');
-    const g = groups.get(key) || { currency: s.currency, money: b.provider === 'sim' ? 'paper' : 'live', today: [], total: [] };
-    if (s.pnlToday !== undefined && s.pnlToday !== null) g.today.push(s.pnlToday);
-    if (s.pnlTotal !== undefined && s.pnlTotal !== null) g.total.push(s.pnlTotal);
-    groups.set(key, g);
+    if (!s || !s.currencies) return;
+    for (const [currency, c] of Object.entries(s.currencies)) {
+      const key = currency + '|' + (b.provider === 'sim' ? 'paper' : 'live');
+      const g = groups.get(key) || { currency, money: b.provider === 'sim' ? 'paper' : 'live', today: [], total: [] };
+      if (c.today !== undefined && c.today !== null) g.today.push(c.today);
+      if (c.total !== undefined && c.total !== null) g.total.push(c.total);
+      groups.set(key, g);
+    }
   });
   if (groups.size === 0) return null;
   const rows = [...groups.values()].map((g) => h('tr', null, cell(g.currency), cell(g.money), moneyCell(sum(g.today), g.currency), moneyCell(sum(g.total), g.currency)));
