@@ -29,4 +29,51 @@ public interface KlineListener {
    * @param closed true when this is the bar's final value (its close time has passed)
    */
   void onKline(Kline kline, boolean closed);
+
+  /**
+   * Whether this listener wants the updates of the bar being built ({@code closed} false); default
+   * true. A venue may skip building updates for a listener that answers false; closed bars always
+   * come.
+   */
+  default boolean wantsUpdates() {
+    return true;
+  }
+
+  /**
+   * A {@link KlineListener} that also takes bars as numbers: a venue that keeps its bars as numbers
+   * (the simulator) calls {@link #onBar} instead of building a {@link Kline} for each bar, other
+   * venues call {@link #onKline}. An implementation treats both calls of one bar the same way.
+   *
+   * <pre>{@code
+   * KlineListener.Numeric l = new KlineListener.Numeric() {
+   *   public void onKline(Kline k, boolean closed) {
+   *     onBar(k.openTime(), k.closeTime(), k.open().doubleValue(), k.high().doubleValue(),
+   *         k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue(), closed);
+   *   }
+   *   public void onBar(long openTime, long closeTime, double open, double high, double low,
+   *       double close, double volume, boolean closed) { if (closed) closes.add(close); }
+   * };
+   * }</pre>
+   *
+   * <p>The prices are the nearest {@code double}s of the venue's decimal prices (what {@link
+   * java.math.BigDecimal#doubleValue()} gives for the {@link Kline}'s fields); called on the same
+   * thread and with the same guarantees as {@link #onKline}.
+   */
+  interface Numeric extends KlineListener {
+    /**
+     * A bar of the subscription as numbers.
+     *
+     * @param volume the base-asset volume
+     * @param closed true when this is the bar's final value (its close time has passed)
+     */
+    void onBar(
+        long openTime,
+        long closeTime,
+        double open,
+        double high,
+        double low,
+        double close,
+        double volume,
+        boolean closed);
+  }
 }

@@ -1,12 +1,9 @@
 package dev.tradekit.backtest;
 
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.model.AccountSnapshot;
-import dev.tradekit.api.model.Balance;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Income;
 import dev.tradekit.api.model.Instrument;
-import dev.tradekit.api.model.Position;
 import dev.tradekit.api.runtime.VirtualScheduler;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketDataSources;
@@ -24,7 +21,9 @@ final class BacktestRun {
   private final List<Throwable> errors = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
   private final List<EquityCurve> curves = new ArrayList<>();
+  private final double[] sampled = new double[2];
   private @org.jspecify.annotations.Nullable SimVenue venue;
+  private @org.jspecify.annotations.Nullable VirtualScheduler clock;
 
   BacktestRun(Backtest bt) {
     this.bt = bt;
@@ -35,6 +34,7 @@ final class BacktestRun {
     try (WindowSource source = new WindowSource(new BarExpander(raw), bt.start)) {
       long t0 = bt.start != null ? bt.start : source.firstTime();
       VirtualScheduler clock = new VirtualScheduler(t0, errors::add);
+      this.clock = clock;
       SimVenue.Builder vb =
           SimVenue.builder()
               .scheduler(clock)
@@ -110,22 +110,13 @@ final class BacktestRun {
 
   private void sample() {
     SimVenue v = venue;
-    if (v == null) {
+    VirtualScheduler now = clock;
+    if (v == null || now == null) {
       return;
     }
     for (int i = 0; i < names.size(); i++) {
-      AccountSnapshot s = v.accountSnapshot(names.get(i));
-      double equity =
-          s.balance(bt.equityAsset)
-              .map(Balance::marginBalance)
-              .orElse(BigDecimal.ZERO)
-              .doubleValue();
-      double notional = 0;
-      for (Position p : s.positions()) {
-        BigDecimal price = p.markPrice() != null ? p.markPrice() : p.entryPrice();
-        notional += p.amount().multiply(price).doubleValue();
-      }
-      curves.get(i).add(s.time(), equity, notional);
+      v.equity(names.get(i), bt.equityAsset, sampled);
+      curves.get(i).add(now.currentTimeMillis(), sampled[0], sampled[1]);
     }
   }
 

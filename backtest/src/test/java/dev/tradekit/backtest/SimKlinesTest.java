@@ -2,6 +2,7 @@ package dev.tradekit.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.backtest.sim.AccountSetup;
@@ -16,6 +17,19 @@ class SimKlinesTest {
 
   private static List<Kline> closedBars(long[][] ohlc, KlineInterval interval) {
     List<Kline> closed = new ArrayList<>();
+    run(
+        ohlc,
+        interval,
+        (k, isClosed) -> {
+          if (isClosed) {
+            closed.add(k);
+          }
+        });
+    return closed;
+  }
+
+  /** A Backtest over {@code ohlc} whose one bot subscribes {@code listener} to the klines. */
+  private static void run(long[][] ohlc, KlineInterval interval, KlineListener listener) {
     Backtest.builder()
         .data(() -> new TestBars(ohlc, 50))
         .instrument(TestBars.instrument())
@@ -26,15 +40,7 @@ class SimKlinesTest {
                 new Bot() {
                   @Override
                   public void start() {
-                    ex.streams()
-                        .klines(
-                            TestBars.SYMBOL,
-                            interval,
-                            (k, isClosed) -> {
-                              if (isClosed) {
-                                closed.add(k);
-                              }
-                            });
+                    ex.streams().klines(TestBars.SYMBOL, interval, listener);
                   }
 
                   @Override
@@ -42,7 +48,58 @@ class SimKlinesTest {
                 })
         .build()
         .run();
-    return closed;
+  }
+
+  @Test
+  void aNumericListenerGetsTheSameClosedBarsAsNumbersAndNoUpdatesWhenItWantsNone() {
+    long[][] ohlc = TestBars.randomWalk(7, 30);
+    List<Kline> expected = closedBars(ohlc, KlineInterval.M1);
+    List<double[]> numbers = new ArrayList<>();
+    int[] klineCalls = new int[1];
+    run(
+        ohlc,
+        KlineInterval.M1,
+        new KlineListener.Numeric() {
+          @Override
+          public void onKline(Kline k, boolean closed) {
+            klineCalls[0]++;
+          }
+
+          @Override
+          public boolean wantsUpdates() {
+            return false;
+          }
+
+          @Override
+          public void onBar(
+              long openTime,
+              long closeTime,
+              double open,
+              double high,
+              double low,
+              double close,
+              double volume,
+              boolean closed) {
+            numbers.add(
+                new double[] {openTime, closeTime, open, high, low, close, volume, closed ? 1 : 0});
+          }
+        });
+
+    assertThat(klineCalls[0]).isZero();
+    assertThat(numbers).hasSize(expected.size());
+    for (int i = 0; i < expected.size(); i++) {
+      Kline k = expected.get(i);
+      assertThat(numbers.get(i))
+          .containsExactly(
+              k.openTime(),
+              k.closeTime(),
+              k.open().doubleValue(),
+              k.high().doubleValue(),
+              k.low().doubleValue(),
+              k.close().doubleValue(),
+              k.volume().doubleValue(),
+              1);
+    }
   }
 
   @Test

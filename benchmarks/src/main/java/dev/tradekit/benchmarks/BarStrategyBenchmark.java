@@ -39,10 +39,10 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
  * {@code Random(42)} walk (on a 0.01 tick): the product's {@code Backtest} runner with a {@code
  * StrategyEngine} running the SMA(50)/SMA(200) crossover ({@link Strategies#smaCross}), the same
  * with the crossover written in ta4j through the bridge, and ta4j 0.17's own {@code
- * BarSeriesManager}. All three make the same trades ({@code BarStrategyBenchmarkTest}). One
- * operation is one whole run over the bars: scores are milliseconds per run (bars per second = bars
- * / score · 1000), and {@code -prof gc}'s allocation per operation divided by the bars is the
- * allocation per bar.
+ * BarSeriesManager}, and the crossover as a bot on the exchange SPI ({@link SpiSmaCrossBot}). All
+ * four make the same trades ({@code BarStrategyBenchmarkTest}). One operation is one whole run over
+ * the bars: scores are milliseconds per run (bars per second = bars / score · 1000), and {@code
+ * -prof gc}'s allocation per operation divided by the bars is the allocation per bar.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -65,6 +65,16 @@ public class BarStrategyBenchmark {
   public void load() {
     walk = new TickBars(SmaBars.generate(bars));
     series = walk.toSeries();
+  }
+
+  /**
+   * The product's Backtest with the crossover written against the exchange SPI alone ({@link
+   * SpiSmaCrossBot}: trades stream, market orders) and the runner's defaults (equity sampled every
+   * minute); returns the round trips.
+   */
+  @Benchmark
+  public long tradekitSpiBot() {
+    return spiBot(walk).account("bars").roundTrips().size();
   }
 
   /** The product's Backtest with the native crossover; returns the round trips. */
@@ -94,6 +104,22 @@ public class BarStrategyBenchmark {
     SMAIndicator slow = new SMAIndicator(close, 200);
     return new BaseStrategy(
         new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow));
+  }
+
+  /** One Backtest run of the SPI bot on {@code bars}, with the runner's default settings. */
+  static BacktestResult spiBot(TickBars bars) {
+    return Backtest.builder()
+        .data(bars::source)
+        .instrument(TickBars.instrument())
+        .fees(new BigDecimal("0.0002"), new BigDecimal("0.0004"))
+        .start(Instant.ofEpochMilli(SmaBars.T0 - TickBars.MINUTE))
+        .bot(
+            "bars",
+            AccountSetup.usdt(new BigDecimal("1000000")),
+            (exchange, scheduler) ->
+                new SpiSmaCrossBot(exchange, TickBars.SYMBOL, new BigDecimal("0.01"), 50, 200))
+        .build()
+        .run();
   }
 
   /**

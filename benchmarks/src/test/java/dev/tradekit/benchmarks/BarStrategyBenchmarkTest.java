@@ -14,7 +14,7 @@ import org.ta4j.core.TradingRecord;
 import org.ta4j.core.backtest.BarSeriesManager;
 
 /**
- * The three sides of {@link BarStrategyBenchmark} make the same trades on the same bars: entry and
+ * The four sides of {@link BarStrategyBenchmark} make the same trades on the same bars: entry and
  * exit on the same bar indices.
  */
 class BarStrategyBenchmarkTest {
@@ -49,6 +49,8 @@ class BarStrategyBenchmarkTest {
             BarStrategyBenchmark.backtest(bars, () -> Strategies.smaCross(50, 200))
                 .account("bars")
                 .roundTrips());
+    List<List<Integer>> spi =
+        backtestTrades(BarStrategyBenchmark.spiBot(bars).account("bars").roundTrips());
     List<List<Integer>> bridged =
         backtestTrades(
             BarStrategyBenchmark.backtest(
@@ -59,5 +61,6 @@ class BarStrategyBenchmarkTest {
     assertThat(ta4j).hasSizeGreaterThan(100);
     assertThat(ours).isEqualTo(ta4j);
     assertThat(bridged).isEqualTo(ta4j);
+    assertThat(spi).isEqualTo(ta4j);
   }
 }

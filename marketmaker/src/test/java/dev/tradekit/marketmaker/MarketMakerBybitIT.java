@@ -8,6 +8,7 @@ import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.backtest.sim.AccountSetup;
+import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.testkit.FakeBybit;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -28,7 +28,6 @@ import dev.tradekit.strategy.indicators.BarIndicator;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * before anything else is sent, and on the first bar after a start the id is looked up before
  * placing.
  */
-final class Engine implements KlineListener, UserEventListener, BarContext {
+final class Engine implements KlineListener.Numeric, UserEventListener, BarContext {
   private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
   private final StrategyEngine.Builder settings;
@@ -60,8 +59,8 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
   private final TradingListener listener;
   private final RiskManager risk;
   private final Bar bar = new Bar();
-  private final Bar forming = new Bar();
-  private final List<Kline> buffered = new ArrayList<>();
+  private final BarQueue closedBars = new BarQueue();
+  private final Runnable drainClosed = this::drainClosed;
 
   private @Nullable Instrument instrument;
   private @Nullable Subscription klines;
@@ -216,25 +215,55 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     long now = now();
     for (Kline k : history) {
       if (k.closeTime() < now) {
-        closedBar(k);
+        set(bar, k);
+        closedBar(bar);
       }
     }
     warming = false;
-    List<Kline> live = List.copyOf(buffered);
-    buffered.clear();
-    for (Kline k : live) {
-      closedBar(k);
-    }
+    drainClosed();
   }
 
   // ---------------------------------------------------------------- venue callbacks
 
   @Override
   public void onKline(Kline kline, boolean closed) {
+    onBar(
+        kline.openTime(),
+        kline.closeTime(),
+        kline.open().doubleValue(),
+        kline.high().doubleValue(),
+        kline.low().doubleValue(),
+        kline.close().doubleValue(),
+        kline.volume().doubleValue(),
+        closed);
+  }
+
+  @Override
+  public boolean wantsUpdates() {
+    return settings.updates;
+  }
+
+  /**
+   * A bar from the venue: a closed one joins the queue (one drain scheduled when the queue was
+   * empty, no object per bar), an update goes to the scheduler when updates are wanted.
+   */
+  @Override
+  public void onBar(
+      long openTime,
+      long closeTime,
+      double open,
+      double high,
+      double low,
+      double close,
+      double volume,
+      boolean closed) {
     if (closed) {
-      scheduler.execute(() -> onClosed(kline));
+      if (closedBars.offer(openTime, closeTime, open, high, low, close, volume)) {
+        scheduler.execute(drainClosed);
+      }
     } else if (settings.updates) {
-      scheduler.execute(() -> onForming(kline));
+      Bar forming = Bar.of(openTime, closeTime, open, high, low, close, volume);
+      scheduler.execute(() -> onForming(forming));
     }
   }
 
@@ -254,22 +283,24 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
     }
   }
 
-  private void onClosed(Kline k) {
+  /** Hands the queued closed bars to the strategy (left queued while warming up). */
+  private void drainClosed() {
     if (!running) {
+      closedBars.clear();
       return;
     }
     if (warming) {
-      buffered.add(k);
-    } else {
-      closedBar(k);
+      return; // warmUp drains them after the history
+    }
+    while (closedBars.poll(bar)) {
+      closedBar(bar);
     }
   }
 
-  private void onForming(Kline k) {
-    if (!running || warming || k.openTime() <= lastOpenTime) {
+  private void onForming(Bar forming) {
+    if (!running || warming || forming.openTime() <= lastOpenTime) {
       return;
     }
-    set(forming, k);
     strategy.onUpdate(forming, this);
   }
 
@@ -286,37 +317,37 @@ final class Engine implements KlineListener, UserEventListener, BarContext {
         k.volume().doubleValue());
   }
 
-  private void closedBar(Kline k) {
-    if (k.openTime() <= lastOpenTime) {
+  /** One closed bar, already in {@code b} (the engine's reused {@link #bar}). */
+  private void closedBar(Bar b) {
+    if (b.openTime() <= lastOpenTime) {
       return;
     }
-    lastOpenTime = k.openTime();
+    lastOpenTime = b.openTime();
     index++;
-    set(bar, k);
     for (BarIndicator indicator : indicators) {
-      indicator.onBar(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
+      indicator.onBar(b.open(), b.high(), b.low(), b.close(), b.volume());
     }
-    boolean fresh = !warming && !risk.stale(k.closeTime(), now());
+    boolean fresh = !warming && !risk.stale(b.closeTime(), now());
     if (fresh && exits.enabled()) {
-      ExitRules.Reason hit = exits.check(bar.high(), bar.low());
+      ExitRules.Reason hit = exits.check(b.high(), b.low());
       if (hit != null && target == direction) {
         target = 0;
         emit(
             new TradingEvent.TargetReached(
-                name, now(), hit + " on the bar opened at " + k.openTime()));
+                name, now(), hit + " on the bar opened at " + b.openTime()));
       }
     }
-    strategy.onBar(bar, this);
+    strategy.onBar(b, this);
     if (!fresh) {
       if (!warming) {
-        LOG.log(Level.WARNING, name + ": bar " + k.openTime() + " is stale, no order");
+        LOG.log(Level.WARNING, name + ": bar " + b.openTime() + " is stale, no order");
       }
       return;
     }
     if (inFlight != null) {
       checkInFlight();
     } else {
-      act(k.openTime(), bar.close());
+      act(b.openTime(), b.close());
     }
     if (settings.maxLoss != null && !halted) {
       readBalance(false)

@@ -217,6 +217,17 @@ public final class TickScale {
    * The price of {@code ticks} ticks as a plain {@link BigDecimal} with trailing zeros stripped.
    */
   public BigDecimal toPrice(long ticks) {
+    long magnitude = Math.abs(ticks);
+    if (ticks != Long.MIN_VALUE && tickScale >= 0 && magnitude <= Long.MAX_VALUE / tickUnscaled) {
+      // one object: the digits stripped of trailing zeros in long arithmetic
+      long digits = ticks * tickUnscaled;
+      int scale = tickScale;
+      while (scale > 0 && digits % 10 == 0) {
+        digits /= 10;
+        scale--;
+      }
+      return BigDecimal.valueOf(digits, scale);
+    }
     BigDecimal price = BigDecimal.valueOf(ticks).multiply(tickSize).stripTrailingZeros();
     return price.scale() < 0 ? price.setScale(0) : price;
   }

@@ -95,6 +95,24 @@ class TickScaleTest {
   }
 
   @Test
+  void toPriceEqualsTheDecimalProductStrippedForEveryTickSizeAndRange() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (String tick : new String[] {"0.5", "0.25", "0.01", "0.10", "5", "1E+1", "0.00000001"}) {
+      TickScale scale = TickScale.of(new BigDecimal(tick));
+      for (int i = 0; i < 2_000; i++) {
+        long t =
+            i < 3
+                ? new long[] {Long.MAX_VALUE, Long.MIN_VALUE + 1, 0}[i]
+                : random.nextLong() >> i % 60;
+        BigDecimal expected = BigDecimal.valueOf(t).multiply(scale.tickSize()).stripTrailingZeros();
+        expected = expected.scale() < 0 ? expected.setScale(0) : expected;
+        BigDecimal actual = scale.toPrice(t);
+        assertThat(actual.toString()).as("%s ticks of %s", t, tick).isEqualTo(expected.toString());
+      }
+    }
+  }
+
+  @Test
   void toPriceIsPlainAndRoundTrips() {
     TickScale one = TickScale.of(new BigDecimal("1"));
     assertThat(one.toPrice(100).toString()).isEqualTo("100");

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
 import java.util.function.LongFunction;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * Builds the candlesticks of one symbol and interval from trades or from finer bars, by Binance's
@@ -34,14 +35,34 @@ public final class KlineAggregator {
     void accept(Kline kline, boolean closed);
   }
 
+  /**
+   * Receives the bars as numbers, prices in ticks: nothing is built per update, so a sink that
+   * ignores updates pays nothing for them.
+   */
+  @FunctionalInterface
+  public interface TickSink {
+    /** A bar as it is now; {@code closed} marks its final value, given once. */
+    void accept(
+        long openTime,
+        long closeTime,
+        long openTicks,
+        long highTicks,
+        long lowTicks,
+        long closeTicks,
+        double volume,
+        double quoteVolume,
+        long trades,
+        double takerBuyVolume,
+        boolean closed);
+  }
+
   private static final long MONDAY_OFFSET = 4 * 86_400_000L;
 
-  private final String symbol;
   private final KlineInterval interval;
   private final long len;
   private final long offset;
-  private final LongFunction<BigDecimal> price;
-  private final Sink sink;
+  private final LongToDoubleFunction priceAsDouble;
+  private final TickSink sink;
 
   private boolean open;
   private long openTime;
@@ -64,7 +85,27 @@ public final class KlineAggregator {
    */
   public KlineAggregator(
       String symbol, KlineInterval interval, LongFunction<BigDecimal> price, Sink sink) {
-    this.symbol = Objects.requireNonNull(symbol, "symbol");
+    this(
+        symbol,
+        interval,
+        ticks -> price.apply(ticks).doubleValue(),
+        klines(symbol, interval, price, sink));
+  }
+
+  /**
+   * An aggregator with no bar yet that hands its bars on as numbers, building no object per update.
+   *
+   * <pre>{@code
+   * KlineAggregator bars = new KlineAggregator("BTCUSDT", KlineInterval.M1, scale::toDouble,
+   *     (open, close, o, h, l, c, v, qv, n, tb, closed) -> { if (closed) closes.add(c); });
+   * }</pre>
+   *
+   * @param priceAsDouble turns a price in ticks into its value (for the quote volume)
+   * @throws IllegalArgumentException for {@link KlineInterval#MN1}
+   */
+  public KlineAggregator(
+      String symbol, KlineInterval interval, LongToDoubleFunction priceAsDouble, TickSink sink) {
+    Objects.requireNonNull(symbol, "symbol");
     this.interval = Objects.requireNonNull(interval, "interval");
     if (interval == KlineInterval.MN1) {
       throw new IllegalArgumentException(
@@ -72,8 +113,30 @@ public final class KlineAggregator {
     }
     this.len = interval.millis();
     this.offset = interval == KlineInterval.W1 ? MONDAY_OFFSET : 0;
-    this.price = Objects.requireNonNull(price, "price");
+    this.priceAsDouble = Objects.requireNonNull(priceAsDouble, "priceAsDouble");
     this.sink = Objects.requireNonNull(sink, "sink");
+  }
+
+  private static TickSink klines(
+      String symbol, KlineInterval interval, LongFunction<BigDecimal> price, Sink sink) {
+    Objects.requireNonNull(price, "price");
+    Objects.requireNonNull(sink, "sink");
+    return (openTime, closeTime, o, h, l, c, volume, quoteVolume, trades, takerBuy, closed) ->
+        sink.accept(
+            new Kline(
+                symbol,
+                interval,
+                openTime,
+                closeTime,
+                price.apply(o),
+                price.apply(h),
+                price.apply(l),
+                price.apply(c),
+                decimal(volume),
+                decimal(quoteVolume),
+                trades,
+                decimal(takerBuy)),
+            closed);
   }
 
   /** The interval built. */
@@ -117,7 +180,7 @@ public final class KlineAggregator {
     l = Math.min(l, priceTicks);
     c = priceTicks;
     volume += qty;
-    quoteVolume += qty * price.apply(priceTicks).doubleValue();
+    quoteVolume += qty * priceAsDouble.applyAsDouble(priceTicks);
     if (!buyerMaker) {
       takerBuy += qty;
     }
@@ -202,19 +265,16 @@ public final class KlineAggregator {
 
   private void emit(boolean closed) {
     sink.accept(
-        new Kline(
-            symbol,
-            interval,
-            Math.max(0, openTime),
-            Math.max(0, openTime + len - 1),
-            price.apply(o),
-            price.apply(h),
-            price.apply(l),
-            price.apply(c),
-            decimal(volume),
-            decimal(quoteVolume),
-            trades,
-            decimal(takerBuy)),
+        Math.max(0, openTime),
+        Math.max(0, openTime + len - 1),
+        o,
+        h,
+        l,
+        c,
+        volume,
+        quoteVolume,
+        trades,
+        takerBuy,
         closed);
   }
 
@@ -228,7 +288,11 @@ public final class KlineAggregator {
     return hasLast ? lastClose : Long.MIN_VALUE;
   }
 
-  private static BigDecimal decimal(double v) {
+  /**
+   * A volume as the aggregator's {@link Kline}s carry it: the nearest 16-digit decimal, plain,
+   * trailing zeros stripped.
+   */
+  public static BigDecimal decimal(double v) {
     BigDecimal d = new BigDecimal(v, MathContext.DECIMAL64).stripTrailingZeros();
     return d.scale() < 0 ? d.setScale(0) : d;
   }

@@ -1,10 +1,13 @@
 package dev.tradekit.backtest.sim;
 
 import dev.tradekit.api.KlineListener;
+import dev.tradekit.api.book.TickScale;
+import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.backtest.data.KlineAggregator;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.lang.System.Logger.Level;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One kline subscription of the simulator: the visible events of its symbol go through a {@link
@@ -14,18 +17,73 @@ import java.lang.System.Logger.Level;
 final class KlineFeed {
   private static final System.Logger LOG = System.getLogger(KlineFeed.class.getName());
 
+  private final SymbolMarket market;
+  private final KlineInterval interval;
   private final KlineAggregator bars;
   private final KlineListener listener;
+  private final KlineListener.@Nullable Numeric numeric;
+  private final boolean updates;
   private boolean warned;
 
   KlineFeed(SymbolMarket market, KlineInterval interval, KlineListener listener) {
+    this.market = market;
+    this.interval = interval;
     this.listener = listener;
-    this.bars = new KlineAggregator(market.symbol(), interval, market::price, this::deliver);
+    this.numeric = listener instanceof KlineListener.Numeric n ? n : null;
+    this.updates = listener.wantsUpdates();
+    this.bars =
+        new KlineAggregator(market.symbol(), interval, market.scale::toDouble, this::deliver);
   }
 
-  private void deliver(dev.tradekit.api.model.Kline k, boolean closed) {
+  /**
+   * One bar from the aggregator: as numbers to a {@link KlineListener.Numeric}, else as a {@link
+   * Kline}; an update the listener does not want is not built at all.
+   */
+  private void deliver(
+      long openTime,
+      long closeTime,
+      long o,
+      long h,
+      long l,
+      long c,
+      double volume,
+      double quoteVolume,
+      long trades,
+      double takerBuy,
+      boolean closed) {
+    if (!closed && !updates) {
+      return;
+    }
     try {
-      listener.onKline(k, closed);
+      KlineListener.Numeric n = numeric;
+      if (n != null) {
+        TickScale s = market.scale;
+        n.onBar(
+            openTime,
+            closeTime,
+            s.toDouble(o),
+            s.toDouble(h),
+            s.toDouble(l),
+            s.toDouble(c),
+            volume,
+            closed);
+      } else {
+        listener.onKline(
+            new Kline(
+                market.symbol(),
+                interval,
+                openTime,
+                closeTime,
+                market.price(o),
+                market.price(h),
+                market.price(l),
+                market.price(c),
+                KlineAggregator.decimal(volume),
+                KlineAggregator.decimal(quoteVolume),
+                trades,
+                KlineAggregator.decimal(takerBuy)),
+            closed);
+      }
     } catch (RuntimeException e) {
       ListenerSet.failed(listener, e);
     }

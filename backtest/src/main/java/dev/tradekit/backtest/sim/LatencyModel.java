@@ -81,6 +81,11 @@ public final class LatencyModel {
   }
 
   /** One latency in milliseconds, drawn from {@code random} unless the model is fixed. */
+  /** The latency when it is fixed (draws nothing from a random source), else {@code -1}. */
+  long fixedMillis() {
+    return !uniform && millis.length == 1 ? millis[0] : -1;
+  }
+
   public long sampleMillis(SplittableRandom random) {
     Objects.requireNonNull(random, "random");
     if (uniform) {

@@ -242,6 +242,28 @@ final class SimAccount {
     return out;
   }
 
+  /**
+   * The margin balance in {@code asset} (wallet plus unrealised PnL at the current marks) and the
+   * notional of every open leg (amount times mark, else entry), into {@code out[0]} and {@code
+   * out[1]}: the numbers of {@link #snapshot()}'s balance and positions without building them.
+   */
+  void equity(String asset, double[] out) {
+    BigDecimal unrealized = BigDecimal.ZERO;
+    double notional = 0;
+    for (Ledger.Leg leg : ledger.legs()) {
+      if (leg.amount.signum() == 0) {
+        continue;
+      }
+      BigDecimal mark = venue.markOrNull(leg.symbol);
+      if (leg.asset.equals(asset)) {
+        unrealized = unrealized.add(Ledger.unrealized(leg, mark));
+      }
+      notional += leg.amount.multiply(mark != null ? mark : leg.entry).doubleValue();
+    }
+    out[0] = ledger.wallet(asset).add(unrealized).doubleValue();
+    out[1] = notional;
+  }
+
   AccountSnapshot snapshot() {
     List<Balance> balances = new ArrayList<>();
     for (String asset : ledger.assets()) {

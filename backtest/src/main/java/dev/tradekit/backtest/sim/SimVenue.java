@@ -73,6 +73,10 @@ public final class SimVenue {
   final BigDecimal takerFee;
   private final LatencyModel orderLatency;
   private final LatencyModel marketDataLatency;
+  private final long fixedMarketDataLatency;
+  private @Nullable String lastSymbol;
+  private @Nullable SymbolMatcher lastMatcher;
+  private @Nullable VisibleFeed lastFeed;
   private final SplittableRandom random;
   private long nextOrderId = 1;
   private long nextTradeId = 1;
@@ -83,6 +87,7 @@ public final class SimVenue {
     this.takerFee = b.takerFee;
     this.orderLatency = orderLatency;
     this.marketDataLatency = marketDataLatency;
+    this.fixedMarketDataLatency = marketDataLatency.fixedMillis();
     this.random = new SplittableRandom(b.seed);
     for (Instrument i : b.instruments.values()) {
       SymbolMarket market = new SymbolMarket(i);
@@ -153,14 +158,25 @@ public final class SimVenue {
   public void onMarketEvent(MarketEvent event) {
     long now = scheduler.currentTimeMillis();
     releaseVisible(now);
-    SymbolMatcher m = matchers.get(event.symbol());
-    if (m == null) {
-      return;
+    String symbol = event.symbol();
+    SymbolMatcher m;
+    VisibleFeed feed;
+    if (symbol.equals(lastSymbol) && lastMatcher != null && lastFeed != null) {
+      m = lastMatcher; // same symbol as the last event: no map lookups
+      feed = lastFeed;
+    } else {
+      m = matchers.get(symbol);
+      if (m == null) {
+        return;
+      }
+      feed = Objects.requireNonNull(feeds.get(symbol));
+      lastSymbol = symbol;
+      lastMatcher = m;
+      lastFeed = feed;
     }
     m.depth.beginEvent();
     m.onMarketEvent(event);
     MarketEvent published = m.depth.published(event);
-    VisibleFeed feed = Objects.requireNonNull(feeds.get(event.symbol()));
     if (published.type() == MarketEvent.Type.DEPTH_UPDATE) {
       publishDepth(feed, published);
     } else {
@@ -243,6 +259,24 @@ public final class SimVenue {
    */
   public AccountSnapshot accountSnapshot(String name) {
     return requireAccount(name).account.snapshot();
+  }
+
+  /**
+   * The equity numbers of account {@code name} now, without building a snapshot: {@code out[0]} is
+   * the margin balance in {@code asset} (wallet plus unrealised PnL at the current marks, {@code 0}
+   * when the account holds none of it), {@code out[1]} the summed notional of the open positions
+   * (amount times mark, else entry price). The same numbers as {@link #accountSnapshot}'s, for
+   * sampling an equity curve often. Scheduler thread only.
+   *
+   * <pre>{@code
+   * double[] e = new double[2];
+   * venue.equity("maker", "USDT", e); // e[0] margin balance, e[1] notional
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if no account has that name
+   */
+  public void equity(String name, String asset, double[] out) {
+    requireAccount(name).account.equity(Objects.requireNonNull(asset, "asset"), out);
   }
 
   /** Every fill of account {@code name} so far, oldest first (a copy). Scheduler thread only. */
@@ -337,6 +371,9 @@ public final class SimVenue {
   }
 
   long sampleMarketDataLatency() {
+    if (fixedMarketDataLatency >= 0) {
+      return fixedMarketDataLatency; // a fixed model draws nothing: no lock per event
+    }
     synchronized (random) {
       return marketDataLatency.sampleMillis(random);
     }

@@ -50,6 +50,10 @@ final class VisibleFeed {
   private double tickerAskQty;
   private long tickerTime;
   private long lastTradeTicks = SymbolMarket.NO_PRICE;
+  private @Nullable BigDecimal lastTradePrice;
+  private long lastTradePriceTicks;
+  private @Nullable BigDecimal lastTradeQty;
+  private long lastTradeQtyBits;
 
   VisibleFeed(SymbolMarket market) {
     this.market = market;
@@ -153,14 +157,36 @@ final class VisibleFeed {
               new Trade(
                   e.symbol(),
                   Long.toString(Math.max(0, e.tradeId())),
-                  market.price(e.tradePriceTicks()),
-                  BigDecimal.valueOf(e.tradeQuantity()),
+                  tradePrice(e.tradePriceTicks()),
+                  tradeQuantity(e.tradeQuantity()),
                   e.buyerMaker(),
                   e.eventTime()));
         }
       }
       case BAR -> lastTradeTicks = e.closeTicks();
     }
+  }
+
+  /** The decimal price of a trade, reused while trades print at the same price. */
+  private BigDecimal tradePrice(long ticks) {
+    BigDecimal p = lastTradePrice;
+    if (p == null || ticks != lastTradePriceTicks) {
+      p = market.price(ticks);
+      lastTradePrice = p;
+      lastTradePriceTicks = ticks;
+    }
+    return p;
+  }
+
+  /** The decimal quantity of a trade, reused while trades have the same size. */
+  private BigDecimal tradeQuantity(double qty) {
+    BigDecimal q = lastTradeQty;
+    if (q == null || Double.doubleToRawLongBits(qty) != lastTradeQtyBits) {
+      q = BigDecimal.valueOf(qty);
+      lastTradeQty = q;
+      lastTradeQtyBits = Double.doubleToRawLongBits(qty);
+    }
+    return q;
   }
 
   private void publishBook() {

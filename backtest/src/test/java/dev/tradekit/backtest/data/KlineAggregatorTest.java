@@ -49,6 +49,47 @@ class KlineAggregatorTest {
   }
 
   @Test
+  void aTickSinkGetsEveryBarAsNumbersWithTheKlinesValues() {
+    KlineAggregator klines = aggregator(KlineInterval.M1);
+    List<long[]> ticks = new ArrayList<>();
+    List<double[]> volumes = new ArrayList<>();
+    KlineAggregator numbers =
+        new KlineAggregator(
+            "BTCUSDT",
+            KlineInterval.M1,
+            t -> t / 10.0,
+            (open, close, o, h, l, c, v, qv, n, tb, isClosed) -> {
+              ticks.add(new long[] {open, close, o, h, l, c, n, isClosed ? 1 : 0});
+              volumes.add(new double[] {v, qv, tb});
+            });
+    long[][] trades = {{5_000, 1000}, {20_000, 1010}, {59_999, 995}, {60_000, 1001}};
+    for (long[] t : trades) {
+      klines.onTrade(T + t[0], t[1], 1.5, t[1] < 1000);
+      numbers.onTrade(T + t[0], t[1], 1.5, t[1] < 1000);
+    }
+    numbers.advanceTo(T + 120_000);
+    klines.advanceTo(T + 120_000);
+
+    List<Kline> all = new ArrayList<>(updates);
+    all.add(3, closed.get(0));
+    all.add(closed.get(1));
+    assertThat(ticks).hasSize(all.size()).hasSize(6);
+    for (int i = 0; i < all.size(); i++) {
+      Kline k = all.get(i);
+      long[] t = ticks.get(i);
+      assertThat(t[0]).isEqualTo(k.openTime());
+      assertThat(t[1]).isEqualTo(k.closeTime());
+      assertThat(BigDecimal.valueOf(t[2], 1)).isEqualByComparingTo(k.open());
+      assertThat(BigDecimal.valueOf(t[5], 1)).isEqualByComparingTo(k.close());
+      assertThat(t[6]).isEqualTo(k.trades());
+      assertThat(KlineAggregator.decimal(volumes.get(i)[0])).isEqualByComparingTo(k.volume());
+      assertThat(KlineAggregator.decimal(volumes.get(i)[1])).isEqualByComparingTo(k.quoteVolume());
+    }
+    assertThat(ticks.get(3)[7]).isEqualTo(1);
+    assertThat(ticks.get(2)[7]).isZero();
+  }
+
+  @Test
   void fillsMinutesWithoutTradesWithFlatBarsAtThePreviousClose() {
     KlineAggregator a = aggregator(KlineInterval.M1);
     a.onTrade(T + 1_000, 1000, 1.0, false);

@@ -37,6 +37,28 @@ class AccountingTest {
   }
 
   @Test
+  void equityNumbersAreTheSnapshotsMarginBalanceAndNotional() {
+    SimKit kit = new SimKit();
+    Exchange ex = kit.account("a", "10000");
+    kit.snapshot("99.0", "10", "|", "100.0", "10");
+    double[] e = new double[2];
+    kit.venue.equity("a", "USDT", e);
+    assertThat(e).containsExactly(10000.0, 0.0);
+    kit.await(ex.trading().place(market(Side.BUY, "1.5"))); // +1.5 @ 100
+    kit.snapshot("109.0", "10", "|", "110.0", "10"); // mark 109.5
+
+    kit.venue.equity("a", "USDT", e);
+    AccountSnapshot s = kit.venue.accountSnapshot("a");
+    Balance usdt = s.balance("USDT").orElseThrow();
+    Position p = s.position(SYMBOL, PositionSide.BOTH).orElseThrow();
+    assertThat(e[0]).isEqualTo(usdt.marginBalance().doubleValue());
+    assertThat(e[1]).isEqualTo(p.amount().multiply(p.markPrice()).doubleValue());
+    assertThat(e[1]).isEqualTo(164.25);
+    kit.venue.equity("a", "BTC", e);
+    assertThat(e).containsExactly(0.0, 164.25);
+  }
+
+  @Test
   void feesAndRealisedAndUnrealisedPnlToTheCentOverOpenAddPartialCloseAndFlip() {
     SimKit kit = new SimKit();
     Exchange ex = kit.account("a", "10000");
