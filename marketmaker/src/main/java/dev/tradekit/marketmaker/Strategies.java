@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +68,17 @@ public final class Strategies {
   /** A DCA bot; see {@link DcaBuilder}. */
   public static DcaBuilder dca() {
     return new DcaBuilder();
+  }
+
+  /**
+   * Wants no orders while {@code paused} says so: the engine then cancels the resting quotes and
+   * places none, while fills and trades still reach {@code base} (a grid's or DCA deal's state is
+   * kept), and {@code base}'s stop reason is not asked. Read on the engine's thread.
+   *
+   * <p>{@code Strategies.pausable(Strategies.fixedSpread(), pausedFlag::get)}
+   */
+  public static Strategy pausable(Strategy base, BooleanSupplier paused) {
+    return new PausableStrategy(base, paused);
   }
 
   /** Leaves out quotes closer to the mid than {@code minSpread} (a fraction of the mid). */

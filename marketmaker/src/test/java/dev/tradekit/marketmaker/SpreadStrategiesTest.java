@@ -16,6 +16,7 @@ import dev.tradekit.execution.TargetOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SpreadStrategiesTest {
@@ -143,5 +144,36 @@ class SpreadStrategiesTest {
     // 59940.0 * 0.9998 = 59928.012 -> 59928.0; 60060.0 * 1.0002 = 60072.012 -> 60072.1
     assertThat(s.targets(ctx(market(BTC, "59999.9", "60000.1"), TEN_BPS)))
         .containsExactly(buy("59928.0", "0.002"), sell("60072.1", "0.002"));
+  }
+
+  @Test
+  void pausableWantsNoOrdersWhilePausedButStillFeedsFillsToItsStrategy() {
+    AtomicBoolean paused = new AtomicBoolean(true);
+    Strategy s =
+        Strategies.pausable(
+            Strategies.filledOrderDelay(Strategies.fixedSpread(), Duration.ofSeconds(5)),
+            paused::get);
+    MarketState mid60k = market(BTC, "59999.9", "60000.1");
+    assertThat(s.targets(ctx(mid60k, TEN_BPS))).isEmpty();
+    s.onFill(
+        Fill.builder()
+            .symbol("BTCUSDT")
+            .tradeId("t1")
+            .orderId("o1")
+            .side(Side.BUY)
+            .price(bd("59940"))
+            .quantity(bd("0.002"))
+            .commissionAsset("USDT")
+            .time(1_000)
+            .build(),
+        1_000);
+    paused.set(false);
+    // the fill reached the delay filter while paused: it still holds the resting order at 5.999 s
+    var resting = Fixtures.openOrder("mm-1", Side.SELL, "60060.0", "0.002");
+    QuoteContext during =
+        new QuoteContext(mid60k, Inventory.FLAT, List.of(resting), 5_999, TEN_BPS);
+    assertThat(s.targets(during)).containsExactly(sell("60060.0", "0.002"));
+    QuoteContext after = new QuoteContext(mid60k, Inventory.FLAT, List.of(resting), 6_000, TEN_BPS);
+    assertThat(s.targets(after)).containsExactly(buy("59940.0", "0.002"), sell("60060.0", "0.002"));
   }
 }

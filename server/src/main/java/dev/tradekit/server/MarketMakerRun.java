@@ -50,7 +50,7 @@ final class MarketMakerRun implements BotRun {
               .name(ctx.engineName())
               .exchange(exchange)
               .symbol(str(config, "symbol"))
-              .strategy(new PausableStrategy(strategy(kind, config), paused))
+              .strategy(Strategies.pausable(strategy(kind, config), paused::get))
               .riskLimits(limits)
               .scheduler(ctx.scheduler)
               .listener(
@@ -320,7 +320,7 @@ final class MarketMakerRun implements BotRun {
     if (!sameStrategy || "avellaneda-stoikov".equals(after.get("strategy"))) {
       try {
         engine
-            .updateStrategy(new PausableStrategy(strategy(kind, after), paused))
+            .updateStrategy(Strategies.pausable(strategy(kind, after), paused::get))
             .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
             .join();
       } catch (java.util.concurrent.CompletionException e) {
