@@ -417,7 +417,8 @@ final class ProcessGroup implements AutoCloseable {
     BigDecimal target = leaderPosition.multiply(RATIO);
     await(
         "every copy final and every follower on its target " + target,
-        () -> countCopies("status IN ('PENDING', 'INTENDED')") == 0 && allOnTarget(target));
+        () -> countCopies("status IN ('PENDING', 'INTENDED')") == 0 && allOnTarget(target),
+        () -> offTarget(target));
     List<Fill> leaderFills = fake.onVenueThread(() -> fake.venue().fills("leader"));
     Set<String> tradeIds = new HashSet<>();
     leaderFills.forEach(f -> tradeIds.add(f.tradeId()));
@@ -462,6 +463,46 @@ final class ProcessGroup implements AutoCloseable {
     }
   }
 
+  /** The followers off their target and the copies not final, for a failure message. */
+  private String offTarget(BigDecimal target) {
+    StringBuilder b = new StringBuilder();
+    for (String f : followers) {
+      if (!onTarget(f, target)) {
+        b.append(f)
+            .append(": journal target ")
+            .append(journal.targetPosition(f, SYMBOL, PositionSide.BOTH).toPlainString())
+            .append(", copied ")
+            .append(journal.copiedPosition(f, SYMBOL, PositionSide.BOTH).toPlainString())
+            .append(", venue ")
+            .append(position(f).toPlainString())
+            .append('\n');
+      }
+    }
+    try (Statement st = db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT follower, leader_trade_id, leg, status, client_order_id FROM "
+                    + schema
+                    + ".copies WHERE status IN ('PENDING', 'INTENDED')")) {
+      while (rs.next()) {
+        b.append("not final: ")
+            .append(rs.getString(1))
+            .append(' ')
+            .append(rs.getString(2))
+            .append(" leg ")
+            .append(rs.getInt(3))
+            .append(' ')
+            .append(rs.getString(4))
+            .append(' ')
+            .append(rs.getString(5))
+            .append('\n');
+      }
+    } catch (SQLException e) {
+      b.append("copies unreadable: ").append(e).append('\n');
+    }
+    return b.toString();
+  }
+
   private boolean allOnTarget(BigDecimal target) {
     for (String f : followers) {
       if (!onTarget(f, target)) {
@@ -496,10 +537,16 @@ final class ProcessGroup implements AutoCloseable {
 
   /** Polls {@code done} until it holds or {@link #AWAIT} passes, then fails with the logs. */
   void await(String what, BooleanSupplier done) {
+    await(what, done, () -> "");
+  }
+
+  /** As {@link #await(String, BooleanSupplier)}, with {@code state} in the failure message. */
+  void await(String what, BooleanSupplier done, java.util.function.Supplier<String> state) {
     long end = System.nanoTime() + AWAIT.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for: " + what + "\n" + diagnostics());
+        throw new AssertionError(
+            "timed out waiting for: " + what + "\n" + state.get() + diagnostics());
       }
       try {
         Thread.sleep(50);
