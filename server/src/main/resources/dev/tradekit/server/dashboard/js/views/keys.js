@@ -43,7 +43,7 @@ function row(k, reload) {
 }
 
 function addForm(reload) {
-  const exchange = input('key-exchange', 'Venue', { tag: 'select', field: 'exchange', options: [{ value: 'binance-usdm', label: venue('binance-usdm') }, { value: 'sim', label: venue('sim') }] });
+  const exchange = input('key-exchange', 'Venue', { tag: 'select', field: 'exchange', options: [{ value: 'binance-usdm', label: venue('binance-usdm') }, { value: 'bybit-linear', label: venue('bybit-linear') }, { value: 'sim', label: venue('sim') }] });
   const account = input('key-account', 'Account name', { field: 'account', required: true, autocomplete: 'off', maxlength: 200 });
   const apiKey = input('key-api-key', 'API key', { field: 'apiKey', required: true, autocomplete: 'off', spellcheck: 'false' });
   const secret = input('key-api-secret', 'API secret', { field: 'apiSecret', type: 'password', required: true, autocomplete: 'new-password' });
