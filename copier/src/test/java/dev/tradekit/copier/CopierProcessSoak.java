@@ -48,11 +48,7 @@ class CopierProcessSoak {
     try (ProcessGroup g =
         ProcessGroup.start(dir, CopierProcessesIT.URL, 30, Duration.ofSeconds(3), seed)) {
       List<String> up = new ArrayList<>(List.of("node-1", "node-2", "node-3"));
-      g.node("node-1");
-      g.awaitWatcher("node-1");
-      g.node("node-2");
-      g.node("node-3");
-      g.awaitEvenSplit("node-1", "node-2", "node-3");
+      g.startThree();
       g.startLeader(100 + r.nextInt(300));
       copies(g, r);
       // kill, stall and join in a random order, each on a random instance
@@ -92,6 +88,6 @@ class CopierProcessSoak {
 
   /** Lets a random number of copies go by. */
   private static void copies(ProcessGroup g, Random r) {
-    g.awaitCopies((int) g.countCopies("status = 'COPIED'") + 10 + r.nextInt(60));
+    g.awaitMoreCopies(10 + r.nextInt(60));
   }
 }

@@ -43,28 +43,21 @@ class CopierProcessesIT {
     needsAServer();
     ProcessGroup group = ProcessGroup.start(dir, URL, 30, Duration.ofSeconds(3), 20);
     this.group = group;
-    // the first instance sets the journal's start point; the others join it
-    group.node("node-1");
-    group.awaitWatcher("node-1");
-    group.node("node-2");
-    group.node("node-3");
-    group.awaitEvenSplit("node-1", "node-2", "node-3");
+    group.startThree();
     group.startLeader(200);
     group.awaitCopies(30);
 
     // SIGKILL the watcher: another instance watches the leader and works its ten followers
     group.kill("node-1");
     group.awaitNoLeases("node-1");
-    long copied = group.countCopies("status = 'COPIED'");
-    group.awaitCopies((int) copied + 20);
+    group.awaitMoreCopies(20);
 
     // SIGKILL a worker, then a fourth instance joins the last one
     group.kill("node-2");
     group.awaitNoLeases("node-2");
     group.node("node-4");
     group.awaitEvenSplit("node-3", "node-4");
-    copied = group.countCopies("status = 'COPIED'");
-    group.awaitCopies((int) copied + 20);
+    group.awaitMoreCopies(20);
     group.stopLeader();
     group.verify();
   }

@@ -36,33 +36,25 @@ class CopierStallSoak {
     ProcessGroup group =
         ProcessGroup.start(dir, CopierProcessesIT.URL, 30, Duration.ofSeconds(3), 20);
     this.group = group;
-    // the first instance sets the journal's start point; the others join it
-    group.node("node-1");
-    group.awaitWatcher("node-1");
-    group.node("node-2");
-    group.node("node-3");
-    group.awaitEvenSplit("node-1", "node-2", "node-3");
+    group.startThree();
     group.startLeader(200);
     group.awaitCopies(30);
 
     // SIGKILL the watcher: another instance watches the leader and works its ten followers
     group.kill("node-1");
     group.awaitNoLeases("node-1");
-    long copied = group.countCopies("status = 'COPIED'");
-    group.awaitCopies((int) copied + 20);
+    group.awaitMoreCopies(20);
 
     // SIGSTOP another past its lease: the last one takes everything; then it wakes up
     group.pause("node-2");
     group.awaitNoLeases("node-2");
-    copied = group.countCopies("status = 'COPIED'");
-    group.awaitCopies((int) copied + 20);
+    group.awaitMoreCopies(20);
     group.resume("node-2");
 
     // node-2 either rejoins or, if PostgreSQL ended its session stalled mid-write, stays out
     group.node("node-4");
     group.awaitEvenSplit("node-3", "node-4");
-    copied = group.countCopies("status = 'COPIED'");
-    group.awaitCopies((int) copied + 20);
+    group.awaitMoreCopies(20);
     group.stopLeader();
     group.verify();
   }

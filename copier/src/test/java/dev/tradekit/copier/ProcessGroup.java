@@ -307,6 +307,23 @@ final class ProcessGroup implements AutoCloseable {
         });
   }
 
+  /**
+   * Starts {@code node-1}, which sets the journal's start point and watches the leader, then {@code
+   * node-2} and {@code node-3}, and waits until the three share the followers evenly.
+   */
+  void startThree() throws IOException {
+    node("node-1");
+    awaitWatcher("node-1");
+    node("node-2");
+    node("node-3");
+    awaitEvenSplit("node-1", "node-2", "node-3");
+  }
+
+  /** Waits until {@code n} more copies than now are {@code COPIED}. */
+  void awaitMoreCopies(int n) {
+    awaitCopies((int) countCopies("status = 'COPIED'") + n);
+  }
+
   /** Waits until at least {@code n} copies reached the venue. */
   void awaitCopies(int n) {
     await(n + " copies made", () -> countCopies("status = 'COPIED'") >= n);
