@@ -197,22 +197,10 @@ public class AdapterBenchmark {
   @Benchmark
   public long depthUpdateDecodeAndApply() throws IOException {
     MarketEventDto.DepthUpdate d = (MarketEventDto.DepthUpdate) json.marketFrame(depthFrame).data();
-    applyLevels(Side.BUY, d.bids);
-    applyLevels(Side.SELL, d.asks);
+    BookSync.applyLevels(localBook, Side.BUY, d.bids, TICK);
+    BookSync.applyLevels(localBook, Side.SELL, d.asks, TICK);
     localBook.setLastUpdateId(d.finalUpdateId);
     return localBook.lastUpdateId();
-  }
-
-  private void applyLevels(Side side, List<PriceLevel> levels) {
-    for (int i = 0, n = levels.size(); i < n; i++) {
-      PriceLevel level = levels.get(i);
-      String price = level.price();
-      String qty = level.qty();
-      localBook.setLevel(
-          side,
-          TICK.parseTicks(price, 0, price.length()),
-          Decimals.parseDouble(qty, 0, qty.length()));
-    }
   }
 
   /** A depth-update frame through the backtest's allocation-free cursor parser. */

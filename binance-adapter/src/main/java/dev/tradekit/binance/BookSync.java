@@ -229,14 +229,15 @@ final class BookSync {
     if (ticks == null) {
       return; // unreachable: SYNCED implies a scale
     }
-    apply(Side.BUY, d.bids, ticks);
-    apply(Side.SELL, d.asks, ticks);
+    applyLevels(book, Side.BUY, d.bids, ticks);
+    applyLevels(book, Side.SELL, d.asks, ticks);
     book.setLastUpdateId(d.finalUpdateId);
     book.setTimestamp(d.transactionTime != 0 ? d.transactionTime : d.eventTime);
     notifyBook();
   }
 
-  private void apply(Side side, List<PriceLevel> levels, TickScale ticks) {
+  /** Sets each of a frame's levels in {@code book} (also what the adapter benchmark times). */
+  static void applyLevels(OrderBook book, Side side, List<PriceLevel> levels, TickScale ticks) {
     for (int i = 0, n = levels.size(); i < n; i++) {
       PriceLevel level = levels.get(i);
       String price = level.price();
