@@ -7,7 +7,7 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -120,6 +120,13 @@ public final class VirtualScheduler implements Scheduler {
     if (epochMillis < now) {
       throw new IllegalArgumentException(
           "the clock never moves backwards: " + epochMillis + " is before " + now);
+    }
+    if (!running && handoff.isEmpty()) {
+      Task head = queue.peek();
+      if (head == null || head.time > epochMillis) {
+        now = epochMillis; // nothing due on the way: no scheduler work for this move
+        return 0;
+      }
     }
     enter();
     int ran = 0;
@@ -249,7 +256,9 @@ public final class VirtualScheduler implements Scheduler {
     final long period;
     long time;
     long seq;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private static final AtomicIntegerFieldUpdater<Task> CANCELLED =
+        AtomicIntegerFieldUpdater.newUpdater(Task.class, "cancelled");
+    private volatile int cancelled; // 1 once cancelled; a field updater, no object per task
     private volatile boolean finished;
 
     Task(Runnable task, long time, long period) {
@@ -260,12 +269,12 @@ public final class VirtualScheduler implements Scheduler {
 
     @Override
     public boolean cancel() {
-      return !finished && cancelled.compareAndSet(false, true);
+      return !finished && CANCELLED.compareAndSet(this, 0, 1);
     }
 
     @Override
     public boolean isCancelled() {
-      return cancelled.get();
+      return cancelled != 0;
     }
   }
 }
