@@ -207,12 +207,22 @@ public final class MarketEvent {
     reset(other.type, other.symbol, other.eventTime, other.receiveTimeNanos);
     transactionTime = other.transactionTime;
     updateIds(other.firstUpdateId, other.lastUpdateId, other.prevUpdateId);
-    for (int i = 0; i < other.bidCount; i++) {
-      addLevel(Side.BUY, other.bidTicks[i], other.bidQty[i]);
+    int bids = other.bidCount;
+    if (bidTicks.length < bids) {
+      bidTicks = new long[Math.max(bids, bidTicks.length * 2)];
+      bidQty = new double[bidTicks.length];
     }
-    for (int i = 0; i < other.askCount; i++) {
-      addLevel(Side.SELL, other.askTicks[i], other.askQty[i]);
+    System.arraycopy(other.bidTicks, 0, bidTicks, 0, bids);
+    System.arraycopy(other.bidQty, 0, bidQty, 0, bids);
+    bidCount = bids;
+    int asks = other.askCount;
+    if (askTicks.length < asks) {
+      askTicks = new long[Math.max(asks, askTicks.length * 2)];
+      askQty = new double[askTicks.length];
     }
+    System.arraycopy(other.askTicks, 0, askTicks, 0, asks);
+    System.arraycopy(other.askQty, 0, askQty, 0, asks);
+    askCount = asks;
     bookTicker(
         other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
     trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);

@@ -72,8 +72,9 @@ final class SymbolMatcher {
   }
 
   private void onBookEvent(MarketEvent e) {
-    if (bids.isEmpty() && asks.isEmpty()) {
-      market.apply(e);
+    if ((bids.isEmpty() && asks.isEmpty())
+        || (e.type() == MarketEvent.Type.BOOK_TICKER && market.depthSeen())) {
+      market.apply(e); // nothing to requeue: no orders, or a ticker that leaves the book as is
       return;
     }
     recordLevels(bids);
