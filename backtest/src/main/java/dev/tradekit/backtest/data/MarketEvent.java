@@ -207,22 +207,12 @@ public final class MarketEvent {
     reset(other.type, other.symbol, other.eventTime, other.receiveTimeNanos);
     transactionTime = other.transactionTime;
     updateIds(other.firstUpdateId, other.lastUpdateId, other.prevUpdateId);
-    int bids = other.bidCount;
-    if (bidTicks.length < bids) {
-      bidTicks = new long[Math.max(bids, bidTicks.length * 2)];
-      bidQty = new double[bidTicks.length];
-    }
-    System.arraycopy(other.bidTicks, 0, bidTicks, 0, bids);
-    System.arraycopy(other.bidQty, 0, bidQty, 0, bids);
-    bidCount = bids;
-    int asks = other.askCount;
-    if (askTicks.length < asks) {
-      askTicks = new long[Math.max(asks, askTicks.length * 2)];
-      askQty = new double[askTicks.length];
-    }
-    System.arraycopy(other.askTicks, 0, askTicks, 0, asks);
-    System.arraycopy(other.askQty, 0, askQty, 0, asks);
-    askCount = asks;
+    bidTicks = copyInto(other.bidTicks, bidTicks, other.bidCount);
+    bidQty = copyInto(other.bidQty, bidQty, other.bidCount);
+    bidCount = other.bidCount;
+    askTicks = copyInto(other.askTicks, askTicks, other.askCount);
+    askQty = copyInto(other.askQty, askQty, other.askCount);
+    askCount = other.askCount;
     bookTicker(
         other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
     trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
@@ -237,6 +227,19 @@ public final class MarketEvent {
         other.closeTime,
         other.barClosed);
     return this;
+  }
+
+  /** The first {@code n} values of {@code from} in {@code to}, or in a larger array if needed. */
+  private static long[] copyInto(long[] from, long[] to, int n) {
+    long[] out = to.length >= n ? to : new long[Math.max(n, to.length * 2)];
+    System.arraycopy(from, 0, out, 0, n);
+    return out;
+  }
+
+  private static double[] copyInto(double[] from, double[] to, int n) {
+    double[] out = to.length >= n ? to : new double[Math.max(n, to.length * 2)];
+    System.arraycopy(from, 0, out, 0, n);
+    return out;
   }
 
   /** A new, independent copy of this event (allocates; meant for tests and rare keeps). */
