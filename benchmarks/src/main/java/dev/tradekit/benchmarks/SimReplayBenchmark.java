@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The simulated venue replaying the pre-decoded BTCUSDT recording: book maintenance, the delayed
  * visible feed (5 ms market-data latency) and a resting-order matcher with 20 orders near the touch
- * filled by queue position. Each invocation replays the whole recording; the {@code events} counter
- * gives events per second.
+ * filled by queue position ({@link #levels} scales the ladder). Each invocation replays the whole
+ * recording; the {@code events} counter gives events per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -56,7 +57,13 @@ public class SimReplayBenchmark {
           .build();
 
   private static final int SYNC_EVENTS = 2_000;
-  private static final int LEVELS = 10;
+
+  /**
+   * Resting orders per side, one a tick from the touch outwards (default 10: 20 orders). The scale
+   * curve runs 10, 100 and 1000 ({@code -p levels=10,100,1000}).
+   */
+  @Param({"10"})
+  public int levels = 10;
 
   private MarketEvent[] decoded = new MarketEvent[0];
 
@@ -89,16 +96,16 @@ public class SimReplayBenchmark {
     ArraySource source = new ArraySource(decoded);
     MarketReplay replay = new MarketReplay(source, venue);
     replay.runUntil(decoded[SYNC_EVENTS].eventTime());
-    placeLadder(account, venue.book("BTCUSDT"));
+    placeLadder(account, venue.book("BTCUSDT"), levels);
     replay.runToEnd();
     counter.events += decoded.length;
     return venue.book("BTCUSDT").depth(Side.BUY);
   }
 
-  private static void placeLadder(Exchange account, OrderBookView book) {
+  private static void placeLadder(Exchange account, OrderBookView book, int levels) {
     TickScale scale = TickScale.of(BTCUSDT.tickSize());
     BigDecimal qty = new BigDecimal("0.010");
-    for (int i = 0; i < LEVELS; i++) {
+    for (int i = 0; i < levels; i++) {
       account
           .trading()
           .place(

@@ -207,12 +207,12 @@ public final class MarketEvent {
     reset(other.type, other.symbol, other.eventTime, other.receiveTimeNanos);
     transactionTime = other.transactionTime;
     updateIds(other.firstUpdateId, other.lastUpdateId, other.prevUpdateId);
-    for (int i = 0; i < other.bidCount; i++) {
-      addLevel(Side.BUY, other.bidTicks[i], other.bidQty[i]);
-    }
-    for (int i = 0; i < other.askCount; i++) {
-      addLevel(Side.SELL, other.askTicks[i], other.askQty[i]);
-    }
+    bidTicks = copyInto(other.bidTicks, bidTicks, other.bidCount);
+    bidQty = copyInto(other.bidQty, bidQty, other.bidCount);
+    bidCount = other.bidCount;
+    askTicks = copyInto(other.askTicks, askTicks, other.askCount);
+    askQty = copyInto(other.askQty, askQty, other.askCount);
+    askCount = other.askCount;
     bookTicker(
         other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
     trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
@@ -227,6 +227,19 @@ public final class MarketEvent {
         other.closeTime,
         other.barClosed);
     return this;
+  }
+
+  /** The first {@code n} values of {@code from} in {@code to}, or in a larger array if needed. */
+  private static long[] copyInto(long[] from, long[] to, int n) {
+    long[] out = to.length >= n ? to : new long[Math.max(n, to.length * 2)];
+    System.arraycopy(from, 0, out, 0, n);
+    return out;
+  }
+
+  private static double[] copyInto(double[] from, double[] to, int n) {
+    double[] out = to.length >= n ? to : new double[Math.max(n, to.length * 2)];
+    System.arraycopy(from, 0, out, 0, n);
+    return out;
   }
 
   /** A new, independent copy of this event (allocates; meant for tests and rare keeps). */

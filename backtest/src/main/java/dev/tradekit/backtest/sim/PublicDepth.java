@@ -5,6 +5,7 @@ import dev.tradekit.api.model.Side;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The depth one symbol's venue publishes: the recorded market book plus the quantity of the
@@ -23,7 +24,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Account quantity is kept in whole lots (exact), in an {@link OrderBook} used as a level map.
  * With no account orders and nothing pending, {@link #published} returns the recorded event itself;
- * otherwise one reusable event is filled, so nothing is allocated per event once warm.
+ * otherwise the merged event is built in place in the visible feed's ring (see {@link #target}), so
+ * nothing is allocated or copied twice per event once warm.
  */
 final class PublicDepth {
   /** Where published depth events go (the visible feed and the venue's depth listeners). */
@@ -36,7 +38,9 @@ final class PublicDepth {
   private final SymbolMarket market;
   private final LongSupplier clock;
   private final OrderBook ownLots;
-  private final MarketEvent out = new MarketEvent();
+  private final MarketEvent scratch = new MarketEvent();
+  private Supplier<MarketEvent> target = () -> scratch;
+  private MarketEvent out = scratch;
   private Sink sink = e -> {};
   private long[] pendingBids = new long[8];
   private long[] pendingAsks = new long[8];
@@ -52,6 +56,14 @@ final class PublicDepth {
 
   void sink(Sink value) {
     this.sink = value;
+  }
+
+  /**
+   * Where merged events are built: the visible feed's next ring slot, so that the feed queues them
+   * without copying. Each published event is taken from it just before it is filled.
+   */
+  void target(Supplier<MarketEvent> value) {
+    this.target = value;
   }
 
   /** Lots of resting account orders at a level (tests and diagnostics). */
@@ -82,6 +94,7 @@ final class PublicDepth {
       return;
     }
     long id = market.book.lastUpdateId();
+    out = target.get();
     out.reset(MarketEvent.Type.DEPTH_UPDATE, market.symbol(), clock.getAsLong(), 0);
     out.updateIds(id, id, id);
     out.addLevel(side, priceTicks, quantityAt(side, priceTicks));
@@ -116,6 +129,7 @@ final class PublicDepth {
       default -> {
         if (flush) {
           long id = market.book.lastUpdateId();
+          out = target.get();
           out.reset(MarketEvent.Type.DEPTH_UPDATE, market.symbol(), clock.getAsLong(), 0);
           out.updateIds(id, id, id);
           addPending(out);
@@ -127,6 +141,7 @@ final class PublicDepth {
   }
 
   private MarketEvent mergeSnapshot(MarketEvent e) {
+    out = target.get();
     out.reset(e.type(), e.symbol(), e.eventTime(), e.receiveTimeNanos());
     out.transactionTime(e.transactionTime());
     out.updateIds(e.firstUpdateId(), e.lastUpdateId(), e.prevUpdateId());
@@ -147,6 +162,7 @@ final class PublicDepth {
   }
 
   private void mergeDiff(MarketEvent e, boolean flush) {
+    out = target.get();
     out.reset(e.type(), e.symbol(), e.eventTime(), e.receiveTimeNanos());
     out.transactionTime(e.transactionTime());
     out.updateIds(e.firstUpdateId(), e.lastUpdateId(), e.prevUpdateId());

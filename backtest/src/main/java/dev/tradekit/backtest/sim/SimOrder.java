@@ -43,8 +43,14 @@ final class SimOrder {
   /** Market quantity at this order's price just before the depth event being applied. */
   double levelBefore;
 
-  /** Volume traded at this order's price since the last depth event (counted already). */
+  /**
+   * Volume traded at this order's price since the last depth event (counted already); valid only
+   * while {@link #tradedEpoch} equals the matcher's depth epoch, else it reads as 0.
+   */
   double tradedSinceDepth;
+
+  /** The matcher's depth epoch {@link #tradedSinceDepth} was counted in. */
+  long tradedEpoch;
 
   /** Whether the order is on the matcher's book (rested and not yet removed). */
   boolean resting;

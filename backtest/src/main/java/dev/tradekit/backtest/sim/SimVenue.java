@@ -94,6 +94,7 @@ public final class SimVenue {
       VisibleFeed feed = new VisibleFeed(market);
       PublicDepth depth = new PublicDepth(market, scheduler::currentTimeMillis);
       depth.sink(e -> publishDepth(feed, e));
+      depth.target(feed::claim);
       matchers.put(i.symbol(), new SymbolMatcher(market, depth, b.queueModel));
       feeds.put(i.symbol(), feed);
     }

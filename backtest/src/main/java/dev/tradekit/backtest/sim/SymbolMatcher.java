@@ -33,6 +33,15 @@ final class SymbolMatcher {
   private int iterating;
   private boolean dirty;
 
+  /**
+   * Counts the book changes the queues were adjusted to; an order's traded volume of an earlier
+   * epoch reads as 0, so no pass over every order resets it.
+   */
+  private long depthEpoch;
+
+  /** A simulated taker changed the book since the last adjustment: every order is rechecked. */
+  private boolean takenSinceDepth;
+
   SymbolMatcher(SymbolMarket market, PublicDepth depth, QueueModel queueModel) {
     this.market = market;
     this.depth = depth;
@@ -72,8 +81,13 @@ final class SymbolMatcher {
   }
 
   private void onBookEvent(MarketEvent e) {
-    if (bids.isEmpty() && asks.isEmpty()) {
-      market.apply(e);
+    if ((bids.isEmpty() && asks.isEmpty())
+        || (e.type() == MarketEvent.Type.BOOK_TICKER && market.depthSeen())) {
+      market.apply(e); // nothing to requeue: no orders, or a ticker that leaves the book as is
+      return;
+    }
+    if (e.type() == MarketEvent.Type.DEPTH_UPDATE && market.depthSynced() && !takenSinceDepth) {
+      onSyncedDiff(e);
       return;
     }
     recordLevels(bids);
@@ -81,8 +95,71 @@ final class SymbolMatcher {
     if (market.apply(e)) {
       adjustQueues(bids);
       adjustQueues(asks);
+      takenSinceDepth = false;
+      depthEpoch++;
       fillCrossed();
     }
+  }
+
+  /**
+   * A diff on a synced book changes exactly its own levels (or nothing, on a gap), so only the
+   * orders resting at those prices are looked at: the queues elsewhere already fit their unchanged
+   * levels. The cost is per level of the diff, not per resting order.
+   */
+  private void onSyncedDiff(MarketEvent e) {
+    visitDiff(e, true);
+    if (market.apply(e)) {
+      visitDiff(e, false);
+      depthEpoch++;
+      fillCrossed();
+    }
+  }
+
+  /**
+   * Records the level before ({@code before}) or adjusts the queues of the orders at each level.
+   */
+  private void visitDiff(MarketEvent e, boolean before) {
+    for (int i = 0, n = e.levelCount(Side.BUY); i < n && !bids.isEmpty(); i++) {
+      visitLevel(bids, Side.BUY, e.levelPriceTicks(Side.BUY, i), before);
+    }
+    for (int i = 0, n = e.levelCount(Side.SELL); i < n && !asks.isEmpty(); i++) {
+      visitLevel(asks, Side.SELL, e.levelPriceTicks(Side.SELL, i), before);
+    }
+  }
+
+  private void visitLevel(List<SimOrder> orders, Side side, long priceTicks, boolean before) {
+    int at = firstAt(orders, side, priceTicks);
+    if (at < 0) {
+      return;
+    }
+    double level = book().quantityAt(side, priceTicks);
+    for (int i = at, n = orders.size(); i < n; i++) {
+      SimOrder o = orders.get(i);
+      if (o.priceTicks != priceTicks) {
+        break;
+      }
+      if (before) {
+        o.levelBefore = level;
+      } else {
+        adjust(o, level);
+      }
+    }
+  }
+
+  /** Index of the first order at {@code priceTicks} in a side's list (best first), else -1. */
+  private static int firstAt(List<SimOrder> orders, Side side, long priceTicks) {
+    int lo = 0;
+    int hi = orders.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      long p = orders.get(mid).priceTicks;
+      if (side == Side.BUY ? p > priceTicks : p < priceTicks) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < orders.size() && orders.get(lo).priceTicks == priceTicks ? lo : -1;
   }
 
   private void recordLevels(List<SimOrder> side) {
@@ -95,15 +172,23 @@ final class SymbolMatcher {
   private void adjustQueues(List<SimOrder> side) {
     for (int i = 0, n = side.size(); i < n; i++) {
       SimOrder o = side.get(i);
-      double after = book().quantityAt(o.side, o.priceTicks);
-      double decrease = o.levelBefore - after;
-      if (queueModel == QueueModel.PROPORTIONAL && decrease > 0 && o.levelBefore > 0) {
-        double cancelled = Math.max(0, decrease - o.tradedSinceDepth);
-        o.queueAhead -= cancelled * o.queueAhead / o.levelBefore;
-      }
-      o.queueAhead = Math.max(0, Math.min(o.queueAhead, after));
-      o.tradedSinceDepth = 0;
+      adjust(o, book().quantityAt(o.side, o.priceTicks));
     }
+  }
+
+  /**
+   * Moves an order's queue after its level went from {@code levelBefore} to {@code after}; a second
+   * call for the same change does nothing (a diff may carry a level twice).
+   */
+  private void adjust(SimOrder o, double after) {
+    double decrease = o.levelBefore - after;
+    if (queueModel == QueueModel.PROPORTIONAL && decrease > 0 && o.levelBefore > 0) {
+      double traded = o.tradedEpoch == depthEpoch ? o.tradedSinceDepth : 0;
+      double cancelled = Math.max(0, decrease - traded);
+      o.queueAhead -= cancelled * o.queueAhead / o.levelBefore;
+    }
+    o.queueAhead = Math.max(0, Math.min(o.queueAhead, after));
+    o.levelBefore = after;
   }
 
   /** Fills resting orders that the opposite best has reached, at their own price, as makers. */
@@ -166,6 +251,10 @@ final class SymbolMatcher {
         double ahead = o.queueAhead + simAhead;
         double remaining = o.remainingLots() * market.lot;
         o.queueAhead = Math.max(0, o.queueAhead - quantity);
+        if (o.tradedEpoch != depthEpoch) {
+          o.tradedSinceDepth = 0; // the last count was before a depth change
+          o.tradedEpoch = depthEpoch;
+        }
         o.tradedSinceDepth += quantity;
         simAhead += remaining;
         long lots = Math.min(o.remainingLots(), market.lotsOf(quantity - ahead));
@@ -259,6 +348,7 @@ final class SymbolMatcher {
       long lots = Math.min(avail, maxLots - filled);
       if (lots <= 0) {
         book().setLevel(opposite, p, 0); // dust below one lot
+        takenSinceDepth = true;
         continue;
       }
       long done = o.account.execute(o, p, lots, false);
@@ -266,6 +356,7 @@ final class SymbolMatcher {
         break;
       }
       market.take(opposite, p, done);
+      takenSinceDepth = true;
       depth.levelChanged(opposite, p);
       filled += done;
       onTrade(p, done * market.lot, o.side, o.account);
@@ -284,6 +375,7 @@ final class SymbolMatcher {
   void rest(SimOrder o) {
     o.queueAhead = book().quantityAt(o.side, o.priceTicks);
     o.tradedSinceDepth = 0;
+    o.tradedEpoch = depthEpoch;
     o.queueSeq = queueSeq++;
     List<SimOrder> side = o.side == Side.BUY ? bids : asks;
     int at = side.size();

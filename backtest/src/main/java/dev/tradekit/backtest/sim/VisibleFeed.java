@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
  * What the accounts see of one symbol: the market as it was one market-data latency ago.
  *
  * <p>Each event the matcher has used is copied into a FIFO ring of preallocated {@link
- * MarketEvent}s with its release time ({@code now + latency}, never earlier than the previous
- * release so the order holds); {@link #release(long)} applies every event whose time has come to a
- * second, visible book and calls the stream listeners. With zero latency events are applied at once
- * without copying. The ring starts at 64 slots and doubles when full, so it stays as small as the
- * latency needs and each slot's level arrays stop growing once warm (the only allocations).
+ * MarketEvent}s (the venue's merged depth diffs are built in their slot, see {@link #claim}, so
+ * they are not copied twice) with its release time ({@code now + latency}, never earlier than the
+ * previous release so the order holds); {@link #release(long)} applies every event whose time has
+ * come to a second, visible book and calls the stream listeners. With zero latency events are
+ * applied at once without copying. The ring starts at 64 slots and doubles when full, so it stays
+ * as small as the latency needs and each slot's level arrays stop growing once warm (the only
+ * allocations).
  */
 final class VisibleFeed {
   private static final int INITIAL_RING = 64;
@@ -65,7 +67,21 @@ final class VisibleFeed {
     }
   }
 
-  /** Queues an event seen by the matcher at {@code now}, visible after {@code latency} ms. */
+  /**
+   * The ring slot the next {@link #offer} fills: an event built here (the venue's merged depth) is
+   * queued without a copy. Valid until the next offer.
+   */
+  MarketEvent claim() {
+    if (size == ring.length) {
+      grow();
+    }
+    return ring[(head + size) % ring.length];
+  }
+
+  /**
+   * Queues an event seen by the matcher at {@code now}, visible after {@code latency} ms: copied
+   * into the ring, unless it is the slot {@link #claim} handed out.
+   */
   void offer(MarketEvent e, long now, long latency) {
     if (latency == 0 && size == 0) {
       lastRelease = Math.max(lastRelease, now);
@@ -76,7 +92,9 @@ final class VisibleFeed {
       grow();
     }
     int slot = (head + size) % ring.length;
-    ring[slot].copyFrom(e);
+    if (ring[slot] != e) {
+      ring[slot].copyFrom(e);
+    }
     lastRelease = Math.max(lastRelease, now + latency);
     releaseAt[slot] = lastRelease;
     size++;

@@ -192,6 +192,31 @@ class MatchingTest {
   }
 
   /**
+   * Diffs on a synced book only look at the orders at their own levels: a diff elsewhere leaves the
+   * queue as it was but still ends the window in which trades explain a level's decrease. 4 ahead,
+   * 1 trades (3 ahead), a diff at 98.5, then 99.0 drops 4 → 2: all 2 count as cancellations, 3 - 2
+   * * 3 / 4 = 1.5 ahead; a 2.0 trade then fills 0.5.
+   */
+  @Test
+  void diffsElsewhereKeepTheQueueAndEndTheTradeWindow() {
+    SimKit k = new SimKit(b -> b.queueModel(QueueModel.PROPORTIONAL));
+    Exchange a = k.account("q", "100000");
+    k.snapshot("99.0", "4", "98.5", "10", "|", "99.5", "5");
+    k.await(a.trading().place(OrderRequest.limit(SYMBOL, Side.BUY, d("1"), d("99.0"))));
+    k.depth(Side.BUY, "98.5", "11");
+    SimOrder o = k.resting(Side.BUY).get(0);
+    assertThat(o.queueAhead).isEqualTo(4.0);
+    k.trade("99.0", 1.0, true);
+    assertThat(o.queueAhead).isEqualTo(3.0);
+    k.depth(Side.BUY, "98.5", "12");
+    assertThat(o.queueAhead).isEqualTo(3.0);
+    k.depth(Side.BUY, "99.0", "2");
+    assertThat(o.queueAhead).isEqualTo(1.5);
+    k.trade("99.0", 2.0, true);
+    assertThat(o.toOrder().executedQuantity()).isEqualByComparingTo("0.5");
+  }
+
+  /**
    * 4 ahead of us, 2 join behind (level 6), 3 cancel (level 3): conservative keeps min(4, 3) = 3
    * ahead, proportional 4 - 3 * 4 / 6 = 2; then 2.5 trade.
    */
