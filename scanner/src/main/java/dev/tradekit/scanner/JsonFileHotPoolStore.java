@@ -1,5 +1,8 @@
 package dev.tradekit.scanner;
 
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import dev.tradekit.api.model.Side;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +14,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import okio.Buffer;
 
 /**
  * {@link HotPoolStore#jsonFile(Path)}: {@code {"version":1,"orders":[{...}, ...]}} with one object
- * per order (id, symbol, side, price as a string, quantities, times, stage).
+ * per order (id, symbol, side, price as a string, quantities, times, stage), written and read with
+ * Moshi. Files the scanner wrote before it moved to Moshi have the same format.
  */
 final class JsonFileHotPoolStore implements HotPoolStore {
   private static final int VERSION = 1;
@@ -27,23 +32,17 @@ final class JsonFileHotPoolStore implements HotPoolStore {
 
   @Override
   public void save(List<LargeOrder> orders) {
-    JsonWriter w = new JsonWriter().beginObject();
-    w.name("version").value(VERSION);
-    w.name("orders").beginArray();
-    for (LargeOrder o : orders) {
-      w.beginObject();
-      w.name("id").value(o.id());
-      w.name("symbol").value(o.symbol());
-      w.name("side").value(o.side().name());
-      w.name("price").value(o.price());
-      w.name("initialQuantity").value(o.initialQuantity());
-      w.name("quantity").value(o.quantity());
-      w.name("firstSeen").value(o.firstSeen());
-      w.name("lastSeen").value(o.lastSeen());
-      w.name("stage").value(o.stage().name());
-      w.endObject();
-    }
-    w.endArray().endObject();
+    String json =
+        ScannerJson.write(
+            w -> {
+              w.beginObject();
+              w.name("version").value(VERSION);
+              w.name("orders").beginArray();
+              for (LargeOrder o : orders) {
+                write(w, o);
+              }
+              w.endArray().endObject();
+            });
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
     try {
@@ -51,11 +50,25 @@ final class JsonFileHotPoolStore implements HotPoolStore {
         Files.createDirectories(dir);
       }
       Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-      Files.writeString(tmp, w.toString(), StandardCharsets.UTF_8);
+      Files.writeString(tmp, json, StandardCharsets.UTF_8);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the hot pool to " + abs, e);
     }
+  }
+
+  private static void write(JsonWriter w, LargeOrder o) throws IOException {
+    w.beginObject();
+    w.name("id").value(o.id());
+    w.name("symbol").value(o.symbol());
+    w.name("side").value(o.side().name());
+    ScannerJson.decimal(w.name("price"), o.price());
+    ScannerJson.number(w.name("initialQuantity"), o.initialQuantity());
+    ScannerJson.number(w.name("quantity"), o.quantity());
+    w.name("firstSeen").value(o.firstSeen());
+    w.name("lastSeen").value(o.lastSeen());
+    w.name("stage").value(o.stage().name());
+    w.endObject();
   }
 
   @Override
@@ -69,7 +82,17 @@ final class JsonFileHotPoolStore implements HotPoolStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the hot pool from " + file, e);
     }
-    Object root = JsonReader.parse(text);
+    Object root;
+    try {
+      JsonReader r = JsonReader.of(new Buffer().writeUtf8(text));
+      root = r.readJsonValue();
+      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("trailing characters after " + r.getPath());
+      }
+    } catch (IOException | JsonDataException e) {
+      // Moshi names the place, e.g. "Expected name at path $.orders[0]"
+      throw new IllegalStateException(file + ": malformed JSON: " + e.getMessage(), e);
+    }
     if (!(root instanceof Map<?, ?> map) || !(map.get("orders") instanceof List<?> list)) {
       throw new IllegalStateException(file + ": expected {\"orders\":[...]}");
     }
@@ -84,10 +107,10 @@ final class JsonFileHotPoolStore implements HotPoolStore {
               text(o, "symbol"),
               Side.valueOf(text(o, "side")),
               new BigDecimal(text(o, "price")),
-              number(o, "initialQuantity").doubleValue(),
-              number(o, "quantity").doubleValue(),
-              number(o, "firstSeen").longValueExact(),
-              number(o, "lastSeen").longValueExact(),
+              number(o, "initialQuantity"),
+              number(o, "quantity"),
+              millis(o, "firstSeen"),
+              millis(o, "lastSeen"),
               LargeOrder.Stage.valueOf(text(o, "stage")));
       String expected = OrderIds.of(order.symbol(), order.side(), order.price(), order.firstSeen());
       if (expected.equals(order.id())) {
@@ -104,11 +127,22 @@ final class JsonFileHotPoolStore implements HotPoolStore {
     throw new IllegalStateException(file + ": order field " + key + " must be a string");
   }
 
-  private BigDecimal number(Map<?, ?> o, String key) {
-    if (o.get(key) instanceof BigDecimal d) {
+  /** Moshi reads every JSON number as a {@code double}. */
+  private double number(Map<?, ?> o, String key) {
+    if (o.get(key) instanceof Double d) {
       return d;
     }
     throw new IllegalStateException(file + ": order field " + key + " must be a number");
+  }
+
+  /** Epoch millis: whole and below 2^53, so a {@code double} holds them exactly. */
+  private long millis(Map<?, ?> o, String key) {
+    double d = number(o, key);
+    long l = (long) d;
+    if (l != d) {
+      throw new IllegalStateException(file + ": order field " + key + " must be whole millis");
+    }
+    return l;
   }
 
   @Override

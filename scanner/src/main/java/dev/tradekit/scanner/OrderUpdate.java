@@ -1,5 +1,10 @@
 package dev.tradekit.scanner;
 
+import static dev.tradekit.scanner.ScannerJson.decimal;
+import static dev.tradekit.scanner.ScannerJson.number;
+
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -60,59 +65,64 @@ public record OrderUpdate(
 
   /** The feed document: one JSON object, as in the type's Javadoc. */
   public String toJson() {
-    JsonWriter w = new JsonWriter().beginObject();
+    return ScannerJson.write(this::write);
+  }
+
+  private void write(JsonWriter w) throws IOException {
+    w.beginObject();
     w.name("time").value(time);
     w.name("reasons").beginArray();
-    reasons.forEach(r -> w.value(r.name()));
+    for (UpdateReason r : reasons) {
+      w.value(r.name());
+    }
     w.endArray();
     w.name("id").value(order.id());
     w.name("symbol").value(order.symbol());
     w.name("side").value(order.side().name());
     w.name("stage").value(order.stage().name());
-    w.name("price").value(order.price());
-    w.name("quantity").value(order.quantity());
-    w.name("initialQuantity").value(order.initialQuantity());
-    w.name("usdValue").value(order.usdValue());
+    decimal(w.name("price"), order.price());
+    number(w.name("quantity"), order.quantity());
+    number(w.name("initialQuantity"), order.initialQuantity());
+    number(w.name("usdValue"), order.usdValue());
     w.name("firstSeen").value(order.firstSeen());
     w.name("lastSeen").value(order.lastSeen());
-    w.name("lifetimeSeconds").value(order.lifetimeMillis() / 1000.0);
+    number(w.name("lifetimeSeconds"), order.lifetimeMillis() / 1000.0);
     w.name("timeFactors").beginObject();
-    w.name("minutes").value(timeFactors.minutes());
-    w.name("linear").value(timeFactors.linear());
-    w.name("exponential").value(timeFactors.exponential());
-    w.name("logarithmic").value(timeFactors.logarithmic());
-    w.name("volatilityAdaptive").value(timeFactors.volatilityAdaptive());
+    number(w.name("minutes"), timeFactors.minutes());
+    number(w.name("linear"), timeFactors.linear());
+    number(w.name("exponential"), timeFactors.exponential());
+    number(w.name("logarithmic"), timeFactors.logarithmic());
+    number(w.name("volatilityAdaptive"), timeFactors.volatilityAdaptive());
     w.endObject();
-    w.name("sizeFactor").value(sizeFactor);
+    number(w.name("sizeFactor"), sizeFactor);
     w.name("algorithm").value(algorithm);
-    w.name("weight").value(weight);
+    number(w.name("weight"), weight);
     w.name("category").value(category.name());
     w.name("weights").beginObject();
-    weights.forEach((k, v) -> w.name(k).value(v));
-    w.endObject();
-    w.name("categories").beginObject();
-    weights.forEach((k, v) -> w.name(k).value(Category.of(v).name()));
-    w.endObject();
-    w.name("marketContext").beginObject();
-    w.name("symbolVolatility1h").value(context.symbolVolatility());
-    w.name("marketVolatility1h").value(context.marketVolatility());
-    w.name("timeOfDayFactor").value(context.timeOfDayFactor());
-    w.name("weekendFactor").value(context.weekendFactor());
-    w.name("contextFactor").value(context.contextFactor());
-    w.endObject();
-    w.name("analytics").beginObject();
-    w.name("nearestRoundLevel").value(analytics.nearestRoundLevel());
-    w.name("distanceToRoundPercent").value(analytics.distanceToRoundPercent());
-    w.name("roundLevel").value(analytics.roundLevel());
-    w.name("distanceFromMidPercent").value(analytics.distanceFromMidPercent());
-    OrderAnalytics.Outcome outcome = analytics.outcome();
-    w.name("outcome");
-    if (outcome == null) {
-      w.nullValue();
-    } else {
-      w.value(outcome.name());
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      number(w.name(e.getKey()), e.getValue());
     }
     w.endObject();
-    return w.endObject().toString();
+    w.name("categories").beginObject();
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      w.name(e.getKey()).value(Category.of(e.getValue()).name());
+    }
+    w.endObject();
+    w.name("marketContext").beginObject();
+    number(w.name("symbolVolatility1h"), context.symbolVolatility());
+    number(w.name("marketVolatility1h"), context.marketVolatility());
+    number(w.name("timeOfDayFactor"), context.timeOfDayFactor());
+    number(w.name("weekendFactor"), context.weekendFactor());
+    number(w.name("contextFactor"), context.contextFactor());
+    w.endObject();
+    w.name("analytics").beginObject();
+    decimal(w.name("nearestRoundLevel"), analytics.nearestRoundLevel());
+    number(w.name("distanceToRoundPercent"), analytics.distanceToRoundPercent());
+    w.name("roundLevel").value(analytics.roundLevel());
+    number(w.name("distanceFromMidPercent"), analytics.distanceFromMidPercent());
+    OrderAnalytics.Outcome outcome = analytics.outcome();
+    w.name("outcome").value(outcome == null ? null : outcome.name());
+    w.endObject();
+    w.endObject();
   }
 }

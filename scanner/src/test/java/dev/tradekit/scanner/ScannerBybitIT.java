@@ -127,7 +127,7 @@ class ScannerBybitIT {
             FeedTier.PRIVATE,
             "tok",
             json -> {
-              received.add(obj(JsonReader.parse(json)));
+              received.add(obj(JsonTest.parse(json)));
               return true;
             });
     scanner.start();

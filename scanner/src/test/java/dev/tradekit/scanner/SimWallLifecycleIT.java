@@ -64,7 +64,7 @@ class SimWallLifecycleIT {
               credential,
               json -> {
                 t(tier).add(market.clock.currentTimeMillis());
-                d(tier).add(obj(JsonReader.parse(json)));
+                d(tier).add(obj(JsonTest.parse(json)));
                 return true;
               });
     }
@@ -182,10 +182,7 @@ class SimWallLifecycleIT {
     assertThat(reasons(FeedTier.VIP))
         .containsExactlyInAnyOrder("BBBUSDT [ENTERED_HOT]", "DDDUSDT [ENTERED_HOT]");
     assertThat(d(FeedTier.VIP))
-        .allSatisfy(
-            doc ->
-                assertThat((java.math.BigDecimal) doc.get("lifetimeSeconds"))
-                    .isGreaterThan(java.math.BigDecimal.valueOf(70)));
+        .allSatisfy(doc -> assertThat((Double) doc.get("lifetimeSeconds")).isGreaterThan(70.0));
     market.removeWall("DDDUSDT", GOLD_WALL);
     advanceTo(76_000);
     assertThat(second.hotOrders()).extracting(LargeOrder::symbol).containsExactly("BBBUSDT");

@@ -1,52 +1,50 @@
 package dev.tradekit.testkit;
 
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small JSON writer (appending to a {@link StringBuilder}) and reader (to maps, lists, strings,
- * numbers as their text, booleans and null) for the wire messages of the fake exchange.
+ * The fake exchange's wire JSON, on Moshi's streaming {@link JsonWriter} and {@link JsonReader}: a
+ * fluent writer for the venue's replies and frames (nulls are written, decimals go in as the plain
+ * strings the venues send), and a reader to maps, lists, strings, numbers as their text, booleans
+ * and null.
  */
 final class Json {
-  private final StringBuilder out = new StringBuilder(256);
-  private boolean comma;
+  private final Buffer out = new Buffer();
+  private final JsonWriter w = JsonWriter.of(out);
+
+  Json() {
+    w.setSerializeNulls(true);
+  }
 
   Json obj() {
-    sep();
-    out.append('{');
-    comma = false;
-    return this;
+    return io(JsonWriter::beginObject);
   }
 
   Json end() {
-    out.append('}');
-    comma = true;
-    return this;
+    return io(JsonWriter::endObject);
   }
 
   Json arr() {
-    sep();
-    out.append('[');
-    comma = false;
-    return this;
+    return io(JsonWriter::beginArray);
   }
 
   Json endArr() {
-    out.append(']');
-    comma = true;
-    return this;
+    return io(JsonWriter::endArray);
   }
 
   /** Starts a field; follow with a value, {@link #obj()} or {@link #arr()}. */
   Json key(String name) {
-    sep();
-    quote(name);
-    out.append(':');
-    comma = false;
-    return this;
+    return io(x -> x.name(name));
   }
 
   Json str(String name, @Nullable String value) {
@@ -58,199 +56,106 @@ final class Json {
   }
 
   Json bool(String name, boolean value) {
-    return key(name).raw(Boolean.toString(value));
+    return key(name).io(x -> x.value(value));
   }
 
   Json str(@Nullable String value) {
-    sep();
-    if (value == null) {
-      out.append("null");
-    } else {
-      quote(value);
-    }
-    comma = true;
-    return this;
+    return io(x -> x.value(value));
   }
 
   Json num(long value) {
-    return raw(Long.toString(value));
+    return io(x -> x.value(value));
   }
 
-  Json raw(String json) {
-    sep();
-    out.append(json);
-    comma = true;
+  /**
+   * Writes a value {@link #parse} returned, as it came: null, a boolean, a number (its text), or a
+   * string. Numbers and strings both parse to text, so text that is an integer goes out as a number
+   * (a request id echoed in a reply).
+   */
+  Json echo(@Nullable Object parsed) {
+    if (parsed == null) {
+      return io(JsonWriter::nullValue);
+    }
+    if (parsed instanceof Boolean b) {
+      return io(x -> x.value(b));
+    }
+    String text = parsed.toString();
+    if (text.matches("-?\\d{1,18}")) {
+      return io(x -> x.value(Long.parseLong(text)));
+    }
+    return str(text);
+  }
+
+  /** The document written so far; call once the top-level value is complete. */
+  @Override
+  public String toString() {
+    return out.snapshot().utf8();
+  }
+
+  private Json io(Step step) {
+    try {
+      step.apply(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a Buffer does not fail
+    }
     return this;
   }
 
-  private void sep() {
-    if (comma) {
-      out.append(',');
-      comma = false;
-    }
-  }
-
-  private void quote(String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  @Override
-  public String toString() {
-    return out.toString();
+  @FunctionalInterface
+  private interface Step {
+    void apply(JsonWriter w) throws IOException;
   }
 
   // ---------------------------------------------------------------- reading
 
   /**
-   * Parses one JSON value: objects become {@link Map}s, arrays {@link List}s, numbers their text.
+   * Parses one JSON value: objects become {@link Map}s, arrays {@link List}s, numbers their text
+   * (so ids and decimals keep every digit).
    *
-   * @throws IllegalArgumentException on malformed input
+   * @throws IllegalArgumentException on malformed input, naming where it went wrong
    */
   static @Nullable Object parse(String text) {
-    Reader r = new Reader(text);
-    Object v = r.value();
-    r.ws();
-    if (r.pos != text.length()) {
-      throw new IllegalArgumentException("trailing characters at " + r.pos);
+    JsonReader r = JsonReader.of(new Buffer().writeUtf8(text));
+    try {
+      Object v = value(r);
+      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new IllegalArgumentException("trailing characters at " + r.getPath());
+      }
+      return v;
+    } catch (IOException | JsonDataException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return v;
   }
 
-  private static final class Reader {
-    private final String s;
-    private int pos;
-
-    Reader(String s) {
-      this.s = s;
-    }
-
-    void ws() {
-      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-        pos++;
-      }
-    }
-
-    char peek() {
-      ws();
-      if (pos >= s.length()) {
-        throw new IllegalArgumentException("unexpected end of JSON");
-      }
-      return s.charAt(pos);
-    }
-
-    void expect(char c) {
-      if (peek() != c) {
-        throw new IllegalArgumentException("expected '" + c + "' at " + pos);
-      }
-      pos++;
-    }
-
-    @Nullable Object value() {
-      char c = peek();
-      if (c == '{') {
-        pos++;
+  private static @Nullable Object value(JsonReader r) throws IOException {
+    switch (r.peek()) {
+      case BEGIN_OBJECT -> {
         Map<String, @Nullable Object> m = new LinkedHashMap<>();
-        if (peek() == '}') {
-          pos++;
-          return m;
+        r.beginObject();
+        while (r.hasNext()) {
+          m.put(r.nextName(), value(r));
         }
-        do {
-          String k = string();
-          expect(':');
-          m.put(k, value());
-        } while (more('}'));
+        r.endObject();
         return m;
       }
-      if (c == '[') {
-        pos++;
+      case BEGIN_ARRAY -> {
         List<@Nullable Object> l = new ArrayList<>();
-        if (peek() == ']') {
-          pos++;
-          return l;
+        r.beginArray();
+        while (r.hasNext()) {
+          l.add(value(r));
         }
-        do {
-          l.add(value());
-        } while (more(']'));
+        r.endArray();
         return l;
       }
-      if (c == '"') {
-        return string();
+      case BOOLEAN -> {
+        return r.nextBoolean();
       }
-      int start = pos;
-      while (pos < s.length() && ",}] \n\r\t".indexOf(s.charAt(pos)) < 0) {
-        pos++;
+      case NULL -> {
+        return r.nextNull();
       }
-      String word = s.substring(start, pos);
-      return switch (word) {
-        case "true" -> Boolean.TRUE;
-        case "false" -> Boolean.FALSE;
-        case "null" -> null;
-        default -> {
-          if (word.isEmpty() || !word.matches("-?[0-9.eE+-]+")) {
-            throw new IllegalArgumentException("bad JSON value at " + start + ": " + word);
-          }
-          yield word;
-        }
-      };
-    }
-
-    private boolean more(char close) {
-      char c = peek();
-      pos++;
-      if (c == ',') {
-        return true;
+      default -> {
+        return r.nextString(); // a string, or a number's text
       }
-      if (c == close) {
-        return false;
-      }
-      throw new IllegalArgumentException("expected ',' or '" + close + "' at " + (pos - 1));
-    }
-
-    String string() {
-      expect('"');
-      StringBuilder b = new StringBuilder();
-      while (pos < s.length()) {
-        char c = s.charAt(pos++);
-        if (c == '"') {
-          return b.toString();
-        }
-        if (c == '\\') {
-          char e = s.charAt(pos++);
-          switch (e) {
-            case 'n' -> b.append('\n');
-            case 't' -> b.append('\t');
-            case 'r' -> b.append('\r');
-            case 'b' -> b.append('\b');
-            case 'f' -> b.append('\f');
-            case 'u' -> {
-              b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-              pos += 4;
-            }
-            default -> b.append(e);
-          }
-        } else {
-          b.append(c);
-        }
-      }
-      throw new IllegalArgumentException("unterminated string");
     }
   }
 }

@@ -65,18 +65,12 @@ final class MarketStreamHub {
       return;
     }
     Object id = m.get("id");
-    String idJson =
-        id == null
-            ? "null"
-            : (id instanceof String str && !str.matches("-?\\d+")
-                ? "\"" + str + "\""
-                : id.toString());
     Object method = m.get("method");
     Object params = m.get("params");
     if ("LIST_SUBSCRIPTIONS".equals(method)) {
       Json j = new Json().obj().key("result").arr();
       s.streams.forEach(j::str);
-      s.send(j.endArr().key("id").raw(idJson).end().toString());
+      s.send(j.endArr().key("id").echo(id).end().toString());
       return;
     }
     if (params instanceof List<?> list
@@ -90,7 +84,7 @@ final class MarketStreamHub {
           s.streams.remove(name);
         }
       }
-      s.send("{\"result\":null,\"id\":" + idJson + "}");
+      s.send(new Json().obj().str("result", null).key("id").echo(id).end().toString());
     }
   }
 
