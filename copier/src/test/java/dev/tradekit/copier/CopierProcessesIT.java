@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and a leader trading all along: the watcher and then a worker are killed with SIGKILL, a fourth
  * instance joins; every follower ends on its exact target and each leader fill was copied once per
  * follower, with no client order id twice at the venue. Runs when {@code -Dtradekit.postgres.url}
- * (or {@code TRADEKIT_POSTGRES_URL}) names a server. The SIGSTOP scenario is {@link
- * CopierStallSoak} and the randomised one {@link CopierProcessSoak} (both {@code -Pcopier-soak}):
- * they expose the unfenced window that docs/copier.md describes and fail until it is closed.
+ * (or {@code TRADEKIT_POSTGRES_URL}) names a server. The SIGSTOP scenario is {@link CopierStallIT}
+ * (short) and {@link CopierStallSoak}, the randomised one {@link CopierProcessSoak} (both {@code
+ * -Pcopier-soak}).
  */
 class CopierProcessesIT {
   static final String URL = System.getProperty("tradekit.postgres.url", "").trim();
