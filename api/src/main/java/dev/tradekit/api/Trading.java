@@ -6,7 +6,9 @@ import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.api.model.UserTradesQuery;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,6 +30,39 @@ public interface Trading {
 
   /** Places one order. */
   CompletableFuture<Order> place(OrderRequest request);
+
+  /**
+   * Places one order only if the venue receives it no later than {@code deadline}, so that a caller
+   * whose right to send ends at a known time (a copier's lease) cannot place it after that time,
+   * however long the process stalls between this call and the socket write.
+   *
+   * <pre>{@code
+   * trading.placeBefore(request, Instant.ofEpochMilli(leaseExpiry - margin));
+   * }</pre>
+   *
+   * <p>{@code deadline} is on this exchange's clock (its {@link
+   * dev.tradekit.api.runtime.Scheduler}, the system clock in production); the adapter translates it
+   * to the venue's clock with its measured server-time offset. The adapter stamps the request's
+   * timestamp as late as it can before the write and sets the venue's receive window to what is
+   * left until the deadline (Binance {@code recvWindow}, Bybit {@code X-BAPI-RECV-WINDOW}; clamped
+   * to the venue's maximum of 60 s), so the venue itself refuses a request that arrives late. The
+   * future fails with {@link dev.tradekit.api.error.SendDeadlineExceededException} when the order
+   * was not placed for that reason: refused locally because no time was left (nothing sent), or
+   * refused by the venue's time check. Other outcomes are those of {@link #place}.
+   *
+   * <p>The default refuses with {@link UnsupportedOperationException}: a venue that cannot bound
+   * when it accepts an order must not pretend to.
+   *
+   * @throws NullPointerException when an argument is null
+   */
+  default CompletableFuture<Order> placeBefore(OrderRequest request, Instant deadline) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(deadline, "deadline");
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException(
+            getClass().getName()
+                + " cannot make the venue refuse a late order; use place(request)"));
+  }
 
   /**
    * Places several orders in as few venue calls as {@link Capabilities#maxBatchPlace()} allows;

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Authenticates requests tagged with a {@link Wire}: adds {@code X-MBX-APIKEY} and, for signed
  * requests, signs the query string exactly as the client encoded it and appends {@code recvWindow},
  * {@code timestamp} and {@code signature}. Signing here, as the request leaves, gives every attempt
- * (after a limiter wait or a retry) a fresh timestamp.
+ * (after a limiter wait or a retry) a fresh timestamp. A request with a send deadline gets the
+ * {@code recvWindow} left until it, or is refused here with {@link DeadlinePassedException}.
  */
 final class AuthInterceptor implements Interceptor {
   static final String API_KEY_HEADER = "X-MBX-APIKEY";
@@ -38,7 +39,14 @@ final class AuthInterceptor implements Interceptor {
     Request.Builder b = request.newBuilder().header(API_KEY_HEADER, credentials.apiKey());
     if (wire.auth() == Wire.Auth.SIGNED) {
       String query = request.url().encodedQuery();
-      String signed = signer.signEncoded(query == null ? "" : query).query();
+      String encoded = query == null ? "" : query;
+      Long deadline = wire.deadline();
+      // signed as late as this client can: a request past its deadline is not sent at all
+      String signed =
+          (deadline == null
+                  ? signer.signEncoded(encoded)
+                  : signer.signEncodedBefore(encoded, deadline))
+              .query();
       HttpUrl url = request.url().newBuilder().encodedQuery(signed).build();
       if (!signed.equals(url.encodedQuery())) {
         throw new IOException(

@@ -104,7 +104,9 @@ final class BinanceExchange implements Exchange {
     this.clock = new ServerClock(scheduler::currentTimeMillis);
     Credentials creds = setup.credentials();
     RequestSigner signer =
-        creds == null ? null : new RequestSigner(creds, clock::now, cfg.recvWindow().toMillis());
+        creds == null
+            ? null
+            : new RequestSigner(creds, clock::now, clock::offset, cfg.recvWindow().toMillis());
     this.json = new BinanceJson();
     this.caller = new RestCaller(limits, scheduler, json, breaker(creds), creds != null);
     this.rest =

@@ -80,9 +80,15 @@ final class BinanceRest {
 
   // ---- orders
 
-  CompletableFuture<OrderDto> newOrder(Map<String, String> params, String clientOrderId) {
+  /**
+   * Places one order; with a {@code deadline} (local epoch ms) the venue must receive it by then
+   * ({@link RestCaller#authenticated(CallSpec, Long, java.util.function.Function)}).
+   */
+  CompletableFuture<OrderDto> newOrder(
+      Map<String, String> params, String clientOrderId, @Nullable Long deadline) {
     return caller.authenticated(
         CallSpec.placement(EndpointWeights.NEW_ORDER, 0, 1, clientOrderId),
+        deadline,
         w -> api.newOrder(params, w));
   }
 

@@ -14,6 +14,7 @@ import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.api.model.UserTradesQuery;
 import dev.tradekit.api.runtime.Scheduler;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,12 @@ final class BinanceTrading implements Trading {
   @Override
   public CompletableFuture<Order> place(OrderRequest request) {
     return placer.place(request);
+  }
+
+  @Override
+  public CompletableFuture<Order> placeBefore(OrderRequest request, Instant deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    return placer.place(request, deadline.toEpochMilli());
   }
 
   @Override

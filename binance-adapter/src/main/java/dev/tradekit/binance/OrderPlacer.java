@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,22 +51,31 @@ final class OrderPlacer {
 
   /** Places one order (validated against its instrument first; nothing is sent if it fails). */
   CompletableFuture<Order> place(OrderRequest request) {
+    return place(request, null);
+  }
+
+  /**
+   * Places one order that the venue must receive by {@code deadline} (local epoch ms), or within
+   * the configured receive window when it is null. The deadline also bounds the one placement again
+   * after an unknown outcome.
+   */
+  CompletableFuture<Order> place(OrderRequest request, @Nullable Long deadline) {
     OrderRequest r = OrderParams.withClientOrderId(Objects.requireNonNull(request, "request"));
     String cid = Objects.requireNonNull(r.clientOrderId());
     return instruments
         .get(r.symbol())
-        .thenCompose(i -> placeResolving(r.symbol(), OrderParams.newOrder(r, i), cid));
+        .thenCompose(i -> placeResolving(r.symbol(), OrderParams.newOrder(r, i), cid, deadline));
   }
 
   private CompletableFuture<Order> placeResolving(
-      String symbol, Map<String, String> params, String cid) {
-    return rest.newOrder(params, cid)
+      String symbol, Map<String, String> params, String cid, @Nullable Long deadline) {
+    return rest.newOrder(params, cid, deadline)
         .thenApply(OrderMapper::order)
         .exceptionallyCompose(
             e -> {
               Throwable c = unwrap(e);
               if (c instanceof UnknownOrderStatusException u) {
-                return resolve(symbol, params, cid, u);
+                return resolve(symbol, params, cid, u, deadline);
               }
               return CompletableFuture.failedFuture(c);
             });
@@ -73,7 +83,11 @@ final class OrderPlacer {
 
   /** Settles a placement whose outcome is unknown: find it, or place it again exactly once. */
   CompletableFuture<Order> resolve(
-      String symbol, Map<String, String> params, String cid, UnknownOrderStatusException cause) {
+      String symbol,
+      Map<String, String> params,
+      String cid,
+      UnknownOrderStatusException cause,
+      @Nullable Long deadline) {
     LOG.warn("placing {} {} has an unknown outcome ({}): querying it", symbol, cid, cause.code());
     return find(symbol, cid, cause)
         .thenCompose(
@@ -83,7 +97,7 @@ final class OrderPlacer {
                 return CompletableFuture.completedFuture(found.get());
               }
               LOG.warn("{} {} does not exist: placing it once more with the same id", symbol, cid);
-              return rest.newOrder(params, cid)
+              return rest.newOrder(params, cid, deadline)
                   .thenApply(OrderMapper::order)
                   .exceptionallyCompose(
                       e -> {
@@ -252,7 +266,7 @@ final class OrderPlacer {
       it.slot().complete(BatchResult.failure(error));
       return;
     }
-    resolve(it.request().symbol(), it.params(), it.cid(), unknown)
+    resolve(it.request().symbol(), it.params(), it.cid(), unknown, null)
         .whenComplete(
             (order, e) ->
                 it.slot()

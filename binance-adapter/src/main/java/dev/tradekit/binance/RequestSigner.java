@@ -22,14 +22,24 @@ final class RequestSigner {
   private final Credentials credentials;
   private final LongSupplier serverTime;
   private final long recvWindowMs;
+  private final LongSupplier offset;
+
+  /** A signer whose server time is the local time (offset 0); for tests and benchmarks. */
+  RequestSigner(Credentials credentials, LongSupplier serverTime, long recvWindowMs) {
+    this(credentials, serverTime, () -> 0, recvWindowMs);
+  }
 
   /**
    * @param credentials the account's key and secret
    * @param serverTime the venue's current time in epoch ms, e.g. {@code serverClock::now}
+   * @param offset venue time minus local time in ms, e.g. {@code serverClock::offset}: turns a
+   *     local send deadline into the venue's time
    * @param recvWindowMs how long after {@code timestamp} the venue may still accept the request,
    *     1..60000
    */
-  RequestSigner(Credentials credentials, LongSupplier serverTime, long recvWindowMs) {
+  RequestSigner(
+      Credentials credentials, LongSupplier serverTime, LongSupplier offset, long recvWindowMs) {
+    this.offset = Objects.requireNonNull(offset, "offset");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
     if (recvWindowMs <= 0 || recvWindowMs > MAX_RECV_WINDOW_MS) {
@@ -91,6 +101,50 @@ final class RequestSigner {
    * @throws IllegalArgumentException when it already carries a parameter the signer adds itself
    */
   Signed signEncoded(String encodedParams) {
+    checkEncoded(encodedParams);
+    return signed(encodedParams, serverTime.getAsLong(), recvWindowMs);
+  }
+
+  /**
+   * Like {@link #signEncoded(String)}, for a request the venue must receive by {@code
+   * deadlineLocal} (epoch ms on the local clock): the deadline is moved to the venue's clock with
+   * the offset, and {@code recvWindow} is what is left of it after {@code timestamp}, at most
+   * {@value #MAX_RECV_WINDOW_MS} ms (Binance's maximum; the request is then bounded by that
+   * instead, which is earlier). The venue refuses the request ({@code -1021}) if it arrives after
+   * {@code timestamp + recvWindow}.
+   *
+   * @throws DeadlinePassedException when less than 1 ms is left: nothing may be sent
+   */
+  Signed signEncodedBefore(String encodedParams, long deadlineLocal)
+      throws DeadlinePassedException {
+    checkEncoded(encodedParams);
+    long timestamp = serverTime.getAsLong();
+    long window = recvWindowBefore(deadlineLocal + offset.getAsLong(), timestamp);
+    if (window < 1) {
+      throw new DeadlinePassedException(-window);
+    }
+    return signed(encodedParams, timestamp, window);
+  }
+
+  /**
+   * The receive window that ends a request stamped {@code timestamp} at {@code deadline} (both
+   * venue time), clamped to {@value #MAX_RECV_WINDOW_MS}; zero or less when the deadline has come.
+   */
+  static long recvWindowBefore(long deadline, long timestamp) {
+    return Math.min(deadline - timestamp, MAX_RECV_WINDOW_MS);
+  }
+
+  private Signed signed(String encodedParams, long timestamp, long window) {
+    String payload =
+        (encodedParams.isEmpty() ? "" : encodedParams + "&")
+            + "recvWindow="
+            + window
+            + "&timestamp="
+            + timestamp;
+    return new Signed(payload, credentials.hmacSha256Hex(payload), timestamp);
+  }
+
+  private static void checkEncoded(String encodedParams) {
     Objects.requireNonNull(encodedParams, "encodedParams");
     for (String pair : encodedParams.split("&", -1)) {
       String name = pair.indexOf('=') < 0 ? pair : pair.substring(0, pair.indexOf('='));
@@ -99,14 +153,6 @@ final class RequestSigner {
             "parameter '" + name + "' is added by the signer: remove it from the request");
       }
     }
-    long timestamp = serverTime.getAsLong();
-    String payload =
-        (encodedParams.isEmpty() ? "" : encodedParams + "&")
-            + "recvWindow="
-            + recvWindowMs
-            + "&timestamp="
-            + timestamp;
-    return new Signed(payload, credentials.hmacSha256Hex(payload), timestamp);
   }
 
   /** RFC 3986 percent-encoding of {@code s} (UTF-8), appended to {@code sb}. */

@@ -4,6 +4,7 @@ import dev.tradekit.api.error.AuthenticationException;
 import dev.tradekit.api.error.ClockSkewException;
 import dev.tradekit.api.error.ExchangeException;
 import dev.tradekit.api.error.RateLimitException;
+import dev.tradekit.api.error.SendDeadlineExceededException;
 import dev.tradekit.api.error.TransportException;
 import dev.tradekit.api.error.UnknownOrderStatusException;
 import dev.tradekit.api.runtime.Scheduler;
@@ -39,7 +40,9 @@ import retrofit2.Response;
  * placement whose reply is lost after sending fails with {@link UnknownOrderStatusException} for
  * the caller to resolve. HTTP 429 and 418 hold back every later request of the shared limiter until
  * the back-off or ban ends; requests refused meanwhile fail at once with {@link RateLimitException}
- * and are not sent.
+ * and are not sent. A call with a send deadline is signed with the receive window left until it;
+ * past the deadline it is not sent, and a {@code -1021} for it means the venue refused it as late:
+ * both fail with {@link SendDeadlineExceededException} (not placed).
  */
 final class RestCaller implements AutoCloseable {
   static final int MAX_TRANSPORT_RETRIES = 3;
@@ -96,6 +99,15 @@ final class RestCaller implements AutoCloseable {
 
   /** Runs an authenticated call; {@code call} builds a fresh call tagged with the given wire. */
   <T> CompletableFuture<T> authenticated(CallSpec spec, Function<Wire, Call<T>> call) {
+    return authenticated(spec, null, call);
+  }
+
+  /**
+   * Runs a signed call the venue must receive by {@code deadline} (local epoch ms), or, when it is
+   * null, within the configured receive window.
+   */
+  <T> CompletableFuture<T> authenticated(
+      CallSpec spec, @Nullable Long deadline, Function<Wire, Call<T>> call) {
     CompletableFuture<T> out = new CompletableFuture<>();
     pending.add(out);
     out.whenComplete((v, e) -> pending.remove(out));
@@ -108,10 +120,10 @@ final class RestCaller implements AutoCloseable {
               ExchangeException.NO_CODE,
               spec.describe() + " needs an API key: build the exchange with credentials(...)"));
     } else if (spec.auth() == Wire.Auth.SIGNED && !signedGate.isDone()) {
-      Attempt<T> attempt = new Attempt<>(spec, call, out);
+      Attempt<T> attempt = new Attempt<>(spec, deadline, call, out);
       signedGate.whenComplete((v, e) -> attempt.start());
     } else {
-      new Attempt<>(spec, call, out).start();
+      new Attempt<>(spec, deadline, call, out).start();
     }
     return out;
   }
@@ -139,13 +151,19 @@ final class RestCaller implements AutoCloseable {
   /** One logical call and its attempts. */
   private final class Attempt<T> {
     private final CallSpec spec;
+    private final @Nullable Long deadline;
     private final Function<Wire, Call<T>> factory;
     private final CompletableFuture<T> out;
     private int transportRetries;
     private boolean clockRetried;
 
-    Attempt(CallSpec spec, Function<Wire, Call<T>> factory, CompletableFuture<T> out) {
+    Attempt(
+        CallSpec spec,
+        @Nullable Long deadline,
+        Function<Wire, Call<T>> factory,
+        CompletableFuture<T> out) {
       this.spec = spec;
+      this.deadline = deadline;
       this.factory = factory;
       this.out = out;
     }
@@ -209,7 +227,7 @@ final class RestCaller implements AutoCloseable {
       }
       // Public calls ignore the wire: only tagged requests are authenticated.
       Wire.Auth auth = spec.auth();
-      Wire wire = new Wire(auth == null ? Wire.Auth.API_KEY : auth);
+      Wire wire = new Wire(auth == null ? Wire.Auth.API_KEY : auth, deadline);
       Call<T> call = factory.apply(wire);
       long started = scheduler.nanoTime();
       inFlight.add(call);
@@ -263,6 +281,22 @@ final class RestCaller implements AutoCloseable {
       }
       ExchangeException ex;
       String what = t.getClass().getSimpleName() + ": " + BinanceErrorCodes.redact(messageOf(t));
+      if (t instanceof DeadlinePassedException late) {
+        record(started, null);
+        out.completeExceptionally(
+            new SendDeadlineExceededException(
+                VENUE,
+                ExchangeException.NO_CODE,
+                "not sent: "
+                    + spec.describe()
+                    + " reached its send deadline "
+                    + late.lateMillis()
+                    + " ms before it could be signed; the order was not placed",
+                spec.clientOrderId(),
+                false,
+                t));
+        return;
+      }
       if (spec.placement() && maybeSent) {
         ex =
             new UnknownOrderStatusException(
@@ -311,6 +345,25 @@ final class RestCaller implements AutoCloseable {
               .onRateLimited(Math.max(rl.retryAfter().toMillis(), DEFAULT_429_BACKOFF_MS));
         }
         LOG.warn("{} {}: holding every request back", spec.describe(), ex.getMessage());
+      }
+      if (ex instanceof ClockSkewException && deadline != null) {
+        // the venue refused it by its time check: it arrived after its deadline (or the clock is
+        // off, which the re-sync fixes for later calls); either way it was not placed. Not retried:
+        // the caller decides whether it may still send.
+        CompletableFuture<Void> unused = resync.get();
+        out.completeExceptionally(
+            new SendDeadlineExceededException(
+                VENUE,
+                ex.code(),
+                "the venue refused "
+                    + spec.describe()
+                    + " as arriving after its send deadline ("
+                    + ex.getMessage()
+                    + "); the order was not placed",
+                spec.clientOrderId(),
+                true,
+                ex));
+        return;
       }
       if (ex instanceof ClockSkewException
           && spec.auth() == Wire.Auth.SIGNED

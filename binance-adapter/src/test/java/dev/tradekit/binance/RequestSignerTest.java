@@ -94,4 +94,50 @@ class RequestSignerTest {
     RequestSigner.Signed s = new RequestSigner(CREDS, () -> 1L, 5000).sign(workedExampleParams());
     assertThat(s.toString()).doesNotContain(s.signature()).contains("<redacted>");
   }
+
+  @Test
+  void aSendDeadlineBecomesTheRecvWindowLeftOnTheVenuesClock() throws Exception {
+    AtomicLong local = new AtomicLong(1_000_000);
+    long offset = 700; // the venue's clock is 700 ms ahead of ours
+    RequestSigner signer = new RequestSigner(CREDS, () -> local.get() + offset, () -> offset, 5000);
+    RequestSigner.Signed s = signer.signEncodedBefore("symbol=BTCUSDT", 1_002_500);
+    assertThat(s.timestamp()).isEqualTo(1_000_700);
+    assertThat(s.payload()).isEqualTo("symbol=BTCUSDT&recvWindow=2500&timestamp=1000700");
+    // the venue's last accepted arrival, timestamp + recvWindow, is the deadline on its clock
+    assertThat(s.timestamp() + 2500).isEqualTo(1_002_500 + offset);
+    assertThat(s.signature()).isEqualTo(CREDS.hmacSha256Hex(s.payload()));
+  }
+
+  @Test
+  void aDeadlineBeyondTheVenuesMaximumIsClampedTo60Seconds() throws Exception {
+    RequestSigner signer = new RequestSigner(CREDS, () -> 1_000L, () -> 0, 5000);
+    assertThat(signer.signEncodedBefore("", 1_000 + 3_600_000).payload())
+        .isEqualTo("recvWindow=60000&timestamp=1000");
+    assertThat(RequestSigner.recvWindowBefore(61_001, 1_000)).isEqualTo(60_000);
+    assertThat(RequestSigner.recvWindowBefore(2_001, 1_000)).isEqualTo(1_001);
+  }
+
+  @Test
+  void refusesToSignWhenTheDeadlineHasComeSoNothingIsSent() throws Exception {
+    AtomicLong local = new AtomicLong(5_000);
+    RequestSigner signer = new RequestSigner(CREDS, local::get, () -> 0, 5000);
+    assertThat(signer.signEncodedBefore("a=1", 5_001).payload())
+        .isEqualTo("a=1&recvWindow=1&timestamp=5000");
+    assertThatThrownBy(() -> signer.signEncodedBefore("a=1", 5_000))
+        .isInstanceOf(DeadlinePassedException.class)
+        .satisfies(e -> assertThat(((DeadlinePassedException) e).lateMillis()).isZero());
+    local.set(5_250);
+    assertThatThrownBy(() -> signer.signEncodedBefore("a=1", 5_000))
+        .isInstanceOf(DeadlinePassedException.class)
+        .hasMessageContaining("250 ms")
+        .satisfies(e -> assertThat(((DeadlinePassedException) e).lateMillis()).isEqualTo(250));
+  }
+
+  @Test
+  void aDeadlineDoesNotLetTheCallerSetTheSignersOwnParameters() {
+    RequestSigner signer = new RequestSigner(CREDS, () -> 1L, () -> 0, 5000);
+    assertThatThrownBy(() -> signer.signEncodedBefore("recvWindow=99", 10_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("recvWindow");
+  }
 }

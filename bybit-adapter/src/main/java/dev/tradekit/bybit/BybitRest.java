@@ -8,6 +8,7 @@ import dev.tradekit.api.error.AuthenticationException;
 import dev.tradekit.api.error.ClockSkewException;
 import dev.tradekit.api.error.DuplicateClientOrderIdException;
 import dev.tradekit.api.error.ExchangeException;
+import dev.tradekit.api.error.SendDeadlineExceededException;
 import dev.tradekit.api.error.TransportException;
 import dev.tradekit.api.error.UnknownOrderStatusException;
 import java.io.IOException;
@@ -108,7 +109,7 @@ final class BybitRest {
   /** Measures the server-time offset once from {@code GET /v5/market/time}. */
   CompletableFuture<Long> syncTime() {
     long sent = localMillis.getAsLong();
-    return send(TIME, Map.of(), null, false)
+    return send(TIME, Map.of(), null, false, null)
         .thenApply(
             body -> {
               long serverTime = json.parse(BybitWire.Envelope.class, body).time;
@@ -119,12 +120,12 @@ final class BybitRest {
 
   /** A public GET; completes with the whole reply body once {@code retCode} is 0. */
   CompletableFuture<String> getPublic(String path, Map<String, String> params) {
-    return send(path, params, null, false);
+    return send(path, params, null, false, null);
   }
 
   /** A signed GET; completes with the whole reply body once {@code retCode} is 0. */
   CompletableFuture<String> getPrivate(String path, Map<String, String> params) {
-    return withClockRetry(() -> send(path, params, null, true));
+    return withClockRetry(() -> send(path, params, null, true, null), null, null);
   }
 
   /**
@@ -132,8 +133,19 @@ final class BybitRest {
    * prices and quantities as plain strings).
    */
   CompletableFuture<String> post(String path, Map<String, Object> fields) {
+    return post(path, fields, null);
+  }
+
+  /**
+   * A signed POST the venue must receive by {@code deadline} (local epoch ms; null: within the
+   * configured receive window). With a deadline, {@code X-BAPI-RECV-WINDOW} is what is left of it
+   * on the venue's clock when the request is stamped; none left, or the venue's retCode 10002,
+   * fails with {@link SendDeadlineExceededException} (not placed, not retried).
+   */
+  CompletableFuture<String> post(String path, Map<String, Object> fields, @Nullable Long deadline) {
     String body = Objects.requireNonNull(bodyAdapter.toJson(fields));
-    return withClockRetry(() -> send(path, Map.of(), body, true));
+    String linkId = fields.get("orderLinkId") instanceof String l ? l : null;
+    return withClockRetry(() -> send(path, Map.of(), body, true, deadline), deadline, linkId);
   }
 
   /**
@@ -144,6 +156,14 @@ final class BybitRest {
    *     non-empty {@code orderLinkId}
    */
   CompletableFuture<OrderAck> placeOrder(Map<String, Object> fields) {
+    return placeOrder(fields, null);
+  }
+
+  /**
+   * {@link #placeOrder(Map)} bounded by a send deadline (local epoch ms, see {@link #post(String,
+   * Map, Long)}); the deadline also bounds the one placement again after an unknown outcome.
+   */
+  CompletableFuture<OrderAck> placeOrder(Map<String, Object> fields, @Nullable Long deadline) {
     Object link = fields.get("orderLinkId");
     if (!(link instanceof String linkId) || linkId.isEmpty()) {
       throw new IllegalArgumentException(
@@ -151,7 +171,7 @@ final class BybitRest {
     }
     String symbol = String.valueOf(fields.get("symbol"));
     String category = String.valueOf(fields.get("category"));
-    return post(CREATE, fields)
+    return post(CREATE, fields, deadline)
         .thenApply(this::ack)
         .exceptionallyCompose(
             t -> {
@@ -165,7 +185,7 @@ final class BybitRest {
                         if (found != null) {
                           return CompletableFuture.completedFuture(found);
                         }
-                        return post(CREATE, fields)
+                        return post(CREATE, fields, deadline)
                             .thenApply(this::ack)
                             .exceptionallyCompose(
                                 t2 -> {
@@ -228,7 +248,10 @@ final class BybitRest {
     return ExchangeErrors.unwrap(t);
   }
 
-  private CompletableFuture<String> withClockRetry(Supplier<CompletableFuture<String>> attempt) {
+  private CompletableFuture<String> withClockRetry(
+      Supplier<CompletableFuture<String>> attempt,
+      @Nullable Long deadline,
+      @Nullable String linkId) {
     return attempt
         .get()
         .exceptionallyCompose(
@@ -238,12 +261,31 @@ final class BybitRest {
                 return CompletableFuture.failedFuture(e);
               }
               clock.reset();
+              if (deadline != null) {
+                // refused by the venue's time check: late (or the clock is off, which the re-sync
+                // fixes for later calls); not placed, and not retried: the caller decides
+                CompletableFuture<Long> unused = syncTime();
+                return CompletableFuture.failedFuture(
+                    new SendDeadlineExceededException(
+                        BybitErrorCodes.VENUE,
+                        e.code(),
+                        "the venue refused the request as arriving after its send deadline ("
+                            + e.getMessage()
+                            + "); the order was not placed",
+                        linkId,
+                        true,
+                        e));
+              }
               return syncTime().thenCompose(offset -> attempt.get());
             });
   }
 
   private CompletableFuture<String> send(
-      String path, Map<String, String> params, @Nullable String body, boolean signed) {
+      String path,
+      Map<String, String> params,
+      @Nullable String body,
+      boolean signed,
+      @Nullable Long deadline) {
     long delay;
     try {
       delay = limiter.delayMillis(path);
@@ -253,7 +295,7 @@ final class BybitRest {
     if (delay > 0) {
       return CompletableFuture.runAsync(
               () -> {}, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
-          .thenCompose(v -> send(path, params, body, signed));
+          .thenCompose(v -> send(path, params, body, signed, deadline));
     }
     String query = BybitSigner.canonicalQuery(params);
     HttpUrl url =
@@ -274,8 +316,29 @@ final class BybitRest {
                 "this client has no credentials: private endpoints need an API key and secret"));
       }
       String sentQuery = url.encodedQuery();
-      BybitSigner.Signed sig =
-          s.sign(clock.now(), body != null ? body : sentQuery == null ? "" : sentQuery);
+      String payload = body != null ? body : sentQuery == null ? "" : sentQuery;
+      long timestamp = clock.now();
+      BybitSigner.Signed sig;
+      if (deadline == null) {
+        sig = s.sign(timestamp, payload);
+      } else {
+        long window = BybitSigner.recvWindowBefore(deadline + clock.offset(), timestamp);
+        if (window < 1) {
+          return CompletableFuture.failedFuture(
+              new SendDeadlineExceededException(
+                  BybitErrorCodes.VENUE,
+                  ExchangeException.NO_CODE,
+                  "not sent: "
+                      + path
+                      + " reached its send deadline "
+                      + -window
+                      + " ms before it could be signed; the order was not placed",
+                  linkIdOf(body),
+                  false,
+                  null));
+        }
+        sig = s.sign(timestamp, window, payload);
+      }
       rb.header("X-BAPI-API-KEY", sig.apiKey())
           .header("X-BAPI-TIMESTAMP", Long.toString(sig.timestamp()))
           .header("X-BAPI-RECV-WINDOW", Long.toString(sig.recvWindowMs()))

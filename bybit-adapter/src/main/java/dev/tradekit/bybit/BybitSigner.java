@@ -55,10 +55,33 @@ final class BybitSigner {
    * @param payload the query string (no leading {@code ?}) or the JSON body, exactly as sent
    */
   Signed sign(long timestamp, String payload) {
+    return sign(timestamp, recvWindowMs, payload);
+  }
+
+  /**
+   * Signs {@code payload} at {@code timestamp} with a receive window of its own (a request with a
+   * send deadline: what is left of it, see {@link #recvWindowBefore}).
+   *
+   * @param recvWindowMs 1..{@value #MAX_RECV_WINDOW_MS}
+   */
+  Signed sign(long timestamp, long recvWindowMs, String payload) {
     Objects.requireNonNull(payload, "payload");
+    if (recvWindowMs < 1 || recvWindowMs > MAX_RECV_WINDOW_MS) {
+      throw new IllegalArgumentException(
+          "recvWindowMs must be in 1.." + MAX_RECV_WINDOW_MS + ", was " + recvWindowMs);
+    }
     String plain = timestamp + credentials.apiKey() + recvWindowMs + payload;
     return new Signed(
         credentials.apiKey(), timestamp, recvWindowMs, credentials.hmacSha256Hex(plain));
+  }
+
+  /**
+   * The receive window that ends a request stamped {@code timestamp} at {@code deadline} (both on
+   * the venue's clock), at most {@value #MAX_RECV_WINDOW_MS}; zero or less once the deadline has
+   * come (the request must then not be sent).
+   */
+  static long recvWindowBefore(long deadline, long timestamp) {
+    return Math.min(deadline - timestamp, MAX_RECV_WINDOW_MS);
   }
 
   /**

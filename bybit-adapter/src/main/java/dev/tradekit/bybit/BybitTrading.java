@@ -17,10 +17,12 @@ import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.api.model.UserTradesQuery;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -70,12 +72,22 @@ final class BybitTrading implements Trading, OrderAmendment {
 
   @Override
   public CompletableFuture<Order> place(OrderRequest request) {
+    return place(request, null);
+  }
+
+  @Override
+  public CompletableFuture<Order> placeBefore(OrderRequest request, Instant deadline) {
+    return place(request, Objects.requireNonNull(deadline, "deadline").toEpochMilli());
+  }
+
+  /** Places one order, bounded by a send deadline (local epoch ms) unless it is null. */
+  private CompletableFuture<Order> place(OrderRequest request, @Nullable Long by) {
     return instruments
         .get(request.symbol())
         .thenCompose(
             i -> {
               Map<String, Object> fields = fields(i, request, true);
-              return rest.placeOrder(fields).thenApply(ack -> accepted(request, fields, ack));
+              return rest.placeOrder(fields, by).thenApply(ack -> accepted(request, fields, ack));
             });
   }
 

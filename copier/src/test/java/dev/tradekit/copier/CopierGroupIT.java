@@ -212,6 +212,51 @@ class CopierGroupIT {
   }
 
   @Test
+  void aSendStillInFlightWhenItsOwnerStallsIsRefusedByTheVenueAfterTheTakeover() throws Exception {
+    TradeCopier a = member("node-a", clockA);
+    advance(Duration.ofMillis(1500));
+    TradeCopier b = member("node-b", clockB);
+    advance(Duration.ofSeconds(4));
+    assertThat(owners(b)).containsOnly(Map.entry("node-a", 3), Map.entry("node-b", 3));
+    String victim =
+        a.leases().stream()
+            .filter(l -> "node-a".equals(l.owner()) && l.name().startsWith("follower:"))
+            .map(l -> l.name().substring("follower:".length()))
+            .findFirst()
+            .orElseThrow();
+    FakeExchange venue = java.util.Objects.requireNonNull(followers.get(victim));
+
+    // node-a sends the copy, and stalls while the request is still on its way to the venue
+    venue.holdNextPlacements(1);
+    fx.leader.trade("BTCUSDT", Side.BUY, "1", PositionSide.BOTH, false);
+    for (int i = 0; i < 200 && venue.heldCount() == 0; i++) {
+      advance(Duration.ofMillis(50));
+    }
+    assertThat(venue.heldCount()).as("node-a's order is in flight").isEqualTo(1);
+    aFrozen = true;
+    advance(Duration.ofSeconds(8));
+    assertThat(owners(b)).containsExactly(Map.entry("node-b", FOLLOWERS));
+    // node-b found no such order at the venue and sent the copy itself
+    assertThat(venue.position("BTCUSDT", PositionSide.BOTH)).isEqualByComparingTo("0.5");
+
+    // the stalled request reaches the venue at last: past its send deadline, so refused
+    assertThat(venue.releaseHeld()).isEqualTo(1);
+    assertThat(venue.lateRefusals()).isEqualTo(1);
+    aFrozen = false;
+    clockA.advanceBy(Duration.ofMillis(aLagMillis));
+    advance(Duration.ofSeconds(8));
+    allHold("0.5");
+    assertThat(venue.placedOrders()).hasSize(1);
+    CopyJournal audit = journal();
+    assertThat(audit.history(HistoryQuery.builder().limit(HistoryQuery.MAX_LIMIT).build()))
+        .filteredOn(r -> r.follower().equals(victim))
+        .extracting(CopyRecord::status)
+        .containsExactly(CopyStatus.COPIED);
+    a.stop();
+    b.stop();
+  }
+
+  @Test
   void aStalledOwnerCannotWriteAfterATakeover() throws Exception {
     SqlJournal first = (SqlJournal) journal();
     SqlJournal second = (SqlJournal) journal();

@@ -324,6 +324,17 @@ final class ProcessGroup implements AutoCloseable {
     awaitCopies((int) countCopies("status = 'COPIED'") + n);
   }
 
+  /**
+   * Stops {@code name} with SIGSTOP until the others hold all its leases and have made {@code
+   * copies} more copies, then resumes it with SIGCONT.
+   */
+  void stallPastItsLease(String name, int copies) throws IOException, InterruptedException {
+    pause(name);
+    awaitNoLeases(name);
+    awaitMoreCopies(copies);
+    resume(name);
+  }
+
   /** Waits until at least {@code n} copies reached the venue. */
   void awaitCopies(int n) {
     await(n + " copies made", () -> countCopies("status = 'COPIED'") >= n);

@@ -2,6 +2,7 @@ package dev.tradekit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.Exchange;
@@ -11,6 +12,7 @@ import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.book.OrderBookView;
 import dev.tradekit.api.error.InvalidOrderException;
 import dev.tradekit.api.error.RateLimitException;
+import dev.tradekit.api.error.SendDeadlineExceededException;
 import dev.tradekit.api.error.UnknownSymbolException;
 import dev.tradekit.api.model.AmendRequest;
 import dev.tradekit.api.model.Fill;
@@ -30,6 +32,7 @@ import dev.tradekit.backtest.sim.SimVenue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +71,16 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class ExchangeContract {
   static final String SYMBOL = "BTCUSDT";
   static final List<String> KEYS =
-      List.of("orders", "batch", "errors", "unknown", "fills", "positions", "limits", "skew");
+      List.of(
+          "orders",
+          "batch",
+          "errors",
+          "unknown",
+          "fills",
+          "positions",
+          "limits",
+          "skew",
+          "deadline");
 
   /** A running local venue with the accounts of {@link #KEYS}. */
   protected interface Venue extends AutoCloseable {
@@ -398,6 +410,63 @@ public abstract class ExchangeContract {
     } finally {
       venue.faults().clockSkew(Duration.ZERO);
     }
+  }
+
+  @Test
+  void anOrderDelayedInFlightPastItsSendDeadlineIsRefusedByTheVenueAndNeverPlaced()
+      throws Exception {
+    Exchange ex = exchange("deadline");
+    BigDecimal price = farBid(ex);
+    OrderRequest late =
+        OrderRequest.limit(SYMBOL, Side.BUY, d("0.001"), price).withClientOrderId("late-1");
+    // every request now waits 7 s at the venue before it is checked: far past the 3 s left
+    venue.faults().latency(Duration.ofSeconds(7));
+    Throwable refused;
+    try {
+      refused =
+          catchThrowable(
+              () ->
+                  join(
+                      ex.trading()
+                          .placeBefore(
+                              late, Instant.ofEpochMilli(System.currentTimeMillis() + 3_000))));
+    } finally {
+      venue.faults().latency(Duration.ZERO);
+    }
+    assertThat(refused).isInstanceOf(SendDeadlineExceededException.class);
+    SendDeadlineExceededException e = (SendDeadlineExceededException) refused;
+    assertThat(e.reachedVenue()).as("refused by the venue's time check").isTrue();
+    assertThat(e.clientOrderId()).isEqualTo("late-1");
+    assertThat(join(ex.trading().order(OrderRef.byClientId(SYMBOL, "late-1"))))
+        .as("the venue holds no such order")
+        .isEmpty();
+
+    // in time, the same call places it
+    Order placed =
+        join(
+            ex.trading()
+                .placeBefore(
+                    late.withClientOrderId("late-2"),
+                    Instant.ofEpochMilli(System.currentTimeMillis() + 20_000)));
+    assertThat(placed.clientOrderId()).isEqualTo("late-2");
+    join(ex.trading().cancel(OrderRef.byClientId(SYMBOL, "late-2")));
+  }
+
+  @Test
+  void anOrderWhoseSendDeadlineHasPassedIsRefusedLocallyAndNotSent() throws Exception {
+    Exchange ex = exchange("deadline");
+    BigDecimal price = farBid(ex);
+    OrderRequest late =
+        OrderRequest.limit(SYMBOL, Side.BUY, d("0.001"), price).withClientOrderId("late-3");
+    Throwable refused =
+        catchThrowable(
+            () ->
+                join(
+                    ex.trading()
+                        .placeBefore(late, Instant.ofEpochMilli(System.currentTimeMillis() - 1))));
+    assertThat(refused).isInstanceOf(SendDeadlineExceededException.class);
+    assertThat(((SendDeadlineExceededException) refused).reachedVenue()).isFalse();
+    assertThat(join(ex.trading().order(OrderRef.byClientId(SYMBOL, "late-3")))).isEmpty();
   }
 
   @Test

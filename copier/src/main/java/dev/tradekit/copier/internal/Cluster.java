@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * c.round(List.of("alice", "bob"), idle);   // every lease / 3 on the scheduler
  * }</pre>
  *
- * <p>Runs on the copier's scheduler thread; {@link #epoch} and {@link #mayTrade} are safe from any
- * thread.
+ * <p>Runs on the copier's scheduler thread; {@link #epoch} and {@link #sendDeadline} are safe from
+ * any thread.
  */
 public final class Cluster implements Fence {
 
@@ -87,13 +87,25 @@ public final class Cluster implements Fence {
   }
 
   /**
-   * Whether this instance may send an order for {@code follower} now: it holds the lease and at
-   * least a third of the lease is left, so a stalled instance that wakes up after a takeover does
-   * not send before it notices.
+   * The time (scheduler epoch ms) by which an order for {@code follower} must reach the venue, or
+   * {@link Long#MIN_VALUE} when this instance does not hold its lease: the lease's expiry minus
+   * {@link #sendMargin()}. The expiry is the local time taken <em>before</em> the last successful
+   * renewal (or takeover) transaction plus the lease, so no other instance can take the follower
+   * over before it (given clocks within the margin of each other); the venue refuses an order that
+   * arrives later, however long this process stalled before the write.
    */
-  public boolean mayTrade(String follower) {
+  public long sendDeadline(String follower) {
     Held h = held.get(PREFIX + follower);
-    return h != null && h.expiresAt() - scheduler.currentTimeMillis() > ttl / 3;
+    return h == null ? Long.MIN_VALUE : h.expiresAt() - sendMargin();
+  }
+
+  /**
+   * How long before the lease expires the send deadline falls: a third of the lease. It covers the
+   * clock difference between instances, the error of the adapter's server-clock offset (half a
+   * round trip) and the venue's time from its time check to an order it can be asked about.
+   */
+  public long sendMargin() {
+    return ttl / 3;
   }
 
   /** Whether the follower's lease is held. */

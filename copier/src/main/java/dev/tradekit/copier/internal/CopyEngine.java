@@ -91,9 +91,9 @@ public final class CopyEngine {
             this::halt,
             new TradeGuard() {
               @Override
-              public boolean mayTrade(Follower f) {
+              public long sendDeadline(Follower f) {
                 Cluster c = cluster;
-                return c == null || c.mayTrade(f.name);
+                return c == null ? TradeGuard.UNBOUNDED : c.sendDeadline(f.name);
               }
 
               @Override

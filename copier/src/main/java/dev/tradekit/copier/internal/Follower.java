@@ -41,6 +41,10 @@ public final class Follower {
   final Map<String, Instrument> instruments = new HashMap<>();
   final Map<String, Integer> leverageSet = new HashMap<>();
   final Map<String, MarginType> marginTypeSet = new HashMap<>();
+
+  /** Whether the host was told that this follower's venue cannot refuse a late order. */
+  boolean unfencedReported;
+
   @Nullable PositionMode positionMode;
   volatile @Nullable String pausedReason;
   boolean removed;

@@ -3,6 +3,7 @@ package dev.tradekit.copier.internal;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.MarginModes;
 import dev.tradekit.api.error.InvalidOrderException;
+import dev.tradekit.api.error.SendDeadlineExceededException;
 import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
@@ -12,6 +13,7 @@ import dev.tradekit.api.model.TimeInForce;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.copier.CopyRecord;
 import dev.tradekit.copier.CopyStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -212,7 +214,7 @@ public final class LaneDriver {
       wakeAt(lane, now() + Follower.BREAKER_OPEN_WAIT.toMillis());
       return;
     }
-    if (!guard.mayTrade(f)) {
+    if (guard.sendDeadline(f) <= now()) {
       lane.busy = false;
       guard.lost(f, Fence.follower(f.name));
       return;
@@ -221,14 +223,9 @@ public final class LaneDriver {
     CompletableFuture<Order> placed =
         marginType(f, r)
             .thenCompose(v -> leverage(f, r))
-            .thenCompose(
-                // asked again right before the order leaves: a setting call may have taken long
-                v ->
-                    guard.mayTrade(f)
-                        ? f.exchange.trading().place(request(r))
-                        : CompletableFuture.failedFuture(
-                            new LeaseLostException(
-                                Fence.follower(f.name), "too little of the lease left to send")));
+            // the deadline is read again right before the order leaves: a setting call may have
+            // taken long, and a renewal since may have moved it on
+            .thenCompose(v -> place(f, r));
     events.sent(r);
     placed.whenCompleteAsync(
         guarded(
@@ -237,6 +234,22 @@ public final class LaneDriver {
               long took = scheduler.nanoTime() - start;
               if (error != null && Failures.unwrap(error) instanceof LeaseLostException lost) {
                 throw lost; // not sent; the record stays INTENDED for the next owner to ask
+              }
+              if (error != null
+                  && Failures.unwrap(error) instanceof SendDeadlineExceededException) {
+                // not placed: send again (same client id) only if the lease still allows, which
+                // the next attempt checks; otherwise the next owner asks the venue and sends it
+                f.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                events.error(
+                    "follower "
+                        + f.name
+                        + ": copy "
+                        + r.clientOrderId()
+                        + " not placed, its send deadline passed: "
+                        + Failures.describe(error),
+                    Failures.unwrap(error));
+                retryLater(lane, error);
+                return;
               }
               if (error == null) {
                 f.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
@@ -251,6 +264,48 @@ public final class LaneDriver {
               }
             }),
         scheduler);
+  }
+
+  /**
+   * Places the copy, bounded by the follower's send deadline when this instance shares the
+   * follower's journal with others: the venue then refuses it if it arrives after the lease could
+   * have passed to another instance. A venue that cannot bound the arrival gets a plain placement
+   * (reported once per follower: the stall window is then open, see docs/copier.md).
+   */
+  private CompletableFuture<Order> place(Follower f, CopyRecord r) {
+    long deadline = guard.sendDeadline(f);
+    if (deadline == TradeGuard.UNBOUNDED) {
+      return f.exchange.trading().place(request(r));
+    }
+    if (deadline <= now()) {
+      return CompletableFuture.failedFuture(
+          new LeaseLostException(Fence.follower(f.name), "too little of the lease left to send"));
+    }
+    return f.exchange
+        .trading()
+        .placeBefore(request(r), Instant.ofEpochMilli(deadline))
+        .exceptionallyComposeAsync(
+            e -> {
+              if (!(Failures.unwrap(e) instanceof UnsupportedOperationException)) {
+                return CompletableFuture.failedFuture(e);
+              }
+              if (!f.unfencedReported) {
+                f.unfencedReported = true;
+                events.error(
+                    "follower "
+                        + f.name
+                        + ": its venue "
+                        + f.exchange.venue()
+                        + " cannot refuse a late order, so its copies are not fenced at the venue",
+                    Failures.unwrap(e));
+              }
+              return guard.sendDeadline(f) > now()
+                  ? f.exchange.trading().place(request(r))
+                  : CompletableFuture.failedFuture(
+                      new LeaseLostException(
+                          Fence.follower(f.name), "too little of the lease left to send"));
+            },
+            scheduler);
   }
 
   /**

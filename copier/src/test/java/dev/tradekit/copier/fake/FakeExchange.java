@@ -14,6 +14,7 @@ import dev.tradekit.api.Trading;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.error.DuplicateClientOrderIdException;
 import dev.tradekit.api.error.OrderRejectedException;
+import dev.tradekit.api.error.SendDeadlineExceededException;
 import dev.tradekit.api.model.AccountSnapshot;
 import dev.tradekit.api.model.Balance;
 import dev.tradekit.api.model.Fill;
@@ -31,6 +32,7 @@ import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.model.UserTradesQuery;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,6 +67,9 @@ public final class FakeExchange implements Exchange {
   private long snapshotSkewMillis;
   private final Map<String, MarginType> marginTypes = new HashMap<>();
   private boolean marginModes = true;
+  private int holdNext;
+  private int lateRefusals;
+  private final List<Runnable> held = new ArrayList<>();
 
   public FakeExchange(
       String name, LongSupplier clock, BigDecimal balance, Instrument... instruments) {
@@ -111,6 +116,79 @@ public final class FakeExchange implements Exchange {
   /** The signed position of a slot. */
   public synchronized BigDecimal position(String symbol, PositionSide side) {
     return positions.getOrDefault(symbol + "|" + side, BigDecimal.ZERO);
+  }
+
+  /**
+   * The next {@code n} placements stay in flight (they have left the caller but not reached this
+   * venue) until {@link #releaseHeld()}.
+   */
+  public synchronized void holdNextPlacements(int n) {
+    holdNext = n;
+  }
+
+  /** Lets every held placement reach the venue now, in order; returns how many there were. */
+  public int releaseHeld() {
+    List<Runnable> now;
+    synchronized (this) {
+      now = List.copyOf(held);
+      held.clear();
+    }
+    now.forEach(Runnable::run);
+    return now.size();
+  }
+
+  /** How many placements arrived after their send deadline and were refused for it. */
+  public synchronized int lateRefusals() {
+    return lateRefusals;
+  }
+
+  /** How many placements are held in flight. */
+  public synchronized int heldCount() {
+    return held.size();
+  }
+
+  private synchronized CompletableFuture<Order> arrive(OrderRequest request, long deadline) {
+    if (holdNext > 0) {
+      holdNext--;
+      CompletableFuture<Order> later = new CompletableFuture<>();
+      held.add(
+          () ->
+              accept(request, deadline)
+                  .whenComplete(
+                      (o, e) -> {
+                        if (e != null) {
+                          later.completeExceptionally(e);
+                        } else {
+                          later.complete(o);
+                        }
+                      }));
+      return later;
+    }
+    return accept(request, deadline);
+  }
+
+  /** The venue's checks on arrival: its clock against the deadline (Binance -1021), the id. */
+  private synchronized CompletableFuture<Order> accept(OrderRequest request, long deadline) {
+    if (clock.getAsLong() > deadline) {
+      lateRefusals++;
+      return CompletableFuture.failedFuture(
+          new SendDeadlineExceededException(
+              name,
+              -1021,
+              "Timestamp for this request is outside of the recvWindow.",
+              request.clientOrderId(),
+              true,
+              null));
+    }
+    if (request.clientOrderId() != null && byClientId.containsKey(request.clientOrderId())) {
+      return CompletableFuture.failedFuture(
+          new DuplicateClientOrderIdException(name, -4116, "ClientOrderId is duplicated."));
+    }
+    try {
+      return CompletableFuture.completedFuture(execute(request));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Every order ever accepted, in order. */
@@ -252,17 +330,12 @@ public final class FakeExchange implements Exchange {
     return new Trading() {
       @Override
       public CompletableFuture<Order> place(OrderRequest request) {
-        synchronized (FakeExchange.this) {
-          if (request.clientOrderId() != null && byClientId.containsKey(request.clientOrderId())) {
-            return CompletableFuture.failedFuture(
-                new DuplicateClientOrderIdException(name, -4116, "ClientOrderId is duplicated."));
-          }
-          try {
-            return CompletableFuture.completedFuture(execute(request));
-          } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-          }
-        }
+        return arrive(request, Long.MAX_VALUE);
+      }
+
+      @Override
+      public CompletableFuture<Order> placeBefore(OrderRequest request, Instant deadline) {
+        return arrive(request, deadline.toEpochMilli());
       }
 
       @Override
