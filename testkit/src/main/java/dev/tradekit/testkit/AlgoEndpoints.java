@@ -82,7 +82,7 @@ final class AlgoEndpoints {
   }
 
   private static OrderRef ref(Map<String, String> p) {
-    String symbol = require(p, "symbol");
+    String symbol = Endpoints.require(p, "symbol");
     String id = p.get("algoId");
     String cid = p.get("clientAlgoId");
     if (id != null) {
@@ -103,10 +103,10 @@ final class AlgoEndpoints {
     if (!"CONDITIONAL".equals(p.get("algoType"))) {
       throw ApiError.badRequest(-1116, "Invalid algoType: only CONDITIONAL is supported.");
     }
-    Instrument i = instruments.apply(require(p, "symbol"));
+    Instrument i = instruments.apply(Endpoints.require(p, "symbol"));
     OrderType type;
     try {
-      type = OrderType.valueOf(require(p, "type"));
+      type = OrderType.valueOf(Endpoints.require(p, "type"));
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(-1116, "Invalid orderType.");
     }
@@ -127,7 +127,7 @@ final class AlgoEndpoints {
       String qty = p.get("quantity");
       return OrderRequest.builder()
           .symbol(i.symbol())
-          .side(Side.valueOf(require(p, "side")))
+          .side(Side.valueOf(Endpoints.require(p, "side")))
           .type(type)
           // closePosition sends no quantity: the simulator closes what is held when it fires
           .quantity(qty == null && close ? placeholder(i, type) : decimal(qty))
@@ -224,13 +224,5 @@ final class AlgoEndpoints {
     } catch (NumberFormatException e) {
       throw ApiError.badRequest(-1100, "Illegal characters found in a decimal parameter.");
     }
-  }
-
-  private static String require(Map<String, String> p, String name) {
-    String v = p.get(name);
-    if (v == null || v.isEmpty()) {
-      throw ApiError.missing(name);
-    }
-    return v;
   }
 }

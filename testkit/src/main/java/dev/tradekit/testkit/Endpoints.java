@@ -258,6 +258,7 @@ final class Endpoints {
           Order o =
               driver
                   .call(() -> ex.trading().order(r))
+                  .filter(x -> !AlgoEndpoints.isAlgo(x)) // algo orders answer on /algoOrder only
                   .orElseThrow(() -> ApiError.badRequest(-2013, "Order does not exist."));
           return BinanceWire.order(new Json(), o).toString();
         }
@@ -564,7 +565,7 @@ final class Endpoints {
     }
   }
 
-  private static String require(Map<String, String> p, String name) {
+  static String require(Map<String, String> p, String name) {
     String v = p.get(name);
     if (v == null || v.isEmpty()) {
       throw ApiError.missing(name);
