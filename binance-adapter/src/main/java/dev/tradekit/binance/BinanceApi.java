@@ -69,6 +69,26 @@ interface BinanceApi {
       @Query("origClientOrderId") @Nullable String origClientOrderId,
       @Tag Wire wire);
 
+  @POST("fapi/v1/algoOrder")
+  Call<AlgoOrderDto> newAlgoOrder(@QueryMap Map<String, String> params, @Tag Wire wire);
+
+  @DELETE("fapi/v1/algoOrder")
+  Call<AlgoOrderDto> cancelAlgoOrder(
+      @Query("symbol") String symbol,
+      @Query("algoId") @Nullable String algoId,
+      @Query("clientAlgoId") @Nullable String clientAlgoId,
+      @Tag Wire wire);
+
+  @GET("fapi/v1/algoOrder")
+  Call<AlgoOrderDto> queryAlgoOrder(
+      @Query("symbol") String symbol,
+      @Query("algoId") @Nullable String algoId,
+      @Query("clientAlgoId") @Nullable String clientAlgoId,
+      @Tag Wire wire);
+
+  @GET("fapi/v1/openAlgoOrders")
+  Call<List<AlgoOrderDto>> openAlgoOrders(@Query("symbol") @Nullable String symbol, @Tag Wire wire);
+
   @POST("fapi/v1/batchOrders")
   Call<List<OrderDto>> newBatchOrders(@Query("batchOrders") String ordersJson, @Tag Wire wire);
 

@@ -119,7 +119,7 @@ final class BinanceExchange implements Exchange {
             rest::exchangeInfo, limits.limiter(), scheduler, cfg.exchangeInfoRefresh());
     this.marketData = new BinanceMarketData(rest, instruments);
     OrderPlacer placer = new OrderPlacer(rest, instruments, scheduler, cfg.orderResolveDelay());
-    this.trading = new BinanceTrading(rest, placer, scheduler);
+    this.trading = new BinanceTrading(rest, placer, scheduler, new AlgoOrders(rest, instruments));
     this.account = new BinanceAccount(rest, clock::now);
     this.amendment = creds == null ? null : new BinanceAmendment(rest, instruments);
     this.deadManSwitch = creds == null ? null : new BinanceDeadManSwitch(rest);
@@ -132,7 +132,11 @@ final class BinanceExchange implements Exchange {
             true,
             true,
             true,
-            creds != null);
+            creds != null,
+            java.util.EnumSet.of(
+                dev.tradekit.api.model.OrderType.STOP_MARKET,
+                dev.tradekit.api.model.OrderType.TAKE_PROFIT_MARKET,
+                dev.tradekit.api.model.OrderType.TRAILING_STOP_MARKET));
     CompletableFuture<Void> synced = clockSync.start(cfg.timeSyncPeriod());
     caller.signedAfter(synced);
     this.started =

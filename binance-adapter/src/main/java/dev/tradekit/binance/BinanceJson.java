@@ -48,7 +48,8 @@ final class BinanceJson {
                     Map.of(
                         "ORDER_TRADE_UPDATE", UserEventDto.OrderTradeUpdate.class,
                         "ACCOUNT_UPDATE", UserEventDto.AccountUpdate.class,
-                        "listenKeyExpired", UserEventDto.ListenKeyExpired.class),
+                        "listenKeyExpired", UserEventDto.ListenKeyExpired.class,
+                        "ALGO_UPDATE", UserEventDto.AlgoUpdate.class),
                     UserEventDto.Unknown.class))
             .build();
     this.marketEvent = moshi.adapter(MarketEventDto.class);

@@ -98,6 +98,35 @@ final class BinanceRest {
         w -> api.amendOrder(params, w));
   }
 
+  /** A conditional order through the Algo Order API ({@link AlgoOrders#params}). */
+  CompletableFuture<AlgoOrderDto> newAlgoOrder(Map<String, String> params, String clientAlgoId) {
+    return caller.authenticated(
+        CallSpec.placement(EndpointWeights.NEW_ALGO_ORDER, 0, 1, clientAlgoId),
+        w -> api.newAlgoOrder(params, w));
+  }
+
+  CompletableFuture<AlgoOrderDto> cancelAlgoOrder(
+      String symbol, @Nullable String algoId, @Nullable String clientAlgoId) {
+    return caller.authenticated(
+        CallSpec.signedWrite(EndpointWeights.CANCEL_ALGO_ORDER, 1, true),
+        w -> api.cancelAlgoOrder(symbol, algoId, clientAlgoId, w));
+  }
+
+  CompletableFuture<AlgoOrderDto> queryAlgoOrder(
+      String symbol, @Nullable String algoId, @Nullable String clientAlgoId) {
+    return caller.authenticated(
+        CallSpec.signedRead(EndpointWeights.QUERY_ALGO_ORDER, 1),
+        w -> api.queryAlgoOrder(symbol, algoId, clientAlgoId, w));
+  }
+
+  CompletableFuture<List<AlgoOrderDto>> openAlgoOrders(@Nullable String symbol) {
+    return caller.authenticated(
+        CallSpec.signedRead(
+            EndpointWeights.OPEN_ALGO_ORDERS,
+            EndpointWeights.OPEN_ALGO_ORDERS.weight(symbol != null)),
+        w -> api.openAlgoOrders(symbol, w));
+  }
+
   /** Up to 5 orders (each a {@link OrderParams#newOrder} map) in one call. */
   CompletableFuture<List<OrderDto>> newBatchOrders(List<Map<String, String>> orders) {
     String body = batchJson.toJson(orders);

@@ -21,7 +21,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** {@link Trading} over the signed order endpoints; placement goes through {@link OrderPlacer}. */
+/**
+ * {@link Trading} over the signed order endpoints; placement goes through {@link OrderPlacer},
+ * conditional orders through {@link AlgoOrders} (the Algo Order API). Open orders list both; an
+ * order id starting {@value AlgoOrders#ID_PREFIX} is an algo order, and a cancel by client id that
+ * finds no regular order tries the algo orders.
+ */
 final class BinanceTrading implements Trading {
   static final int MAX_BATCH_CANCEL = 10;
   static final int MAX_LEVERAGE = 125;
@@ -32,16 +37,18 @@ final class BinanceTrading implements Trading {
   private final BinanceRest rest;
   private final OrderPlacer placer;
   private final Scheduler scheduler;
+  private final AlgoOrders algo;
 
-  BinanceTrading(BinanceRest rest, OrderPlacer placer, Scheduler scheduler) {
+  BinanceTrading(BinanceRest rest, OrderPlacer placer, Scheduler scheduler, AlgoOrders algo) {
     this.rest = rest;
     this.placer = placer;
     this.scheduler = scheduler;
+    this.algo = algo;
   }
 
   @Override
   public CompletableFuture<Order> place(OrderRequest request) {
-    return placer.place(request);
+    return request.type().isConditional() ? algo.place(request) : placer.place(request);
   }
 
   @Override
@@ -58,8 +65,22 @@ final class BinanceTrading implements Trading {
   @Override
   public CompletableFuture<Order> cancel(OrderRef ref) {
     Objects.requireNonNull(ref, "ref");
-    return rest.cancelOrder(ref.symbol(), ref.orderId(), ref.clientOrderId())
-        .thenApply(OrderMapper::order);
+    if (AlgoOrders.isAlgoId(ref.orderId())) {
+      return algo.cancel(ref);
+    }
+    CompletableFuture<Order> regular =
+        rest.cancelOrder(ref.symbol(), ref.orderId(), ref.clientOrderId())
+            .thenApply(OrderMapper::order);
+    if (ref.orderId() != null) {
+      return regular;
+    }
+    return regular.exceptionallyCompose(
+        e ->
+            unwrap(e) instanceof OrderNotFoundException
+                ? algo.cancel(ref)
+                    .exceptionallyCompose(
+                        e2 -> CompletableFuture.failedFuture(unwrap(e))) // report the first miss
+                : CompletableFuture.failedFuture(unwrap(e)));
   }
 
   /**
@@ -176,19 +197,36 @@ final class BinanceTrading implements Trading {
 
   @Override
   public CompletableFuture<List<Order>> openOrders(String symbol) {
-    return rest.openOrders(Objects.requireNonNull(symbol, "symbol")).thenApply(OrderMapper::orders);
+    Objects.requireNonNull(symbol, "symbol");
+    return rest.openOrders(symbol)
+        .thenApply(OrderMapper::orders)
+        .thenCombine(algo.open(symbol), BinanceTrading::concat);
   }
 
   @Override
   public CompletableFuture<List<Order>> openOrders() {
-    return rest.openOrders(null).thenApply(OrderMapper::orders);
+    return rest.openOrders(null)
+        .thenApply(OrderMapper::orders)
+        .thenCombine(algo.open(null), BinanceTrading::concat);
+  }
+
+  private static List<Order> concat(List<Order> a, List<Order> b) {
+    List<Order> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
+    return out;
   }
 
   @Override
   public CompletableFuture<Optional<Order>> order(OrderRef ref) {
     Objects.requireNonNull(ref, "ref");
-    return rest.queryOrder(ref.symbol(), ref.orderId(), ref.clientOrderId())
-        .thenApply(dto -> Optional.of(OrderMapper.order(dto)))
+    CompletableFuture<Order> query =
+        AlgoOrders.isAlgoId(ref.orderId())
+            ? algo.get(ref)
+            : rest.queryOrder(ref.symbol(), ref.orderId(), ref.clientOrderId())
+                .thenApply(OrderMapper::order);
+    return query
+        .thenApply(Optional::of)
         .exceptionallyCompose(
             e ->
                 unwrap(e) instanceof OrderNotFoundException

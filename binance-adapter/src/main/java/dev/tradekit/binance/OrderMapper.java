@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Order and user-trade replies → {@link Order} and {@link Fill}.
  *
- * <p>Tradekit models LIMIT and MARKET orders only: conditional orders (STOP, TAKE_PROFIT, ...) and
- * statuses outside {@link OrderStatus} (the liquidation engine's NEW_INSURANCE / NEW_ADL) are left
- * out of lists, and are an error when asked for one by one.
+ * <p>The regular order endpoints carry LIMIT and MARKET orders for Tradekit: conditional orders
+ * found there (STOP, TAKE_PROFIT, ... from before Binance moved them to the Algo Order API, where
+ * {@link AlgoOrders} reads them) and statuses outside {@link OrderStatus} (the liquidation engine's
+ * NEW_INSURANCE / NEW_ADL) are left out of lists, and are an error when asked for one by one.
  */
 final class OrderMapper {
   private static final Logger LOG = LoggerFactory.getLogger(OrderMapper.class);
@@ -40,7 +41,7 @@ final class OrderMapper {
   static Optional<Order> tryOrder(OrderDto o) {
     OrderType type = enumOrNull(OrderType.class, o.type);
     OrderStatus status = enumOrNull(OrderStatus.class, o.status);
-    if (type == null || status == null) {
+    if (type == null || type.isConditional() || status == null) {
       return Optional.empty();
     }
     BigDecimal quantity = dec(o.origQty, "origQty");
@@ -88,7 +89,8 @@ final class OrderMapper {
                         + o.type
                         + " and status "
                         + o.status
-                        + ", which Tradekit does not model (LIMIT and MARKET orders only)"));
+                        + ", which Tradekit does not model here (LIMIT and MARKET orders only; conditional orders"
+                        + " are read from the Algo Order API)"));
   }
 
   /** The orders Tradekit models, in reply order; others are logged and left out. */

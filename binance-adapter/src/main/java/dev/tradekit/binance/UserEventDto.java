@@ -191,6 +191,54 @@ abstract class UserEventDto {
     String listenKey = "";
   }
 
-  /** An event type this adapter does not read yet (e.g. ALGO_UPDATE, TRADE_LITE). */
+  /** {@code ALGO_UPDATE}: a conditional order of the Algo Order API changed. */
+  static final class AlgoUpdate extends UserEventDto {
+    @Json(name = "T")
+    long transactionTime;
+
+    @Json(name = "o")
+    AlgoData order = new AlgoData();
+  }
+
+  /** The {@code o} object of {@code ALGO_UPDATE}. */
+  static final class AlgoData {
+    @Json(name = "caid")
+    String clientAlgoId = "";
+
+    @Json(name = "aid")
+    long algoId;
+
+    @Json(name = "o")
+    String orderType = "";
+
+    @Json(name = "s")
+    String symbol = "";
+
+    @Json(name = "S")
+    String side = "";
+
+    @Json(name = "ps")
+    String positionSide = "";
+
+    @Json(name = "q")
+    String quantity = "";
+
+    @Json(name = "X")
+    String status = "";
+
+    @Json(name = "ai")
+    String actualOrderId = "";
+
+    @Json(name = "tp")
+    String triggerPrice = "";
+
+    @Json(name = "R")
+    boolean reduceOnly;
+
+    @Json(name = "rm")
+    String rejectReason = "";
+  }
+
+  /** An event type this adapter does not read yet (e.g. TRADE_LITE). */
   static final class Unknown extends UserEventDto {}
 }

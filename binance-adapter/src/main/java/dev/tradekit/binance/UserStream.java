@@ -248,7 +248,7 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
       return;
     }
     if (event instanceof UserEventDto.Unknown) {
-      return; // ALGO_UPDATE, TRADE_LITE and future event types
+      return; // TRADE_LITE and future event types
     }
     if (phase == Phase.RECOVERING) {
       if (held.size() >= MAX_HELD) {
@@ -271,6 +271,9 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
         if (fill != null) {
           deliverFill(fill);
         }
+      } else if (event instanceof UserEventDto.AlgoUpdate a) {
+        symbolsSeen.add(a.order.symbol);
+        deliverOrder(AlgoOrders.order(a));
       } else if (event instanceof UserEventDto.AccountUpdate a) {
         AccountUpdate update = UserEventMapper.account(a);
         listeners.forEach(l -> l.onAccountUpdate(update));

@@ -57,15 +57,21 @@ final class BybitMapper {
         .build();
   }
 
-  /** An order of the REST lists or the {@code order} topic. */
+  /**
+   * An order of the REST lists or the {@code order} topic. A market order with a {@code
+   * stopOrderType} (placed on the venue's site or by a position's TP/SL) reads as the matching
+   * conditional type with its trigger price, never as a plain market order.
+   */
   static Order order(BybitWire.OrderDto d) {
+    OrderType type = type(d.orderType, d.stopOrderType);
     return Order.builder()
         .symbol(d.symbol)
         .orderId(d.orderId)
         .clientOrderId(d.orderLinkId.isEmpty() ? null : d.orderLinkId)
         .side(side(d.side))
         .positionSide(positionSide(d.positionIdx))
-        .type("Market".equals(d.orderType) ? OrderType.MARKET : OrderType.LIMIT)
+        .type(type)
+        .triggerPrice(type.isConditional() ? decOrNull(d.triggerPrice) : null)
         .timeInForce(timeInForce(d.timeInForce))
         .price("Market".equals(d.orderType) ? null : decOrNull(d.price))
         .quantity(dec(d.qty))
@@ -76,6 +82,19 @@ final class BybitMapper {
         .createTime(d.createdTime)
         .updateTime(Math.max(d.createdTime, d.updatedTime))
         .build();
+  }
+
+  /** Bybit's {@code orderType} and {@code stopOrderType} as a Tradekit type. */
+  static OrderType type(String orderType, String stopOrderType) {
+    if (!"Market".equals(orderType)) {
+      return OrderType.LIMIT;
+    }
+    return switch (stopOrderType) {
+      case "StopLoss", "PartialStopLoss", "Stop" -> OrderType.STOP_MARKET;
+      case "TakeProfit", "PartialTakeProfit" -> OrderType.TAKE_PROFIT_MARKET;
+      case "TrailingStop" -> OrderType.TRAILING_STOP_MARKET;
+      default -> OrderType.MARKET;
+    };
   }
 
   /**

@@ -396,6 +396,7 @@ final class BybitTrading implements Trading, OrderAmendment {
    * when it fails).
    */
   static Map<String, Object> fields(Instrument i, OrderRequest r, boolean withCategory) {
+    refuseUnsupported(r);
     i.validate(r, null);
     String linkId = r.clientOrderId();
     if (linkId == null) {
@@ -429,6 +430,25 @@ final class BybitTrading implements Trading, OrderAmendment {
     }
     f.put("orderLinkId", linkId);
     return f;
+  }
+
+  /**
+   * Refuses, before anything is sent, the order types this adapter does not send: the conditional
+   * types ({@link BybitExchange} declares none in its capabilities; Bybit's trailing stop is a
+   * position setting in price distance, not an order, and its conditional orders are not wired
+   * yet). Without this a STOP_MARKET would go out as a plain order and execute at once.
+   */
+  static void refuseUnsupported(OrderRequest r) {
+    if (r.type().isConditional()) {
+      throw new InvalidOrderException(
+          BybitErrorCodes.VENUE,
+          ExchangeException.NO_CODE,
+          r.symbol()
+              + ": the Bybit adapter does not place "
+              + r.type()
+              + " orders (capabilities().conditionalOrders() is empty); keep the stop as an"
+              + " engine rule, e.g. StrategyEngine's stopLoss/takeProfit/trailingStop");
+    }
   }
 
   private Order accepted(OrderRequest r, Map<String, Object> fields, BybitRest.OrderAck ack) {

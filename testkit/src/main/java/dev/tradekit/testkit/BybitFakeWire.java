@@ -38,6 +38,7 @@ final class BybitFakeWire {
       case CANCELED, EXPIRED, EXPIRED_IN_MATCH ->
           o.executedQuantity().signum() > 0 ? "PartiallyFilledCanceled" : "Cancelled";
       case REJECTED -> "Rejected";
+      case TRIGGERED -> "Triggered";
     };
   }
 

@@ -58,6 +58,10 @@ final class Endpoints {
           new Spec("DELETE", "/fapi/v1/batchOrders", 1, Security.SIGNED, 0),
           new Spec("DELETE", "/fapi/v1/allOpenOrders", 1, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v1/openOrders", 1, Security.SIGNED, 0),
+          new Spec("POST", AlgoEndpoints.PATH, 0, Security.SIGNED, 1),
+          new Spec("DELETE", AlgoEndpoints.PATH, 1, Security.SIGNED, 0),
+          new Spec("GET", AlgoEndpoints.PATH, 1, Security.SIGNED, 0),
+          new Spec("GET", AlgoEndpoints.OPEN_PATH, 1, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v2/account", 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v3/account", 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v2/positionRisk", 5, Security.SIGNED, 0),
@@ -79,6 +83,7 @@ final class Endpoints {
 
   private final SimVenue venue;
   private final VenueDriver driver;
+  private final AlgoEndpoints algo;
   private final Map<String, Instrument> instruments;
   private final Map<String, Exchange> accounts;
   private final Map<String, Integer> leverage;
@@ -100,6 +105,7 @@ final class Endpoints {
       OrderHistory history) {
     this.venue = venue;
     this.driver = driver;
+    this.algo = new AlgoEndpoints(driver, this::instrument);
     this.instruments = instruments;
     this.accounts = accounts;
     this.leverage = leverage;
@@ -206,6 +212,10 @@ final class Endpoints {
         break;
     }
     Exchange ex = Objects.requireNonNull(accounts.get(Objects.requireNonNull(apiKey)));
+    String algoReply = algo.handle(key, ex, p);
+    if (algoReply != null) {
+      return algoReply;
+    }
     switch (key) {
       case "POST /fapi/v1/order":
         {
@@ -235,6 +245,9 @@ final class Endpoints {
       case "DELETE /fapi/v1/order":
         {
           OrderRef r = ref(p);
+          if (driver.call(() -> ex.trading().order(r)).filter(AlgoEndpoints::isAlgo).isPresent()) {
+            throw ApiError.badRequest(-2011, "Unknown order sent."); // an algo order: not here
+          }
           Order o = driver.call(() -> ex.trading().cancel(r));
           history.record(apiKey, o);
           return BinanceWire.order(new Json(), o).toString();
@@ -245,6 +258,7 @@ final class Endpoints {
           Order o =
               driver
                   .call(() -> ex.trading().order(r))
+                  .filter(x -> !AlgoEndpoints.isAlgo(x)) // algo orders answer on /algoOrder only
                   .orElseThrow(() -> ApiError.badRequest(-2013, "Order does not exist."));
           return BinanceWire.order(new Json(), o).toString();
         }
@@ -288,7 +302,7 @@ final class Endpoints {
               driver.call(
                   () ->
                       symbol == null ? ex.trading().openOrders() : ex.trading().openOrders(symbol));
-          return BinanceWire.orders(open);
+          return BinanceWire.orders(open.stream().filter(o -> !AlgoEndpoints.isAlgo(o)).toList());
         }
       case "GET /fapi/v2/account":
       case "GET /fapi/v3/account":
@@ -551,7 +565,7 @@ final class Endpoints {
     }
   }
 
-  private static String require(Map<String, String> p, String name) {
+  static String require(Map<String, String> p, String name) {
     String v = p.get(name);
     if (v == null || v.isEmpty()) {
       throw ApiError.missing(name);

@@ -159,6 +159,10 @@ final class UserStreamHub {
 
       @Override
       public void onOrderUpdate(Order order) {
+        if (AlgoEndpoints.isAlgo(order)) {
+          emit(apiKey, AlgoEndpoints.update(order, clock.getAsLong()));
+          return;
+        }
         boolean trade =
             order.status() == OrderStatus.FILLED || order.status() == OrderStatus.PARTIALLY_FILLED;
         if (trade) {

@@ -260,6 +260,28 @@ public abstract class ExchangeContract {
   }
 
   @Test
+  void aConditionalTypeTheVenueDoesNotHoldIsRefusedTypedBeforeSending() throws Exception {
+    Exchange ex = exchange("errors");
+    BigDecimal stop = farBid(ex);
+    List<OrderRequest> conditional =
+        List.of(
+            OrderRequest.stopMarket(SYMBOL, Side.SELL, d("0.01"), stop).withReduceOnly(),
+            OrderRequest.takeProfitMarket(SYMBOL, Side.BUY, d("0.01"), stop),
+            OrderRequest.trailingStopMarket(SYMBOL, Side.SELL, d("0.01"), d("1")));
+    for (OrderRequest r : conditional) {
+      if (ex.capabilities().supports(r.type())) {
+        continue;
+      }
+      long before = venue.sim().ordersAccepted("errors");
+      assertThatThrownBy(() -> join(ex.trading().place(r)))
+          .isInstanceOf(InvalidOrderException.class)
+          .hasMessageContaining(r.type().name());
+      assertThat(venue.sim().ordersAccepted("errors")).isEqualTo(before);
+    }
+    assertThat(join(ex.trading().openOrders(SYMBOL))).isEmpty();
+  }
+
+  @Test
   void anUnknownOutcomeIsResolvedByClientIdWithoutASecondOrder() throws Exception {
     Exchange ex = exchange("unknown");
     BigDecimal price = farBid(ex);

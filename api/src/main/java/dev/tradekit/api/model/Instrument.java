@@ -136,6 +136,52 @@ public record Instrument(
   }
 
   /**
+   * {@code triggerPrice} rounded onto the tick grid toward the market, so the order fires no later
+   * than asked: a SELL stop (below the market) rounds up, a SELL take-profit (above) down, a BUY
+   * stop (above) down and a BUY take-profit (below) up. A trailing stop's activation price (in the
+   * position's favour) rounds like a take-profit.
+   *
+   * <pre>{@code
+   * BigDecimal stop = btc.roundTriggerPrice(new BigDecimal("29500.123"), Side.SELL,
+   *     OrderType.STOP_MARKET);                                           // 29500.2 on a 0.1 tick
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code triggerPrice <= 0} or {@code type} is not
+   *     conditional
+   */
+  public BigDecimal roundTriggerPrice(BigDecimal triggerPrice, Side side, OrderType type) {
+    Objects.requireNonNull(side, "side");
+    if (!type.isConditional()) {
+      throw new IllegalArgumentException(
+          type + " has no trigger price; round a limit price with roundPrice");
+    }
+    boolean stopLike = type != OrderType.TAKE_PROFIT_MARKET;
+    boolean up = (side == Side.SELL) == stopLike;
+    return roundPrice(triggerPrice, up ? RoundingMode.UP : RoundingMode.DOWN);
+  }
+
+  /**
+   * {@code order} with its trigger and activation prices rounded by {@link #roundTriggerPrice};
+   * other orders unchanged.
+   */
+  public OrderRequest roundTrigger(OrderRequest order) {
+    Trigger t = order.trigger();
+    if (t == null) {
+      return order;
+    }
+    Trigger rounded = t;
+    if (t.price() != null) {
+      rounded = rounded.withPrice(roundTriggerPrice(t.price(), order.side(), order.type()));
+    }
+    if (t.activationPrice() != null) {
+      rounded =
+          rounded.activationPrice(
+              roundTriggerPrice(t.activationPrice(), order.side(), OrderType.TAKE_PROFIT_MARKET));
+    }
+    return order.withTrigger(rounded);
+  }
+
+  /**
    * {@code quantity} rounded down onto the step grid of the order type (LOT_SIZE for {@code LIMIT},
    * MARKET_LOT_SIZE for {@code MARKET}), normalized like {@link #roundPrice}. Rounding down never
    * exceeds what the caller asked for; a result of zero or below the minimum means the order is too
@@ -251,15 +297,15 @@ public record Instrument(
    * }</pre>
    */
   public BigDecimal stepSizeFor(OrderType type) {
-    return type == OrderType.MARKET && marketStepSize.signum() > 0 ? marketStepSize : stepSize;
+    return type.executesAtMarket() && marketStepSize.signum() > 0 ? marketStepSize : stepSize;
   }
 
   BigDecimal minQtyFor(OrderType type) {
-    return type == OrderType.MARKET && marketMinQty.signum() > 0 ? marketMinQty : minQty;
+    return type.executesAtMarket() && marketMinQty.signum() > 0 ? marketMinQty : minQty;
   }
 
   BigDecimal maxQtyFor(OrderType type) {
-    return type == OrderType.MARKET && marketMaxQty.signum() > 0 ? marketMaxQty : maxQty;
+    return type.executesAtMarket() && marketMaxQty.signum() > 0 ? marketMaxQty : maxQty;
   }
 
   /**

@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param averagePrice the average fill price, {@code null} before the first fill
  * @param createTime epoch millis
  * @param updateTime epoch millis of the last change
+ * @param triggerPrice a conditional order's trigger price ({@code null} for other types and for a
+ *     trailing stop that has not fired)
+ * @param triggeredOrderId the id of the market order a conditional order placed when it fired
+ *     (status {@link OrderStatus#TRIGGERED}); its fills arrive under that id
  */
 public record Order(
     String symbol,
@@ -35,7 +39,9 @@ public record Order(
     OrderStatus status,
     boolean reduceOnly,
     long createTime,
-    long updateTime) {
+    long updateTime,
+    @Nullable BigDecimal triggerPrice,
+    @Nullable String triggeredOrderId) {
 
   /** Checks required fields, non-negative amounts and times, and executed <= quantity. */
   public Order {
@@ -61,6 +67,43 @@ public record Order(
   }
 
   /** A builder; see {@link Builder} for the defaults. */
+  /** An order without trigger fields: LIMIT and MARKET orders. */
+  public Order(
+      String symbol,
+      String orderId,
+      @Nullable String clientOrderId,
+      Side side,
+      PositionSide positionSide,
+      OrderType type,
+      @Nullable TimeInForce timeInForce,
+      @Nullable BigDecimal price,
+      BigDecimal quantity,
+      BigDecimal executedQuantity,
+      @Nullable BigDecimal averagePrice,
+      OrderStatus status,
+      boolean reduceOnly,
+      long createTime,
+      long updateTime) {
+    this(
+        symbol,
+        orderId,
+        clientOrderId,
+        side,
+        positionSide,
+        type,
+        timeInForce,
+        price,
+        quantity,
+        executedQuantity,
+        averagePrice,
+        status,
+        reduceOnly,
+        createTime,
+        updateTime,
+        null,
+        null);
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -95,8 +138,20 @@ public record Order(
     private boolean reduceOnly;
     private long createTime;
     private long updateTime;
+    private @Nullable BigDecimal triggerPrice;
+    private @Nullable String triggeredOrderId;
 
     private Builder() {}
+
+    public Builder triggerPrice(@Nullable BigDecimal v) {
+      triggerPrice = v;
+      return this;
+    }
+
+    public Builder triggeredOrderId(@Nullable String v) {
+      triggeredOrderId = v;
+      return this;
+    }
 
     public Builder symbol(String v) {
       symbol = v;
@@ -194,7 +249,9 @@ public record Order(
           Objects.requireNonNull(status, "status"),
           reduceOnly,
           createTime,
-          updateTime);
+          updateTime,
+          triggerPrice,
+          triggeredOrderId);
     }
   }
 }

@@ -22,12 +22,23 @@ import org.jspecify.annotations.Nullable;
  *       given; {@code MARKET} takes neither a price nor a time in force;
  *   <li>{@code reduceOnly} only with {@link PositionSide#BOTH}: in hedge mode a close is expressed
  *       by the side and the position side (Binance rejects it with -1106);
- *   <li>{@code clientOrderId}, when present, matches {@code ^[.A-Z:/a-z0-9_-]{1,36}$}.
+ *   <li>{@code clientOrderId}, when present, matches {@code ^[.A-Z:/a-z0-9_-]{1,36}$};
+ *   <li>a conditional type ({@link OrderType#isConditional()}) needs a {@link Trigger} and takes
+ *       neither a price nor a time in force; {@code STOP_MARKET} and {@code TAKE_PROFIT_MARKET}
+ *       need a trigger price and no callback rate, {@code TRAILING_STOP_MARKET} a callback rate;
+ *       {@code closePosition} only on the first two and not with {@code reduceOnly};
+ *   <li>{@code LIMIT} and {@code MARKET} take no trigger.
  * </ul>
+ *
+ * <p>Conditional orders: {@code OrderRequest.stopMarket("BTCUSDT", Side.SELL, qty, stopPrice)
+ * .withReduceOnly()} protects a long; whether the venue takes them is {@link
+ * dev.tradekit.api.Capabilities#supports(OrderType)}, and a venue that cannot refuses them with an
+ * {@link dev.tradekit.api.error.InvalidOrderException} before sending anything.
  *
  * @param timeInForce {@code null} for market orders
  * @param price {@code null} for market orders
  * @param clientOrderId {@code null} lets the venue choose one
+ * @param trigger {@code null} except for conditional types
  */
 public record OrderRequest(
     String symbol,
@@ -38,7 +49,8 @@ public record OrderRequest(
     @Nullable BigDecimal price,
     boolean reduceOnly,
     PositionSide positionSide,
-    @Nullable String clientOrderId) {
+    @Nullable String clientOrderId,
+    @Nullable Trigger trigger) {
 
   /** Validates every rule listed on the type; a {@code LIMIT} without time in force gets GTC. */
   public OrderRequest {
@@ -47,6 +59,15 @@ public record OrderRequest(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(positionSide, "positionSide");
     Checks.positive(quantity, "quantity");
+    if (type.isConditional()) {
+      checkConditional(type, trigger, price, timeInForce, reduceOnly);
+    } else if (trigger != null) {
+      throw new IllegalArgumentException(
+          "a "
+              + type
+              + " order takes no trigger; use STOP_MARKET, TAKE_PROFIT_MARKET or"
+              + " TRAILING_STOP_MARKET for a conditional order");
+    }
     if (type == OrderType.LIMIT) {
       if (price == null) {
         throw new IllegalArgumentException("price is required for a LIMIT order");
@@ -58,13 +79,15 @@ public record OrderRequest(
     } else {
       if (price != null) {
         throw new IllegalArgumentException(
-            "price must be null for a MARKET order (was "
+            "price must be null for a "
+                + type
+                + " order (was "
                 + price.toPlainString()
                 + "); use a LIMIT order with IOC to cap the price");
       }
       if (timeInForce != null) {
         throw new IllegalArgumentException(
-            "timeInForce must be null for a MARKET order (was " + timeInForce + ")");
+            "timeInForce must be null for a " + type + " order (was " + timeInForce + ")");
       }
     }
     if (reduceOnly && positionSide != PositionSide.BOTH) {
@@ -77,6 +100,69 @@ public record OrderRequest(
     }
     if (clientOrderId != null) {
       ClientOrderIds.check(clientOrderId, "clientOrderId");
+    }
+  }
+
+  /** The request without a trigger: LIMIT and MARKET orders, as before conditional types. */
+  public OrderRequest(
+      String symbol,
+      Side side,
+      OrderType type,
+      @Nullable TimeInForce timeInForce,
+      BigDecimal quantity,
+      @Nullable BigDecimal price,
+      boolean reduceOnly,
+      PositionSide positionSide,
+      @Nullable String clientOrderId) {
+    this(
+        symbol,
+        side,
+        type,
+        timeInForce,
+        quantity,
+        price,
+        reduceOnly,
+        positionSide,
+        clientOrderId,
+        null);
+  }
+
+  private static void checkConditional(
+      OrderType type,
+      @Nullable Trigger trigger,
+      @Nullable BigDecimal price,
+      @Nullable TimeInForce timeInForce,
+      boolean reduceOnly) {
+    if (trigger == null) {
+      throw new IllegalArgumentException(
+          "a "
+              + type
+              + " order needs a trigger: Trigger.at(price) for a stop or take-profit,"
+              + " Trigger.trailing(callbackRatePercent) for a trailing stop");
+    }
+    if (price != null || timeInForce != null) {
+      throw new IllegalArgumentException(
+          "a " + type + " order executes at market: leave price and timeInForce unset");
+    }
+    if (type == OrderType.TRAILING_STOP_MARKET) {
+      if (trigger.callbackRate() == null) {
+        throw new IllegalArgumentException(
+            "a TRAILING_STOP_MARKET order needs a callbackRate: Trigger.trailing(percent)");
+      }
+      if (trigger.closePosition()) {
+        throw new IllegalArgumentException(
+            "closePosition is for STOP_MARKET and TAKE_PROFIT_MARKET; use reduceOnly on a"
+                + " trailing stop");
+      }
+    } else {
+      if (trigger.price() == null || trigger.callbackRate() != null) {
+        throw new IllegalArgumentException(
+            "a " + type + " order needs a trigger price and no callbackRate: Trigger.at(price)");
+      }
+    }
+    if (trigger.closePosition() && reduceOnly) {
+      throw new IllegalArgumentException(
+          "closePosition already closes the position only: leave reduceOnly false");
     }
   }
 
@@ -103,6 +189,50 @@ public record OrderRequest(
         .build();
   }
 
+  /**
+   * A stop-market order in one-way mode: market when the last price crosses {@code triggerPrice}
+   * against the position (a SELL at or below, a BUY at or above).
+   */
+  public static OrderRequest stopMarket(
+      String symbol, Side side, BigDecimal quantity, BigDecimal triggerPrice) {
+    return conditional(symbol, side, OrderType.STOP_MARKET, quantity, Trigger.at(triggerPrice));
+  }
+
+  /**
+   * A take-profit-market order in one-way mode: market when the last price crosses {@code
+   * triggerPrice} in the position's favour (a SELL at or above, a BUY at or below).
+   */
+  public static OrderRequest takeProfitMarket(
+      String symbol, Side side, BigDecimal quantity, BigDecimal triggerPrice) {
+    return conditional(
+        symbol, side, OrderType.TAKE_PROFIT_MARKET, quantity, Trigger.at(triggerPrice));
+  }
+
+  /**
+   * A trailing-stop-market order in one-way mode, tracking at once: market when the last price
+   * retraces {@code callbackRatePercent} (1 = 1 %) from its best level since placement.
+   */
+  public static OrderRequest trailingStopMarket(
+      String symbol, Side side, BigDecimal quantity, BigDecimal callbackRatePercent) {
+    return conditional(
+        symbol,
+        side,
+        OrderType.TRAILING_STOP_MARKET,
+        quantity,
+        Trigger.trailing(callbackRatePercent));
+  }
+
+  private static OrderRequest conditional(
+      String symbol, Side side, OrderType type, BigDecimal quantity, Trigger trigger) {
+    return builder()
+        .symbol(symbol)
+        .side(side)
+        .type(type)
+        .quantity(quantity)
+        .trigger(trigger)
+        .build();
+  }
+
   /** A builder; see {@link Builder} for the defaults. */
   public static Builder builder() {
     return new Builder();
@@ -116,7 +246,7 @@ public record OrderRequest(
   /** This request with another client order id ({@code null} lets the venue choose). */
   public OrderRequest withClientOrderId(@Nullable String id) {
     return new OrderRequest(
-        symbol, side, type, timeInForce, quantity, price, reduceOnly, positionSide, id);
+        symbol, side, type, timeInForce, quantity, price, reduceOnly, positionSide, id, trigger);
   }
 
   /** This request with another quantity (must be > 0). */
@@ -130,7 +260,38 @@ public record OrderRequest(
         price,
         reduceOnly,
         positionSide,
-        clientOrderId);
+        clientOrderId,
+        trigger);
+  }
+
+  /** This request as reduce-only (one-way mode only). */
+  public OrderRequest withReduceOnly() {
+    return new OrderRequest(
+        symbol,
+        side,
+        type,
+        timeInForce,
+        quantity,
+        price,
+        true,
+        positionSide,
+        clientOrderId,
+        trigger);
+  }
+
+  /** This request with another trigger (conditional types only). */
+  public OrderRequest withTrigger(Trigger newTrigger) {
+    return new OrderRequest(
+        symbol,
+        side,
+        type,
+        timeInForce,
+        quantity,
+        price,
+        reduceOnly,
+        positionSide,
+        clientOrderId,
+        newTrigger);
   }
 
   /** A builder for {@link OrderRequest}; this builder holds the defaults below. */
@@ -144,6 +305,7 @@ public record OrderRequest(
     private boolean reduceOnly;
     private PositionSide positionSide = PositionSide.BOTH;
     private @Nullable String clientOrderId;
+    private @Nullable Trigger trigger;
 
     private Builder() {}
 
@@ -201,6 +363,12 @@ public record OrderRequest(
       return this;
     }
 
+    /** Required for conditional types, must stay unset for LIMIT and MARKET. */
+    public Builder trigger(@Nullable Trigger trigger) {
+      this.trigger = trigger;
+      return this;
+    }
+
     /**
      * The request.
      *
@@ -216,7 +384,8 @@ public record OrderRequest(
           price,
           reduceOnly,
           positionSide,
-          clientOrderId);
+          clientOrderId,
+          trigger);
     }
   }
 }

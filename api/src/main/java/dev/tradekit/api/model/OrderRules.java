@@ -34,9 +34,18 @@ final class OrderRules {
     }
     BigDecimal price = order.price();
     if (price != null) {
-      checkPrice(instrument, price, out);
+      checkPrice(instrument, "price", price, out);
       if (markPrice != null) {
         checkBand(instrument, price, markPrice, out);
+      }
+    }
+    Trigger trigger = order.trigger();
+    if (trigger != null) {
+      if (trigger.price() != null) {
+        checkPrice(instrument, "trigger price", trigger.price(), out);
+      }
+      if (trigger.activationPrice() != null) {
+        checkPrice(instrument, "activation price", trigger.activationPrice(), out);
       }
     }
     checkQuantity(instrument, order, out);
@@ -47,11 +56,12 @@ final class OrderRules {
     return List.copyOf(out);
   }
 
-  private static void checkPrice(Instrument in, BigDecimal price, List<String> out) {
+  private static void checkPrice(Instrument in, String name, BigDecimal price, List<String> out) {
     BigDecimal tick = in.tickSize();
     if (tick.signum() > 0 && !DecimalGrid.isOnGrid(price, in.minPrice(), tick)) {
       out.add(
-          "price "
+          name
+              + " "
               + Checks.plain(price)
               + " is off the PRICE_FILTER tick: (price - minPrice "
               + in.minPrice().toPlainString()
@@ -64,7 +74,8 @@ final class OrderRules {
     }
     if (in.minPrice().signum() > 0 && price.compareTo(in.minPrice()) < 0) {
       out.add(
-          "price "
+          name
+              + " "
               + Checks.plain(price)
               + " is below PRICE_FILTER minPrice "
               + in.minPrice().toPlainString()
@@ -73,7 +84,8 @@ final class OrderRules {
     }
     if (in.maxPrice().signum() > 0 && price.compareTo(in.maxPrice()) > 0) {
       out.add(
-          "price "
+          name
+              + " "
               + Checks.plain(price)
               + " is above PRICE_FILTER maxPrice "
               + in.maxPrice().toPlainString()
@@ -120,7 +132,7 @@ final class OrderRules {
 
   private static void checkQuantity(Instrument in, OrderRequest order, List<String> out) {
     OrderType type = order.type();
-    String filter = type == OrderType.MARKET ? "MARKET_LOT_SIZE" : "LOT_SIZE";
+    String filter = type.executesAtMarket() ? "MARKET_LOT_SIZE" : "LOT_SIZE";
     BigDecimal qty = order.quantity();
     BigDecimal step = in.stepSizeFor(type);
     BigDecimal min = in.minQtyFor(type);
@@ -173,7 +185,7 @@ final class OrderRules {
     if (notional.compareTo(minNotional) >= 0) {
       return;
     }
-    String priceName = order.type() == OrderType.MARKET ? "mark price " : "price ";
+    String priceName = order.type().executesAtMarket() ? "mark price " : "price ";
     out.add(
         "notional "
             + Checks.plain(notional)

@@ -21,7 +21,12 @@ public enum OrderStatus {
   /** Expired by its time in force (IOC/FOK remainder, post-only that would cross). */
   EXPIRED,
   /** Expired by self-trade prevention. */
-  EXPIRED_IN_MATCH;
+  EXPIRED_IN_MATCH,
+  /**
+   * A conditional order whose trigger fired: it placed the market order {@link
+   * Order#triggeredOrderId()}, which carries the fills. Terminal for the conditional order.
+   */
+  TRIGGERED;
 
   /** True when the order can no longer change: every status except {@code NEW} and partial. */
   public boolean isTerminal() {

@@ -16,6 +16,7 @@ import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.TimeInForce;
+import dev.tradekit.api.model.Trigger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -55,11 +56,18 @@ final class OrderEntry {
     m.market.instrument.validate(req, mark);
     checkPositionSide(req.positionSide());
     String clientId = req.clientOrderId();
-    if (clientId != null && account.openByClientId(clientId) != null) {
+    if (clientId != null
+        && (account.openByClientId(clientId) != null
+            || account.conditionals.hasClientId(clientId))) {
       throw new DuplicateClientOrderIdException(
           VENUE, -4116, "Duplicate clientOrderId " + clientId + ": an open order already has it");
     }
     long id = venue().nextOrderId();
+    Trigger trigger = req.trigger();
+    if (trigger != null) {
+      return account.conditionals.place(
+          req, trigger, id, clientId != null ? clientId : "sim-" + id);
+    }
     long priceTicks =
         req.type() == OrderType.LIMIT ? m.market.scale.toTicks(price(req)) : SymbolMarket.NO_PRICE;
     SimOrder o =
@@ -207,6 +215,9 @@ final class OrderEntry {
 
   Order cancel(OrderRef ref) {
     matcher(ref.symbol());
+    if (account.conditionals.isWaiting(ref)) {
+      return account.conditionals.cancel(ref);
+    }
     SimOrder o = openOrder(ref);
     account.finish(o, OrderStatus.CANCELED);
     return o.toOrder();
@@ -221,6 +232,7 @@ final class OrderEntry {
       }
     }
     mine.forEach(o -> account.finish(o, OrderStatus.CANCELED));
+    account.conditionals.cancelAll(symbol);
   }
 
   /**

@@ -93,6 +93,9 @@ final class SimAccount {
     return o != null && o.symbol().equals(symbol) ? o : null;
   }
 
+  /** The account's conditional orders, waiting for their triggers. */
+  final Conditionals conditionals = new Conditionals(this);
+
   void accept(SimOrder o) {
     accepted++;
     open.put(o.id, o);
@@ -112,6 +115,11 @@ final class SimAccount {
     closed.put(o.id, o);
     o.matcher.remove(o);
     emitOrder(o.toOrder());
+  }
+
+  /** Reports an order that is not on the book (a conditional order waiting or fired). */
+  void reportOrder(Order order) {
+    emitOrder(order);
   }
 
   /** Reports an order's current state (after an amendment). */

@@ -26,7 +26,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class SimExchange implements Exchange {
   /** Binance USD-M's limits: 5 orders per batch place, 10 per batch cancel; everything else on. */
-  static final Capabilities CAPABILITIES = new Capabilities(5, 10, true, true, true, true, true);
+  static final Capabilities CAPABILITIES =
+      new Capabilities(
+          5,
+          10,
+          true,
+          true,
+          true,
+          true,
+          true,
+          java.util.EnumSet.of(
+              dev.tradekit.api.model.OrderType.STOP_MARKET,
+              dev.tradekit.api.model.OrderType.TAKE_PROFIT_MARKET,
+              dev.tradekit.api.model.OrderType.TRAILING_STOP_MARKET));
 
   final SimVenue venue;
   final SimAccount account;

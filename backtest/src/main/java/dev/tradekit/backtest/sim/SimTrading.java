@@ -86,6 +86,7 @@ final class SimTrading implements Trading, OrderAmendment {
               out.add(o.toOrder());
             }
           }
+          out.addAll(ex.account.conditionals.open(symbol));
           return out;
         });
   }
@@ -96,6 +97,7 @@ final class SimTrading implements Trading, OrderAmendment {
         () -> {
           List<Order> out = new ArrayList<>();
           ex.account.openOrders().forEach(o -> out.add(o.toOrder()));
+          out.addAll(ex.account.conditionals.open(null));
           return out;
         });
   }
@@ -104,9 +106,12 @@ final class SimTrading implements Trading, OrderAmendment {
   public CompletableFuture<Optional<Order>> order(OrderRef ref) {
     Objects.requireNonNull(ref, "ref");
     return ex.call(
-        () ->
-            Optional.ofNullable(ex.account.find(ref.symbol(), ref.orderId(), ref.clientOrderId()))
-                .map(SimOrder::toOrder));
+        () -> {
+          SimOrder o = ex.account.find(ref.symbol(), ref.orderId(), ref.clientOrderId());
+          return o != null
+              ? Optional.of(o.toOrder())
+              : Optional.ofNullable(ex.account.conditionals.find(ref));
+        });
   }
 
   /**

@@ -78,6 +78,9 @@ public final class SimVenue {
   private @Nullable SymbolMatcher lastMatcher;
   private @Nullable VisibleFeed lastFeed;
   private final SplittableRandom random;
+  private int conditionalOrders;
+  private final List<SimAccount> conditionalAccounts =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private long nextOrderId = 1;
   private long nextTradeId = 1;
 
@@ -177,6 +180,13 @@ public final class SimVenue {
     }
     m.depth.beginEvent();
     m.onMarketEvent(event);
+    if (conditionalOrders > 0) {
+      // orders fired by the previous event execute at this event's prices, then this event fires
+      for (SimAccount a : conditionalAccounts) {
+        a.conditionals.placeFired(symbol);
+        a.conditionals.check(event, m.market);
+      }
+    }
     MarketEvent published = m.depth.published(event);
     if (published.type() == MarketEvent.Type.DEPTH_UPDATE) {
       publishDepth(feed, published);
@@ -355,6 +365,18 @@ public final class SimVenue {
   @Nullable BigDecimal markOrNull(String symbol) {
     SymbolMatcher m = matchers.get(symbol);
     return m == null ? null : m.market.mark();
+  }
+
+  /** Counts conditional orders waiting or fired on every account (0 skips the trigger checks). */
+  void conditionalDelta(int delta) {
+    conditionalOrders += delta;
+  }
+
+  /** Makes the trigger checks visit {@code account} from now on. */
+  void watchConditionals(SimAccount account) {
+    if (!conditionalAccounts.contains(account)) {
+      conditionalAccounts.add(account);
+    }
   }
 
   long nextOrderId() {
