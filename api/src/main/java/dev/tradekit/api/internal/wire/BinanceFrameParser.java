@@ -52,6 +52,7 @@ public final class BinanceFrameParser {
   private static final int F_TX_TIME = 1 << 13;
   private static final int F_MAKER = 1 << 14;
   private static final int F_EXECUTION = 1 << 15;
+  private static final int F_KIND = 1 << 16;
 
   private static final int NEEDS_DEPTH = F_SYMBOL | F_FIRST | F_LAST | F_PREV | F_BIDS | F_ASKS;
   private static final int NEEDS_TICKER =
@@ -85,18 +86,33 @@ public final class BinanceFrameParser {
       return false;
     }
     if (json.nameIs("lastUpdateId")) {
-      return snapshot(defaultSymbol, into);
+      boolean read = snapshot(defaultSymbol, into);
+      json.expectEnd();
+      return read;
     }
     if (json.nameIs("e")) {
-      return payload(from, into);
+      boolean read = payload(from, into);
+      if (read) {
+        json.expectEnd();
+      }
+      return read;
     }
     do {
       if (json.nameIs("data")) {
-        return json.atObject() && payload(json.position(), into);
+        return json.atObject() && payload(json.position(), into) && finishOuter();
       }
       json.skipValue();
     } while (json.nextField());
     return false;
+  }
+
+  /** Reads the rest of a combined frame after its {@code data}: it must be complete. */
+  private boolean finishOuter() {
+    while (json.nextField()) {
+      json.skipValue();
+    }
+    json.expectEnd();
+    return true;
   }
 
   /**
@@ -151,14 +167,22 @@ public final class BinanceFrameParser {
   }
 
   /**
-   * Parses the stream payload object at {@code objectStart} (a combined frame's {@code data}).
+   * Parses the stream payload object at {@code objectStart} (a combined frame's {@code data}, whose
+   * remaining fields are then checked to close the frame, or a bare payload at 0).
    *
    * @return true if {@code into} now holds a message; false for a message of another kind
    * @throws MalformedFrameException if the message cannot be read exactly
    */
   public boolean parsePayload(CharSequence line, int objectStart, BinanceFrame into) {
     text = line;
-    return payload(objectStart, into);
+    if (!payload(objectStart, into)) {
+      return false;
+    }
+    if (objectStart > 0) {
+      return finishOuter();
+    }
+    json.expectEnd();
+    return true;
   }
 
   private boolean payload(int objectStart, BinanceFrame into) {
@@ -173,6 +197,10 @@ public final class BinanceFrameParser {
     while (json.nextField()) {
       if (json.nameLength() == 1) {
         switch (json.nameChar(0)) {
+          case 'e' -> {
+            once(F_KIND); // read by kindOf; a second, maybe different "e" is ambiguous
+            json.skipValue();
+          }
           case 'E' -> into.eventTime = readLong(F_EVENT_TIME);
           case 'T' -> into.transactionTime = readLong(F_TX_TIME);
           case 's' -> symbol(into);

@@ -178,6 +178,7 @@ public final class JsonCursor {
   /** Reads an integer, bare or quoted. */
   public long readLong() {
     readScalar();
+    checkBareNumber();
     try {
       return Decimals.parseLong(s, valueStart, valueEnd);
     } catch (NumberFormatException e) {
@@ -191,6 +192,7 @@ public final class JsonCursor {
    */
   public void readDecimal() {
     readScalar();
+    checkBareNumber();
     int i = valueStart;
     if (i < valueEnd && s.charAt(i) == '-') {
       i++;
@@ -210,6 +212,21 @@ public final class JsonCursor {
     }
     if (digits == 0 || i != valueEnd) {
       throw error("expected a plain decimal number");
+    }
+  }
+
+  /** A bare (unquoted) number must be JSON: no {@code +}, no leading zero before a digit. */
+  private void checkBareNumber() {
+    if (valueStart > 0 && s.charAt(valueStart - 1) == '"') {
+      return;
+    }
+    int i = valueStart;
+    if (s.charAt(i) == '-' && i + 1 < valueEnd) {
+      i++;
+    }
+    char c = s.charAt(i);
+    if (c == '+' || (c == '0' && i + 1 < valueEnd && isDigit(s.charAt(i + 1)))) {
+      throw error("not a JSON number");
     }
   }
 
@@ -276,6 +293,14 @@ public final class JsonCursor {
     readScalar();
   }
 
+  /** Requires that nothing but whitespace follows. */
+  public void expectEnd() {
+    skipWs();
+    if (pos < end) {
+      throw error("unexpected text after the message");
+    }
+  }
+
   private void readString() {
     skipWs();
     expect('"');
@@ -283,8 +308,11 @@ public final class JsonCursor {
     while (pos < end) {
       char c = s.charAt(pos);
       if (c == '\\') {
-        pos += 2;
+        escape();
         continue;
+      }
+      if (c < ' ') {
+        throw error("control character in a string");
       }
       if (c == '"') {
         valueEnd = pos;
@@ -294,6 +322,25 @@ public final class JsonCursor {
       pos++;
     }
     throw error("unterminated string");
+  }
+
+  /** Steps over one escape: a backslash and one of {@code "/bfnrt}, a backslash, or u and 4 hex. */
+  private void escape() {
+    char e = pos + 1 < end ? s.charAt(pos + 1) : 0;
+    if ("\"\\/bfnrt".indexOf(e) >= 0 && e != 0) {
+      pos += 2;
+      return;
+    }
+    if (e == 'u' && pos + 5 < end) {
+      for (int i = pos + 2; i < pos + 6; i++) {
+        if (Character.digit(s.charAt(i), 16) < 0) {
+          throw error("bad \\u escape");
+        }
+      }
+      pos += 6;
+      return;
+    }
+    throw error("bad escape in a string");
   }
 
   private void expect(char c) {
