@@ -43,6 +43,14 @@ final class ModuleRules {
     "server"
   };
 
+  /**
+   * Internal packages shared beyond their module, with the modules that may use them: api's wire
+   * package holds the one Binance frame parser that the live adapter and the backtest's recording
+   * readers share (no other module may use it).
+   */
+  static final java.util.Map<String, java.util.Set<String>> SHARED_INTERNALS =
+      java.util.Map.of("api.internal.wire", java.util.Set.of("binance", "backtest"));
+
   private ModuleRules() {}
 
   static ArchRule enginesNeverImportAdapters(String base) {
@@ -125,7 +133,8 @@ final class ModuleRules {
           Optional<String> targetModule = moduleOf(base, targetPackage);
           if (targetModule.isPresent()
               && isInternal(targetPackage)
-              && !targetModule.equals(originModule)) {
+              && !targetModule.equals(originModule)
+              && !sharedWith(base, targetPackage, originModule)) {
             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
           }
         }
@@ -141,6 +150,13 @@ final class ModuleRules {
     String rest = packageName.substring(base.length() + 1);
     int dot = rest.indexOf('.');
     return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+  }
+
+  private static boolean sharedWith(String base, String targetPackage, Optional<String> module) {
+    java.util.Set<String> users =
+        SHARED_INTERNALS.get(
+            targetPackage.substring(Math.min(base.length() + 1, targetPackage.length())));
+    return users != null && module.isPresent() && users.contains(module.get());
   }
 
   private static boolean isInternal(String packageName) {

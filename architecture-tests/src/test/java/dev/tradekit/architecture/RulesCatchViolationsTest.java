@@ -45,6 +45,29 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void apiWirePackageIsSharedWithBacktestButNotWithEngines() {
+    JavaClasses allowed =
+        new ClassFileImporter()
+            .importClasses(
+                dev.tradekit.archfixture.backtest.RecordingCursorUser.class,
+                dev.tradekit.archfixture.api.internal.wire.FrameCursor.class);
+    assertThat(
+            ModuleRules.internalPackagesStayInsideTheirModule(FIXTURE)
+                .evaluate(allowed)
+                .hasViolation())
+        .isFalse();
+    JavaClasses borrowed =
+        new ClassFileImporter()
+            .importClasses(
+                dev.tradekit.archfixture.scanner.WireBorrower.class,
+                dev.tradekit.archfixture.api.internal.wire.FrameCursor.class);
+    EvaluationResult result =
+        ModuleRules.internalPackagesStayInsideTheirModule(FIXTURE).evaluate(borrowed);
+    assertThat(result.getFailureReport().getDetails())
+        .anySatisfy(d -> assertThat(d).contains("WireBorrower").contains("FrameCursor"));
+  }
+
+  @Test
   void aModuleMayUseItsOwnInternalPackage() {
     JavaClasses classes =
         new ClassFileImporter()

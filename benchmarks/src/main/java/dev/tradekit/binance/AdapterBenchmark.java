@@ -5,6 +5,8 @@ import dev.tradekit.api.Credentials;
 import dev.tradekit.api.book.Decimals;
 import dev.tradekit.api.book.OrderBook;
 import dev.tradekit.api.book.TickScale;
+import dev.tradekit.api.internal.wire.BinanceFrame;
+import dev.tradekit.api.internal.wire.BinanceFrameParser;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.OrderBookSnapshot;
 import dev.tradekit.api.model.OrderRequest;
@@ -73,6 +75,21 @@ public class AdapterBenchmark {
   private final BinanceFrameDecoder decoder = new BinanceFrameDecoder(Map.of("BTCUSDT", TICK));
   private final MarketEvent event = new MarketEvent();
   private final OrderBook localBook = new OrderBook("BTCUSDT");
+  private final OrderBook cursorBook = new OrderBook("BTCUSDT");
+  private final BinanceFrame frame = new BinanceFrame();
+  private final BinanceFrameParser parser =
+      new BinanceFrameParser(
+          new BinanceFrameParser.Symbols() {
+            @Override
+            public int find(CharSequence text, int from, int to) {
+              return 0;
+            }
+
+            @Override
+            public TickScale scale(int index) {
+              return TICK;
+            }
+          });
   private final long[] ticks = new long[2_048];
   private final double[] qtys = new double[2_048];
 
@@ -190,17 +207,40 @@ public class AdapterBenchmark {
   }
 
   /**
-   * The adapter's whole path for one depth-update frame, to set beside Bybit's ({@code
-   * BybitBookDeltaBenchmark}): Moshi decode, then each level into the local book as its book
-   * synchroniser applies it.
+   * Before: the adapter's whole path for one depth-update frame up to 0.1 (kept here as the
+   * baseline): Moshi reflection into the DTO, then each level's strings into ticks and doubles and
+   * into the local book.
    */
   @Benchmark
   public long depthUpdateDecodeAndApply() throws IOException {
     MarketEventDto.DepthUpdate d = (MarketEventDto.DepthUpdate) json.marketFrame(depthFrame).data();
-    BookSync.applyLevels(localBook, Side.BUY, d.bids, TICK);
-    BookSync.applyLevels(localBook, Side.SELL, d.asks, TICK);
+    applyStrings(localBook, Side.BUY, d.bids);
+    applyStrings(localBook, Side.SELL, d.asks);
     localBook.setLastUpdateId(d.finalUpdateId);
     return localBook.lastUpdateId();
+  }
+
+  /**
+   * After: the adapter's path now, to set beside Bybit's ({@code BybitBookDeltaBenchmark}): the
+   * market streams route the frame text by kind and symbol, the book reads it with the shared
+   * cursor parser into its reused frame and applies the levels ({@code BookSync.applyDiff}).
+   */
+  @Benchmark
+  public long depthUpdateCursorAndApply() {
+    parser.route(depthFrame, frame);
+    parser.parsePayload(depthFrame, parser.payloadStart(), frame);
+    BookSync.applyDiff(cursorBook, frame);
+    return cursorBook.lastUpdateId();
+  }
+
+  private static void applyStrings(OrderBook book, Side side, List<PriceLevel> levels) {
+    for (int i = 0, n = levels.size(); i < n; i++) {
+      PriceLevel level = levels.get(i);
+      book.setLevel(
+          side,
+          TICK.parseTicks(level.price(), 0, level.price().length()),
+          Decimals.parseDouble(level.qty(), 0, level.qty().length()));
+    }
   }
 
   /** A depth-update frame through the backtest's allocation-free cursor parser. */

@@ -59,5 +59,7 @@ class AdapterBenchmarkTest {
     assertThat(benchmark.depthUpdateMoshiReflection()).isGreaterThan(dto.finalUpdateId);
     OrderBook book = benchmark.cursorFrameAsBook();
     assertThat(book.depth(Side.BUY) + book.depth(Side.SELL)).isPositive();
+    assertThat(benchmark.depthUpdateCursorAndApply()).isEqualTo(dto.finalUpdateId);
+    assertThat(benchmark.depthUpdateDecodeAndApply()).isEqualTo(dto.finalUpdateId);
   }
 }

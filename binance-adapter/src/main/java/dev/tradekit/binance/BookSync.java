@@ -3,9 +3,11 @@ package dev.tradekit.binance;
 import dev.tradekit.adapter.Backoff;
 import dev.tradekit.adapter.WsConnection;
 import dev.tradekit.api.OrderBookListener;
-import dev.tradekit.api.book.Decimals;
 import dev.tradekit.api.book.OrderBook;
 import dev.tradekit.api.book.TickScale;
+import dev.tradekit.api.internal.wire.BinanceFrame;
+import dev.tradekit.api.internal.wire.BinanceFrameParser;
+import dev.tradekit.api.internal.wire.MalformedFrameException;
 import dev.tradekit.api.model.OrderBookSnapshot;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.Cancellable;
@@ -14,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * <p>Prices become ticks with the symbol's {@link TickScale} from the tick lookup; when the lookup
  * has none (or fails), the scale is the finest decimal step seen among the snapshot's prices, which
  * keeps every price exact as long as diffs use no finer step than the snapshot.
+ *
+ * <p>Diffs arrive as frame text and go to the book without DTOs: while in sync each frame is read
+ * by the shared {@link BinanceFrameParser} into one reused {@link BinanceFrame} and then applied,
+ * so a frame that cannot be read exactly ({@link MalformedFrameException}) changes nothing; it is
+ * treated like a gap (stale, then a new snapshot). Frames that arrive while a snapshot is awaited
+ * are buffered as text and read when it lands.
  */
 final class BookSync {
   private static final Logger log = LoggerFactory.getLogger(BookSync.class);
@@ -54,7 +63,9 @@ final class BookSync {
   private final Backoff resyncBackoff;
   private final Listeners<OrderBookListener> listeners;
   private final OrderBook book;
-  private final ArrayDeque<MarketEventDto.DepthUpdate> buffer = new ArrayDeque<>();
+  private final ArrayDeque<String> buffer = new ArrayDeque<>();
+  private final BinanceFrameParser parser;
+  private final BinanceFrame frame = new BinanceFrame();
 
   private State state = State.WAITING;
   private boolean awaitingFirst;
@@ -84,25 +95,76 @@ final class BookSync {
             settings.resyncMin().toMillis(), settings.resyncMax().toMillis(), settings.random());
     this.listeners = listeners;
     this.book = new OrderBook(symbol, 1024);
+    this.parser = new BinanceFrameParser(new OwnSymbol());
+  }
+
+  /** This book's symbol (ignoring case) with the scale known so far. */
+  private final class OwnSymbol implements BinanceFrameParser.Symbols {
+    @Override
+    public int find(CharSequence text, int from, int to) {
+      if (to - from != symbol.length()) {
+        return -1;
+      }
+      for (int i = 0; i < symbol.length(); i++) {
+        if (Character.toUpperCase(text.charAt(from + i))
+            != Character.toUpperCase(symbol.charAt(i))) {
+          return -1;
+        }
+      }
+      return 0;
+    }
+
+    @Override
+    public @Nullable TickScale scale(int index) {
+      return scale;
+    }
+
+    @Override
+    public String toString() {
+      return symbol.toUpperCase(Locale.ROOT);
+    }
   }
 
   String symbol() {
     return symbol;
   }
 
-  /** A diff from the stream. */
-  void onDiff(MarketEventDto.DepthUpdate d) {
+  /**
+   * A diff frame from the stream: {@code text} is the whole frame, its {@code depthUpdate} object
+   * starts at {@code payloadStart}.
+   */
+  void onDiff(String text, int payloadStart) {
     if (closed) {
       return;
     }
     if (state != State.SYNCED) {
-      buffer(d);
+      buffer(text);
       if (state == State.WAITING && resyncTimer == null) {
         requestSnapshot();
       }
       return;
     }
-    accept(d);
+    readAndAccept(text, payloadStart);
+  }
+
+  /**
+   * Reads a diff into the reused frame and applies it; an unreadable one forces a resync. A
+   * negative {@code payloadStart} reads {@code text} as a whole frame (a buffered one).
+   */
+  private void readAndAccept(String text, int payloadStart) {
+    try {
+      boolean read =
+          payloadStart < 0
+              ? parser.parse(text, 0, -1, frame)
+              : parser.parsePayload(text, payloadStart, frame);
+      if (!read || frame.kind() != BinanceFrame.Kind.DEPTH_UPDATE) {
+        throw new MalformedFrameException("not a depthUpdate message");
+      }
+    } catch (MalformedFrameException e) {
+      resync(null, "unreadable depth frame: " + e.getMessage());
+      return;
+    }
+    accept(frame, text);
   }
 
   /** The stream's connection dropped: diffs were lost, so the book must start over. */
@@ -129,7 +191,7 @@ final class BookSync {
     }
   }
 
-  private void buffer(MarketEventDto.DepthUpdate d) {
+  private void buffer(String d) {
     if (buffer.size() >= MAX_BUFFERED) {
       buffer.poll(); // the oldest are the first to fall below the snapshot's id anyway
     }
@@ -206,54 +268,56 @@ final class BookSync {
     syncedAtMillis = scheduler.currentTimeMillis();
     notifyBook();
     while (state == State.SYNCED && !buffer.isEmpty()) {
-      accept(buffer.poll());
+      readAndAccept(buffer.poll(), -1);
     }
   }
 
-  private void accept(MarketEventDto.DepthUpdate d) {
+  private void accept(BinanceFrame d, String text) {
     long last = book.lastUpdateId();
-    if (d.finalUpdateId < last) {
+    if (d.lastUpdateId() < last) {
       return; // older than the snapshot (or a repeat)
     }
     if (awaitingFirst) {
-      if (d.firstUpdateId > last) {
-        gap(d, "first diff starts after the snapshot: U " + d.firstUpdateId + " > " + last);
+      if (d.firstUpdateId() > last) {
+        resync(text, "first diff starts after the snapshot: U " + d.firstUpdateId() + " > " + last);
         return;
       }
       awaitingFirst = false;
-    } else if (d.previousFinalUpdateId != last) {
-      gap(d, "update id gap: pu " + d.previousFinalUpdateId + " != previous u " + last);
+    } else if (d.previousUpdateId() != last) {
+      resync(text, "update id gap: pu " + d.previousUpdateId() + " != previous u " + last);
       return;
     }
-    TickScale ticks = scale;
-    if (ticks == null) {
-      return; // unreachable: SYNCED implies a scale
-    }
-    applyLevels(book, Side.BUY, d.bids, ticks);
-    applyLevels(book, Side.SELL, d.asks, ticks);
-    book.setLastUpdateId(d.finalUpdateId);
-    book.setTimestamp(d.transactionTime != 0 ? d.transactionTime : d.eventTime);
+    applyDiff(book, d);
     notifyBook();
   }
 
-  /** Sets each of a frame's levels in {@code book} (also what the adapter benchmark times). */
-  static void applyLevels(OrderBook book, Side side, List<PriceLevel> levels, TickScale ticks) {
-    for (int i = 0, n = levels.size(); i < n; i++) {
-      PriceLevel level = levels.get(i);
-      String price = level.price();
-      String qty = level.qty();
-      book.setLevel(
-          side,
-          ticks.parseTicks(price, 0, price.length()),
-          Decimals.parseDouble(qty, 0, qty.length()));
+  /**
+   * Applies a read diff to {@code book}: each level, then its {@code u} and time (also what the
+   * adapter benchmark times).
+   */
+  static void applyDiff(OrderBook book, BinanceFrame d) {
+    for (int i = 0, n = d.levelCount(Side.BUY); i < n; i++) {
+      book.setLevel(Side.BUY, d.levelTicks(Side.BUY, i), d.levelQty(Side.BUY, i));
     }
+    for (int i = 0, n = d.levelCount(Side.SELL); i < n; i++) {
+      book.setLevel(Side.SELL, d.levelTicks(Side.SELL, i), d.levelQty(Side.SELL, i));
+    }
+    book.setLastUpdateId(d.lastUpdateId());
+    long tx = d.transactionTime();
+    book.setTimestamp(tx != BinanceFrame.ABSENT && tx != 0 ? tx : Math.max(0, d.eventTime()));
   }
 
-  private void gap(MarketEventDto.DepthUpdate d, String reason) {
+  /**
+   * Leaves sync: the listeners hear the book is stale and a new snapshot follows; {@code keep}, a
+   * readable diff that did not fit, is buffered for it.
+   */
+  private void resync(@Nullable String keep, String reason) {
     log.info("{}: order book resync: {}", symbol, reason);
     state = State.WAITING;
     buffer.clear();
-    buffer.add(d);
+    if (keep != null) {
+      buffer.add(keep);
+    }
     long now = scheduler.currentTimeMillis();
     if (now - syncedAtMillis >= stableMillis) {
       resyncBackoff.reset(); // the last sync held for a while: this gap is not a repeat

@@ -1,7 +1,6 @@
 package dev.tradekit.binance;
 
 import dev.tradekit.adapter.WsConnection;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * WsConnection}. A reconnect puts the current streams in the URL again, so nothing is lost. Runs on
  * the scheduler only.
  */
-final class MarketConnection implements WsConnection.Handler<MarketEventDto> {
+final class MarketConnection implements WsConnection.Handler<String> {
   /** Streams named in the URL; the rest follow as SUBSCRIBE messages (keeps URLs short). */
   static final int URL_STREAMS = 100;
 
@@ -27,33 +26,32 @@ final class MarketConnection implements WsConnection.Handler<MarketEventDto> {
 
   /** What the owner hears about this connection. */
   interface Owner {
-    void onEvent(MarketEventDto event);
+    /** A frame as received; it is read by the owner (the hot kinds without allocating). */
+    void onFrame(String text);
 
     void onDown(MarketConnection connection, String reason);
   }
 
   private final String baseUrl;
   private final String path;
-  private final BinanceJson json;
   private final Owner owner;
   private final Set<String> streams = new LinkedHashSet<>();
   private final Set<String> serverStreams = new LinkedHashSet<>();
   private final Set<String> pendingSubscribe = new LinkedHashSet<>();
   private final Set<String> pendingUnsubscribe = new LinkedHashSet<>();
   private List<String> urlStreams = List.of();
-  private @Nullable WsConnection<MarketEventDto> connection;
+  private @Nullable WsConnection<String> connection;
   private boolean sendQueued;
   private int nextId = 1;
 
-  MarketConnection(String baseUrl, String path, BinanceJson json, Owner owner) {
+  MarketConnection(String baseUrl, String path, Owner owner) {
     this.baseUrl = baseUrl;
     this.path = path;
-    this.json = json;
     this.owner = owner;
   }
 
   /** Binds the socket; called once right after construction. */
-  void bind(WsConnection<MarketEventDto> connection) {
+  void bind(WsConnection<String> connection) {
     this.connection = connection;
   }
 
@@ -74,7 +72,7 @@ final class MarketConnection implements WsConnection.Handler<MarketEventDto> {
     if (!streams.add(stream)) {
       return;
     }
-    WsConnection<MarketEventDto> c = connection;
+    WsConnection<String> c = connection;
     if (c == null) {
       return;
     }
@@ -93,7 +91,7 @@ final class MarketConnection implements WsConnection.Handler<MarketEventDto> {
     if (!streams.remove(stream)) {
       return;
     }
-    WsConnection<MarketEventDto> c = connection;
+    WsConnection<String> c = connection;
     if (c != null && c.isOpen()) {
       if (!pendingSubscribe.remove(stream)) {
         pendingUnsubscribe.add(stream);
@@ -103,7 +101,7 @@ final class MarketConnection implements WsConnection.Handler<MarketEventDto> {
   }
 
   void close() {
-    WsConnection<MarketEventDto> c = connection;
+    WsConnection<String> c = connection;
     if (c != null) {
       c.close();
     }
@@ -122,13 +120,9 @@ final class MarketConnection implements WsConnection.Handler<MarketEventDto> {
   }
 
   @Override
-  public @Nullable MarketEventDto parse(String text) {
-    try {
-      MarketEventDto event = json.marketFrame(text).data();
-      return event instanceof MarketEventDto.Unknown ? null : event;
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a market frame: " + e.getMessage(), e);
-    }
+  public @Nullable String parse(String text) {
+    // Read on the scheduler by the owner: the depth path reads into buffers owned by that thread.
+    return text.isEmpty() ? null : text;
   }
 
   @Override
@@ -154,8 +148,8 @@ final class MarketConnection implements WsConnection.Handler<MarketEventDto> {
   }
 
   @Override
-  public void onMessage(MarketEventDto message) {
-    owner.onEvent(message);
+  public void onMessage(String message) {
+    owner.onFrame(message);
   }
 
   @Override
@@ -165,7 +159,7 @@ final class MarketConnection implements WsConnection.Handler<MarketEventDto> {
   }
 
   private void queueSend() {
-    WsConnection<MarketEventDto> c = connection;
+    WsConnection<String> c = connection;
     if (sendQueued || c == null) {
       return;
     }

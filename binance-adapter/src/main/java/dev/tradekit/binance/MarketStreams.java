@@ -7,11 +7,15 @@ import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.OrderBookListener;
 import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.book.TickScale;
+import dev.tradekit.api.internal.wire.BinanceFrame;
+import dev.tradekit.api.internal.wire.BinanceFrameParser;
+import dev.tradekit.api.internal.wire.MalformedFrameException;
 import dev.tradekit.api.model.BookTicker;
 import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Trade;
 import dev.tradekit.api.runtime.Scheduler;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * The market side: which streams are wanted (reference-counted), which connection carries each
  * (grouped by path, at most {@code maxStreamsPerConnection} per connection), and routing of events
  * by type and symbol to local books, book-ticker and trade listeners. Runs on the scheduler only.
+ *
+ * <p>The hot frames (depth, book ticker, trade) are read by the shared allocation-free {@link
+ * BinanceFrameParser}: depth frames go to their book as text, which reads them into primitive
+ * levels; book tickers and trades become the public model objects straight from the frame's text.
+ * Klines (a few a second at most) still go through Moshi.
  */
 final class MarketStreams implements MarketConnection.Owner {
   private static final Logger log = LoggerFactory.getLogger(MarketStreams.class);
@@ -45,6 +54,9 @@ final class MarketStreams implements MarketConnection.Owner {
   private final Map<String, MarketConnection> connectionOf = new HashMap<>();
   private final List<MarketConnection> connections = new ArrayList<>();
   private final Map<String, BookSync> books = new HashMap<>();
+  private BookSync[] bookArray = new BookSync[0];
+  private final BinanceFrameParser parser = new BinanceFrameParser(new TextOnly());
+  private final BinanceFrame frame = new BinanceFrame();
   private final Map<String, Listeners<OrderBookListener>> bookListeners = new HashMap<>();
   private final Map<String, Listeners<BookTickerListener>> tickers = new HashMap<>();
   private final Map<String, Listeners<TradeListener>> trades = new HashMap<>();
@@ -72,6 +84,7 @@ final class MarketStreams implements MarketConnection.Owner {
     books.computeIfAbsent(
         symbol,
         s -> new BookSync(s, scheduler, ctx.rest(), sym -> tickLookup.apply(sym), settings, ls));
+    bookArray = books.values().toArray(new BookSync[0]);
     want(stream(symbol, DEPTH_SUFFIX));
   }
 
@@ -83,6 +96,7 @@ final class MarketStreams implements MarketConnection.Owner {
       if (book != null) {
         book.close();
       }
+      bookArray = books.values().toArray(new BookSync[0]);
     }
     unwant(stream(symbol, DEPTH_SUFFIX));
   }
@@ -157,6 +171,7 @@ final class MarketStreams implements MarketConnection.Owner {
     klines.values().forEach(KlineSync::close);
     klines.clear();
     books.clear();
+    bookArray = new BookSync[0];
   }
 
   static String stream(String symbol, String suffix) {
@@ -218,7 +233,7 @@ final class MarketStreams implements MarketConnection.Owner {
 
   private MarketConnection newConnection(String path) {
     String base = trimSlash(ctx.wsBaseUrl().toString());
-    MarketConnection c = new MarketConnection(base, path, ctx.json(), this);
+    MarketConnection c = new MarketConnection(base, path, this);
     String name = "binance market " + path + " #" + (++connectionCount);
     c.bind(
         new WsConnection<>(
@@ -242,21 +257,61 @@ final class MarketStreams implements MarketConnection.Owner {
   }
 
   @Override
-  public void onEvent(MarketEventDto event) {
-    if (event instanceof MarketEventDto.DepthUpdate d) {
-      BookSync book = books.get(d.symbol);
+  public void onFrame(String text) {
+    BinanceFrame.Kind kind;
+    try {
+      kind = parser.route(text, frame);
+    } catch (MalformedFrameException e) {
+      // A lost diff shows as a pu gap at the book's next diff, which then resyncs.
+      log.warn("unreadable market frame dropped: {}", e.getMessage());
+      return;
+    }
+    if (kind == BinanceFrame.Kind.DEPTH_UPDATE) {
+      BookSync book = bookOf(text, frame.symbolStart(), frame.symbolEnd());
       if (book != null) {
-        book.onDiff(d);
+        book.onDiff(text, parser.payloadStart());
       }
-    } else if (event instanceof MarketEventDto.BookTicker t) {
-      Listeners<BookTickerListener> ls = tickers.get(t.symbol);
-      if (ls != null) {
-        BookTicker ticker = toTicker(t);
-        if (ticker != null) {
-          ls.forEach(l -> l.onBookTicker(ticker));
-        }
+    } else if (kind == BinanceFrame.Kind.BOOK_TICKER) {
+      Listeners<BookTickerListener> ls = tickers.get(symbolOf(text));
+      BookTicker ticker = ls == null ? null : toTicker(text);
+      if (ls != null && ticker != null) {
+        ls.forEach(l -> l.onBookTicker(ticker));
       }
-    } else if (event instanceof MarketEventDto.Kline k) {
+    } else if (kind == BinanceFrame.Kind.TRADE) {
+      Listeners<TradeListener> ls = trades.get(symbolOf(text));
+      Trade trade = ls == null ? null : toTrade(text);
+      if (ls != null && trade != null) {
+        ls.forEach(l -> l.onTrade(trade));
+      }
+    } else if (kind == BinanceFrame.Kind.KLINE) {
+      onKline(text);
+    }
+  }
+
+  /** The book whose symbol is {@code text[from, to)}, found without allocating. */
+  private @Nullable BookSync bookOf(String text, int from, int to) {
+    for (BookSync b : bookArray) {
+      String s = b.symbol();
+      if (s.length() == to - from && text.regionMatches(from, s, 0, s.length())) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  private String symbolOf(String text) {
+    return text.substring(frame.symbolStart(), frame.symbolEnd());
+  }
+
+  private void onKline(String text) {
+    MarketEventDto event;
+    try {
+      event = ctx.json().marketFrame(text).data();
+    } catch (IOException | RuntimeException e) {
+      log.warn("unreadable kline frame dropped: {}", e.getMessage());
+      return;
+    }
+    if (event instanceof MarketEventDto.Kline k) {
       KlineSync sync = klines.get(stream(k.symbol, "@kline_" + k.bar.interval));
       if (sync != null) {
         Kline bar = toKline(k);
@@ -264,32 +319,71 @@ final class MarketStreams implements MarketConnection.Owner {
           sync.onKline(bar, k.bar.closed);
         }
       }
-    } else if (event instanceof MarketEventDto.Trade t) {
-      Listeners<TradeListener> ls = trades.get(t.symbol);
-      // Only order-book trades: insurance-fund and ADL executions are not market trades.
-      if (ls != null && (t.executionType.isEmpty() || "MARKET".equals(t.executionType))) {
-        Trade trade = toTrade(t);
-        if (trade != null) {
-          ls.forEach(l -> l.onTrade(trade));
-        }
-      }
     }
   }
 
-  private static @Nullable BookTicker toTicker(MarketEventDto.BookTicker t) {
-    try {
-      return new BookTicker(
-          t.symbol,
-          t.updateId,
-          new BigDecimal(t.bidPrice),
-          new BigDecimal(t.bidQty),
-          new BigDecimal(t.askPrice),
-          new BigDecimal(t.askQty),
-          t.transactionTime != 0 ? t.transactionTime : t.eventTime);
-    } catch (IllegalArgumentException e) {
-      log.warn("{}: book ticker dropped: {}", t.symbol, e.getMessage());
+  /** Symbols for the parser of book tickers and trades: any symbol, prices kept as text. */
+  private static final class TextOnly implements BinanceFrameParser.Symbols {
+    @Override
+    public int find(CharSequence text, int from, int to) {
+      return 0;
+    }
+
+    @Override
+    public @Nullable TickScale scale(int index) {
       return null;
     }
+  }
+
+  private @Nullable BookTicker toTicker(String text) {
+    BinanceFrame t = frame;
+    try {
+      parser.parsePayload(text, parser.payloadStart(), t);
+      return new BookTicker(
+          symbolOf(text),
+          t.lastUpdateId(),
+          decimal(text, t, BinanceFrame.BID_PRICE),
+          decimal(text, t, BinanceFrame.BID_QTY),
+          decimal(text, t, BinanceFrame.ASK_PRICE),
+          decimal(text, t, BinanceFrame.ASK_QTY),
+          time(t.transactionTime(), t.eventTime()));
+    } catch (IllegalArgumentException | MalformedFrameException e) {
+      log.warn("book ticker dropped: {}", e.getMessage());
+      return null;
+    }
+  }
+
+  private @Nullable Trade toTrade(String text) {
+    BinanceFrame t = frame;
+    try {
+      parser.parsePayload(text, parser.payloadStart(), t);
+      // Only order-book trades: insurance-fund and ADL executions are not market trades.
+      if (!t.marketExecution()) {
+        return null;
+      }
+      return new Trade(
+          symbolOf(text),
+          Long.toString(t.tradeId()),
+          decimal(text, t, BinanceFrame.PRICE),
+          decimal(text, t, BinanceFrame.QTY),
+          t.buyerIsMaker(),
+          time(t.transactionTime(), t.eventTime()));
+    } catch (IllegalArgumentException | MalformedFrameException e) {
+      log.warn("trade dropped: {}", e.getMessage());
+      return null;
+    }
+  }
+
+  private static BigDecimal decimal(String text, BinanceFrame f, int field) {
+    return new BigDecimal(text.substring(f.start(field), f.end(field)));
+  }
+
+  /** {@code T} if the frame has one (and it is not 0), else {@code E} (0 if neither). */
+  private static long time(long transactionTime, long eventTime) {
+    if (transactionTime != BinanceFrame.ABSENT && transactionTime != 0) {
+      return transactionTime;
+    }
+    return eventTime != BinanceFrame.ABSENT ? eventTime : 0;
   }
 
   private static @Nullable Kline toKline(MarketEventDto.Kline k) {
@@ -310,21 +404,6 @@ final class MarketStreams implements MarketConnection.Owner {
           new BigDecimal(b.takerBuyBaseVolume.isEmpty() ? "0" : b.takerBuyBaseVolume));
     } catch (IllegalArgumentException e) {
       log.warn("{}: kline dropped: {}", k.symbol, e.getMessage());
-      return null;
-    }
-  }
-
-  private static @Nullable Trade toTrade(MarketEventDto.Trade t) {
-    try {
-      return new Trade(
-          t.symbol,
-          Long.toString(t.tradeId),
-          new BigDecimal(t.price),
-          new BigDecimal(t.qty),
-          t.buyerIsMaker,
-          t.tradeTime != 0 ? t.tradeTime : t.eventTime);
-    } catch (IllegalArgumentException e) {
-      log.warn("{}: trade dropped: {}", t.symbol, e.getMessage());
       return null;
     }
   }

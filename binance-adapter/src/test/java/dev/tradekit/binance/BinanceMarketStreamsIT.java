@@ -227,6 +227,36 @@ class BinanceMarketStreamsIT {
   }
 
   @Test
+  void aMalformedDepthFrameMakesTheBookResyncFromARestSnapshot() throws Exception {
+    TickScale tick = TickScale.of(new BigDecimal("0.1"));
+    streams.tickScales(symbol -> CompletableFuture.completedFuture(tick));
+    rest.addSnapshot(
+        snapshot("BTCUSDT", 100, new String[][] {{"100.0", "1"}}, new String[][] {{"100.1", "3"}}));
+    BookRecorder rec = new BookRecorder();
+    streams.orderBook("BTCUSDT", rec);
+    WsTestServer.Socket socket = server.nextSocket();
+    socket.send(depth("BTCUSDT", 96, 104, 95, "[\"99.9\",\"2\"]", ""));
+    assertThat(rest.awaitCall("depth")).isEqualTo("depth BTCUSDT 1000");
+    assertThat(rec.nextWithId(104).quantityAt(Side.BUY, 999)).isEqualTo(2.0);
+
+    rest.addSnapshot(
+        snapshot("BTCUSDT", 130, new String[][] {{"101.0", "1"}}, new String[][] {{"101.5", "2"}}));
+    // The next diff in the chain, but its second bid has a quantity that is not a number.
+    socket.send(depth("BTCUSDT", 105, 110, 104, "[\"99.8\",\"6\"],[\"99.7\",\"6x\"]", ""));
+    assertThat(rec.stale.poll(20, TimeUnit.SECONDS))
+        .startsWith("BTCUSDT: unreadable depth frame: expected a plain decimal number");
+    socket.send(depth("BTCUSDT", 126, 133, 125, "[\"101.2\",\"4\"]", ""));
+
+    OrderBook b = rec.nextWithId(130);
+    assertThat(b.quantityAt(Side.BUY, 998)).as("nothing of the bad frame applied").isZero();
+    assertThat(b.bestBidTicks()).isEqualTo(1010);
+    b = rec.next();
+    assertThat(b.lastUpdateId()).isEqualTo(133);
+    assertThat(b.bestBidTicks()).isEqualTo(1012);
+    assertThat(rest.count("depth")).as("one REST snapshot for the resync").isEqualTo(2);
+  }
+
+  @Test
   void droppedConnectionReconnectsResubscribesEverythingAndResyncsTheBook() throws Exception {
     rest.addSnapshot(
         snapshot(

@@ -62,14 +62,13 @@ class BookSyncTest {
             listeners);
   }
 
-  private static MarketEventDto.DepthUpdate diff(long first, long last, long previous) {
-    MarketEventDto.DepthUpdate d = new MarketEventDto.DepthUpdate();
-    d.symbol = "BTCUSDT";
-    d.firstUpdateId = first;
-    d.finalUpdateId = last;
-    d.previousFinalUpdateId = previous;
-    d.bids = List.of(new PriceLevel("100.0", Long.toString(last)));
-    return d;
+  private static String diff(long first, long last, long previous) {
+    return StreamTestSupport.depth(
+        "BTCUSDT", first, last, previous, "[\"100.0\",\"" + last + "\"]", "");
+  }
+
+  private void onDiff(String frame) {
+    sync.onDiff(frame, frame.indexOf("{\"e\""));
   }
 
   private void answer(int request, long lastUpdateId) {
@@ -86,9 +85,9 @@ class BookSyncTest {
 
   @Test
   void keepsOneSnapshotInFlightWhileDiffsArrive() {
-    sync.onDiff(diff(1, 5, 0));
-    sync.onDiff(diff(6, 9, 5));
-    sync.onDiff(diff(10, 12, 9));
+    onDiff(diff(1, 5, 0));
+    onDiff(diff(6, 9, 5));
+    onDiff(diff(10, 12, 9));
     assertThat(requests).hasSize(1);
     answer(0, 8);
     assertThat(updates).containsExactly(8L, 9L, 12L); // 1..5 dropped, 6..9 straddles 8
@@ -98,22 +97,22 @@ class BookSyncTest {
 
   @Test
   void repeatedGapsBackOffInsteadOfStormingSnapshots() {
-    sync.onDiff(diff(1, 5, 0));
+    onDiff(diff(1, 5, 0));
     answer(0, 3);
-    sync.onDiff(diff(20, 25, 19)); // gap: pu 19 != 5
+    onDiff(diff(20, 25, 19)); // gap: pu 19 != 5
     assertThat(stale).hasSize(1);
     assertThat(requests).as("the resync waits for the backoff").hasSize(1);
     for (int i = 0; i < 10; i++) {
-      sync.onDiff(diff(26 + i, 26 + i, 25 + i));
+      onDiff(diff(26 + i, 26 + i, 25 + i));
     }
     clock.advanceBy(Duration.ofMillis(60)); // first resync delay is 25..50 ms
     assertThat(requests).hasSize(2);
     answer(1, 30);
     assertThat(updates).contains(30L).endsWith(33L, 34L, 35L);
 
-    sync.onDiff(diff(50, 50, 49)); // another gap right after: the delay doubles (50..100 ms)
+    onDiff(diff(50, 50, 49)); // another gap right after: the delay doubles (50..100 ms)
     clock.advanceBy(Duration.ofMillis(45));
-    sync.onDiff(diff(51, 51, 50));
+    onDiff(diff(51, 51, 50));
     assertThat(requests).hasSize(2);
     clock.advanceBy(Duration.ofMillis(60));
     assertThat(requests).hasSize(3);
@@ -122,10 +121,10 @@ class BookSyncTest {
 
   @Test
   void aFailedSnapshotIsRetriedAfterABackoff() {
-    sync.onDiff(diff(1, 5, 0));
+    onDiff(diff(1, 5, 0));
     requests.get(0).completeExceptionally(new IllegalStateException("HTTP 503"));
     clock.runPending();
-    sync.onDiff(diff(6, 7, 5));
+    onDiff(diff(6, 7, 5));
     assertThat(requests).hasSize(1);
     clock.advanceBy(Duration.ofMillis(60));
     assertThat(requests).hasSize(2);
@@ -135,15 +134,34 @@ class BookSyncTest {
 
   @Test
   void aSnapshotOfALostConnectionIsDiscarded() {
-    sync.onDiff(diff(1, 5, 0));
+    onDiff(diff(1, 5, 0));
     sync.connectionLost("test");
-    sync.onDiff(diff(100, 105, 99)); // new connection: waits for the old request to finish
+    onDiff(diff(100, 105, 99)); // new connection: waits for the old request to finish
     assertThat(requests).hasSize(1);
     answer(0, 4); // belongs to the old connection
     assertThat(updates).isEmpty();
     assertThat(requests).hasSize(2);
     answer(1, 102);
     assertThat(updates).containsExactly(102L, 105L);
+  }
+
+  @Test
+  void anUnreadableDiffMakesTheBookStaleAndFetchesANewSnapshot() {
+    onDiff(diff(1, 5, 0));
+    answer(0, 4);
+    onDiff(diff(6, 9, 5));
+    assertThat(updates).containsExactly(4L, 5L, 9L);
+    String next = diff(10, 12, 9);
+    onDiff(next.substring(0, next.length() - 12)); // truncated inside the levels
+    assertThat(stale).singleElement().asString().startsWith("unreadable depth frame: ");
+    assertThat(updates).containsExactly(4L, 5L, 9L); // nothing of it applied
+    assertThat(lastBook.quantityAt(Side.BUY, 1000)).isEqualTo(9.0);
+    onDiff(diff(13, 14, 12)); // buffered for the new snapshot
+    clock.advanceBy(Duration.ofSeconds(10));
+    assertThat(requests).hasSize(2);
+    answer(1, 13);
+    assertThat(updates).containsExactly(4L, 5L, 9L, 13L, 14L);
+    assertThat(lastBook.quantityAt(Side.BUY, 1000)).isEqualTo(14.0);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.tradekit.backtest.data;
 
 import dev.tradekit.api.book.TickScale;
+import dev.tradekit.api.internal.wire.BinanceFrameParser;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.TreeMap;
  * Upper-case symbols and their tick scales, looked up by a range of characters without allocating
  * (case-insensitive, so {@code btcusdt} in a stream name finds {@code BTCUSDT}).
  */
-final class SymbolScales {
+final class SymbolScales implements BinanceFrameParser.Symbols {
 
   private final String[] symbols;
   private final TickScale[] scales;
@@ -41,12 +42,14 @@ final class SymbolScales {
     return symbols[index];
   }
 
-  TickScale scale(int index) {
+  @Override
+  public TickScale scale(int index) {
     return scales[index];
   }
 
   /** Index of the symbol spelled by {@code s[from, to)}, ignoring case, or -1. */
-  int find(CharSequence s, int from, int to) {
+  @Override
+  public int find(CharSequence s, int from, int to) {
     int len = to - from;
     for (int k = 0; k < symbols.length; k++) {
       String sym = symbols[k];
