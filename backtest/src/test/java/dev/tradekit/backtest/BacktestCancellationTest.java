@@ -43,16 +43,17 @@ class BacktestCancellationTest {
         .build();
   }
 
-  @Test
-  void interruptingTheRunningThreadStopsTheBacktestWithCancellation() throws Exception {
-    CountDownLatch started = new CountDownLatch(1);
-    AtomicLong read = new AtomicLong();
+  /**
+   * Runs {@code work} on a thread, interrupts it once {@code started} and returns what it threw.
+   */
+  private static @org.jspecify.annotations.Nullable Throwable interruptOnceStarted(
+      Runnable work, CountDownLatch started) throws InterruptedException {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Thread t =
         new Thread(
             () -> {
               try {
-                longRun(started, read).run();
+                work.run();
               } catch (Throwable e) {
                 thrown.set(e);
               }
@@ -62,7 +63,15 @@ class BacktestCancellationTest {
     t.interrupt();
     t.join(60_000);
     assertThat(t.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+    return thrown.get();
+  }
+
+  @Test
+  void interruptingTheRunningThreadStopsTheBacktestWithCancellation() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicLong read = new AtomicLong();
+    Backtest bt = longRun(started, read);
+    assertThat(interruptOnceStarted(bt::run, started)).isInstanceOf(CancellationException.class);
     // stopped within a few check intervals, far from the 14,400 bars of the data
     assertThat(read.get()).isLessThan(10 * 1440);
   }
@@ -71,24 +80,10 @@ class BacktestCancellationTest {
   void interruptingAGridSearchCancelsItsRuns() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     AtomicLong read = new AtomicLong();
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
     GridSearch grid =
         new GridSearch(
             Map.of("x", new double[] {1, 2, 3}), p -> longRun(started, read), "sma", "sharpe");
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                grid.run(1, (done, total) -> {});
-              } catch (Throwable e) {
-                thrown.set(e);
-              }
-            });
-    t.start();
-    assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
-    t.interrupt();
-    t.join(60_000);
-    assertThat(t.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+    assertThat(interruptOnceStarted(() -> grid.run(1, (done, total) -> {}), started))
+        .isInstanceOf(CancellationException.class);
   }
 }

@@ -10,6 +10,7 @@ import dev.tradekit.backtest.Metrics;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketDataSources;
 import dev.tradekit.backtest.data.SyntheticMarket;
+import dev.tradekit.backtest.optimize.GridSearch;
 import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.marketmaker.MarketMaker;
@@ -135,7 +136,7 @@ final class JobSpec {
             : new BigDecimal("10000");
     Fields d =
         f.has("data") ? f.object("data") : Fields.of(Map.<String, Object>of("source", "synthetic"));
-    String source = d.oneOf("source", "synthetic", "file");
+    String source = d.has("source") ? d.oneOf("source", "synthetic", "file") : "synthetic";
     d.only(
         source.equals("synthetic")
             ? new String[] {"source", "symbol", "tick", "step", "minutes", "seed"}
@@ -216,20 +217,17 @@ final class JobSpec {
     }
   }
 
-  /** Every parameter combination the job runs (one for a plain backtest). */
+  /** Every parameter combination the job runs (one for a plain backtest), defaults filled in. */
   List<Map<String, Double>> combinations() {
+    if (grid.isEmpty()) {
+      return List.of(new LinkedHashMap<>(params));
+    }
     List<Map<String, Double>> out = new ArrayList<>();
-    out.add(new LinkedHashMap<>(params));
-    for (Map.Entry<String, double[]> r : grid.entrySet()) {
-      List<Map<String, Double>> next = new ArrayList<>();
-      for (Map<String, Double> base : out) {
-        for (double v : r.getValue()) {
-          Map<String, Double> m = new LinkedHashMap<>(base);
-          m.put(r.getKey(), v);
-          next.add(m);
-        }
-      }
-      out = next;
+    for (Map<String, Double> p :
+        new GridSearch(grid, x -> backtest(x, source()), ACCOUNT, metric).combinations()) {
+      Map<String, Double> m = new LinkedHashMap<>(params);
+      m.putAll(p);
+      out.add(m);
     }
     return out;
   }

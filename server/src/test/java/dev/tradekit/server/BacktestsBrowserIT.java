@@ -138,7 +138,7 @@ class BacktestsBrowserIT {
 
     // the report opens in a new tab, as the server rendered it
     String page = browser.driver.getWindowHandle();
-    done.findElement(By.cssSelector("a[data-report]")).click();
+    row("wide").findElement(By.cssSelector("a[data-report]")).click();
     slow.until(d -> d.getWindowHandles().size() == 2);
     for (String w : browser.driver.getWindowHandles()) {
       if (!w.equals(page)) {
