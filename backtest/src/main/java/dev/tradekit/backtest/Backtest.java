@@ -101,7 +101,13 @@ public final class Backtest {
   /**
    * Runs the backtest from scratch.
    *
+   * <p><b>Cancellation.</b> Interrupting the thread that runs the backtest stops it within 1,024
+   * market events: {@code run} then throws {@link java.util.concurrent.CancellationException} (the
+   * data source is closed; the interrupt flag stays set). A host cancels a run on a pool with
+   * {@code future.cancel(true)}.
+   *
    * @throws IllegalStateException if the data holds no event in the window, or a bot task threw
+   * @throws java.util.concurrent.CancellationException if the running thread was interrupted
    */
   public BacktestResult run() {
     return new BacktestRun(this).run();

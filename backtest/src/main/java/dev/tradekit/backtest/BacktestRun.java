@@ -13,6 +13,7 @@ import dev.tradekit.backtest.sim.SimVenue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
 /** One execution of a {@link Backtest}: venue, bots, replay, sampling and results. */
@@ -174,9 +175,16 @@ final class BacktestRun {
     return curve.equity(lo);
   }
 
-  /** Drops events before the start and peeks the first event's time. */
+  /**
+   * Drops events before the start, peeks the first event's time and stops the run when its thread
+   * is interrupted (checked every {@link #CHECK_EVERY} events).
+   */
   static final class WindowSource implements MarketDataSource {
+    /** Events between two looks at the thread's interrupt flag. */
+    static final int CHECK_EVERY = 1024;
+
     private final MarketDataSource source;
+    private long read;
     private final long start;
     private final MarketEvent first = new MarketEvent();
     private boolean hasFirst;
@@ -198,6 +206,9 @@ final class BacktestRun {
 
     @Override
     public boolean next(MarketEvent into) {
+      if ((++read & (CHECK_EVERY - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("the backtest was interrupted after " + read + " events");
+      }
       if (hasFirst && into != first) {
         hasFirst = false;
         into.copyFrom(first);

@@ -38,6 +38,11 @@ final class ApiHandler extends Handler.Abstract {
   private final int maxBytes;
   private final Set<String> origins;
 
+  /** The policy of an HTML document served by the API (a backtest report). */
+  static final String REPORT_CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none';"
+          + " base-uri 'none'; form-action 'none'; sandbox";
+
   ApiHandler(Api api, int maxBytes, List<String> origins) {
     this.api = api;
     this.maxBytes = maxBytes;
@@ -252,9 +257,14 @@ final class ApiHandler extends Handler.Abstract {
       return;
     }
     String text =
-        reply.body instanceof String s && !reply.contentType.equals("application/json")
+        reply.body instanceof String s
+                && (reply.raw() || !reply.contentType.equals("application/json"))
             ? s
             : Json.write(reply.body);
+    if (reply.contentType.equals("text/html")) {
+      // a stored report: inline styles and SVG only, never a script, never framed
+      response.getHeaders().put("Content-Security-Policy", REPORT_CSP);
+    }
     response.getHeaders().put("Content-Type", reply.contentType + "; charset=utf-8");
     Content.Sink.write(response, true, text, callback);
   }

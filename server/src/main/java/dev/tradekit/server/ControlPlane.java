@@ -52,6 +52,7 @@ public final class ControlPlane implements AutoCloseable {
   private @Nullable Api api;
   private @Nullable Bots bots;
   private @Nullable Notifications notifications;
+  private @Nullable BacktestJobs backtests;
   private int port;
 
   private ControlPlane(Builder config, Stores storeConfig, MasterKey masterKey) {
@@ -112,6 +113,9 @@ public final class ControlPlane implements AutoCloseable {
       a.addRoutes(new NotifyRoutes(a, s, v, n).routes());
       a.addRoutes(new NotifyAdminRoutes(a, n.settings()).routes());
       a.addRoutes(new ChartRoutes(a, b).routes());
+      BacktestJobs jobs = config.backtestJobs(s, hub);
+      this.backtests = jobs;
+      a.addRoutes(new JobRoutes(a, s, jobs, config.backtestData).routes());
       QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
       threads.setName("tradekit-server");
       Server srv = new Server(threads);
@@ -155,12 +159,21 @@ public final class ControlPlane implements AutoCloseable {
       return this;
     } catch (RuntimeException e) {
       closeNotifications();
+      closeBacktests();
       s.close();
       throw e;
     } catch (Exception e) {
       closeNotifications();
+      closeBacktests();
       s.close();
       throw new IllegalStateException("cannot start the control plane: " + e.getMessage(), e);
+    }
+  }
+
+  private void closeBacktests() {
+    if (backtests != null) {
+      backtests.close();
+      backtests = null;
     }
   }
 
@@ -237,6 +250,7 @@ public final class ControlPlane implements AutoCloseable {
       bots.close();
       bots = null;
     }
+    closeBacktests();
     if (notifications != null) {
       notifications.close();
       notifications = null;
@@ -314,8 +328,56 @@ public final class ControlPlane implements AutoCloseable {
     private @Nullable String telegramToken;
     private @Nullable Map<String, String> smtp;
     private Duration notifyRetryDelay = Duration.ofSeconds(5);
+    private int backtestThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private int backtestQueue = 16;
+    private Duration backtestProgressEvery = Duration.ofMillis(500);
+    private @Nullable Path backtestData;
 
     private Builder() {}
+
+    /**
+     * The backtest job pool: how many jobs run at once and how many more may wait; a submission
+     * beyond that gets 503 with a problem body. Default half the cores (at least 1) and 16 waiting.
+     */
+    public Builder backtestPool(int threads, int queue) {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException("threads: must be 1 to 64, got " + threads);
+      }
+      if (queue < 0 || queue > 10_000) {
+        throw new IllegalArgumentException("queue: must be 0 to 10000, got " + queue);
+      }
+      this.backtestThreads = threads;
+      this.backtestQueue = queue;
+      return this;
+    }
+
+    /**
+     * The shortest time between two progress events of one backtest job on the event stream.
+     * Default 500 ms.
+     */
+    public Builder backtestProgressEvery(Duration interval) {
+      this.backtestProgressEvery = positive(interval, "interval");
+      return this;
+    }
+
+    /**
+     * The folder whose recorded market-data files backtest jobs may name ({@code "data": {"source":
+     * "file", "file": "btcusdt.csv"}}); nothing outside it is ever read. Default none: jobs run on
+     * the synthetic market only.
+     */
+    public Builder backtestData(Path folder) {
+      Objects.requireNonNull(folder, "folder");
+      if (!Files.isDirectory(folder)) {
+        throw new IllegalArgumentException("folder: " + folder + " is not a folder");
+      }
+      this.backtestData = folder;
+      return this;
+    }
+
+    BacktestJobs backtestJobs(Store store, EventHub hub) {
+      return new BacktestJobs(
+          store, hub, clock, backtestThreads, backtestQueue, backtestProgressEvery.toMillis());
+    }
 
     /**
      * The operator's Telegram bot token (from @BotFather), written to the vault at {@link #start()}

@@ -93,6 +93,7 @@ final class Http {
     final List<String> cookies = new ArrayList<>();
     final EventHub.@Nullable Subscriber stream;
     final List<Store.Event> replay;
+    private boolean raw;
 
     private Reply(
         int status,
@@ -121,6 +122,17 @@ final class Http {
 
     static Reply text(String contentType, String body) {
       return new Reply(200, body, contentType, null, List.of());
+    }
+
+    /** A JSON body already written (e.g. a stored backtest result), sent as it is. */
+    static Reply rawJson(int status, String json) {
+      Reply r = new Reply(status, json, "application/json", null, List.of());
+      r.raw = true;
+      return r;
+    }
+
+    boolean raw() {
+      return raw;
     }
 
     static Reply events(EventHub.Subscriber subscriber, List<Store.Event> replay) {

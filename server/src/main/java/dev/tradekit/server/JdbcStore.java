@@ -63,7 +63,17 @@ final class JdbcStore implements Store {
           + " silent INTEGER NOT NULL, secret_id VARCHAR(64), updated_at BIGINT NOT NULL,"
           + " PRIMARY KEY (user_id, channel))"
     },
-    {"ALTER TABLE notify_channels ADD COLUMN quiet_hours VARCHAR(100)"}
+    {"ALTER TABLE notify_channels ADD COLUMN quiet_hours VARCHAR(100)"},
+    {
+      "CREATE TABLE jobs (id VARCHAR(64) PRIMARY KEY, owner VARCHAR(64) NOT NULL,"
+          + " kind VARCHAR(16) NOT NULL, name VARCHAR(200) NOT NULL, request TEXT NOT NULL,"
+          + " state VARCHAR(16) NOT NULL, progress DOUBLE PRECISION NOT NULL,"
+          + " created_at BIGINT NOT NULL, started_at BIGINT NOT NULL, finished_at BIGINT NOT NULL,"
+          + " summary TEXT, error TEXT)",
+      "CREATE INDEX jobs_owner ON jobs (owner, created_at)",
+      "CREATE TABLE job_results (id VARCHAR(64) PRIMARY KEY, result TEXT NOT NULL,"
+          + " report TEXT NOT NULL)"
+    }
   };
 
   private final Connection connection;
@@ -619,5 +629,120 @@ final class JdbcStore implements Store {
     } catch (SQLException e) {
       throw failure(e);
     }
+  }
+
+  // ---- backtest jobs
+
+  private static Job job(ResultSet rs) throws SQLException {
+    return new Job(
+        rs.getString("id"),
+        rs.getString("owner"),
+        rs.getString("kind"),
+        rs.getString("name"),
+        rs.getString("request"),
+        rs.getString("state"),
+        rs.getDouble("progress"),
+        rs.getLong("created_at"),
+        rs.getLong("started_at"),
+        rs.getLong("finished_at"),
+        rs.getString("summary"),
+        rs.getString("error"));
+  }
+
+  @Override
+  public void insertJob(Job j) {
+    update(
+        "INSERT INTO jobs (id, owner, kind, name, request, state, progress, created_at,"
+            + " started_at, finished_at, summary, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ps -> {
+          ps.setString(1, j.id());
+          ps.setString(2, j.owner());
+          ps.setString(3, j.kind());
+          ps.setString(4, j.name());
+          ps.setString(5, j.requestJson());
+          ps.setString(6, j.state());
+          ps.setDouble(7, j.progress());
+          ps.setLong(8, j.createdAt());
+          ps.setLong(9, j.startedAt());
+          ps.setLong(10, j.finishedAt());
+          ps.setString(11, j.summaryJson());
+          ps.setString(12, j.error());
+        });
+  }
+
+  @Override
+  public void updateJob(Job j) {
+    update(
+        "UPDATE jobs SET state = ?, progress = ?, started_at = ?, finished_at = ?, summary = ?,"
+            + " error = ? WHERE id = ?",
+        ps -> {
+          ps.setString(1, j.state());
+          ps.setDouble(2, j.progress());
+          ps.setLong(3, j.startedAt());
+          ps.setLong(4, j.finishedAt());
+          ps.setString(5, j.summaryJson());
+          ps.setString(6, j.error());
+          ps.setString(7, j.id());
+        });
+  }
+
+  @Override
+  public Optional<Job> job(String id) {
+    return one("SELECT * FROM jobs WHERE id = ?", ps -> ps.setString(1, id), JdbcStore::job);
+  }
+
+  @Override
+  public List<Job> jobs(@Nullable String owner, int limit) {
+    if (owner == null) {
+      return query(
+          "SELECT * FROM jobs ORDER BY created_at DESC, id DESC LIMIT ?",
+          ps -> ps.setInt(1, limit),
+          JdbcStore::job);
+    }
+    return query(
+        "SELECT * FROM jobs WHERE owner = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+        ps -> {
+          ps.setString(1, owner);
+          ps.setInt(2, limit);
+        },
+        JdbcStore::job);
+  }
+
+  @Override
+  public void putJobResult(String id, String resultJson, String reportHtml) {
+    update(
+        "INSERT INTO job_results (id, result, report) VALUES (?, ?, ?)",
+        ps -> {
+          ps.setString(1, id);
+          ps.setString(2, resultJson);
+          ps.setString(3, reportHtml);
+        });
+  }
+
+  @Override
+  public Optional<String> jobResult(String id) {
+    return one(
+        "SELECT result FROM job_results WHERE id = ?",
+        ps -> ps.setString(1, id),
+        rs -> rs.getString(1));
+  }
+
+  @Override
+  public Optional<String> jobReport(String id) {
+    return one(
+        "SELECT report FROM job_results WHERE id = ?",
+        ps -> ps.setString(1, id),
+        rs -> rs.getString(1));
+  }
+
+  @Override
+  public int failUnfinishedJobs(long at, String error) {
+    return update(
+        "UPDATE jobs SET state = 'failed', finished_at = ?, error = ?"
+            + " WHERE state IN ('queued', 'running')",
+        ps -> {
+          ps.setLong(1, at);
+          ps.setString(2, error);
+        });
   }
 }

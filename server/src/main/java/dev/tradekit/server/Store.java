@@ -55,6 +55,56 @@ interface Store extends AutoCloseable {
    * commas; {@code secretId} names the channel's secret in the vault (never the secret); {@code
    * quietHours} is {@code HH:mm-HH:mm Zone} (e.g. {@code 22:00-07:00 Europe/Paris}) or null.
    */
+  /**
+   * A backtest or grid-search job: {@code state} is {@code queued}, {@code running}, {@code done},
+   * {@code failed} or {@code cancelled}; {@code summaryJson} holds the headline figures once done.
+   */
+  record Job(
+      String id,
+      String owner,
+      String kind,
+      String name,
+      String requestJson,
+      String state,
+      double progress,
+      long createdAt,
+      long startedAt,
+      long finishedAt,
+      @Nullable String summaryJson,
+      @Nullable String error) {
+    Job with(String newState, double newProgress, long started, long finished) {
+      return new Job(
+          id,
+          owner,
+          kind,
+          name,
+          requestJson,
+          newState,
+          newProgress,
+          createdAt,
+          started,
+          finished,
+          summaryJson,
+          error);
+    }
+
+    Job ended(String newState, long finished, @Nullable String summary, @Nullable String why) {
+      return new Job(
+          id,
+          owner,
+          kind,
+          name,
+          requestJson,
+          newState,
+          newState.equals("done") ? 1.0 : progress,
+          createdAt,
+          startedAt,
+          finished,
+          summary,
+          why);
+    }
+  }
+
   record NotifyChannel(
       String userId,
       String channel,
@@ -153,6 +203,33 @@ interface Store extends AutoCloseable {
   List<NotifyChannel> notifyChannels(String userId);
 
   boolean deleteNotifyChannel(String userId, String channel);
+
+  // ---- backtest jobs
+
+  void insertJob(Job job);
+
+  /** Writes a job's state, progress, times, summary and error. */
+  void updateJob(Job job);
+
+  Optional<Job> job(String id);
+
+  /** Jobs newest first; {@code owner == null} lists every user's. */
+  List<Job> jobs(@Nullable String owner, int limit);
+
+  /** Stores a finished job's JSON result and HTML report. */
+  void putJobResult(String id, String resultJson, String reportHtml);
+
+  /** A finished job's JSON result. */
+  Optional<String> jobResult(String id);
+
+  /** A finished job's HTML report. */
+  Optional<String> jobReport(String id);
+
+  /**
+   * Marks every queued or running job failed with {@code error} (the server stopped under them);
+   * returns how many.
+   */
+  int failUnfinishedJobs(long at, String error);
 
   @Override
   void close();

@@ -136,6 +136,43 @@ abstract class StoreContract {
   }
 
   @Test
+  void keepsJobsNewestFirstPerOwnerTheirResultsAndFailsTheUnfinishedOnes() {
+    Store s = store();
+    Store.Job a =
+        new Store.Job("j1", "u1", "backtest", "a", "{}", "queued", 0, 10, 0, 0, null, null);
+    Store.Job b = new Store.Job("j2", "u1", "grid", "b", "{}", "queued", 0, 20, 0, 0, null, null);
+    Store.Job c =
+        new Store.Job("j3", "u2", "backtest", "c", "{}", "queued", 0, 30, 0, 0, null, null);
+    s.insertJob(a);
+    s.insertJob(b);
+    s.insertJob(c);
+    Store.Job running = a.with("running", 0.25, 11, 0);
+    s.updateJob(running);
+    Store.Job done = b.with("running", 0, 21, 0).ended("done", 25, "{\"totalReturn\":0.01}", null);
+    s.updateJob(done);
+    s.putJobResult("j2", "{\"events\":5}", "<html>r</html>");
+
+    assertThat(s.jobs("u1", 10)).extracting(Store.Job::id).containsExactly("j2", "j1");
+    assertThat(s.jobs(null, 10)).extracting(Store.Job::id).containsExactly("j3", "j2", "j1");
+    assertThat(s.jobs(null, 1)).extracting(Store.Job::id).containsExactly("j3");
+    assertThat(s.job("j1")).contains(running);
+    assertThat(s.job("j2").orElseThrow().progress()).isEqualTo(1.0);
+    assertThat(s.job("j2").orElseThrow().summaryJson()).isEqualTo("{\"totalReturn\":0.01}");
+    assertThat(s.jobResult("j2")).contains("{\"events\":5}");
+    assertThat(s.jobReport("j2")).contains("<html>r</html>");
+    assertThat(s.jobResult("j1")).isEmpty();
+    assertThat(s.job("nope")).isEmpty();
+
+    assertThat(s.failUnfinishedJobs(99, "interrupted")).isEqualTo(2);
+    Store.Job failed = s.job("j1").orElseThrow();
+    assertThat(failed.state()).isEqualTo("failed");
+    assertThat(failed.error()).isEqualTo("interrupted");
+    assertThat(failed.finishedAt()).isEqualTo(99);
+    assertThat(s.job("j3").orElseThrow().state()).isEqualTo("failed");
+    assertThat(s.job("j2").orElseThrow().state()).isEqualTo("done");
+  }
+
+  @Test
   void numbersEventsInOrderReplaysPerOwnerAndPrunesTheOldest() {
     Store s = store();
     long a = s.appendEvent("usr_1", "bot.created", "{\"n\":1}", 1);

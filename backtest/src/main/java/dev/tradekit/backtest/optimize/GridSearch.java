@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,7 +102,12 @@ public final class GridSearch {
   /**
    * Runs every combination on {@code threads} threads and returns the ranked table.
    *
+   * <p>Interrupting the calling thread cancels the search: the runs in progress stop within 1,024
+   * market events each (see {@link Backtest#run()}), queued ones never start, and {@code run}
+   * throws {@link CancellationException}.
+   *
    * @throws IllegalStateException if a run fails
+   * @throws CancellationException if the calling thread was interrupted
    */
   public List<Row> run(int threads, Progress progress) {
     if (threads < 1) {
@@ -129,8 +135,13 @@ public final class GridSearch {
       return rows;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("grid search interrupted", e);
+      CancellationException c = new CancellationException("grid search interrupted");
+      c.initCause(e);
+      throw c;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof CancellationException c) {
+        throw c;
+      }
       throw new IllegalStateException("a grid run failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();

@@ -8,6 +8,7 @@ import * as botDetail from './views/bot-detail.js';
 import * as keys from './views/keys.js';
 import * as events from './views/events.js';
 import * as audit from './views/audit.js';
+import * as backtests from './views/backtests.js';
 import * as users from './views/users.js';
 import * as setup from './views/setup.js';
 import * as signin from './views/signin.js';
@@ -21,6 +22,7 @@ const ROUTES = [
   [/^\/keys$/, keys],
   [/^\/events$/, events],
   [/^\/audit$/, audit],
+  [/^\/backtests$/, backtests],
   [/^\/users$/, users],
   [/^\/setup$/, setup],
   [/^\/signin$/, signin],
@@ -91,6 +93,7 @@ function renderChrome(path) {
     link('#/', 'Bots', path),
     canWrite() ? link('#/bots/new', 'New bot', path) : null,
     link('#/keys', 'Exchange keys', path),
+    link('#/backtests', 'Backtests', path),
     link('#/events', 'Live events', path),
     link('#/audit', 'Audit log', path),
     isAdmin() ? link('#/users', 'Users', path) : null,
