@@ -8,11 +8,9 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.notify.EmailChannel;
-import dev.tradekit.notify.WebhookVerifier;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -111,24 +109,8 @@ class NotificationsEndToEndIT {
           }
         });
     telegram.start();
-    WebhookVerifier verifier =
-        new WebhookVerifier(HOOK_SECRET, Duration.ofMinutes(5), System::currentTimeMillis);
     hooks.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            byte[] body = request.getBody().readByteArray();
-            if (!verifier.isValid(
-                request.getHeader("webhook-id"),
-                request.getHeader("webhook-timestamp"),
-                request.getHeader("webhook-signature"),
-                body)) {
-              return new MockResponse().setResponseCode(401);
-            }
-            hookBodies.add(new String(body, StandardCharsets.UTF_8));
-            return new MockResponse().setResponseCode(204);
-          }
-        });
+        SignedWebhooks.receiver(HOOK_SECRET, hookBodies, new CopyOnWriteArrayList<>()));
     hooks.start();
   }
 

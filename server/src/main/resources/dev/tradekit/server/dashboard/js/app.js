@@ -9,8 +9,10 @@ import * as keys from './views/keys.js';
 import * as events from './views/events.js';
 import * as audit from './views/audit.js';
 import * as users from './views/users.js';
+import * as notifications from './views/notifications.js';
 import * as setup from './views/setup.js';
 import * as signin from './views/signin.js';
+import * as linkPage from './views/link.js';
 import { session, canWrite, isAdmin, nav } from './session.js';
 
 const ROUTES = [
@@ -22,8 +24,10 @@ const ROUTES = [
   [/^\/events$/, events],
   [/^\/audit$/, audit],
   [/^\/users$/, users],
+  [/^\/notifications$/, notifications],
   [/^\/setup$/, setup],
   [/^\/signin$/, signin],
+  [/^\/link$/, linkPage],
 ];
 
 let cleanup = null;
@@ -92,6 +96,7 @@ function renderChrome(path) {
     canWrite() ? link('#/bots/new', 'New bot', path) : null,
     link('#/keys', 'Exchange keys', path),
     link('#/events', 'Live events', path),
+    link('#/notifications', 'Notifications', path),
     link('#/audit', 'Audit log', path),
     isAdmin() ? link('#/users', 'Users', path) : null,
   ]);
@@ -122,7 +127,9 @@ async function render() {
   }
   let { path, query } = location();
   if (session.setupRequired && path !== '/setup') path = '/setup';
-  else if (!session.user && path !== '/setup' && path !== '/signin') path = '/signin';
+  else if (path === '/link' && query.get('token')) {
+    // a one-time sign-in link: its page signs in (replacing any session), whoever is signed in now
+  } else if (!session.user && path !== '/setup' && path !== '/signin') path = '/signin';
   else if (session.user && (path === '/setup' || path === '/signin')) {
     go('#/');
     return;
