@@ -35,6 +35,7 @@ final class Api {
   private final EventHub events;
   private final Clock clock;
   private final AtomicReference<@Nullable String> setupToken;
+  private final SignInLinks links;
   private final List<Route> routes = new ArrayList<>();
 
   Api(
@@ -53,11 +54,20 @@ final class Api {
     this.events = events;
     this.clock = clock;
     this.setupToken = new AtomicReference<>(setupToken);
+    this.links = new SignInLinks(clock);
     route("GET", "/api/health", Access.OPEN, this::health);
     route("GET", "/api/openapi.yaml", Access.OPEN, c -> openApi());
     routes.addAll(
         new AuthRoutes(
-                this, store, tokens, throttle, clock, refreshLife, secureCookies, this.setupToken)
+                this,
+                store,
+                tokens,
+                throttle,
+                clock,
+                refreshLife,
+                secureCookies,
+                this.setupToken,
+                links)
             .routes());
     routes.addAll(new KeyRoutes(this, store, vault, events, clock).routes());
     routes.addAll(new BotDefinitionRoutes(this, store, events, clock, bots).routes());
@@ -82,6 +92,15 @@ final class Api {
 
   @Nullable String setupToken() {
     return setupToken.get();
+  }
+
+  /** Closes first-run setup (a host created the first user itself). */
+  void closeSetup() {
+    setupToken.set(null);
+  }
+
+  SignInLinks links() {
+    return links;
   }
 
   // ---- helpers

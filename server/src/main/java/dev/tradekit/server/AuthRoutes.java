@@ -33,6 +33,7 @@ final class AuthRoutes {
   private final Duration refreshLife;
   private final boolean secureCookies;
   private final AtomicReference<@Nullable String> setupToken;
+  private final SignInLinks links;
 
   AuthRoutes(
       Api api,
@@ -42,7 +43,8 @@ final class AuthRoutes {
       Clock clock,
       Duration refreshLife,
       boolean secureCookies,
-      AtomicReference<@Nullable String> setupToken) {
+      AtomicReference<@Nullable String> setupToken,
+      SignInLinks links) {
     this.api = api;
     this.store = store;
     this.tokens = tokens;
@@ -51,6 +53,7 @@ final class AuthRoutes {
     this.refreshLife = refreshLife;
     this.secureCookies = secureCookies;
     this.setupToken = setupToken;
+    this.links = links;
   }
 
   /** The routes, for {@link Api} to serve. */
@@ -58,6 +61,7 @@ final class AuthRoutes {
     List<Http.Route> r = new ArrayList<>();
     r.add(Http.Route.of("POST", "/api/setup", Access.OPEN, this::setup));
     r.add(Http.Route.of("POST", "/api/auth/login", Access.OPEN, this::login));
+    r.add(Http.Route.of("POST", "/api/auth/link", Access.OPEN, this::link));
     r.add(Http.Route.of("POST", "/api/auth/refresh", Access.OPEN, this::refresh));
     r.add(Http.Route.of("POST", "/api/auth/logout", Access.OPEN, this::logout));
     r.add(Http.Route.of("GET", "/api/me", Access.READ, this::me));
@@ -156,6 +160,27 @@ final class AuthRoutes {
     throttle.succeed(name);
     Store.User u = user.get();
     api.audit(u.id(), u.name(), "login", "user " + u.name(), c.address(), "ok");
+    return session(u, Ids.next("fam"));
+  }
+
+  /**
+   * Signs in with a one-time link's token ({@link SignInLinks}): spent by this call whatever its
+   * outcome; failures count against the caller's address like wrong passwords.
+   */
+  private Reply link(Call c) {
+    Fields f = Fields.of(Json.readObject(c.body())).only("token");
+    String token = f.string("token", 200);
+    long now = clock.millis();
+    throttle.check("-link-" + c.address(), c.address(), now);
+    String userId = links.redeem(token);
+    Store.User u = userId == null ? null : store.user(userId).orElse(null);
+    if (u == null) {
+      throttle.fail("-link-" + c.address(), c.address(), now);
+      api.audit("-", "-", "login-link", "sign-in link", c.address(), "denied: used or expired");
+      throw ApiException.unauthorized(
+          "this sign-in link was used already or has expired; ask for a new one or sign in");
+    }
+    api.audit(u.id(), u.name(), "login-link", "user " + u.name(), c.address(), "ok");
     return session(u, Ids.next("fam"));
   }
 

@@ -111,6 +111,9 @@ final class BotRoutes {
     m.put("kind", b.kind());
     m.put("state", b.state());
     m.put("lastError", bots.lastError(b.id()));
+    long started = bots.startedAt(b.id());
+    m.put("startedAt", started == 0 ? null : started);
+    m.put("serverTime", bots.now());
     m.put("engine", run == null ? null : run.status());
     return Reply.ok(m);
   }

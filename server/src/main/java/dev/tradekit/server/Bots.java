@@ -54,6 +54,9 @@ final class Bots implements AutoCloseable {
     final BotContext ctx;
     volatile boolean stopping;
 
+    /** When the engine last started (epoch millis of the control plane's clock); 0 before. */
+    volatile long startedAt;
+
     Entry(Store.Bot bot, BotRun run, BotContext ctx) {
       this.bot = bot;
       this.run = run;
@@ -114,6 +117,20 @@ final class Bots implements AutoCloseable {
   @Nullable BotRun run(String botId) {
     Entry e = running.get(botId);
     return e == null ? null : e.run;
+  }
+
+  /**
+   * When the bot's running engine last started (epoch millis), or 0 when it does not run; a pause
+   * does not restart the count, a stop and start does.
+   */
+  long startedAt(String botId) {
+    Entry e = running.get(botId);
+    return e == null ? 0 : e.startedAt;
+  }
+
+  /** The control plane's clock (epoch millis), for uptimes a browser counts on from. */
+  long now() {
+    return clock.millis();
   }
 
   /** Why the bot last failed to start or stopped on its own; null if it did not. */
@@ -237,6 +254,7 @@ final class Bots implements AutoCloseable {
         release(entry);
         throw failed(b, e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
       }
+      entry.startedAt = clock.millis();
       Store.Bot now = transition(b, "running", "bot.started", Map.of("state", "running"));
       LOG.info("control plane: bot {} ({}) started", b.id(), b.kind());
       return now;

@@ -213,6 +213,61 @@ public final class ControlPlane implements AutoCloseable {
     return a == null ? Optional.empty() : Optional.ofNullable(a.setupToken());
   }
 
+  /**
+   * Adds a user unless one of that name exists, for a host that provisions accounts itself (the
+   * demo signs its user in with {@link #signInLink}); a user added this way closes first-run setup.
+   *
+   * @param role {@code admin}, {@code trader} or {@code viewer}
+   * @return whether the user was added (false: the name was taken; nothing changed)
+   * @throws IllegalArgumentException if the name is malformed, the role unknown or the password
+   *     shorter than 12 characters
+   */
+  public boolean addUser(String username, String password, String role) {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(password, "password");
+    if (!username.matches("[A-Za-z0-9_.@-]{3,64}")) {
+      throw new IllegalArgumentException(
+          "username must be 3 to 64 letters, digits or _ . @ -, was " + username);
+    }
+    if (!Api.ROLES.contains(role)) {
+      throw new IllegalArgumentException("role must be one of " + Api.ROLES + ", was " + role);
+    }
+    if (password.length() < Passwords.MIN_LENGTH) {
+      throw new IllegalArgumentException(
+          "password must be at least " + Passwords.MIN_LENGTH + " characters");
+    }
+    Store s = Objects.requireNonNull(store, "start() the control plane first");
+    synchronized (s) {
+      if (s.userByName(username).isPresent()) {
+        return false;
+      }
+      s.insertUser(
+          new Store.User(
+              Ids.next("usr"), username, role, Passwords.hash(password), config.clock.millis()));
+    }
+    api().closeSetup();
+    api()
+        .audit(
+            "-", "-", "user.create", "user " + username + " (" + role + ") by the host", "-", "ok");
+    return true;
+  }
+
+  /**
+   * A one-time link that signs {@code username} into the dashboard: its token works once (a second
+   * use is refused), only within {@code life} (at most 24 h) and not after a restart. It opens the
+   * dashboard's link page; the token travels in the URL fragment, which browsers never send to a
+   * server, and is never logged: print it to the person it is for.
+   *
+   * @throws IllegalArgumentException if there is no such user or {@code life} is out of range
+   */
+  public String signInLink(String username, Duration life) {
+    Store s = Objects.requireNonNull(store, "start() the control plane first");
+    Store.User u =
+        s.userByName(username)
+            .orElseThrow(() -> new IllegalArgumentException("no user named " + username));
+    return url() + "/#/link?token=" + api().links().issue(u.id(), life);
+  }
+
   /** The key vault, for modules that keep their own secrets in it (notifications). */
   public VaultSecrets secrets() {
     return Objects.requireNonNull(vault, "start() the control plane first");

@@ -3,22 +3,16 @@ package dev.tradekit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.model.OrderBookSnapshot;
-import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.backtest.data.SyntheticMarket;
-import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.testkit.FakeBinance;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,43 +62,11 @@ class ScannerBotIT {
 
   @Test
   void aScannerBotFindsAWallShowsItsHotPoolAndStreamsItsUpdates() throws Exception {
-    // a calm market around 1000 (at 60,000 the synthetic price walks through a wall in seconds)
-    FakeBinance fake =
-        FakeBinance.builder()
-            .source(
-                new SyntheticMarket(
-                    SyntheticMarket.Config.builder()
-                        .symbol("BTCUSDT")
-                        .tickSize("0.1")
-                        .lotSize("0.001")
-                        .initialMid("1000")
-                        .dailyVolatility(0.002)
-                        .tradeRatePerSecond(1)
-                        .updateRatePerSecond(4)
-                        .startTimeMillis(System.currentTimeMillis())
-                        .duration(Duration.ofMinutes(30))
-                        .seed(5)
-                        .build()))
-            .account("key-scan", "secret-of-key-scan", AccountSetup.usdt(new BigDecimal("1000")))
-            .account(
-                "key-wall", "secret-of-key-wall", AccountSetup.usdt(new BigDecimal("10000000")))
-            .start();
+    FakeBinance fake = VenueFixture.wallMarket();
     this.fake = fake;
-    VenueFixture.await(
-        () ->
-            fake.onVenueThread(
-                () ->
-                    fake.venue().publicBook("BTCUSDT").depth(Side.BUY) >= 20
-                        && fake.venue().publicBook("BTCUSDT").depth(Side.SELL) >= 20),
-        "the venue has a full book");
     Exchange wall = fake.adapter("key-wall").build();
     wallAccount = wall;
-    OrderBookSnapshot book = wall.marketData().orderBook("BTCUSDT", 5).get(30, TimeUnit.SECONDS);
-    // 12 ticks behind the touch: inside the scanner's 20 levels, out of the traders' way
-    BigDecimal price = book.bestBid().orElseThrow().price().subtract(new BigDecimal("1.2"));
-    wall.trading()
-        .place(OrderRequest.limit("BTCUSDT", Side.BUY, new BigDecimal("1000"), price))
-        .get(30, TimeUnit.SECONDS);
+    BigDecimal price = VenueFixture.placeWall(wall, Side.BUY);
 
     ServerFixture f =
         new ServerFixture(
@@ -117,14 +79,7 @@ class ScannerBotIT {
     String alice = f.user(admin, "alice", "trader");
     String bob = f.user(admin, "bob", "trader");
     String key = f.key(alice, "key-scan", "secret-of-key-scan");
-    HttpResponse<String> created =
-        f.post(
-            "/api/bots",
-            "{\"name\":\"walls\",\"kind\":\"scanner\",\"provider\":\"binance-usdm\",\"keyId\":\""
-                + key
-                + "\",\"config\":{\"symbols\":[\"BTCUSDT\"],\"minNotional\":\"20000\","
-                + "\"promotionSeconds\":1}}",
-            alice);
+    HttpResponse<String> created = f.post("/api/bots", VenueFixture.wallScannerBot(key), alice);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String bot = String.valueOf(ServerFixture.json(created).get("id"));
     BlockingQueue<EventStream.Frame> events = EventStream.open(f, alice, null, streams);

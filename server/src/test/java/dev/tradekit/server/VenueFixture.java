@@ -2,7 +2,10 @@ package dev.tradekit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradekit.api.Exchange;
 import dev.tradekit.api.model.Order;
+import dev.tradekit.api.model.OrderBookSnapshot;
+import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.backtest.data.SyntheticMarket;
 import dev.tradekit.backtest.sim.AccountSetup;
@@ -50,6 +53,70 @@ final class VenueFixture implements AutoCloseable {
     }
     fake = b.start();
     await(this::bookIsLive, "the venue has a two-sided book");
+  }
+
+  /**
+   * A calm market around 1000 (at 60,000 the synthetic price walks through a wall in seconds) with
+   * a scanner account {@code key-scan} (1,000 USDT) and a rich {@code key-wall} account that places
+   * walls ({@link #placeWall}); returns once the book is full.
+   */
+  static FakeBinance wallMarket() {
+    FakeBinance fake =
+        FakeBinance.builder()
+            .source(
+                new SyntheticMarket(
+                    SyntheticMarket.Config.builder()
+                        .symbol("BTCUSDT")
+                        .tickSize("0.1")
+                        .lotSize("0.001")
+                        .initialMid("1000")
+                        .dailyVolatility(0.002)
+                        .tradeRatePerSecond(1)
+                        .updateRatePerSecond(4)
+                        .startTimeMillis(System.currentTimeMillis())
+                        .duration(Duration.ofMinutes(30))
+                        .seed(5)
+                        .build()))
+            .account("key-scan", "secret-of-key-scan", AccountSetup.usdt(new BigDecimal("1000")))
+            .account(
+                "key-wall", "secret-of-key-wall", AccountSetup.usdt(new BigDecimal("10000000")))
+            .start();
+    await(
+        () ->
+            fake.onVenueThread(
+                () ->
+                    fake.venue().publicBook("BTCUSDT").depth(Side.BUY) >= 20
+                        && fake.venue().publicBook("BTCUSDT").depth(Side.SELL) >= 20),
+        "the venue has a full book");
+    return fake;
+  }
+
+  /**
+   * Places a 1,000 BTC limit order 12 ticks behind the touch on {@code side} (inside the scanner's
+   * 20 levels, out of the traders' way); returns its price.
+   */
+  static BigDecimal placeWall(Exchange account, Side side) throws Exception {
+    OrderBookSnapshot book = account.marketData().orderBook("BTCUSDT", 5).get(30, TimeUnit.SECONDS);
+    BigDecimal price =
+        side == Side.BUY
+            ? book.bestBid().orElseThrow().price().subtract(new BigDecimal("1.2"))
+            : book.bestAsk().orElseThrow().price().add(new BigDecimal("1.2"));
+    account
+        .trading()
+        .place(OrderRequest.limit("BTCUSDT", side, new BigDecimal("1000"), price))
+        .get(30, TimeUnit.SECONDS);
+    return price;
+  }
+
+  /**
+   * A scanner bot named {@code walls} on BTCUSDT for {@link #wallMarket()}: walls from 20,000 USD,
+   * promoted to the hot pool after 1 s.
+   */
+  static String wallScannerBot(String keyId) {
+    return "{\"name\":\"walls\",\"kind\":\"scanner\",\"provider\":\"binance-usdm\",\"keyId\":\""
+        + keyId
+        + "\",\"config\":{\"symbols\":[\"BTCUSDT\"],\"minNotional\":\"20000\","
+        + "\"promotionSeconds\":1}}";
   }
 
   /** The secret FakeBinance gave an account (what a user stores in the vault). */

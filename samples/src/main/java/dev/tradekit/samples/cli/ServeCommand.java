@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
     Files.createDirectories(dataDir);
-    MasterKey key = masterKey(out);
+    MasterKey key = masterKey(dataDir, masterKeyFile, out);
     try (ControlPlane plane =
         ControlPlane.builder()
             .bind("127.0.0.1", port)
@@ -100,9 +100,14 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private MasterKey masterKey(PrintWriter out) throws IOException {
-    if (masterKeyFile != null) {
-      return MasterKey.fromFile(masterKeyFile);
+  /**
+   * The vault's master key: from {@code keyFile} if given, else {@code $TRADEKIT_MASTER_KEY}, else
+   * {@code <dataDir>/master.key}, created (owner-only) on first use.
+   */
+  static MasterKey masterKey(Path dataDir, @Nullable Path keyFile, PrintWriter out)
+      throws IOException {
+    if (keyFile != null) {
+      return MasterKey.fromFile(keyFile);
     }
     String env = System.getenv(MASTER_KEY_ENV);
     if (env != null && !env.isBlank()) {

@@ -16,6 +16,7 @@ import dev.tradekit.copier.HistoryQuery;
 import dev.tradekit.copier.TradeCopier;
 import dev.tradekit.marketmaker.MarketMaker;
 import dev.tradekit.marketmaker.MarketMakerStatus;
+import dev.tradekit.server.MasterKey;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,13 +54,43 @@ public final class Demo {
    * @param report where the HTML backtest report is written
    */
   public record Settings(
-      Duration duration, @Nullable Path data, long seed, boolean ansi, Path report) {
+      Duration duration,
+      @Nullable Path data,
+      long seed,
+      boolean ansi,
+      Path report,
+      @Nullable Dashboard dashboard) {
     /** Checks the duration and the report path. */
     public Settings {
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(report, "report");
       if (duration.isNegative() || duration.isZero()) {
         throw new IllegalArgumentException("duration must be > 0, was " + duration);
+      }
+    }
+
+    /** Settings without the dashboard. */
+    public Settings(Duration duration, @Nullable Path data, long seed, boolean ansi, Path report) {
+      this(duration, data, seed, ansi, report, null);
+    }
+  }
+
+  /**
+   * Where the demo serves its dashboard while it runs: a control plane on 127.0.0.1 whose user
+   * {@code demo} owns a market maker, a copier of the demo's leader and a scanner; the demo prints
+   * its address and a one-time sign-in link.
+   *
+   * @param port the port (0: any free one)
+   * @param dataDir the control plane's database and journals
+   * @param masterKey the key of its vault (the demo's exchange keys are stored there)
+   */
+  public record Dashboard(int port, Path dataDir, MasterKey masterKey) {
+    /** Checks the port and that the folder and key are given. */
+    public Dashboard {
+      Objects.requireNonNull(dataDir, "dataDir");
+      Objects.requireNonNull(masterKey, "masterKey");
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
       }
     }
   }
@@ -110,73 +141,100 @@ public final class Demo {
     try (LiveScheduler clock = LiveScheduler.create("tradekit-demo")) {
       long start = clock.currentTimeMillis();
       try (DemoVenue venue = DemoVenue.start(settings.data(), start, length, seed)) {
-        Exchange mmAccount = venue.connect("mm", clock);
-        Exchange leader = venue.connect("leader", clock);
-        Exchange alice = venue.connect("alice", clock);
-        Exchange bob = venue.connect("bob", clock);
-        CopyJournal journal = CopyJournals.inMemory();
-        TradeCopier copier =
-            TradeCopier.builder()
-                .leader(leader)
-                .follower("alice", alice, CopyPolicies.fixedRatio(new BigDecimal("0.5")))
-                .follower("bob", bob, CopyPolicies.proportionalToBalance())
-                .journal(journal)
-                .scheduler(clock)
-                .build();
-        MarketMaker mm = DemoMarket.marketMaker(mmAccount, clock);
-        LeaderBot bot = new LeaderBot(leader, DemoMarket.SYMBOL, seed);
-        WallWatch walls = new WallWatch(DemoMarket.scanner(venue.connectScanner(clock), clock));
         waitForBook(venue);
-        await(mm.start(), "the market maker did not start on " + venue.restBaseUrl());
-        await(copier.start(), "the copier did not start on " + venue.restBaseUrl());
-        walls.start();
-        Cancellable trading = clock.scheduleAtFixedRate(bot, 1, 1, TimeUnit.SECONDS);
-        // the demo's length counts from when everything runs, not from before start-up
-        long running = clock.currentTimeMillis();
-        long end = running + settings.duration().toMillis();
-        long next = running;
-        while ((next += 1000) <= end) {
-          sleepUntil(clock, next);
-          render(out, settings, (next - running) / 1000, venue, mm.status(), bot, leader);
-          renderCopier(out, copier.stats(), alice, bob);
-          walls.render(out);
+        Dashboard dashboard = settings.dashboard();
+        try (@Nullable DemoDashboard web =
+            dashboard == null ? null : DemoDashboard.start(venue, dashboard)) {
+          if (web != null) {
+            out.printf(
+                "dashboard on %s with the demo's bots; sign in once (valid %d min) at:%n  %s%n",
+                web.url(), DemoDashboard.LINK_LIFE.toMinutes(), web.link());
+            out.flush();
+          }
+          return live(settings, out, clock, start, venue, web);
         }
-        trading.cancel();
-        awaitCopiesSettled(copier, journal);
-        CopierStats copies = copier.stats();
-        copier.stop();
-        walls.close();
-        mm.stop().get(10, TimeUnit.SECONDS);
-        MarketMakerStatus last = mm.status();
-        BigDecimal leaderPosition = position(leader);
-        List<BigDecimal> followers = List.of(position(alice), position(bob));
-        long events = venue.marketEvents();
-        out.printf("%nBacktesting the market maker over the same data...%n");
-        out.flush();
-        ReplayResult replay =
-            MarketMakerReport.run(
-                settings.data(), start, settings.duration(), seed, settings.report());
-        Summary summary =
-            new Summary(
-                events,
-                last.ordersPlaced(),
-                last.fills(),
-                last.totalPnl().setScale(2, RoundingMode.HALF_EVEN),
-                bot.trades(),
-                leaderPosition,
-                copied(copies),
-                maxLatency(copies),
-                followers,
-                walls.scansCompleted(),
-                walls.wallsSeen(),
-                walls.hotCount(),
-                replay);
-        printSummary(out, summary);
-        return summary;
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
         throw new IllegalStateException("the demo's market maker did not stop: " + e, e);
       }
     }
+  }
+
+  private static Summary live(
+      Settings settings,
+      PrintWriter out,
+      LiveScheduler clock,
+      long start,
+      DemoVenue venue,
+      @Nullable DemoDashboard web)
+      throws InterruptedException,
+          java.util.concurrent.ExecutionException,
+          java.util.concurrent.TimeoutException {
+    long seed = settings.seed();
+    Exchange mmAccount = venue.connect("mm", clock);
+    Exchange leader = venue.connect("leader", clock);
+    Exchange alice = venue.connect("alice", clock);
+    Exchange bob = venue.connect("bob", clock);
+    CopyJournal journal = CopyJournals.inMemory();
+    TradeCopier copier =
+        TradeCopier.builder()
+            .leader(leader)
+            .follower("alice", alice, CopyPolicies.fixedRatio(new BigDecimal("0.5")))
+            .follower("bob", bob, CopyPolicies.proportionalToBalance())
+            .journal(journal)
+            .scheduler(clock)
+            .build();
+    MarketMaker mm = DemoMarket.marketMaker(mmAccount, clock);
+    LeaderBot bot = new LeaderBot(leader, DemoMarket.SYMBOL, seed);
+    WallWatch walls = new WallWatch(DemoMarket.scanner(venue.connectScanner(clock), clock));
+    await(mm.start(), "the market maker did not start on " + venue.restBaseUrl());
+    await(copier.start(), "the copier did not start on " + venue.restBaseUrl());
+    walls.start();
+    Cancellable trading = clock.scheduleAtFixedRate(bot, 1, 1, TimeUnit.SECONDS);
+    // the demo's length counts from when everything runs, not from before start-up
+    long running = clock.currentTimeMillis();
+    long end = running + settings.duration().toMillis();
+    long next = running;
+    while ((next += 1000) <= end) {
+      sleepUntil(clock, next);
+      render(out, settings, (next - running) / 1000, venue, mm.status(), bot, leader);
+      if (web != null) {
+        // a redrawn screen loses the lines printed before it: the link stays on it
+        out.printf("  dashboard     %s%n", settings.ansi() ? web.link() : web.url());
+      }
+      renderCopier(out, copier.stats(), alice, bob);
+      walls.render(out);
+    }
+    trading.cancel();
+    awaitCopiesSettled(copier, journal);
+    CopierStats copies = copier.stats();
+    copier.stop();
+    walls.close();
+    mm.stop().get(10, TimeUnit.SECONDS);
+    MarketMakerStatus last = mm.status();
+    BigDecimal leaderPosition = position(leader);
+    List<BigDecimal> followers = List.of(position(alice), position(bob));
+    long events = venue.marketEvents();
+    out.printf("%nBacktesting the market maker over the same data...%n");
+    out.flush();
+    ReplayResult replay =
+        MarketMakerReport.run(settings.data(), start, settings.duration(), seed, settings.report());
+    Summary summary =
+        new Summary(
+            events,
+            last.ordersPlaced(),
+            last.fills(),
+            last.totalPnl().setScale(2, RoundingMode.HALF_EVEN),
+            bot.trades(),
+            leaderPosition,
+            copied(copies),
+            maxLatency(copies),
+            followers,
+            walls.scansCompleted(),
+            walls.wallsSeen(),
+            walls.hotCount(),
+            replay);
+    printSummary(out, summary);
+    return summary;
   }
 
   private static void await(java.util.concurrent.CompletableFuture<?> f, String what)

@@ -37,8 +37,8 @@ final class DemoVenue implements AutoCloseable {
   }
 
   /**
-   * Starts the fake venue with accounts {@code mm}, {@code leader}, {@code alice}, {@code bob} and
-   * {@code scanner}.
+   * Starts the fake venue with accounts {@code mm}, {@code leader}, {@code alice}, {@code bob},
+   * {@code scanner} and the dashboard's {@code web-mm}, {@code web-alice} and {@code web-bob}.
    *
    * @throws IllegalStateException if the server does not start
    */
@@ -59,6 +59,10 @@ final class DemoVenue implements AutoCloseable {
               .account("alice", secret("alice"), AccountSetup.usdt(new BigDecimal("5000")))
               .account("bob", secret("bob"), AccountSetup.usdt(new BigDecimal("20000")))
               .account("scanner", secret("scanner"), AccountSetup.usdt(new BigDecimal("1000")))
+              // the dashboard's own bots (DemoDashboard); idle when the dashboard is off
+              .account("web-mm", secret("web-mm"), AccountSetup.usdt(new BigDecimal("10000")))
+              .account("web-alice", secret("web-alice"), AccountSetup.usdt(new BigDecimal("5000")))
+              .account("web-bob", secret("web-bob"), AccountSetup.usdt(new BigDecimal("20000")))
               .start();
     } catch (RuntimeException e) {
       source.close();
@@ -68,7 +72,7 @@ final class DemoVenue implements AutoCloseable {
     return new DemoVenue(fake, source);
   }
 
-  private static String secret(String account) {
+  static String secret(String account) {
     return "demo-secret-" + account;
   }
 
@@ -77,6 +81,14 @@ final class DemoVenue implements AutoCloseable {
     Exchange ex = fake.adapter(account).scheduler(scheduler).build();
     opened.add(ex);
     return ex;
+  }
+
+  /**
+   * The adapter for the account whose API key is {@code apiKey}, for the control plane to open and
+   * close with a bot (not closed by {@link #close()}).
+   */
+  Exchange adapter(String apiKey) {
+    return fake.adapter(apiKey).build();
   }
 
   /** The scanner's view of the venue, through the adapter like every other account. */

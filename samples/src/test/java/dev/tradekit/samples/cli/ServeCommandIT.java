@@ -26,11 +26,32 @@ class ServeCommandIT {
   static final class Output extends Writer {
     final StringBuilder text = new StringBuilder();
     final CountDownLatch serving = new CountDownLatch(1);
+    private final String marker;
+    private final int lines;
+
+    Output() {
+      this("press Ctrl-C", 0);
+    }
+
+    /** Opens the latch once the output holds {@code marker} and {@code lines} lines after its. */
+    Output(String marker, int lines) {
+      this.marker = marker;
+      this.lines = lines;
+    }
+
+    private boolean complete() {
+      int at = text.indexOf(marker);
+      for (int i = 0; at >= 0 && i <= lines; i++) {
+        at = text.indexOf("\n", at);
+        at = at < 0 ? -1 : at + 1;
+      }
+      return at >= 0;
+    }
 
     @Override
     public synchronized void write(char[] c, int off, int len) {
       text.append(c, off, len);
-      if (text.indexOf("press Ctrl-C") >= 0) {
+      if (complete()) {
         serving.countDown();
       }
     }

@@ -92,6 +92,7 @@ export async function call(method, path, body, options = {}) {
 export const get = (path, options) => call('GET', path, undefined, options);
 export const post = (path, body, options) => call('POST', path, body, options);
 export const patch = (path, body) => call('PATCH', path, body);
+export const put = (path, body) => call('PUT', path, body);
 export const del = (path) => call('DELETE', path);
 
 /** GET that answers null when the server has no such route (a feature not in this server yet). */

@@ -10,8 +10,10 @@ import * as events from './views/events.js';
 import * as audit from './views/audit.js';
 import * as backtests from './views/backtests.js';
 import * as users from './views/users.js';
+import * as notifications from './views/notifications.js';
 import * as setup from './views/setup.js';
 import * as signin from './views/signin.js';
+import * as linkPage from './views/link.js';
 import { session, canWrite, isAdmin, nav } from './session.js';
 
 const ROUTES = [
@@ -24,8 +26,10 @@ const ROUTES = [
   [/^\/audit$/, audit],
   [/^\/backtests$/, backtests],
   [/^\/users$/, users],
+  [/^\/notifications$/, notifications],
   [/^\/setup$/, setup],
   [/^\/signin$/, signin],
+  [/^\/link$/, linkPage],
 ];
 
 let cleanup = null;
@@ -95,6 +99,7 @@ function renderChrome(path) {
     link('#/keys', 'Exchange keys', path),
     link('#/backtests', 'Backtests', path),
     link('#/events', 'Live events', path),
+    link('#/notifications', 'Notifications', path),
     link('#/audit', 'Audit log', path),
     isAdmin() ? link('#/users', 'Users', path) : null,
   ]);
@@ -125,7 +130,9 @@ async function render() {
   }
   let { path, query } = location();
   if (session.setupRequired && path !== '/setup') path = '/setup';
-  else if (!session.user && path !== '/setup' && path !== '/signin') path = '/signin';
+  else if (path === '/link' && query.get('token')) {
+    // a one-time sign-in link: its page signs in (replacing any session), whoever is signed in now
+  } else if (!session.user && path !== '/setup' && path !== '/signin') path = '/signin';
   else if (session.user && (path === '/setup' || path === '/signin')) {
     go('#/');
     return;

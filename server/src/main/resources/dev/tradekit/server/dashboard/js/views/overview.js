@@ -2,7 +2,7 @@
 // and last error; totals per quote currency, paper and live apart; start / stop / emergency stop.
 import * as api from '../api.js';
 import { h, add, table, cell } from '../dom.js';
-import { money, duration, venue, sum } from '../format.js';
+import { money, duration, venue, sum, time } from '../format.js';
 import { canWrite } from '../session.js';
 import * as live from '../live.js';
 import { controls } from './controls.js';
@@ -23,6 +23,8 @@ export async function render(root) {
   root.append(heading, body);
 
   let timer = null;
+  // the uptimes count on every second between loads, from the server's clock (not the browser's)
+  const ticker = setInterval(() => tickUptimes(body), 1000);
   const load = async () => {
     const { items } = await api.get('/api/bots');
     const statuses = await Promise.all(items.map((b) => runFigures(b.id).catch(() => null)));
@@ -38,14 +40,33 @@ export async function render(root) {
   return () => {
     unsubscribe();
     clearTimeout(timer);
+    clearInterval(ticker);
   };
+}
+
+/**
+ * The uptime of a bot since its engine last started: a cell that tickUptimes() counts on. The
+ * server sends startedAt and its own time; the offset between its clock and the browser's is kept,
+ * so a browser whose clock is off still shows the true uptime.
+ */
+function uptimeCell(s) {
+  if (!s.startedAt || (s.state !== 'running' && s.state !== 'paused')) return cell('—', 'num hide-narrow');
+  const offset = typeof s.serverTime === 'number' ? s.serverTime - Date.now() : 0;
+  const span = h('span', { class: 'uptime', 'data-started': String(s.startedAt), 'data-offset': String(offset), title: 'since ' + time(s.startedAt) }, duration(Date.now() + offset - s.startedAt));
+  return cell(span, 'num hide-narrow');
+}
+
+function tickUptimes(root) {
+  for (const span of root.querySelectorAll('.uptime[data-started]')) {
+    const text = duration(Date.now() + Number(span.dataset.offset) - Number(span.dataset.started));
+    if (span.textContent !== text) span.textContent = text;
+  }
 }
 
 function botsTable(bots, statuses, reload) {
   if (bots.length === 0) {
     return h('p', { id: 'no-bots' }, 'No bot yet. ', canWrite() ? h('a', { href: '#/bots/new' }, 'Create one.') : 'A trader or an admin can create one.');
   }
-  const now = Date.now();
   const rows = bots.map((b, i) => {
     const s = statuses[i] || {};
     const state = s.state || b.state || 'unknown';
@@ -59,7 +80,7 @@ function botsTable(bots, statuses, reload) {
       cell(b.kind),
       cell(venue(b.provider) + (b.provider === 'sim' ? ' · paper' : ' · live'), 'hide-narrow'),
       cell(h('span', { class: 'status ' + state, 'data-state': state }, state)),
-      cell(s.startedAt && state === 'running' ? duration(now - s.startedAt) : '—', 'num hide-narrow'),
+      uptimeCell({ ...s, state }),
       moneyCells(currencies, 'today'),
       moneyCells(currencies, 'total'),
       cell(openOrders === null ? '—' : String(openOrders), 'num hide-narrow'),

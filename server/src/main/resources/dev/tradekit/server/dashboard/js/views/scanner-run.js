@@ -32,6 +32,20 @@ export function scannerPage(box, bot) {
   let previous = null;
   let changes = new Map();
   let last = null;
+  let fetchedAt = 0;
+  // ages count on every second between refreshes, from the engine's clock (status.time)
+  const ticker = setInterval(() => {
+    if (!box.isConnected) {
+      clearInterval(ticker);
+      return;
+    }
+    if (!last || !last.time) return;
+    const now = last.time + (Date.now() - fetchedAt);
+    for (const span of box.querySelectorAll('.age[data-first]')) {
+      const text = duration(now - Number(span.dataset.first));
+      if (span.textContent !== text) span.textContent = text;
+    }
+  }, 1000);
   const draw = () => {
     if (!last) return;
     const hot = (last.hotOrders || []).filter((o) => !filter.value || o.category === filter.value);
@@ -56,10 +70,16 @@ export function scannerPage(box, bot) {
     changes = new Map((s.hotOrders || []).map((o) => [o.id, previous ? change(previous.get(o.id), o) : '']));
     previous = new Map((s.hotOrders || []).map((o) => [o.id, o]));
     last = s;
+    fetchedAt = Date.now();
     draw();
     put(observerBox, observerTable(s.observerPool || [], s.time));
   };
   return { refresh };
+}
+
+/** How long the order has stood; counted on by the page's ticker. */
+function age(o, now) {
+  return h('span', { class: 'age', 'data-first': String(o.firstSeen) }, duration((now || o.lastSeen) - o.firstSeen));
 }
 
 function budget(s) {
@@ -86,7 +106,7 @@ function hotTable(orders, changes, now) {
       cell(o.price, 'num'),
       cell(usd(o.usdValue), 'num'),
       cell(o.category ? `${MARK[o.category] || ''} ${o.category.toLowerCase()}` : '—'),
-      cell(duration((now || o.lastSeen) - o.firstSeen), 'num'),
+      cell(age(o, now), 'num'),
       cell(o.weight === null || o.weight === undefined ? '—' : Number(o.weight).toFixed(3), 'num'),
     );
   });
@@ -95,6 +115,6 @@ function hotTable(orders, changes, now) {
 
 function observerTable(orders, now) {
   if (orders.length === 0) return h('p', { class: 'muted', id: 'observer-empty' }, 'No candidate being observed.');
-  const rows = orders.map((o) => h('tr', { 'data-order': o.id }, cell(o.symbol), cell(o.side === 'BUY' ? '▲ BUY' : '▼ SELL'), cell(o.price, 'num'), cell(usd(o.usdValue), 'num'), cell(duration((now || o.lastSeen) - o.firstSeen), 'num')));
+  const rows = orders.map((o) => h('tr', { 'data-order': o.id }, cell(o.symbol), cell(o.side === 'BUY' ? '▲ BUY' : '▼ SELL'), cell(o.price, 'num'), cell(usd(o.usdValue), 'num'), cell(age(o, now), 'num')));
   return table(['Symbol', 'Side', { text: 'Price', class: 'num' }, { text: 'USD value', class: 'num' }, { text: 'Age', class: 'num' }], rows, { id: 'observer-table' });
 }
