@@ -331,6 +331,7 @@ public final class BinanceFrameParser {
       }
       json.readDecimal();
       long p = ticks(scale);
+      boolean positive = Decimals.parseDouble(text, json.valueStart(), json.valueEnd()) > 0;
       if (!json.nextElement()) {
         throw json.error("price level without a quantity");
       }
@@ -339,8 +340,13 @@ public final class BinanceFrameParser {
       while (json.nextElement()) {
         json.skipValue();
       }
-      if (p <= 0 || q < 0) {
+      if (!positive || p < 0 || q < 0) {
         throw json.error("price level with a non-positive price or a negative quantity");
+      }
+      if (p == 0) {
+        // Real snapshots list far levels below one tick of the symbol's scale (e.g. 0.00025 on a
+        // 0.001 grid): they cannot sit on the book's grid, so they are left out, not an error.
+        continue;
       }
       into.addLevel(side, p, q);
     }
