@@ -212,6 +212,9 @@ final class FakeBinance extends Dispatcher implements AutoCloseable {
         return json("{\"dualSidePosition\":false}");
       case "GET /fapi/v1/openOrders":
         return json("[" + String.join(",", ordersByClientId.values()) + "]");
+      case "GET /fapi/v1/openAlgoOrders":
+        // this fake holds no conditional orders; testkit's FakeBinance serves the algo API
+        return json("[]");
       case "POST /fapi/v1/listenKey", "PUT /fapi/v1/listenKey":
         return json(
             "{\"listenKey\":\"pqia91ma19a5s61cv6a81va65sdf19v8a65a1a5s61cv6a81va65sdf19v8a65a1\"}");
