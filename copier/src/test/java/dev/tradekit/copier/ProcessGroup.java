@@ -17,21 +17,15 @@ import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.testkit.FakeBinance;
 import dev.tradekit.testkit.RateLimits;
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -65,24 +59,22 @@ final class ProcessGroup implements AutoCloseable {
   /** How long a condition may take on a loaded 2-core machine with four copier JVMs. */
   static final Duration AWAIT = Duration.ofSeconds(120);
 
-  private final Path dir;
   private final String url;
-  private final String schema = "procs" + Long.toString(System.nanoTime(), 36);
   private final List<String> followers = new ArrayList<>();
   private final Duration lease;
   private final Random random;
-  private final Map<String, Process> nodes = new LinkedHashMap<>();
+  private final NodeProcesses nodes;
   private final List<String> leaderErrors = new CopyOnWriteArrayList<>();
   private final FakeBinance fake;
   private final Exchange leader;
-  private final Connection db;
+  private final GroupJournal db;
   private final CopyJournal journal;
   private @Nullable ScheduledExecutorService trader;
   private BigDecimal leaderTarget = BigDecimal.ZERO;
 
   private ProcessGroup(Path dir, String url, int followerCount, Duration lease, long seed)
       throws SQLException {
-    this.dir = dir;
+    this.nodes = new NodeProcesses(dir);
     this.url = url;
     this.lease = lease;
     this.random = new Random(seed);
@@ -118,12 +110,9 @@ final class ProcessGroup implements AutoCloseable {
     }
     this.fake = fb.start();
     this.leader = fake.adapter("leader").build();
-    this.db = DriverManager.getConnection(url);
-    try (Statement st = db.createStatement()) {
-      st.execute("CREATE SCHEMA " + schema);
-    }
+    this.db = GroupJournal.create(url, lease);
     Connection jc = DriverManager.getConnection(url);
-    jc.setSchema(schema);
+    jc.setSchema(db.schema());
     this.journal = CopyJournals.jdbc(jc);
     await("the venue has a two-sided book", this::bookIsLive);
   }
@@ -139,7 +128,7 @@ final class ProcessGroup implements AutoCloseable {
   }
 
   Set<String> running() {
-    return nodes.keySet();
+    return nodes.running();
   }
 
   private boolean bookIsLive() {
@@ -154,7 +143,7 @@ final class ProcessGroup implements AutoCloseable {
     Properties p = new Properties();
     p.setProperty("instance", name);
     p.setProperty("journal.url", url);
-    p.setProperty("journal.schema", schema);
+    p.setProperty("journal.schema", db.schema());
     p.setProperty("rest", fake.restBaseUrl());
     p.setProperty("ws", fake.wsBaseUrl());
     p.setProperty("lease.ms", Long.toString(lease.toMillis()));
@@ -164,90 +153,27 @@ final class ProcessGroup implements AutoCloseable {
     for (String f : followers) {
       p.setProperty("follower." + f, f + ":s-" + f);
     }
-    Path props = dir.resolve(name + ".properties");
-    try (Writer w = Files.newBufferedWriter(props, StandardCharsets.UTF_8)) {
-      p.store(w, "copier node " + name);
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process proc =
-        new ProcessBuilder(
-                java,
-                "-Xmx192m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                CopierNode.class.getName(),
-                props.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(name + ".log").toFile())
-            .start();
-    nodes.put(name, proc);
+    nodes.launch(name, p);
   }
 
   /** SIGKILL: the process dies at once, holding its leases. */
   void kill(String name) throws InterruptedException {
-    Process p = process(name);
-    p.destroyForcibly();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(name + " died").isTrue();
-    nodes.remove(name);
+    nodes.kill(name);
   }
 
   /** SIGSTOP: the process stalls as in a long GC pause, keeping its sockets and connections. */
   void pause(String name) throws IOException, InterruptedException {
-    signal("STOP", name);
+    nodes.pause(name);
   }
 
   /** SIGCONT: the stalled process runs on and finds its overdue timers firing at once. */
   void resume(String name) throws IOException, InterruptedException {
-    signal("CONT", name);
-  }
-
-  private void signal(String signal, String name) throws IOException, InterruptedException {
-    Process kill =
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process(name).pid()))
-            .redirectErrorStream(true)
-            .start();
-    assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(kill.exitValue()).as("kill -" + signal + " " + name).isZero();
-  }
-
-  private Process process(String name) {
-    Process p = nodes.get(name);
-    if (p == null) {
-      throw new IllegalArgumentException("no running node " + name + "; running: " + nodes);
-    }
-    return p;
+    nodes.resume(name);
   }
 
   /** Lease name to owner, as the journal's lease table holds them. */
   Map<String, String> owners() {
-    Map<String, String> out = new HashMap<>();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT name, owner FROM " + schema + ".copier_leases WHERE owner IS NOT NULL")) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getString(2));
-      }
-    } catch (SQLException e) {
-      // the lease table is created by the first instance's migration
-      return Map.of();
-    }
-    return out;
-  }
-
-  /** Followers per owner. */
-  Map<String, Integer> shares() {
-    Map<String, Integer> n = new HashMap<>();
-    owners()
-        .forEach(
-            (lease, owner) -> {
-              if (lease.startsWith("follower:")) {
-                n.merge(owner, 1, Integer::sum);
-              }
-            });
-    return n;
+    return db.owners();
   }
 
   void awaitWatcher(String name) {
@@ -261,29 +187,7 @@ final class ProcessGroup implements AutoCloseable {
   void awaitNoLeases(String name) {
     await(
         name + "'s leases taken over",
-        () -> !live().contains(name) && !owners().containsValue(name));
-  }
-
-  /**
-   * The instances whose heartbeat in the journal is younger than a lease (a woken instance whose
-   * session PostgreSQL ended stays out).
-   */
-  Set<String> live() {
-    Set<String> out = new HashSet<>();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT instance FROM "
-                    + schema
-                    + ".copier_instances WHERE heartbeat_at >= "
-                    + (System.currentTimeMillis() - lease.toMillis()))) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    } catch (SQLException e) {
-      return Set.of(); // not created yet
-    }
-    return out;
+        () -> !db.live().contains(name) && !db.owners().containsValue(name));
   }
 
   /**
@@ -294,12 +198,12 @@ final class ProcessGroup implements AutoCloseable {
     await(
         "followers split evenly over live instances including " + List.of(required),
         () -> {
-          Set<String> live = live();
-          Map<String, Integer> s = shares();
+          Set<String> live = db.live();
+          Map<String, Integer> s = db.shares();
           int n = live.size();
           int total = s.values().stream().mapToInt(Integer::intValue).sum();
           return live.containsAll(List.of(required))
-              && nodes.keySet().containsAll(live)
+              && nodes.running().containsAll(live)
               && total == followers.size()
               && s.keySet().equals(live)
               && s.values().stream()
@@ -340,51 +244,18 @@ final class ProcessGroup implements AutoCloseable {
     await(n + " copies made", () -> countCopies("status = 'COPIED'") >= n);
   }
 
-  /** Copies acknowledged after {@code sinceMillis} for followers in {@code owned}. */
-  long countCopies(String where) {
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery("SELECT COUNT(*) FROM " + schema + ".copies WHERE " + where)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      return 0;
-    }
+  private long countCopies(String where) {
+    return db.countCopies(where);
   }
 
   /** The earliest acknowledgement time of a copy for one of {@code names} after {@code since}. */
   long firstCopyAfter(long since, Set<String> names) throws SQLException {
-    long first = Long.MAX_VALUE;
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT follower, acked_at FROM "
-                    + schema
-                    + ".copies WHERE status = 'COPIED' AND acked_at > "
-                    + since)) {
-      while (rs.next()) {
-        if (names.contains(rs.getString(1))) {
-          first = Math.min(first, rs.getLong(2));
-        }
-      }
-    }
-    return first;
+    return db.firstCopyAfter(since, names);
   }
 
   /** Leader fill to follower acknowledgement of every copy made, millis. */
   List<Long> latencies() throws SQLException {
-    List<Long> out = new ArrayList<>();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT acked_at - leader_time FROM "
-                    + schema
-                    + ".copies WHERE status = 'COPIED' AND acked_at IS NOT NULL")) {
-      while (rs.next()) {
-        out.add(rs.getLong(1));
-      }
-    }
-    return out;
+    return db.latencies();
   }
 
   /**
@@ -453,25 +324,16 @@ final class ProcessGroup implements AutoCloseable {
     Map<String, Map<String, Integer>> perFill = new HashMap<>();
     Map<String, Set<String>> copiedIds = new HashMap<>();
     List<String> failed = new ArrayList<>();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT follower, leader_trade_id, leg, status, client_order_id, reason FROM "
-                    + schema
-                    + ".copies")) {
-      while (rs.next()) {
-        String follower = rs.getString(1);
-        if (rs.getInt(3) == 0) {
-          perFill
-              .computeIfAbsent(follower, k -> new HashMap<>())
-              .merge(rs.getString(2), 1, Integer::sum);
-        }
-        String status = rs.getString(4);
-        if (status.equals("COPIED")) {
-          copiedIds.computeIfAbsent(follower, k -> new HashSet<>()).add(rs.getString(5));
-        } else if (status.equals("FAILED")) {
-          failed.add(follower + " " + rs.getString(5) + ": " + rs.getString(6));
-        }
+    for (GroupJournal.CopyRow row : db.copies("TRUE")) {
+      if (row.leg() == 0) {
+        perFill
+            .computeIfAbsent(row.follower(), k -> new HashMap<>())
+            .merge(row.leaderTradeId(), 1, Integer::sum);
+      }
+      if (row.status().equals("COPIED")) {
+        copiedIds.computeIfAbsent(row.follower(), k -> new HashSet<>()).add(row.clientOrderId());
+      } else if (row.status().equals("FAILED")) {
+        failed.add(row.follower() + " " + row.clientOrderId() + ": " + row.reason());
       }
     }
     assertThat(failed).as("failed copies").isEmpty();
@@ -506,23 +368,18 @@ final class ProcessGroup implements AutoCloseable {
             .append('\n');
       }
     }
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT follower, leader_trade_id, leg, status, client_order_id FROM "
-                    + schema
-                    + ".copies WHERE status IN ('PENDING', 'INTENDED')")) {
-      while (rs.next()) {
+    try {
+      for (GroupJournal.CopyRow row : db.copies("status IN ('PENDING', 'INTENDED')")) {
         b.append("not final: ")
-            .append(rs.getString(1))
+            .append(row.follower())
             .append(' ')
-            .append(rs.getString(2))
+            .append(row.leaderTradeId())
             .append(" leg ")
-            .append(rs.getInt(3))
+            .append(row.leg())
             .append(' ')
-            .append(rs.getString(4))
+            .append(row.status())
             .append(' ')
-            .append(rs.getString(5))
+            .append(row.clientOrderId())
             .append('\n');
       }
     } catch (SQLException e) {
@@ -586,55 +443,14 @@ final class ProcessGroup implements AutoCloseable {
   }
 
   private String diagnostics() {
-    {
-      StringBuilder b = new StringBuilder("leases ").append(owners()).append('\n');
-      b.append("live ").append(live()).append('\n');
-      for (Map.Entry<String, Process> e : nodes.entrySet()) {
-        b.append("--- copier thread of ")
-            .append(e.getKey())
-            .append('\n')
-            .append(stack(e.getValue()));
-      }
-      b.append("leader errors ").append(leaderErrors).append('\n');
-      try (var logs = Files.list(dir)) {
-        for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
-          List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-          b.append("--- ").append(log.getFileName()).append('\n');
-          lines
-              .subList(Math.max(0, lines.size() - 30), lines.size())
-              .forEach(l -> b.append(l).append('\n'));
-        }
-      } catch (IOException e) {
-        b.append("logs unreadable: ").append(e);
-      }
-      return b.toString();
-    }
-  }
-
-  /** The copier scheduler thread's stack of a live child, for a failure message. */
-  private static String stack(Process p) {
-    try {
-      Process jcmd =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                  Long.toString(p.pid()),
-                  "Thread.print")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      jcmd.waitFor(30, TimeUnit.SECONDS);
-      int at = out.indexOf("\"copier-");
-      if (at < 0) {
-        return "no copier thread\n";
-      }
-      int end = out.indexOf("\n\n", at);
-      return out.substring(at, end < 0 ? out.length() : end) + "\n";
-    } catch (IOException e) {
-      return "jcmd failed: " + e + "\n";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted\n";
-    }
+    return "leases "
+        + db.owners()
+        + "\nlive "
+        + db.live()
+        + "\nleader errors "
+        + leaderErrors
+        + "\n"
+        + nodes.diagnostics();
   }
 
   /** Destroys every child process (resuming a stopped one first), the venue and the schema. */
@@ -645,20 +461,12 @@ final class ProcessGroup implements AutoCloseable {
       if (t != null) {
         t.shutdownNow();
       }
-      for (Map.Entry<String, Process> e : nodes.entrySet()) {
-        e.getValue().destroyForcibly();
-        e.getValue().waitFor(30, TimeUnit.SECONDS);
-      }
-      nodes.clear();
+      nodes.destroyAll();
     } finally {
       journal.close();
       leader.close();
       fake.close();
-      try (Statement st = db.createStatement()) {
-        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      } finally {
-        db.close();
-      }
+      db.close();
     }
   }
 }

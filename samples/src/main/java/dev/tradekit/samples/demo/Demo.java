@@ -1,9 +1,6 @@
 package dev.tradekit.samples.demo;
 
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.model.Order;
-import dev.tradekit.api.model.Position;
-import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.copier.CopierStats;
@@ -11,7 +8,6 @@ import dev.tradekit.copier.CopyJournal;
 import dev.tradekit.copier.CopyJournals;
 import dev.tradekit.copier.CopyPolicies;
 import dev.tradekit.copier.CopyStatus;
-import dev.tradekit.copier.FollowerStats;
 import dev.tradekit.copier.HistoryQuery;
 import dev.tradekit.copier.TradeCopier;
 import dev.tradekit.marketmaker.MarketMaker;
@@ -196,12 +192,12 @@ public final class Demo {
     long next = running;
     while ((next += 1000) <= end) {
       sleepUntil(clock, next);
-      render(out, settings, (next - running) / 1000, venue, mm.status(), bot, leader);
+      DemoScreen.render(out, settings, (next - running) / 1000, venue, mm.status(), bot, leader);
       if (web != null) {
         // a redrawn screen loses the lines printed before it: the link stays on it
         out.printf("  dashboard     %s%n", settings.ansi() ? web.link() : web.url());
       }
-      renderCopier(out, copier.stats(), alice, bob);
+      DemoScreen.renderCopier(out, copier.stats(), alice, bob);
       walls.render(out);
     }
     trading.cancel();
@@ -211,8 +207,8 @@ public final class Demo {
     walls.close();
     mm.stop().get(10, TimeUnit.SECONDS);
     MarketMakerStatus last = mm.status();
-    BigDecimal leaderPosition = position(leader);
-    List<BigDecimal> followers = List.of(position(alice), position(bob));
+    BigDecimal leaderPosition = DemoScreen.position(leader);
+    List<BigDecimal> followers = List.of(DemoScreen.position(alice), DemoScreen.position(bob));
     long events = venue.marketEvents();
     out.printf("%nBacktesting the market maker over the same data...%n");
     out.flush();
@@ -226,14 +222,14 @@ public final class Demo {
             last.totalPnl().setScale(2, RoundingMode.HALF_EVEN),
             bot.trades(),
             leaderPosition,
-            copied(copies),
-            maxLatency(copies),
+            DemoScreen.copied(copies),
+            DemoScreen.maxLatency(copies),
             followers,
             walls.scansCompleted(),
             walls.wallsSeen(),
             walls.hotCount(),
             replay);
-    printSummary(out, summary);
+    DemoScreen.printSummary(out, summary);
     return summary;
   }
 
@@ -280,138 +276,5 @@ public final class Demo {
     if (wait > 0) {
       Thread.sleep(wait);
     }
-  }
-
-  private static BigDecimal position(Exchange exchange) {
-    try {
-      List<Position> positions = exchange.account().positions().get(5, TimeUnit.SECONDS);
-      BigDecimal sum = BigDecimal.ZERO;
-      for (Position p : positions) {
-        if (p.symbol().equals(DemoMarket.SYMBOL)) {
-          sum = sum.add(p.amount());
-        }
-      }
-      return sum.stripTrailingZeros();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      return BigDecimal.ZERO;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return BigDecimal.ZERO;
-    }
-  }
-
-  private static void render(
-      PrintWriter out,
-      Settings settings,
-      long second,
-      DemoVenue venue,
-      MarketMakerStatus mm,
-      LeaderBot bot,
-      Exchange leader) {
-    StringBuilder b = new StringBuilder();
-    if (settings.ansi()) {
-      b.append("\033[H\033[2J");
-    }
-    b.append(
-        String.format(
-            "tradekit demo  %3ds/%ds  %s mid %s  market events %d%n",
-            second,
-            settings.duration().toSeconds(),
-            DemoMarket.SYMBOL,
-            mm.mid() == null ? "-" : mm.mid().setScale(1, RoundingMode.HALF_EVEN),
-            venue.marketEvents()));
-    b.append(
-        String.format(
-            "  market maker  %-6s quotes %s | %s  pos %s BTC  PnL %s USDT  fills %d  placed %d%n",
-            mm.state(),
-            quote(mm.openOrders(), Side.BUY),
-            quote(mm.openOrders(), Side.SELL),
-            mm.position().stripTrailingZeros().toPlainString(),
-            mm.totalPnl().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
-            mm.fills(),
-            mm.ordersPlaced()));
-    b.append(
-        String.format(
-            "  leader        trades %d  pos %s BTC%n",
-            bot.trades(), position(leader).toPlainString()));
-    out.print(b);
-    out.flush();
-  }
-
-  private static long copied(CopierStats stats) {
-    long n = 0;
-    for (FollowerStats f : stats.followers().values()) {
-      n += f.copied();
-    }
-    return n;
-  }
-
-  private static long maxLatency(CopierStats stats) {
-    long max = 0;
-    for (FollowerStats f : stats.followers().values()) {
-      max = Math.max(max, f.latencyMaxMillis());
-    }
-    return max;
-  }
-
-  private static void renderCopier(
-      PrintWriter out, CopierStats stats, Exchange alice, Exchange bob) {
-    StringBuilder b = new StringBuilder();
-    b.append(String.format("  copier        leader fills seen %d%n", stats.fillsSeen()));
-    for (FollowerStats f : stats.followers().values()) {
-      b.append(
-          String.format(
-              "    %-6s copied %d skipped %d failed %d  latency p50 %d ms max %d ms  pos %s BTC%n",
-              f.name(),
-              f.copied(),
-              f.skipped(),
-              f.failed(),
-              f.latencyP50Millis(),
-              f.latencyMaxMillis(),
-              position(f.name().equals("alice") ? alice : bob).toPlainString()));
-    }
-    out.print(b);
-    out.flush();
-  }
-
-  private static String quote(List<Order> orders, Side side) {
-    BigDecimal best = null;
-    BigDecimal qty = BigDecimal.ZERO;
-    for (Order o : orders) {
-      BigDecimal p = o.price();
-      if (o.side() != side || p == null) {
-        continue;
-      }
-      if (best == null || (side == Side.BUY ? p.compareTo(best) > 0 : p.compareTo(best) < 0)) {
-        best = p;
-        qty = o.remainingQuantity();
-      }
-    }
-    return best == null
-        ? "-"
-        : best.toPlainString() + " x" + qty.stripTrailingZeros().toPlainString();
-  }
-
-  private static void printSummary(PrintWriter out, Summary s) {
-    out.printf("%nSummary%n");
-    out.printf("  market events      %d%n", s.marketEvents());
-    out.printf(
-        "  market maker       %d quotes placed, %d fills, PnL %s USDT%n",
-        s.quotesPlaced(), s.marketMakerFills(), s.marketMakerPnl().toPlainString());
-    out.printf(
-        "  leader             %d trades, final position %s BTC%n",
-        s.leaderTrades(), s.leaderPosition().toPlainString());
-    out.printf(
-        "  copier             %d copies, slowest %d ms, followers at %s BTC%n",
-        s.copies(), s.maxCopyLatencyMillis(), s.followerPositions());
-    out.printf(
-        "  scanner            %d scans, %d walls seen, %d in the hot pool%n",
-        s.scansCompleted(), s.wallsSeen(), s.hotWalls());
-    ReplayResult r = s.backtest();
-    out.printf(
-        "  backtest (same data, virtual time): %d events, %d orders, %d fills, PnL %s USDT%n",
-        r.events(), r.ordersSent(), r.fills(), r.pnl().toPlainString());
-    out.printf("  report             %s%n", r.report());
-    out.flush();
   }
 }
