@@ -32,7 +32,8 @@ final class BacktestRun {
 
   BacktestResult run() {
     MarketDataSource raw = open();
-    try (WindowSource source = new WindowSource(new BarExpander(raw), bt.start)) {
+    MarketDataSource bars = bt.barMode ? raw : new BarExpander(raw);
+    try (WindowSource source = new WindowSource(bars, bt.start)) {
       long t0 = bt.start != null ? bt.start : source.firstTime();
       VirtualScheduler clock = new VirtualScheduler(t0, errors::add);
       this.clock = clock;
@@ -43,7 +44,8 @@ final class BacktestRun {
               .queueModel(bt.queueModel)
               .orderLatency(bt.orderLatency)
               .marketDataLatency(bt.marketDataLatency)
-              .seed(bt.seed);
+              .seed(bt.seed)
+              .barMode(bt.barMode);
       for (Instrument i : bt.instruments) {
         vb.instrument(i);
       }

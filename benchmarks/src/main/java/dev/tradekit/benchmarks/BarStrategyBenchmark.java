@@ -37,12 +37,13 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
 /**
  * The bar-strategy path end to end, side by side on the same 1,000,000 one-minute bars of the
  * {@code Random(42)} walk (on a 0.01 tick): the product's {@code Backtest} runner with a {@code
- * StrategyEngine} running the SMA(50)/SMA(200) crossover ({@link Strategies#smaCross}), the same
- * with the crossover written in ta4j through the bridge, and ta4j 0.17's own {@code
- * BarSeriesManager}, and the crossover as a bot on the exchange SPI ({@link SpiSmaCrossBot}). All
- * four make the same trades ({@code BarStrategyBenchmarkTest}). One operation is one whole run over
- * the bars: scores are milliseconds per run (bars per second = bars / score · 1000), and {@code
- * -prof gc}'s allocation per operation divided by the bars is the allocation per bar.
+ * StrategyEngine} running the SMA(50)/SMA(200) crossover ({@link Strategies#smaCross}) in bar mode
+ * (and without it), the same with the crossover written in ta4j through the bridge, and ta4j 0.17's
+ * own {@code BarSeriesManager}, and the crossover as a bot on the exchange SPI ({@link
+ * SpiSmaCrossBot}). All five make the same trades ({@code BarStrategyBenchmarkTest}). One operation
+ * is one whole run over the bars: scores are milliseconds per run (bars per second = bars / score ·
+ * 1000), and {@code -prof gc}'s allocation per operation divided by the bars is the allocation per
+ * bar.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -77,10 +78,22 @@ public class BarStrategyBenchmark {
     return spiBot(walk).account("bars").roundTrips().size();
   }
 
-  /** The product's Backtest with the native crossover; returns the round trips. */
+  /** The product's Backtest in bar mode with the native crossover; returns the round trips. */
   @Benchmark
   public long tradekitBacktest() {
     return backtest(walk, () -> Strategies.smaCross(50, 200)).account("bars").roundTrips().size();
+  }
+
+  /**
+   * The same without bar mode: each bar replayed as four trades and four book tickers (the runner's
+   * default), for the cost of bar mode's absence.
+   */
+  @Benchmark
+  public long tradekitBacktestFourPoint() {
+    return backtest(walk, () -> Strategies.smaCross(50, 200), false)
+        .account("bars")
+        .roundTrips()
+        .size();
   }
 
   /** The product's Backtest with the crossover written in ta4j, through the bridge. */
@@ -123,16 +136,23 @@ public class BarStrategyBenchmark {
   }
 
   /**
-   * One Backtest run of {@code strategy} on {@code bars}, as a user would set it up; equity is
-   * sampled hourly rather than every minute (a setting of the runner, not of the strategy path).
+   * One Backtest run of {@code strategy} on {@code bars} in bar mode, as a user would set it up;
+   * equity is sampled hourly rather than every minute (a setting of the runner, not of the strategy
+   * path).
    */
   static BacktestResult backtest(TickBars bars, Supplier<BarStrategy> strategy) {
+    return backtest(bars, strategy, true);
+  }
+
+  /** The same, with bar mode on or off. */
+  static BacktestResult backtest(TickBars bars, Supplier<BarStrategy> strategy, boolean barMode) {
     return Backtest.builder()
         .data(bars::source)
         .instrument(TickBars.instrument())
         .fees(new BigDecimal("0.0002"), new BigDecimal("0.0004"))
         .start(Instant.ofEpochMilli(SmaBars.T0 - TickBars.MINUTE))
         .equityInterval(Duration.ofHours(1))
+        .barMode(barMode)
         .bot(
             "bars",
             AccountSetup.usdt(new BigDecimal("1000000")),

@@ -14,7 +14,7 @@ import org.ta4j.core.TradingRecord;
 import org.ta4j.core.backtest.BarSeriesManager;
 
 /**
- * The four sides of {@link BarStrategyBenchmark} make the same trades on the same bars: entry and
+ * The five sides of {@link BarStrategyBenchmark} make the same trades on the same bars: entry and
  * exit on the same bar indices.
  */
 class BarStrategyBenchmarkTest {
@@ -49,6 +49,11 @@ class BarStrategyBenchmarkTest {
             BarStrategyBenchmark.backtest(bars, () -> Strategies.smaCross(50, 200))
                 .account("bars")
                 .roundTrips());
+    List<List<Integer>> fourPoint =
+        backtestTrades(
+            BarStrategyBenchmark.backtest(bars, () -> Strategies.smaCross(50, 200), false)
+                .account("bars")
+                .roundTrips());
     List<List<Integer>> spi =
         backtestTrades(BarStrategyBenchmark.spiBot(bars).account("bars").roundTrips());
     List<List<Integer>> bridged =
@@ -61,6 +66,7 @@ class BarStrategyBenchmarkTest {
     assertThat(ta4j).hasSizeGreaterThan(100);
     assertThat(ours).isEqualTo(ta4j);
     assertThat(bridged).isEqualTo(ta4j);
+    assertThat(fourPoint).isEqualTo(ta4j);
     assertThat(spi).isEqualTo(ta4j);
   }
 }

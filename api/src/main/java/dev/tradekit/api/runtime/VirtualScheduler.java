@@ -1,11 +1,10 @@
 package dev.tradekit.api.runtime;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * submission) order, with the clock set to each task's due time while it runs.
  *
  * <p>Not thread-safe, except that {@link #execute(Runnable)} and {@link Cancellable#cancel()} may
- * be called from any thread: executed tasks go through a lock-free hand-off queue and are due at
- * the virtual time at which the running thread picks them up.
+ * be called from any thread: executed tasks go through a hand-off ring and are due at the virtual
+ * time at which the running thread picks them up. Once warm, {@code execute} allocates nothing (its
+ * task records are recycled), and moving the clock past a time at which nothing is due costs one
+ * comparison.
  *
  * <pre>{@code
  * VirtualScheduler clock = new VirtualScheduler(Instant.parse("2024-01-01T00:00:00Z").toEpochMilli());
@@ -34,13 +35,32 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VirtualScheduler implements Scheduler {
   private static final Comparator<Task> ORDER =
-      Comparator.<Task>comparingLong(t -> t.time).thenComparingLong(t -> t.seq);
+      (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq);
 
   private final long startMillis;
   private final Consumer<Throwable> errorHandler;
   private final PriorityQueue<Task> queue = new PriorityQueue<>(ORDER);
-  private final Queue<Task> handoff = new ConcurrentLinkedQueue<>();
   private final AtomicLong sequence = new AtomicLong();
+
+  /** Tasks handed over by {@link #execute}, in submission order: a ring guarded by its lock. */
+  private final Object handoffLock = new Object();
+
+  private Runnable[] handoffTasks = new Runnable[16];
+  private long[] handoffSeq = new long[16];
+  private int handoffHead;
+  private int handoffSize;
+
+  /** The hand-off's size, read without the lock: 0 means nothing to drain. */
+  private volatile int handoffPending;
+
+  /** Finished tasks of {@link #execute}, reused for the next ones (the clock's thread only). */
+  private Task[] free = new Task[16];
+
+  private int freeCount;
+
+  /** Due time of the queue's head (cancelled or not), {@link Long#MAX_VALUE} when empty. */
+  private long nextDue = Long.MAX_VALUE;
+
   private long now;
   private boolean running;
 
@@ -88,9 +108,16 @@ public final class VirtualScheduler implements Scheduler {
   @Override
   public void execute(Runnable task) {
     Objects.requireNonNull(task, "task");
-    Task t = new Task(task, Long.MIN_VALUE, 0); // due time is set when the hand-off is drained
-    t.seq = sequence.getAndIncrement();
-    handoff.add(t);
+    synchronized (handoffLock) {
+      if (handoffSize == handoffTasks.length) {
+        growHandoff();
+      }
+      int i = (handoffHead + handoffSize) & (handoffTasks.length - 1);
+      handoffTasks[i] = task;
+      handoffSeq[i] = sequence.getAndIncrement(); // under the lock: ring order is sequence order
+      handoffSize++;
+      handoffPending = handoffSize;
+    }
   }
 
   /**
@@ -121,12 +148,9 @@ public final class VirtualScheduler implements Scheduler {
       throw new IllegalArgumentException(
           "the clock never moves backwards: " + epochMillis + " is before " + now);
     }
-    if (!running && handoff.isEmpty()) {
-      Task head = queue.peek();
-      if (head == null || head.time > epochMillis) {
-        now = epochMillis; // nothing due on the way: no scheduler work for this move
-        return 0;
-      }
+    if (epochMillis < nextDue && handoffPending == 0 && !running) {
+      now = epochMillis; // nothing due on the way: no scheduler work for this move
+      return 0;
     }
     enter();
     int ran = 0;
@@ -139,6 +163,7 @@ public final class VirtualScheduler implements Scheduler {
       now = epochMillis;
     } finally {
       running = false;
+      refreshDue();
     }
     return ran;
   }
@@ -168,6 +193,7 @@ public final class VirtualScheduler implements Scheduler {
       return true;
     } finally {
       running = false;
+      refreshDue();
     }
   }
 
@@ -206,12 +232,48 @@ public final class VirtualScheduler implements Scheduler {
     return head;
   }
 
+  /** Moves the handed-over tasks into the queue, due now, in recycled task records. */
   private void drainHandoff() {
-    Task t;
-    while ((t = handoff.poll()) != null) {
-      t.time = now;
-      queue.add(t);
+    if (handoffPending == 0) {
+      return;
     }
+    synchronized (handoffLock) {
+      int mask = handoffTasks.length - 1;
+      while (handoffSize > 0) {
+        int i = handoffHead;
+        Task t = freeCount > 0 ? free[--freeCount] : new Task(null, 0, 0);
+        t.task = handoffTasks[i];
+        t.seq = handoffSeq[i];
+        t.time = now;
+        t.recycled = true;
+        t.finished = false;
+        handoffTasks[i] = null;
+        handoffHead = (i + 1) & mask;
+        handoffSize--;
+        queue.add(t);
+      }
+      handoffPending = 0;
+    }
+    refreshDue();
+  }
+
+  private void growHandoff() {
+    int n = handoffTasks.length;
+    Runnable[] tasks = new Runnable[n * 2];
+    long[] seqs = new long[n * 2];
+    for (int k = 0; k < n; k++) {
+      int from = (handoffHead + k) & (n - 1);
+      tasks[k] = handoffTasks[from];
+      seqs[k] = handoffSeq[from];
+    }
+    handoffTasks = tasks;
+    handoffSeq = seqs;
+    handoffHead = 0;
+  }
+
+  private void refreshDue() {
+    Task head = queue.peek();
+    nextDue = head == null ? Long.MAX_VALUE : head.time;
   }
 
   private void runTask(Task task) {
@@ -219,17 +281,26 @@ public final class VirtualScheduler implements Scheduler {
     if (task.period == 0) {
       task.finished = true;
     }
-    TaskErrors.runGuarded(task.task, errorHandler);
+    TaskErrors.runGuarded(Objects.requireNonNull(task.task), errorHandler);
     if (task.period > 0 && !task.isCancelled()) {
       task.time = saturatedAdd(task.time, task.period);
       task.seq = sequence.getAndIncrement();
       queue.add(task);
+    } else if (task.recycled) {
+      task.task = null; // no handle to it escaped: reuse it for the next execute
+      if (freeCount == free.length) {
+        free = Arrays.copyOf(free, freeCount * 2);
+      }
+      free[freeCount++] = task;
     }
   }
 
   private Task enqueue(Task task) {
     task.seq = sequence.getAndIncrement();
     queue.add(task);
+    if (task.time < nextDue) {
+      nextDue = task.time;
+    }
     return task;
   }
 
@@ -250,18 +321,22 @@ public final class VirtualScheduler implements Scheduler {
     return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
-  /** A queued task; {@code time} and {@code seq} change when a periodic task is re-queued. */
+  /**
+   * A queued task; {@code time} and {@code seq} change when a periodic task is re-queued, and a
+   * task of {@link #execute} ({@code recycled}) is reused once it has run.
+   */
   private static final class Task implements Cancellable {
-    final Runnable task;
+    @Nullable Runnable task;
     final long period;
     long time;
     long seq;
+    boolean recycled;
     private static final AtomicIntegerFieldUpdater<Task> CANCELLED =
         AtomicIntegerFieldUpdater.newUpdater(Task.class, "cancelled");
     private volatile int cancelled; // 1 once cancelled; a field updater, no object per task
     private volatile boolean finished;
 
-    Task(Runnable task, long time, long period) {
+    Task(@Nullable Runnable task, long time, long period) {
       this.task = task;
       this.time = time;
       this.period = period;

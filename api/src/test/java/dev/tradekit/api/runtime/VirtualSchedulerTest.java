@@ -4,11 +4,13 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class VirtualSchedulerTest {
@@ -233,5 +235,54 @@ class VirtualSchedulerTest {
     assertThatThrownBy(() -> scheduler.scheduleAtFixedRate(record("p"), 0, 0, MILLISECONDS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("period must be positive");
+  }
+
+  @Test
+  void executedTasksKeepSubmissionOrderWithScheduledOnesBeyondTheHandOffsFirstCapacity() {
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      scheduler.execute(record("x" + i));
+      scheduler.schedule(record("s" + i), 0, MILLISECONDS);
+      expected.add("x" + i + "@0");
+      expected.add("s" + i + "@0");
+    }
+    scheduler.advanceBy(Duration.ofMillis(1));
+    scheduler.execute(record("late"));
+    scheduler.schedule(record("due"), 2, MILLISECONDS);
+
+    assertThat(scheduler.advanceBy(Duration.ofMillis(5))).isEqualTo(2);
+
+    expected.add("late@1");
+    expected.add("due@3");
+    assertThat(log).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void executeAndClockMovesAllocateNothingOnceWarm() {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    Assumptions.assumeTrue(
+        bean instanceof com.sun.management.ThreadMXBean b && b.isThreadAllocatedMemorySupported(),
+        "per-thread allocation counting is not supported by this JVM");
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+    long[] runs = new long[1];
+    Runnable task = () -> runs[0]++;
+    scheduler.scheduleAtFixedRate(() -> runs[0] += 1_000_000, 0, 60_000, MILLISECONDS);
+    long t = START;
+    for (int i = 0; i < 20_000; i++) { // warm-up: the queue and the hand-off reach their size
+      scheduler.execute(task);
+      scheduler.execute(task);
+      scheduler.advanceTo(t += 7);
+    }
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 100_000; i++) {
+      scheduler.execute(task);
+      scheduler.execute(task);
+      scheduler.advanceTo(t += 7);
+    }
+    long allocated = threads.getThreadAllocatedBytes(id) - before;
+
+    assertThat(runs[0] % 1_000_000).isEqualTo(240_000); // every executed task ran
+    assertThat(allocated).as("bytes for 200,000 executes").isLessThan(20_000);
   }
 }

@@ -19,6 +19,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>On a venue in bar mode ({@link SimVenue.Builder#barMode}) each {@code BAR} is matched in two
+ * steps: its open at the bar's open time, the rest at its event (close) time.
+ *
  * <p>The clock never goes back: an event older than the clock is applied at the clock's time.
  * Delayed market data becomes visible exactly at its release time: the replay stops the clock there
  * in between events, so no scheduler task is needed per event. The replay does not close the
@@ -29,7 +32,9 @@ public final class MarketReplay {
   private final SimVenue venue;
   private final VirtualScheduler clock;
   private final MarketEvent event = new MarketEvent();
+  private final boolean barMode;
   private boolean pending;
+  private boolean barOpened;
   private boolean exhausted;
   private long processed;
 
@@ -47,6 +52,7 @@ public final class MarketReplay {
               + venue.scheduler().getClass().getSimpleName());
     }
     this.clock = v;
+    this.barMode = venue.barMode();
   }
 
   /**
@@ -67,11 +73,21 @@ public final class MarketReplay {
   public long runUntil(long epochMillis) {
     long before = processed;
     while (pending || (!exhausted && fetch())) {
+      if (barMode && !barOpened && event.type() == MarketEvent.Type.BAR) {
+        long open = Math.max(event.openTime(), clock.currentTimeMillis());
+        if (open > epochMillis) {
+          break;
+        }
+        advanceTo(open); // bar mode: the bar's open is matched at its open time
+        venue.onBarOpen(event);
+        barOpened = true;
+      }
       long t = Math.max(event.eventTime(), clock.currentTimeMillis());
       if (t > epochMillis) {
         break;
       }
       pending = false;
+      barOpened = false;
       advanceTo(t);
       venue.onMarketEvent(event);
       processed++;

@@ -74,6 +74,7 @@ public final class SimVenue {
   private final LatencyModel orderLatency;
   private final LatencyModel marketDataLatency;
   private final long fixedMarketDataLatency;
+  private final boolean barMode;
   private @Nullable String lastSymbol;
   private @Nullable SymbolMatcher lastMatcher;
   private @Nullable VisibleFeed lastFeed;
@@ -92,6 +93,7 @@ public final class SimVenue {
     this.marketDataLatency = marketDataLatency;
     this.fixedMarketDataLatency = marketDataLatency.fixedMillis();
     this.random = new SplittableRandom(b.seed);
+    this.barMode = b.barMode;
     for (Instrument i : b.instruments.values()) {
       SymbolMarket market = new SymbolMarket(i);
       VisibleFeed feed = new VisibleFeed(market);
@@ -163,23 +165,16 @@ public final class SimVenue {
     long now = scheduler.currentTimeMillis();
     releaseVisible(now);
     String symbol = event.symbol();
-    SymbolMatcher m;
-    VisibleFeed feed;
-    if (symbol.equals(lastSymbol) && lastMatcher != null && lastFeed != null) {
-      m = lastMatcher; // same symbol as the last event: no map lookups
-      feed = lastFeed;
-    } else {
-      m = matchers.get(symbol);
-      if (m == null) {
-        return;
-      }
-      feed = Objects.requireNonNull(feeds.get(symbol));
-      lastSymbol = symbol;
-      lastMatcher = m;
-      lastFeed = feed;
+    SymbolMatcher m = select(symbol);
+    VisibleFeed feed = lastFeed;
+    if (m == null || feed == null) {
+      return;
     }
     m.depth.beginEvent();
     m.onMarketEvent(event);
+    if (barMode && event.type() == MarketEvent.Type.BAR) {
+      m.onBarClose(event);
+    }
     if (conditionalOrders > 0) {
       // orders fired by the previous event execute at this event's prices, then this event fires
       for (SimAccount a : conditionalAccounts) {
@@ -193,6 +188,46 @@ public final class SimVenue {
     } else {
       feed.offer(published, now, sampleMarketDataLatency());
     }
+  }
+
+  /**
+   * Bar mode, the open of a {@code BAR} at the scheduler's current time (a {@link MarketReplay}
+   * calls it at the bar's open time, before the bar itself at its close): the matcher's one-level
+   * book becomes the open ± 1 tick, conditional orders fired by the previous bar are placed, and
+   * resting orders the open crosses fill. Nothing is published: accounts see the bar at its close.
+   */
+  void onBarOpen(MarketEvent bar) {
+    releaseVisible(scheduler.currentTimeMillis());
+    SymbolMatcher m = select(bar.symbol());
+    if (m == null) {
+      return;
+    }
+    m.onBarOpen(bar);
+    if (conditionalOrders > 0) {
+      for (SimAccount a : conditionalAccounts) {
+        a.conditionals.placeFired(bar.symbol());
+      }
+    }
+  }
+
+  /** Whether {@code BAR} events are matched as one event each (see {@link Builder#barMode}). */
+  boolean barMode() {
+    return barMode;
+  }
+
+  /** The matcher of {@code symbol} (null if unlisted), remembered with its feed for the next. */
+  private @Nullable SymbolMatcher select(String symbol) {
+    if (symbol.equals(lastSymbol) && lastMatcher != null) {
+      return lastMatcher; // same symbol as the last event: no map lookups
+    }
+    SymbolMatcher m = matchers.get(symbol);
+    if (m == null) {
+      return null;
+    }
+    lastSymbol = symbol;
+    lastMatcher = m;
+    lastFeed = Objects.requireNonNull(feeds.get(symbol));
+    return m;
   }
 
   /**
@@ -472,6 +507,7 @@ public final class SimVenue {
     private @Nullable LatencyModel marketDataLatency;
     private final Map<String, FundingSeries> funding = new LinkedHashMap<>();
     private long seed;
+    private boolean barMode;
 
     private Builder() {}
 
@@ -548,6 +584,21 @@ public final class SimVenue {
     public Builder fundingRates(String symbol, FundingSeries series) {
       funding.put(
           Objects.requireNonNull(symbol, "symbol"), Objects.requireNonNull(series, "series"));
+      return this;
+    }
+
+    /**
+     * Bar mode (default off): each {@code BAR} event is matched as one event instead of being
+     * replayed as trades and tickers by the caller. A {@link MarketReplay} stops the clock at the
+     * bar's open time, where the matcher's book becomes a one-level book at the open ± 1 tick (the
+     * bar's volume each side), and applies the bar at its close time: resting limit orders the
+     * range trades through fill at their price, conditional orders trigger on the low and high, and
+     * the book becomes the close ± 1 tick. Market orders take that book, so an order sent on a
+     * bar's close fills at the next open ± 1 tick, as in a four-point replay. Accounts see the bar
+     * at its close (klines, last price) but no trades, tickers or book built from it.
+     */
+    public Builder barMode(boolean value) {
+      this.barMode = value;
       return this;
     }
 

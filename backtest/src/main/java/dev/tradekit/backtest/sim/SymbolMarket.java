@@ -78,6 +78,31 @@ final class SymbolMarket {
     return false;
   }
 
+  /**
+   * Bar mode: shows a bar price as the one-level book a bar replay has, {@code ticks ± 1} tick with
+   * {@code quantity} on each side, changed in place (no clear, no object). Ignored once depth data
+   * has been seen (the recorded book is the truth then).
+   */
+  void barBook(long ticks, double quantity, long time) {
+    if (depthSeen) {
+      return;
+    }
+    tickerBid = ticks - 1;
+    tickerAsk = ticks + 1;
+    lastTradeTicks = ticks;
+    oneLevel(Side.BUY, ticks - 1, quantity);
+    oneLevel(Side.SELL, ticks + 1, quantity);
+    book.setTimestamp(time);
+  }
+
+  private void oneLevel(Side side, long priceTicks, double quantity) {
+    int n;
+    while ((n = book.depth(side)) > 1 || (n == 1 && book.priceTicks(side, 0) != priceTicks)) {
+      book.setLevel(side, book.priceTicks(side, n - 1), 0);
+    }
+    book.setLevel(side, priceTicks, quantity);
+  }
+
   /** Whether a depth snapshot or diff has been seen (else the book, if any, is from tickers). */
   boolean depthSeen() {
     return depthSeen;

@@ -267,6 +267,27 @@ final class SymbolMatcher {
     }
   }
 
+  /**
+   * Bar mode, the open of {@code bar}: the book becomes the open ± 1 tick, and resting orders it
+   * crosses fill at their price. Market orders that arrive until the bar's close take this book.
+   */
+  void onBarOpen(MarketEvent bar) {
+    market.barBook(bar.openTicks(), barQuantity(bar), bar.openTime());
+    if (!bids.isEmpty() || !asks.isEmpty()) {
+      fillCrossed();
+    }
+  }
+
+  /** Bar mode, after the bar was matched: the book becomes the close ± 1 tick. */
+  void onBarClose(MarketEvent bar) {
+    market.barBook(bar.closeTicks(), barQuantity(bar), bar.closeTime());
+  }
+
+  /** The quantity a bar's book shows each side: the bar's volume (1 for a bar without volume). */
+  private static double barQuantity(MarketEvent bar) {
+    return bar.volume() > 0 ? bar.volume() : 1;
+  }
+
   private void onBar(long lowTicks, long highTicks) {
     iterating++;
     try {

@@ -1,0 +1,172 @@
+package dev.tradekit.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.KlineListener;
+import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.Kline;
+import dev.tradekit.api.model.KlineInterval;
+import dev.tradekit.api.model.OrderRequest;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.sim.AccountSetup;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Backtest.Builder#barMode}: bars matched as one event each give a kline bot the same bars
+ * and the same market fills as the four-point replay, and resting orders fill when the bar's range
+ * trades through them.
+ */
+class BarModeTest {
+  private static final AccountSetup TEN_K = AccountSetup.usdt(new BigDecimal("10000"));
+  private static final BigDecimal QTY = new BigDecimal("0.01");
+
+  /** A bot that hands every closed one-minute bar to {@code onClosed} with its exchange. */
+  private static BacktestResult run(
+      long[][] ohlc, boolean barMode, List<Kline> closed, BiConsumer<Exchange, Kline> onClosed) {
+    return Backtest.builder()
+        .data(() -> new TestBars(ohlc, 50))
+        .instrument(TestBars.instrument())
+        .barMode(barMode)
+        .bot(
+            "bars",
+            TEN_K,
+            (ex, clock) ->
+                new Bot() {
+                  @Override
+                  public void start() {
+                    KlineListener l =
+                        (k, isClosed) -> {
+                          if (isClosed) {
+                            closed.add(k);
+                            onClosed.accept(ex, k);
+                          }
+                        };
+                    ex.streams().klines(TestBars.SYMBOL, KlineInterval.M1, l);
+                  }
+
+                  @Override
+                  public void stop() {}
+                })
+        .build()
+        .run();
+  }
+
+  /** Buys on every third closed bar and sells on the bar after: market orders on bar closes. */
+  private static void flipEveryThirdBar(Exchange ex, Kline k) {
+    long i = (k.openTime() - TestBars.T0) / TestBars.MINUTE;
+    if (i % 3 == 0) {
+      ex.trading().place(OrderRequest.market(TestBars.SYMBOL, Side.BUY, QTY));
+    } else if (i % 3 == 1) {
+      ex.trading().place(OrderRequest.market(TestBars.SYMBOL, Side.SELL, QTY));
+    }
+  }
+
+  private static List<String> described(List<Fill> fills) {
+    List<String> out = new ArrayList<>();
+    for (Fill f : fills) {
+      long bar = (f.time() - TestBars.T0) / TestBars.MINUTE;
+      out.add(bar + " " + f.side() + " " + f.quantity().toPlainString() + " @ " + f.price());
+    }
+    return out;
+  }
+
+  private static List<String> ohlcv(List<Kline> bars) {
+    List<String> out = new ArrayList<>();
+    for (Kline k : bars) {
+      out.add(
+          List.of(k.openTime(), k.closeTime(), k.open(), k.high(), k.low(), k.close(), k.volume())
+              .toString());
+    }
+    return out;
+  }
+
+  @Test
+  void aKlineBotGetsTheSameBarsAndMarketFillsInBarModeAsInTheFourPointReplay() {
+    long[][] ohlc = TestBars.randomWalk(3, 120);
+    List<Kline> fourPointBars = new ArrayList<>();
+    List<Kline> barModeBars = new ArrayList<>();
+
+    BacktestResult fourPoint = run(ohlc, false, fourPointBars, BarModeTest::flipEveryThirdBar);
+    BacktestResult barMode = run(ohlc, true, barModeBars, BarModeTest::flipEveryThirdBar);
+
+    // the same bars (a bar replayed as trades counts 4 trades and its own quote volume)
+    assertThat(ohlcv(barModeBars)).hasSize(119).isEqualTo(ohlcv(fourPointBars));
+    List<Fill> fills = barMode.account("bars").fills();
+    assertThat(described(fills))
+        .hasSize(80) // 40 buys, 40 sells: the 119 bars seen close before the last bar's open
+        .isEqualTo(described(fourPoint.account("bars").fills()));
+    // an order sent on bar i's close fills at bar i + 1's open, one tick worse
+    Fill first = fills.get(0);
+    assertThat(first.time())
+        .isBetween(TestBars.T0 + TestBars.MINUTE, TestBars.T0 + 2 * TestBars.MINUTE - 1);
+    assertThat(first.price()).isEqualByComparingTo(TestBars.SCALE.toPrice(ohlc[1][0] + 1));
+    assertThat(fills.get(1).price()).isEqualByComparingTo(TestBars.SCALE.toPrice(ohlc[2][0] - 1));
+    assertThat(barMode.events()).isEqualTo(120);
+    assertThat(fourPoint.events()).isEqualTo(8 * 120);
+  }
+
+  @Test
+  void aRestingBuyFillsAtItsPriceAtTheCloseOfTheFirstBarWhoseLowTradesThroughIt() {
+    long[][] ohlc = TestBars.randomWalk(5, 60);
+    long limit = ohlc[0][3] - 400; // 40.0 below the first close
+    int through = -1;
+    for (int i = 1; i < ohlc.length && through < 0; i++) {
+      if (ohlc[i][2] < limit) {
+        through = i;
+      }
+    }
+    assertThat(through).as("a later bar trades through the limit").isGreaterThan(0);
+
+    BacktestResult r =
+        run(
+            ohlc,
+            true,
+            new ArrayList<>(),
+            (ex, k) -> {
+              if (k.openTime() == TestBars.T0) {
+                ex.trading()
+                    .place(
+                        OrderRequest.limit(
+                            TestBars.SYMBOL, Side.BUY, QTY, TestBars.SCALE.toPrice(limit)));
+              }
+            });
+
+    List<Fill> fills = r.account("bars").fills();
+    assertThat(fills).hasSize(1);
+    assertThat(fills.get(0).maker()).isTrue();
+    assertThat(fills.get(0).price()).isEqualByComparingTo(TestBars.SCALE.toPrice(limit));
+    assertThat(fills.get(0).time()).isEqualTo(TestBars.T0 + (through + 1) * TestBars.MINUTE - 1);
+  }
+
+  @Test
+  void inBarModeAccountsSeeNoTradesMadeFromBars() {
+    long[][] ohlc = TestBars.randomWalk(9, 20);
+    int[] trades = new int[1];
+    Backtest.builder()
+        .data(() -> new TestBars(ohlc, 50))
+        .instrument(TestBars.instrument())
+        .barMode(true)
+        .bot(
+            "bars",
+            TEN_K,
+            (ex, clock) ->
+                new Bot() {
+                  @Override
+                  public void start() {
+                    ex.streams().trades(TestBars.SYMBOL, t -> trades[0]++);
+                  }
+
+                  @Override
+                  public void stop() {}
+                })
+        .build()
+        .run();
+
+    assertThat(trades[0]).isZero();
+  }
+}
