@@ -51,6 +51,20 @@ final class BinanceStreamRest implements StreamRestCalls {
     return rest.openOrders(null).thenApply(OrderMapper::orders);
   }
 
+  @Override
+  public CompletableFuture<List<Order>> openAlgoOrders() {
+    return rest.openAlgoOrders(null).thenApply(AlgoOrders::orders);
+  }
+
+  @Override
+  public CompletableFuture<Order> algoOrder(String symbol, String orderId) {
+    String algoId = AlgoOrders.algoId(orderId);
+    if (algoId == null) {
+      throw new IllegalArgumentException("not an algo order id: " + orderId);
+    }
+    return rest.queryAlgoOrder(symbol, algoId, null).thenApply(AlgoOrders::order);
+  }
+
   /** The first page from {@code startTime}, then by order id until a page is short. */
   @Override
   public CompletableFuture<List<Order>> ordersSince(String symbol, long startTime) {

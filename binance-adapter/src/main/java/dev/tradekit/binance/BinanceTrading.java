@@ -210,7 +210,7 @@ final class BinanceTrading implements Trading {
         .thenCombine(algo.open(null), BinanceTrading::concat);
   }
 
-  private static List<Order> concat(List<Order> a, List<Order> b) {
+  static List<Order> concat(List<Order> a, List<Order> b) {
     List<Order> out = new ArrayList<>(a.size() + b.size());
     out.addAll(a);
     out.addAll(b);

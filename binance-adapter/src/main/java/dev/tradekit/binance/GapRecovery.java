@@ -5,6 +5,7 @@ import dev.tradekit.api.model.Order;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Fetches over REST what the user stream may have missed during a gap: the open orders, then for
+ * Fetches over REST what the user stream may have missed during a gap: the open orders and open
+ * algo (conditional) orders, the final state of each algo order that was open before the gap and is
+ * no longer listed (its {@code ALGO_UPDATE} was missed: fired, cancelled or expired), then for
  * every symbol seen before the gap or holding open orders, the orders updated and the fills made
  * since a time. The result is in time order, an order's update before the fills of the same moment,
  * ready to be filtered by {@link DeliveredLog} and delivered. Runs off the scheduler (on the REST
@@ -35,11 +38,15 @@ final class GapRecovery {
     }
   }
 
-  /** The missed events since {@code since} for {@code seenSymbols} plus those with open orders. */
+  /**
+   * The missed events since {@code since} for {@code seenSymbols} plus those with open orders, and
+   * the final state of the algo orders of {@code openAlgos} (order id to symbol) no longer open.
+   */
   static CompletableFuture<List<Event>> recover(
-      StreamRestCalls rest, Set<String> seenSymbols, long since) {
+      StreamRestCalls rest, Set<String> seenSymbols, Map<String, String> openAlgos, long since) {
     Set<String> symbols = new LinkedHashSet<>(seenSymbols);
     return rest.openOrders()
+        .thenCombine(algoOrders(rest, openAlgos), BinanceTrading::concat)
         .thenCompose(
             open -> {
               for (Order o : open) {
@@ -55,6 +62,33 @@ final class GapRecovery {
               all.addAll(fills);
               return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
                   .thenApply(v -> merge(open, orders, fills, since));
+            });
+  }
+
+  /** The open algo orders, then the final state of each known one no longer listed. */
+  private static CompletableFuture<List<Order>> algoOrders(
+      StreamRestCalls rest, Map<String, String> openAlgos) {
+    return rest.openAlgoOrders()
+        .thenCompose(
+            open -> {
+              Set<String> listed = new HashSet<>();
+              for (Order o : open) {
+                listed.add(o.orderId());
+              }
+              List<CompletableFuture<Order>> gone = new ArrayList<>();
+              openAlgos.forEach(
+                  (orderId, symbol) -> {
+                    if (!listed.contains(orderId)) {
+                      gone.add(rest.algoOrder(symbol, orderId));
+                    }
+                  });
+              return CompletableFuture.allOf(gone.toArray(new CompletableFuture<?>[0]))
+                  .thenApply(
+                      v -> {
+                        List<Order> all = new ArrayList<>(open);
+                        gone.forEach(f -> all.add(f.join()));
+                        return all;
+                      });
             });
   }
 

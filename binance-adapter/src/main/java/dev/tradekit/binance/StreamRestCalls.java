@@ -26,6 +26,15 @@ interface StreamRestCalls {
 
   CompletableFuture<List<Order>> openOrders();
 
+  /** The open conditional (algo) orders of every symbol: GET /fapi/v1/openAlgoOrders. */
+  CompletableFuture<List<Order>> openAlgoOrders();
+
+  /**
+   * One algo order, open or finished, by its order id ({@code algo-<algoId>}): GET
+   * /fapi/v1/algoOrder.
+   */
+  CompletableFuture<Order> algoOrder(String symbol, String orderId);
+
   /**
    * Orders of a symbol updated since a time (for gap recovery): GET /fapi/v1/allOrders with
    * startTime.

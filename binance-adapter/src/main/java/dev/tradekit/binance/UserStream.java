@@ -12,8 +12,10 @@ import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,6 +56,10 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
   private final Scheduler scheduler;
   private final Listeners<UserEventListener> listeners = new Listeners<>("user events");
   private final DeliveredLog delivered;
+
+  /** Algo orders last seen open (order id to symbol): replayed after a gap if they vanished. */
+  private final Map<String, String> openAlgos = new HashMap<>();
+
   private final Backoff recoveryBackoff;
   private final Set<String> symbolsSeen = new LinkedHashSet<>();
   private final ArrayDeque<UserEventDto> held = new ArrayDeque<>();
@@ -285,6 +291,13 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
   }
 
   private void deliverOrder(Order order) {
+    if (AlgoOrders.isAlgoId(order.orderId())) {
+      if (order.status().isOpen()) {
+        openAlgos.put(order.orderId(), order.symbol());
+      } else {
+        openAlgos.remove(order.orderId());
+      }
+    }
     if (delivered.markOrder(order)) {
       listeners.forEach(l -> l.onOrderUpdate(order));
     }
@@ -306,7 +319,8 @@ final class UserStream implements WsConnection.Handler<UserEventDto> {
     long since = Math.max(0, start - settings.recoveryOverlap().toMillis());
     CompletableFuture<List<GapRecovery.Event>> events;
     try {
-      events = GapRecovery.recover(ctx.rest(), Set.copyOf(symbolsSeen), since);
+      events =
+          GapRecovery.recover(ctx.rest(), Set.copyOf(symbolsSeen), Map.copyOf(openAlgos), since);
     } catch (RuntimeException e) {
       events = CompletableFuture.failedFuture(e);
     }

@@ -29,6 +29,11 @@ class FakeStreamRest implements StreamRestCalls {
   volatile Supplier<CompletableFuture<Void>> keepAlive =
       () -> CompletableFuture.completedFuture(null);
   volatile List<Order> openOrders = List.of();
+  volatile List<Order> openAlgoOrders = List.of();
+
+  /** Algo orders by order id, as GET /fapi/v1/algoOrder answers them. */
+  final Map<String, Order> algoOrders = new ConcurrentHashMap<>();
+
   final Map<String, List<Order>> orders = new ConcurrentHashMap<>();
   final Map<String, List<Fill>> fills = new ConcurrentHashMap<>();
 
@@ -140,6 +145,21 @@ class FakeStreamRest implements StreamRestCalls {
   public CompletableFuture<List<Order>> openOrders() {
     log("openOrders");
     return CompletableFuture.completedFuture(openOrders);
+  }
+
+  @Override
+  public CompletableFuture<List<Order>> openAlgoOrders() {
+    log("openAlgoOrders");
+    return CompletableFuture.completedFuture(openAlgoOrders);
+  }
+
+  @Override
+  public CompletableFuture<Order> algoOrder(String symbol, String orderId) {
+    log("algoOrder " + symbol + " " + orderId);
+    Order o = algoOrders.get(orderId);
+    return o == null
+        ? CompletableFuture.failedFuture(new AssertionError("no algo order " + orderId))
+        : CompletableFuture.completedFuture(o);
   }
 
   @Override

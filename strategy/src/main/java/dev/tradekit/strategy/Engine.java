@@ -56,6 +56,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   private final BarStrategy strategy;
   private final BarIndicator[] indicators;
   private final ExitRules exits;
+  private final VenueStops stops;
   private final TradingListener listener;
   private final RiskManager risk;
   private final Bar bar = new Bar();
@@ -91,6 +92,24 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     this.exits = new ExitRules(b.stopLoss, b.takeProfit, b.trailingStop);
     this.listener = b.listener;
     this.risk = new RiskManager(limits(b));
+    this.stops =
+        new VenueStops(exchange, scheduler, name, symbol, exits, b.venueStops, new StopsHost(this));
+  }
+
+  /** The engine as seen by its venue stops (a fired stop makes the wish flat). */
+  private record StopsHost(Engine e) implements VenueStops.Host {
+    @Override
+    public void fired(ExitRules.Reason rule, Order order) {
+      e.target = 0;
+      e.emit(
+          new TradingEvent.TargetReached(
+              e.name, e.now(), rule + " by the venue order " + order.clientOrderId()));
+    }
+
+    @Override
+    public void error(Throwable error) {
+      e.emitError(error);
+    }
   }
 
   /** The builder's caps as the shared risk limits; the bar age is the stale-data guard. */
@@ -126,6 +145,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
                       emit(new TradingEvent.BotStarted(name, now()));
                     },
                     scheduler)
+                .thenCompose(v -> stops.start(instrument(), position, entryPrice))
                 .thenCompose(v -> settings.maxLoss == null ? done() : readBalance(true))
                 .thenCompose(v -> history())
                 .thenAcceptAsync(this::warmUp, scheduler)
@@ -153,7 +173,8 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
           if (wasRunning) {
             emit(new TradingEvent.BotStopped(name, now(), reason));
           }
-          stopped.complete(null);
+          // no conditional order left behind
+          stops.cancelAll().whenComplete((v, e) -> stopped.complete(null));
         });
     return stopped;
   }
@@ -270,8 +291,17 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   @Override
   public void onOrderUpdate(Order order) {
     String id = order.clientOrderId();
-    if (id != null && id.startsWith(name + "-") && order.status().isTerminal()) {
-      scheduler.execute(() -> orderEnded(id));
+    if (!order.status().isTerminal()) {
+      return;
+    }
+    if (id != null && id.startsWith(name + "-")) {
+      scheduler.execute(
+          () -> {
+            stops.onUpdate(order);
+            orderEnded(id);
+          });
+    } else if (stops.isTriggeredOrder(order.orderId())) {
+      scheduler.execute(() -> orderEnded(order.orderId()));
     }
   }
 
@@ -363,8 +393,8 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   /** Sends the order that moves the position to the wish, when they differ. */
   private void act(long barOpen, double price) {
     Instrument i = instrument();
-    if (target == direction) {
-      return;
+    if (target == direction || stops.firing()) {
+      return; // a fired venue stop is closing the position
     }
     BigDecimal wanted = BigDecimal.ZERO;
     if (target != 0) {
@@ -520,6 +550,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
                 target = direction; // start: the venue's position is the wish until told otherwise
               }
               exits.onPosition(direction, entryPrice);
+              stops.onPosition(position, entryPrice);
             },
             scheduler);
   }
@@ -612,7 +643,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     }
   }
 
-  private static Throwable unwrap(Throwable e) {
+  static Throwable unwrap(Throwable e) {
     Throwable t = e;
     while (t instanceof CompletionException && t.getCause() != null) {
       t = t.getCause();

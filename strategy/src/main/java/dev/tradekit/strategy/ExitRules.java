@@ -4,7 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stop-loss, take-profit and trailing stop as engine rules, checked on each closed bar against its
- * low and high (the SPI has no conditional orders, so no venue order rests for them).
+ * low and high. A rule that rests on the venue as a conditional order ({@link VenueStops}) is
+ * skipped here while it does ({@link #onVenue}); its trailing peak is still tracked, so it can take
+ * over when the venue refuses the order.
  *
  * <p>For a long entered at {@code e}: the stop-loss fires when a bar's low reaches {@code e·(1 −
  * stopLoss)}, the take-profit when its high reaches {@code e·(1 + takeProfit)}, the trailing stop
@@ -24,6 +26,7 @@ final class ExitRules {
   private final double stopLoss;
   private final double takeProfit;
   private final double trailing;
+  private final boolean[] venue = new boolean[Reason.values().length];
   private int direction;
   private double entry = Double.NaN;
   private double extreme = Double.NaN;
@@ -36,6 +39,24 @@ final class ExitRules {
 
   boolean enabled() {
     return stopLoss > 0 || takeProfit > 0 || trailing > 0;
+  }
+
+  /** The fraction of {@code rule} (0 when off). */
+  double fraction(Reason rule) {
+    return switch (rule) {
+      case STOP_LOSS -> stopLoss;
+      case TRAILING_STOP -> trailing;
+      case TAKE_PROFIT -> takeProfit;
+    };
+  }
+
+  /** Whether {@code rule} rests on the venue (skipped here) or is checked here. */
+  void onVenue(Reason rule, boolean resting) {
+    venue[rule.ordinal()] = resting;
+  }
+
+  private boolean checked(Reason rule, double fraction) {
+    return fraction > 0 && !venue[rule.ordinal()];
   }
 
   /** The venue's position changed: rules follow the new position (reset when it is new). */
@@ -57,20 +78,20 @@ final class ExitRules {
     }
     Reason hit = null;
     if (direction > 0) {
-      if (stopLoss > 0 && low <= entry * (1 - stopLoss)) {
+      if (checked(Reason.STOP_LOSS, stopLoss) && low <= entry * (1 - stopLoss)) {
         hit = Reason.STOP_LOSS;
-      } else if (trailing > 0 && low <= extreme * (1 - trailing)) {
+      } else if (checked(Reason.TRAILING_STOP, trailing) && low <= extreme * (1 - trailing)) {
         hit = Reason.TRAILING_STOP;
-      } else if (takeProfit > 0 && high >= entry * (1 + takeProfit)) {
+      } else if (checked(Reason.TAKE_PROFIT, takeProfit) && high >= entry * (1 + takeProfit)) {
         hit = Reason.TAKE_PROFIT;
       }
       extreme = Math.max(extreme, high);
     } else {
-      if (stopLoss > 0 && high >= entry * (1 + stopLoss)) {
+      if (checked(Reason.STOP_LOSS, stopLoss) && high >= entry * (1 + stopLoss)) {
         hit = Reason.STOP_LOSS;
-      } else if (trailing > 0 && high >= extreme * (1 + trailing)) {
+      } else if (checked(Reason.TRAILING_STOP, trailing) && high >= extreme * (1 + trailing)) {
         hit = Reason.TRAILING_STOP;
-      } else if (takeProfit > 0 && low <= entry * (1 - takeProfit)) {
+      } else if (checked(Reason.TAKE_PROFIT, takeProfit) && low <= entry * (1 - takeProfit)) {
         hit = Reason.TAKE_PROFIT;
       }
       extreme = Math.min(extreme, low);

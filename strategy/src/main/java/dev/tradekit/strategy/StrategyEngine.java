@@ -65,7 +65,10 @@ public final class StrategyEngine {
     return engine.start();
   }
 
-  /** Stops listening; the position stays as it is on the venue. */
+  /**
+   * Stops listening and cancels the engine's conditional orders (venue stops); the position stays
+   * as it is on the venue.
+   */
   public CompletableFuture<Void> stop() {
     return engine.stop("stopped");
   }
@@ -83,9 +86,9 @@ public final class StrategyEngine {
   /**
    * Builds a {@link StrategyEngine}. Required: {@link #name}, {@link #exchange}, {@link
    * #scheduler}, {@link #symbol}, {@link #strategy}, {@link #sizing}. Defaults: interval one
-   * minute, no stop-loss, take-profit or trailing stop, no position cap beyond the sizing, no loss
-   * limit, no warm-up bars, {@code maxBarAge} one interval, no bar updates, {@link
-   * TradingListener#NONE}.
+   * minute, no stop-loss, take-profit or trailing stop (venue orders where supported, when set), no
+   * position cap beyond the sizing, no loss limit, no warm-up bars, {@code maxBarAge} one interval,
+   * no bar updates, {@link TradingListener#NONE}.
    */
   public static final class Builder {
     @Nullable String name;
@@ -98,6 +101,7 @@ public final class StrategyEngine {
     double stopLoss;
     double takeProfit;
     double trailingStop;
+    boolean venueStops = true;
     @Nullable BigDecimal maxPosition;
     @Nullable BigDecimal maxLoss;
     int warmupBars;
@@ -206,6 +210,19 @@ public final class StrategyEngine {
      */
     public Builder trailingStop(double fraction) {
       this.trailingStop = fraction(fraction, "trailingStop");
+      return this;
+    }
+
+    /**
+     * Whether the stop-loss, take-profit and trailing stop rest on the venue as reduce-only
+     * conditional orders where the venue supports their type (default true), or are always checked
+     * by the engine on each closed bar. A venue stop is placed when a position is read, moved when
+     * it changes, cancelled when it is closed and at {@link StrategyEngine#stop()}; its firing
+     * makes the wish flat. A rule whose type the venue lacks, or whose order it refuses, stays an
+     * engine rule.
+     */
+    public Builder venueStops(boolean value) {
+      this.venueStops = value;
       return this;
     }
 

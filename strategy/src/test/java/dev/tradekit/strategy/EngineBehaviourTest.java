@@ -52,6 +52,7 @@ class EngineBehaviourTest {
         .sizing(Sizing.quantity(SIZE))
         .stopLoss(stop)
         .takeProfit(tp)
+        .venueStops(false) // the engine rules; VenueStopsBacktestTest covers the venue orders
         .listener(events::add)
         .build();
   }

@@ -192,4 +192,56 @@ class ConditionalOrdersIT {
         .hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(OrderStatus.TRIGGERED));
     assertThat(join(ex.trading().openOrders(SYMBOL))).isEmpty();
   }
+
+  @Test
+  void aStopThatFiresWhileTheUserStreamIsSilentIsReportedTriggeredAfterTheReconnect()
+      throws Exception {
+    Instrument i = join(ex.marketData().instrument(SYMBOL));
+    await("user stream connected", () -> states.contains(ConnectionState.CONNECTED));
+    join(ex.trading().place(OrderRequest.market(SYMBOL, Side.BUY, new BigDecimal("0.010"))));
+    BigDecimal mark = join(ex.marketData().markPrice(SYMBOL));
+    Order stop =
+        join(
+            ex.trading()
+                .place(
+                    OrderRequest.stopMarket(
+                            SYMBOL,
+                            Side.SELL,
+                            new BigDecimal("0.010"),
+                            mark.multiply(new BigDecimal("0.5")))
+                        .withReduceOnly()));
+    await(
+        "the stop's NEW on the user stream",
+        () -> updates.stream().anyMatch(o -> o.orderId().equals(stop.orderId())));
+
+    // the connection goes silent; the stop fires and fills; its ALGO_UPDATE never arrives
+    fake.faults().freezeWebSockets(true);
+    tradeAt(mark.multiply(new BigDecimal("0.3")), i);
+    await("the stop left the open orders", () -> openOrders().isEmpty());
+    fake.faults().dropWebSockets();
+    fake.faults().freezeWebSockets(false);
+    await("user stream reconnected", () -> states.contains(ConnectionState.RECONNECTED));
+
+    await(
+        "the recovered TRIGGERED of the stop",
+        () ->
+            updates.stream()
+                .anyMatch(
+                    o ->
+                        o.orderId().equals(stop.orderId())
+                            && o.status() == OrderStatus.TRIGGERED
+                            && o.triggeredOrderId() != null));
+    assertThat(updates)
+        .filteredOn(o -> o.orderId().equals(stop.orderId()))
+        .extracting(Order::status)
+        .containsExactly(OrderStatus.NEW, OrderStatus.TRIGGERED);
+  }
+
+  private List<Order> openOrders() {
+    try {
+      return join(ex.trading().openOrders(SYMBOL));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 }
