@@ -736,6 +736,33 @@ final class JdbcStore implements Store {
   }
 
   @Override
+  public boolean deleteJob(String id) {
+    return inTransaction(
+        c -> {
+          update("DELETE FROM job_results WHERE id = ?", ps -> ps.setString(1, id));
+          return update("DELETE FROM jobs WHERE id = ?", ps -> ps.setString(1, id)) == 1;
+        });
+  }
+
+  @Override
+  public int pruneJobs(String owner, int keep) {
+    return inTransaction(
+        c -> {
+          List<String> finished =
+              query(
+                  "SELECT id FROM jobs WHERE owner = ? AND state IN ('done', 'failed', 'cancelled')"
+                      + " ORDER BY created_at DESC, id DESC",
+                  ps -> ps.setString(1, owner),
+                  rs -> rs.getString(1));
+          int removed = 0;
+          for (String id : finished.subList(Math.min(keep, finished.size()), finished.size())) {
+            removed += deleteJob(id) ? 1 : 0;
+          }
+          return removed;
+        });
+  }
+
+  @Override
   public int failUnfinishedJobs(long at, String error) {
     return update(
         "UPDATE jobs SET state = 'failed', finished_at = ?, error = ?"
