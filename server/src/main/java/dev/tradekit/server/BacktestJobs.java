@@ -50,6 +50,7 @@ final class BacktestJobs implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final long progressEveryNanos;
   private final int capacity;
+  private final int keepFinished;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private volatile boolean closing;
 
@@ -61,8 +62,15 @@ final class BacktestJobs implements AutoCloseable {
   }
 
   BacktestJobs(
-      Store store, EventHub hub, Clock clock, int threads, int queue, long progressEveryMillis) {
+      Store store,
+      EventHub hub,
+      Clock clock,
+      int threads,
+      int queue,
+      long progressEveryMillis,
+      int keepFinished) {
     this.store = store;
+    this.keepFinished = keepFinished;
     this.hub = hub;
     this.clock = clock;
     this.progressEveryNanos = TimeUnit.MILLISECONDS.toNanos(progressEveryMillis);
@@ -161,6 +169,7 @@ final class BacktestJobs implements AutoCloseable {
       live.remove(job.id());
       end(job, "cancelled", null, "cancelled before it started");
       l.ended.countDown();
+      prune(job.owner());
     } else {
       l.state.compareAndSet("running", "cancelling");
       Future<?> f = l.future;
@@ -216,7 +225,49 @@ final class BacktestJobs implements AutoCloseable {
     } finally {
       live.remove(job.id());
       l.ended.countDown();
+      if (!closing) {
+        prune(job.owner());
+      }
     }
+  }
+
+  /** Applies the retention: the owner keeps their newest {@code keepFinished} finished jobs. */
+  private void prune(String owner) {
+    try {
+      int removed = store.pruneJobs(owner, keepFinished);
+      if (removed > 0) {
+        LOG.debug("backtests: removed {} old finished job(s) of {}", removed, owner);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("backtests: retention failed: {}", e.toString());
+    }
+  }
+
+  /**
+   * Deletes a job with its result and report, cancelling it first if it is queued or running.
+   *
+   * @throws ApiException 409 if a running job did not stop within {@code waitMillis}
+   */
+  void delete(Store.Job job, long waitMillis) {
+    Live l = live.get(job.id());
+    if (l != null) {
+      try {
+        cancel(job, waitMillis);
+      } catch (ApiException endedMeanwhile) {
+        // it ended between the lookup and the cancel: nothing to stop
+      }
+      try {
+        if (!l.ended.await(waitMillis, TimeUnit.MILLISECONDS)) {
+          throw ApiException.conflict(
+              "job-stopping",
+              "backtest " + job.id() + " is still stopping: delete it again in a moment");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw ApiException.conflict("job-stopping", "interrupted while stopping " + job.id());
+      }
+    }
+    store.deleteJob(job.id());
   }
 
   private void end(Store.Job job, String state, @Nullable String summary, String why) {
@@ -243,7 +294,8 @@ final class BacktestJobs implements AutoCloseable {
 
   private Outcome single(JobSpec spec, Progress progress) {
     progress.runs(1);
-    BacktestResult r = spec.backtest(spec.params, progress.wrap(spec.source())).run();
+    BacktestResult r =
+        spec.backtest.backtest(spec.backtest.params(), progress.wrap(spec.backtest.source())).run();
     return new Outcome(summary(r), JsonReport.toJson(r), HtmlReport.toHtml(r));
   }
 
@@ -254,17 +306,18 @@ final class BacktestJobs implements AutoCloseable {
         new GridSearch(
             spec.grid,
             p -> {
-              Map<String, Double> values = new LinkedHashMap<>(spec.params);
+              Map<String, Double> values = new LinkedHashMap<>(spec.backtest.params());
               values.putAll(p);
-              return spec.backtest(values, progress.wrap(spec.source()));
+              return spec.backtest.backtest(values, progress.wrap(spec.backtest.source()));
             },
-            JobSpec.ACCOUNT,
+            BacktestSpec.ACCOUNT,
             spec.metric);
     List<GridSearch.Row> rows = search.run(1, (done, total) -> progress.runDone(done));
     GridSearch.Row best = rows.get(0);
-    Map<String, Double> bestValues = new LinkedHashMap<>(spec.params);
+    Map<String, Double> bestValues = new LinkedHashMap<>(spec.backtest.params());
     bestValues.putAll(best.params());
-    BacktestResult r = spec.backtest(bestValues, progress.wrap(spec.source())).run();
+    BacktestResult r =
+        spec.backtest.backtest(bestValues, progress.wrap(spec.backtest.source())).run();
     List<Map<String, Object>> table = new ArrayList<>();
     for (GridSearch.Row row : rows) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -290,7 +343,7 @@ final class BacktestJobs implements AutoCloseable {
 
   /** The headline figures of the traded account. */
   static Map<String, Object> summary(BacktestResult r) {
-    AccountResult a = r.account(JobSpec.ACCOUNT);
+    AccountResult a = r.account(BacktestSpec.ACCOUNT);
     Metrics m = a.metrics();
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("totalReturn", finite(m.totalReturn()));
@@ -365,7 +418,7 @@ final class BacktestJobs implements AutoCloseable {
     }
 
     Supplier<MarketDataSource> wrap(Supplier<MarketDataSource> source) {
-      if (spec.file != null && fileEvents < 0) {
+      if (spec.backtest.file() != null && fileEvents < 0) {
         fileEvents = count(source);
       }
       return () -> new Counting(source.get());
@@ -383,7 +436,9 @@ final class BacktestJobs implements AutoCloseable {
       }
       if (n == 0) {
         throw new IllegalStateException(
-            "no market event in " + spec.describeData() + ": check the format and the symbol");
+            "no market event in "
+                + spec.backtest.describeData()
+                + ": check the format and the symbol");
       }
       return n;
     }
@@ -429,7 +484,8 @@ final class BacktestJobs implements AutoCloseable {
           report(
               fileEvents > 0
                   ? (double) read / fileEvents
-                  : (double) (into.eventTime() - JobSpec.SYNTHETIC_START) / spec.syntheticMillis());
+                  : (double) (into.eventTime() - BacktestSpec.SYNTHETIC_START)
+                      / spec.backtest.syntheticMillis());
         }
         return more;
       }

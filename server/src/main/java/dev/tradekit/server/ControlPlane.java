@@ -386,6 +386,7 @@ public final class ControlPlane implements AutoCloseable {
     private int backtestThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private int backtestQueue = 16;
     private Duration backtestProgressEvery = Duration.ofMillis(500);
+    private int backtestRetention = 100;
     private @Nullable Path backtestData;
 
     private Builder() {}
@@ -403,6 +404,19 @@ public final class ControlPlane implements AutoCloseable {
       }
       this.backtestThreads = threads;
       this.backtestQueue = queue;
+      return this;
+    }
+
+    /**
+     * How many finished backtest jobs (done, failed or cancelled) each user keeps, with their
+     * results and reports: when a job finishes, that user's older finished jobs beyond the newest
+     * {@code keepPerUser} are deleted. Queued and running jobs are never removed. Default 100.
+     */
+    public Builder backtestRetention(int keepPerUser) {
+      if (keepPerUser < 1 || keepPerUser > 100_000) {
+        throw new IllegalArgumentException("keepPerUser: must be 1 to 100000, got " + keepPerUser);
+      }
+      this.backtestRetention = keepPerUser;
       return this;
     }
 
@@ -431,7 +445,13 @@ public final class ControlPlane implements AutoCloseable {
 
     BacktestJobs backtestJobs(Store store, EventHub hub) {
       return new BacktestJobs(
-          store, hub, clock, backtestThreads, backtestQueue, backtestProgressEvery.toMillis());
+          store,
+          hub,
+          clock,
+          backtestThreads,
+          backtestQueue,
+          backtestProgressEvery.toMillis(),
+          backtestRetention);
     }
 
     /**

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The backtest routes: submit a backtest or a grid search ({@code POST /api/backtests}), list the
- * caller's jobs, read one with its JSON result, its HTML report, and cancel it. A job of another
- * user answers 404; viewers read but do not submit or cancel.
+ * caller's jobs, read one with its JSON result, its HTML report, cancel it, and delete it (a
+ * running job is cancelled first). A job of another user answers 404; viewers read but do not
+ * submit, cancel or delete.
  */
 final class JobRoutes {
   /** How long a cancel request waits for a running job to stop before answering 202. */
@@ -38,6 +39,7 @@ final class JobRoutes {
     r.add(Http.Route.of("GET", "/api/backtests/{id}", Access.READ, this::get));
     r.add(Http.Route.of("GET", "/api/backtests/{id}/report", Access.READ, this::report));
     r.add(Http.Route.of("POST", "/api/backtests/{id}/cancel", Access.WRITE, this::cancel));
+    r.add(Http.Route.of("DELETE", "/api/backtests/{id}", Access.WRITE, this::delete));
     return r;
   }
 
@@ -123,5 +125,17 @@ final class JobRoutes {
     }
     api.audit(c, "backtest.cancel", j.id(), after.state());
     return Reply.json(after.state().equals("cancelled") ? 200 : 202, BacktestJobs.json(after));
+  }
+
+  private Reply delete(Call c) {
+    Store.Job j = owned(c);
+    try {
+      jobs.delete(j, CANCEL_WAIT_MILLIS);
+    } catch (ApiException e) {
+      api.audit(c, "backtest.delete", j.id(), "refused: still stopping");
+      throw e;
+    }
+    api.audit(c, "backtest.delete", j.id(), "ok (was " + j.state() + ")");
+    return Reply.noContent();
   }
 }

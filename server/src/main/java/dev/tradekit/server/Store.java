@@ -225,6 +225,15 @@ interface Store extends AutoCloseable {
   /** A finished job's HTML report. */
   Optional<String> jobReport(String id);
 
+  /** Removes a job and its result; true if it existed. */
+  boolean deleteJob(String id);
+
+  /**
+   * Removes {@code owner}'s finished jobs (done, failed, cancelled) beyond the newest {@code keep}
+   * of them, with their results; queued and running jobs are never touched. Returns how many went.
+   */
+  int pruneJobs(String owner, int keep);
+
   /**
    * Marks every queued or running job failed with {@code error} (the server stopped under them);
    * returns how many.

@@ -194,6 +194,28 @@ class BacktestJobsIT {
   }
 
   @Test
+  void runsATa4jBarStrategyAsAJobTradingLikeTheNativeOne() {
+    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)));
+    String admin = f.setupAdmin();
+    String bars =
+        ",\"interval\":\"1m\",\"params\":{\"fast\":5,\"slow\":20},"
+            + "\"data\":{\"source\":\"synthetic\",\"minutes\":180}}";
+    String ta4j = submit(f, admin, "{\"strategy\":\"ta4j-sma-cross\"" + bars);
+    String nat = submit(f, admin, "{\"strategy\":\"sma-cross\"" + bars);
+    Map<String, Object> viaTa4j = awaitJob(f, admin, ta4j, j -> "done".equals(j.get("state")));
+    Map<String, Object> native_ = awaitJob(f, admin, nat, j -> "done".equals(j.get("state")));
+
+    assertThat(obj(viaTa4j, "request").get("strategy")).isEqualTo("ta4j-sma-cross");
+    Map<String, Object> summary = obj(viaTa4j, "summary");
+    assertThat(num(summary, "roundTrips")).isPositive();
+    assertThat(summary.get("roundTrips")).isEqualTo(obj(native_, "summary").get("roundTrips"));
+    assertThat(summary.get("totalReturn")).isEqualTo(obj(native_, "summary").get("totalReturn"));
+    HttpResponse<String> report = f.get("/api/backtests/" + ta4j + "/report", admin);
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.body()).contains("Backtest report");
+  }
+
+  @Test
   void cancelsALongJobPromptlyAndAQueuedOneAtOnceAndRefusesAFullQueue() {
     ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 1));
     String admin = f.setupAdmin();
@@ -245,6 +267,7 @@ class BacktestJobsIT {
     cases.put("{\"strategy\":\"fixed-spread\",\"params\":{\"spread\":\"wide\"}}", "params.spread");
     cases.put("{\"strategy\":\"fixed-spread\",\"grid\":{\"levels\":[1,2.5]}}", "grid.levels");
     cases.put("{\"strategy\":\"sma-cross\",\"params\":{\"fast\":300,\"slow\":20}}", "params");
+    cases.put("{\"strategy\":\"ta4j-rsi\",\"params\":{\"period\":0}}", "params");
     cases.put("{\"strategy\":\"fixed-spread\",\"metric\":\"sharpe\"}", "metric");
     cases.put("{\"strategy\":\"fixed-spread\",\"data\":{\"minutes\":0}}", "data.minutes");
     cases.put(
@@ -307,6 +330,67 @@ class BacktestJobsIT {
     assertThat(notYet.statusCode()).isEqualTo(409);
     assertThat(f.post("/api/backtests/" + id + "/cancel", "", alice).statusCode()).isIn(200, 202);
     awaitJob(f, alice, id, j -> "cancelled".equals(j.get("state")));
+  }
+
+  @Test
+  void deletingAJobCancelsItIfRunningAndRemovesItOnlyForItsOwner() {
+    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 4));
+    String admin = f.setupAdmin();
+    String alice = f.user(admin, "alice", "trader");
+    String bob = f.user(admin, "bob", "trader");
+    String vera = f.user(admin, "vera", "viewer");
+    String running = submit(f, alice, LONG);
+    awaitJob(f, alice, running, j -> "running".equals(j.get("state")));
+
+    assertThat(f.send("DELETE", "/api/backtests/" + running, null, bob).statusCode())
+        .isEqualTo(404);
+    assertThat(f.send("DELETE", "/api/backtests/" + running, null, vera).statusCode())
+        .isEqualTo(403);
+    assertThat(f.get("/api/backtests/" + running, alice).statusCode()).isEqualTo(200);
+
+    assertThat(f.send("DELETE", "/api/backtests/" + running, null, alice).statusCode())
+        .isEqualTo(204);
+    assertThat(f.get("/api/backtests/" + running, alice).statusCode()).isEqualTo(404);
+    assertThat(ServerFixture.items(f.get("/api/backtests", alice))).isEmpty();
+    // the worker is free again: the next job runs to the end
+    String next = submit(f, alice, "{\"strategy\":\"fixed-spread\",\"data\":{\"minutes\":5}}");
+    awaitJob(f, alice, next, j -> "done".equals(j.get("state")));
+    assertThat(f.send("DELETE", "/api/backtests/" + next, null, alice).statusCode()).isEqualTo(204);
+    assertThat(f.get("/api/backtests/" + next + "/report", alice).statusCode()).isEqualTo(404);
+    assertThat(f.send("DELETE", "/api/backtests/" + next, null, alice).statusCode()).isEqualTo(404);
+    assertThat(ServerFixture.items(f.get("/api/audit", alice)))
+        .anySatisfy(e -> assertThat(e.get("action")).isEqualTo("backtest.delete"));
+  }
+
+  @Test
+  void keepsOnlyTheNewestFinishedJobsOfEachUser() {
+    ServerFixture f =
+        start(
+            ServerFixture.builder(dir, ServerFixture.key(1))
+                .backtestPool(1, 4)
+                .backtestRetention(2));
+    String admin = f.setupAdmin();
+    String alice = f.user(admin, "alice", "trader");
+    String short_ = "{\"strategy\":\"fixed-spread\",\"data\":{\"minutes\":5}}";
+    String adminJob = submit(f, admin, short_);
+    awaitJob(f, admin, adminJob, j -> "done".equals(j.get("state")));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String id = submit(f, alice, short_);
+      awaitJob(f, alice, id, j -> "done".equals(j.get("state")));
+      ids.add(id);
+    }
+    // retention runs as the job finishes, right after its state is stored
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (ServerFixture.items(f.get("/api/backtests", alice)).size() > 2
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(ServerFixture.items(f.get("/api/backtests", alice)))
+        .extracting(j -> j.get("id"))
+        .containsExactly(ids.get(2), ids.get(1));
+    assertThat(f.get("/api/backtests/" + ids.get(0), alice).statusCode()).isEqualTo(404);
+    assertThat(f.get("/api/backtests/" + adminJob, admin).statusCode()).isEqualTo(200);
   }
 
   @Test

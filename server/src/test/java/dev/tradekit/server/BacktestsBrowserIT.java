@@ -150,6 +150,17 @@ class BacktestsBrowserIT {
     browser.screenshots("backtest-report");
     browser.driver.close();
     browser.driver.switchTo().window(page);
+
+    // delete the cancelled run (two steps): its row leaves the table, the others stay
+    WebElement delete = row("month long").findElement(By.cssSelector("[data-delete]"));
+    delete.click();
+    delete.click();
+    slow.until(
+        d ->
+            d.findElements(
+                    By.xpath("//table[@id='backtests-table']//tr[td[1][text()='month long']]"))
+                .isEmpty());
+    assertThat(row("wide").getText()).contains("done");
     browser.assertNoScriptErrors();
 
     // a viewer: no form, no cancel button
@@ -158,6 +169,7 @@ class BacktestsBrowserIT {
     browser.await(By.id("no-backtests"));
     assertThat(browser.driver.findElements(By.id("backtest-form"))).isEmpty();
     assertThat(browser.driver.findElements(By.cssSelector("[data-cancel]"))).isEmpty();
+    assertThat(browser.driver.findElements(By.cssSelector("[data-delete]"))).isEmpty();
   }
 
   private static List<String> names() {

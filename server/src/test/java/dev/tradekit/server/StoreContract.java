@@ -173,6 +173,38 @@ abstract class StoreContract {
   }
 
   @Test
+  void deletesAJobWithItsResultAndPrunesOnlyTheOldestFinishedJobsOfOneOwner() {
+    Store s = store();
+    for (int i = 1; i <= 5; i++) {
+      Store.Job j =
+          new Store.Job(
+              "k" + i, "u1", "backtest", "n", "{}", "queued", 0, 10L * i, 0, 0, null, null);
+      s.insertJob(j);
+      if (i != 2) { // k2 stays queued
+        s.updateJob(j.with("running", 0, 10L * i + 1, 0).ended("done", 10L * i + 2, "{}", null));
+        s.putJobResult(j.id(), "{\"r\":" + i + "}", "<html>" + i + "</html>");
+      }
+    }
+    s.insertJob(new Store.Job("o1", "u2", "backtest", "n", "{}", "done", 1, 1, 1, 2, "{}", null));
+
+    assertThat(s.deleteJob("k5")).isTrue();
+    assertThat(s.deleteJob("k5")).isFalse();
+    assertThat(s.job("k5")).isEmpty();
+    assertThat(s.jobResult("k5")).isEmpty();
+    assertThat(s.jobReport("k5")).isEmpty();
+
+    // finished, newest first: k4, k3, k1; keep 2 -> k1 goes; k2 (queued) and u2's job stay
+    assertThat(s.pruneJobs("u1", 2)).isEqualTo(1);
+    assertThat(s.jobs("u1", 10)).extracting(Store.Job::id).containsExactly("k4", "k3", "k2");
+    assertThat(s.jobResult("k1")).isEmpty();
+    assertThat(s.jobResult("k3")).contains("{\"r\":3}");
+    assertThat(s.pruneJobs("u1", 2)).isZero();
+    assertThat(s.pruneJobs("u1", 0)).isEqualTo(2);
+    assertThat(s.jobs("u1", 10)).extracting(Store.Job::id).containsExactly("k2");
+    assertThat(s.job("o1")).isPresent();
+  }
+
+  @Test
   void numbersEventsInOrderReplaysPerOwnerAndPrunesTheOldest() {
     Store s = store();
     long a = s.appendEvent("usr_1", "bot.created", "{\"n\":1}", 1);

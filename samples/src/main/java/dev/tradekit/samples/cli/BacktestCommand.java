@@ -3,11 +3,10 @@ package dev.tradekit.samples.cli;
 import dev.tradekit.backtest.AccountResult;
 import dev.tradekit.backtest.Backtest;
 import dev.tradekit.backtest.BacktestResult;
-import dev.tradekit.backtest.BotFactory;
 import dev.tradekit.backtest.Metrics;
 import dev.tradekit.backtest.report.HtmlReport;
 import dev.tradekit.backtest.report.JsonReport;
-import dev.tradekit.backtest.sim.AccountSetup;
+import dev.tradekit.server.BacktestSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -39,7 +38,7 @@ import picocli.CommandLine.Spec;
     })
 final class BacktestCommand implements Callable<Integer> {
   /** The account the backtested bot trades on. */
-  static final String ACCOUNT = "mm";
+  static final String ACCOUNT = BacktestSpec.ACCOUNT;
 
   @Spec @Nullable CommandSpec spec;
 
@@ -49,8 +48,8 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--strategy",
       defaultValue = "fixed-spread",
       description = {
-        "Strategy: " + StrategySpec.NAMES + " (market makers) or sma-cross, rsi, ta4j-sma-cross,",
-        "ta4j-rsi (bar strategies, see --interval). Default: ${DEFAULT-VALUE}."
+        "Strategy: fixed-spread, inventory-skew (market makers) or sma-cross, rsi,",
+        "ta4j-sma-cross, ta4j-rsi (bar strategies, see --interval). Default: ${DEFAULT-VALUE}."
       })
   String strategy = "fixed-spread";
 
@@ -85,32 +84,14 @@ final class BacktestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandSpec s = Objects.requireNonNull(spec, "spec");
     PrintWriter out = s.commandLine().getOut();
-    data.validate();
-    BotFactory factory;
-    String described;
-    if (BarStrategySpec.isBarStrategy(strategy)) {
-      BarStrategySpec bars = BarStrategySpec.of(strategy, ParamValues.numbers(params), interval);
-      factory = bars.botFactory(data.symbol());
-      described = bars.toString();
-    } else {
-      StrategySpec bot = StrategySpec.of(strategy, ParamValues.single(params));
-      factory = bot.botFactory(ACCOUNT, data.symbol());
-      described = bot.strategy();
-    }
-    if (balance.signum() <= 0) {
-      throw new UserError("--balance must be > 0, was " + balance);
-    }
+    BacktestSpec spec = data.spec(strategy, ParamValues.numbers(params), interval, balance);
     checkWritable(report);
-    out.printf("backtest %s on %s%n", described, data.describe());
+    out.printf("backtest %s on %s%n", spec.describeStrategy(), data.describe(spec));
     out.flush();
-    long total = data.countEvents();
+    long total = data.countEvents(spec);
     ProgressBar bar = new ProgressBar(s.commandLine().getErr(), "events", System.console() != null);
     Backtest backtest =
-        Backtest.builder()
-            .data(() -> new ProgressSource(data.source().get(), bar, total))
-            .instrument(data.instrument())
-            .bot(ACCOUNT, AccountSetup.usdt(balance), factory)
-            .build();
+        spec.backtest(spec.params(), () -> new ProgressSource(spec.source().get(), bar, total));
     BacktestResult result = backtest.run(); // the data was read once already: failures are bugs
     bar.finish();
     write(result, report);

@@ -1,26 +1,20 @@
 package dev.tradekit.samples.cli;
 
-import dev.tradekit.api.book.TickScale;
-import dev.tradekit.api.model.Instrument;
 import dev.tradekit.backtest.data.MarketDataSource;
-import dev.tradekit.backtest.data.MarketDataSources;
 import dev.tradekit.backtest.data.MarketEvent;
-import dev.tradekit.backtest.data.SyntheticMarket;
+import dev.tradekit.server.BacktestSpec;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** The market data of {@code backtest} and {@code optimize}: a file, or the synthetic market. */
+/**
+ * The market data options of {@code backtest} and {@code optimize} (a file, or the synthetic
+ * market), turned into the {@link BacktestSpec} the control plane's backtest jobs use too.
+ */
 final class DataOptions {
-  /** Start of the synthetic market (2024-01-01 UTC), fixed so that runs are repeatable. */
-  static final long SYNTHETIC_START = 1_704_067_200_000L;
-
   /** The file formats {@code --data} reads. */
   enum Format {
     /** An hftbacktest raw Binance USD-M recording ({@code <ns> <json>} lines, .gz or plain). */
@@ -75,81 +69,72 @@ final class DataOptions {
   long seed = 42;
 
   /**
-   * Checks the options before anything runs.
+   * Checks the options and builds the backtest they describe with {@code strategy}.
    *
    * @throws UserError naming the bad option
    */
-  void validate() {
+  BacktestSpec spec(
+      String strategy, Map<String, Double> params, String interval, BigDecimal balance) {
     Path file = data;
     if (file != null && !Files.isRegularFile(file)) {
       throw new UserError(
           "--data " + file + " is not a file: pass a market data file or leave --data out");
     }
-    if (tick.signum() <= 0 || step.signum() <= 0) {
-      throw new UserError("--tick and --step must be > 0, were " + tick + " and " + step);
-    }
-    if (minutes < 1) {
-      throw new UserError("--minutes must be at least 1, was " + minutes);
-    }
-    if (symbol().isBlank()) {
-      throw new UserError("--symbol is blank: pass e.g. --symbol BTCUSDT");
+    try {
+      BacktestSpec.Builder b =
+          BacktestSpec.builder()
+              .strategy(strategy)
+              .params(params)
+              .interval(interval)
+              .balance(balance)
+              .symbol(symbol)
+              .filters(tick, step);
+      if (file == null) {
+        b.synthetic(minutes, seed);
+      } else {
+        b.file(file, format.name());
+      }
+      return b.build();
+    } catch (BacktestSpec.Invalid e) {
+      String f = e.field();
+      Double v = f.startsWith("params.") ? params.get(f.substring("params.".length())) : null;
+      String given =
+          switch (f) {
+            case "strategy" -> strategy;
+            case "interval" -> interval;
+            case "balance" -> balance.toPlainString();
+            default -> v == null ? null : plain(v);
+          };
+      throw userError(e, given);
     }
   }
 
-  String symbol() {
-    return symbol.trim().toUpperCase(Locale.ROOT);
+  /** A number as typed ({@code 1.5}, not {@code 1.50E0}). */
+  static String plain(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  /** What the data is, for the command's first line. */
-  String describe() {
+  /**
+   * The spec's failure, named by the command line's option with the value given ({@code --param
+   * levels=1.5: must be …}, {@code --strategy magic: must be one of …}).
+   */
+  static UserError userError(BacktestSpec.Invalid e, @Nullable String given) {
+    String f = e.field();
+    String option =
+        f.startsWith("params.")
+            ? "--param " + f.substring("params.".length())
+            : f.startsWith("data.") ? "--" + f.substring("data.".length()) : "--" + f;
+    if (f.equals("params")) {
+      option = "--param";
+    }
+    String value = given == null ? "" : (f.startsWith("params.") ? "=" : " ") + given;
+    return new UserError(option + value + ": " + e.rule());
+  }
+
+  /** What the data is, for the command's first line (the path as given). */
+  String describe(BacktestSpec spec) {
     Path file = data;
-    return file == null
-        ? minutes + " min of synthetic " + symbol() + " (seed " + seed + ")"
-        : file + " (" + format + ")";
-  }
-
-  /** The symbol's trading rules (min notional 5, like Binance's USDT-margined futures). */
-  Instrument instrument() {
-    String s = symbol();
-    return Instrument.builder()
-        .symbol(s)
-        .baseAsset(s.endsWith("USDT") && s.length() > 4 ? s.substring(0, s.length() - 4) : s)
-        .quoteAsset("USDT")
-        .tickSize(tick)
-        .minPrice(tick)
-        .maxPrice(new BigDecimal("10000000"))
-        .stepSize(step)
-        .minQty(step)
-        .maxQty(new BigDecimal("100000"))
-        .minNotional(new BigDecimal("5"))
-        .build();
-  }
-
-  /** Opens a fresh source each call (a backtest opens one per run). */
-  Supplier<MarketDataSource> source() {
-    Path file = data;
-    String s = symbol();
-    TickScale scale = TickScale.of(tick);
-    if (file == null) {
-      SyntheticMarket.Config config =
-          SyntheticMarket.Config.builder()
-              .symbol(s)
-              .tickSize(tick)
-              .lotSize(step.toPlainString())
-              .startTimeMillis(SYNTHETIC_START)
-              .duration(Duration.ofMinutes(minutes))
-              .dailyVolatility(0.08)
-              .tradeRatePerSecond(8)
-              .seed(seed)
-              .build();
-      return () -> MarketDataSources.synthetic(config);
-    }
-    return switch (format) {
-      case recording -> () -> MarketDataSources.binanceRecording(file, Map.of(s, scale));
-      case klines -> () -> MarketDataSources.klinesCsv(file, s, scale);
-      case trades -> () -> MarketDataSources.tradesCsv(file, s, scale);
-      case aggtrades -> () -> MarketDataSources.aggTradesCsv(file, s, scale);
-    };
+    return file == null ? spec.describeData() : file + " (" + format + ")";
   }
 
   /**
@@ -157,27 +142,27 @@ final class DataOptions {
    *
    * @throws UserError if the file cannot be read in the chosen format or holds no event
    */
-  long countEvents() {
+  long countEvents(BacktestSpec spec) {
     long n = 0;
-    try (MarketDataSource source = source().get()) {
+    try (MarketDataSource source = spec.source().get()) {
       MarketEvent e = new MarketEvent();
       while (source.next(e)) {
         n++;
       }
     } catch (RuntimeException e) {
-      throw unreadable(e);
+      throw unreadable(spec, e);
     }
     if (n == 0) {
-      throw new UserError("no market event in " + describe() + ": check --data and --format");
+      throw new UserError("no market event in " + describe(spec) + ": check --data and --format");
     }
     return n;
   }
 
   /** Explains a failure to read the data. */
-  UserError unreadable(RuntimeException e) {
+  UserError unreadable(BacktestSpec spec, RuntimeException e) {
     return new UserError(
         "cannot read "
-            + describe()
+            + describe(spec)
             + ": "
             + firstLine(e.getMessage())
             + "; check --format and --symbol (and --tick)",

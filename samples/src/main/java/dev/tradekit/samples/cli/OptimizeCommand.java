@@ -1,9 +1,8 @@
 package dev.tradekit.samples.cli;
 
-import dev.tradekit.backtest.Backtest;
 import dev.tradekit.backtest.Metrics;
 import dev.tradekit.backtest.optimize.GridSearch;
-import dev.tradekit.backtest.sim.AccountSetup;
+import dev.tradekit.server.BacktestSpec;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ final class OptimizeCommand implements Callable<Integer> {
   @Option(
       names = "--strategy",
       defaultValue = "fixed-spread",
-      description = "Strategy: " + StrategySpec.NAMES + ". Default: ${DEFAULT-VALUE}.")
+      description = "Strategy: fixed-spread, inventory-skew. Default: ${DEFAULT-VALUE}.")
   String strategy = "fixed-spread";
 
   @Option(
@@ -75,7 +74,11 @@ final class OptimizeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandSpec s = Objects.requireNonNull(spec, "spec");
     PrintWriter out = s.commandLine().getOut();
-    data.validate();
+    BacktestSpec spec = data.spec(strategy, Map.of(), "1m", new BigDecimal("10000"));
+    if (BacktestSpec.isBarStrategy(spec.strategy())) {
+      throw new UserError(
+          "optimize searches market makers: use --strategy fixed-spread or inventory-skew");
+    }
     Set<String> metrics = metricNames();
     if (!metrics.contains(metric)) {
       throw new UserError(
@@ -88,8 +91,7 @@ final class OptimizeCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new UserError("--threads must be at least 1, was " + workers);
     }
-    Map<String, double[]> ranges = ParamValues.ranges(params);
-    StrategySpec.of(strategy, Map.of()); // checks the name before any run
+    Map<String, double[]> ranges = ParamValues.ranges(spec.strategy(), params);
     long runs = 1;
     for (double[] v : ranges.values()) {
       runs *= v.length;
@@ -98,26 +100,13 @@ final class OptimizeCommand implements Callable<Integer> {
             "the ranges make more than " + MAX_RUNS + " runs: use larger steps or fewer values");
       }
     }
-    data.countEvents(); // fails fast on unreadable data, before the pool starts
+    data.countEvents(spec); // fails fast on unreadable data, before the pool starts
     out.printf(
         "optimize %s on %s: %d runs on %d threads, ranked by %s%n",
-        strategy, data.describe(), runs, workers, metric);
+        strategy, data.describe(spec), runs, workers, metric);
     out.flush();
-    String symbol = data.symbol();
     GridSearch grid =
-        new GridSearch(
-            ranges,
-            p ->
-                Backtest.builder()
-                    .data(data.source())
-                    .instrument(data.instrument())
-                    .bot(
-                        BacktestCommand.ACCOUNT,
-                        AccountSetup.usdt(new BigDecimal("10000")),
-                        StrategySpec.of(strategy, p).botFactory(BacktestCommand.ACCOUNT, symbol))
-                    .build(),
-            BacktestCommand.ACCOUNT,
-            metric);
+        new GridSearch(ranges, p -> spec.backtest(p, spec.source()), BacktestSpec.ACCOUNT, metric);
     ProgressBar bar = new ProgressBar(s.commandLine().getErr(), "runs", System.console() != null);
     List<GridSearch.Row> rows = grid.run(workers, bar::update);
     bar.finish();

@@ -1,5 +1,6 @@
 package dev.tradekit.samples.cli;
 
+import dev.tradekit.server.BacktestSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,25 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code --param name=value} options: one number for {@code backtest}; for {@code optimize}
- * also a grid range {@code start:end:step} (inclusive) or a list {@code a,b,c}. Ranges are stepped
- * in decimal, so {@code 0.0001:0.0005:0.0001} gives exactly five values.
+ * Reads {@code --param name=value} options: one number for {@code backtest} (checked by {@link
+ * BacktestSpec}); for {@code optimize} also a grid range {@code start:end:step} (inclusive) or a
+ * list {@code a,b,c}. Ranges are stepped in decimal, so {@code 0.0001:0.0005:0.0001} gives exactly
+ * five values.
  */
 final class ParamValues {
   /** More runs than this is almost certainly a typo in a range. */
   static final int MAX_VALUES = 1000;
 
   private ParamValues() {}
-
-  /** One number per parameter, checked against the market maker's parameter ranges. */
-  static Map<String, Double> single(Map<String, String> params) {
-    Map<String, Double> out = numbers(params);
-    for (Map.Entry<String, Double> p : out.entrySet()) {
-      StrategySpec.checkName(p.getKey());
-      StrategySpec.check(p.getKey(), p.getValue());
-    }
-    return out;
-  }
 
   /** One number per parameter; names and ranges are left to the caller. */
   static Map<String, Double> numbers(Map<String, String> params) {
@@ -47,14 +39,22 @@ final class ParamValues {
   }
 
   /** The values of every parameter, in the order given; each value checked. */
-  static Map<String, double[]> ranges(Map<String, String> params) {
+  static Map<String, double[]> ranges(String strategy, Map<String, String> params) {
     Map<String, double[]> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> p : params.entrySet()) {
       String name = p.getKey().trim();
-      StrategySpec.checkName(name);
+      try {
+        BacktestSpec.checkName(strategy, name);
+      } catch (BacktestSpec.Invalid e) {
+        throw DataOptions.userError(e, null);
+      }
       double[] values = range(name, p.getValue().trim());
       for (double v : values) {
-        StrategySpec.check(name, v);
+        try {
+          BacktestSpec.check(strategy, name, v);
+        } catch (BacktestSpec.Invalid e) {
+          throw DataOptions.userError(e, DataOptions.plain(v));
+        }
       }
       out.put(name, values);
     }

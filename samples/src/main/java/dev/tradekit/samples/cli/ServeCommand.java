@@ -51,21 +51,36 @@ final class ServeCommand implements Callable<Integer> {
               + " if set, else <data-dir>/master.key, created on first run.")
   @Nullable Path masterKeyFile;
 
+  @Option(
+      names = "--backtest-data",
+      description =
+          "Folder of recorded market-data files that backtest jobs may name (POST /api/backtests"
+              + " with data.source=file); nothing outside it is read. Default: none, jobs run on"
+              + " the synthetic market only.")
+  @Nullable Path backtestData;
+
   /** Released to stop serving; the JVM's shutdown hook releases it on Ctrl-C. */
   final CountDownLatch stop = new CountDownLatch(1);
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
+    Path folder = backtestData;
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new UserError(
+          "--backtest-data " + folder + " is not a folder: pass the folder of recorded data");
+    }
     Files.createDirectories(dataDir);
     MasterKey key = masterKey(dataDir, masterKeyFile, out);
-    try (ControlPlane plane =
+    ControlPlane.Builder builder =
         ControlPlane.builder()
             .bind("127.0.0.1", port)
             .store(Stores.sqlite(dataDir.resolve("tradekit.db")))
-            .vault(key)
-            .build()
-            .start()) {
+            .vault(key);
+    if (folder != null) {
+      builder.backtestData(folder);
+    }
+    try (ControlPlane plane = builder.build().start()) {
       out.printf(
           "control plane on %s (API description: %s/api/openapi.yaml)%n", plane.url(), plane.url());
       plane
@@ -81,6 +96,9 @@ final class ServeCommand implements Callable<Integer> {
                         + "\"password\":\"<at least 12 characters>\"}'%n",
                     plane.url(), plane.setupToken().orElseThrow());
               });
+      if (folder != null) {
+        out.printf("backtest jobs may name the data files in %s%n", folder.toAbsolutePath());
+      }
       out.println("press Ctrl-C to stop");
       out.flush();
       Thread hook = new Thread(stop::countDown, "tradekit-serve-stop");

@@ -72,13 +72,17 @@ class BacktestCommandTest {
   @Test
   void unknownStrategyListsTheChoices() {
     CliRun.run("backtest", "--strategy", "magic")
-        .failsWith(2, "unknown strategy 'magic': use --strategy fixed-spread or inventory-skew");
+        .failsWith(
+            2,
+            "--strategy magic: must be one of fixed-spread, inventory-skew, sma-cross, rsi, ta4j-sma-cross");
   }
 
   @Test
   void unknownParameterListsTheNames() {
     CliRun.run("backtest", "--param", "sprd=0.001")
-        .failsWith(2, "unknown parameter 'sprd': use spread, amount, levels");
+        .failsWith(
+            2,
+            "--param sprd=0.001: is not a parameter of fixed-spread: use spread, amount, levels");
   }
 
   @Test
@@ -90,7 +94,7 @@ class BacktestCommandTest {
   @Test
   void parameterOutOfRangeSaysWhatItMustBe() {
     CliRun.run("backtest", "--param", "levels=1.5")
-        .failsWith(2, "parameter levels=1.5 is out of range: it must be a whole number >= 1");
+        .failsWith(2, "--param levels=1.5: must be a whole number from 1 to 125");
   }
 
   @Test

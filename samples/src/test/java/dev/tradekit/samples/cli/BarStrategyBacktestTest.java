@@ -83,7 +83,7 @@ class BarStrategyBacktestTest {
   @Test
   void unknownBarStrategyParameterListsTheNames() {
     CliRun.run("backtest", "--strategy", "sma-cross", "--param", "fst=5")
-        .failsWith(2, "unknown parameter 'fst' for sma-cross: use fast, slow, period");
+        .failsWith(2, "--param fst=5: is not a parameter of sma-cross: use fast, slow, period");
   }
 
   @Test
@@ -95,6 +95,6 @@ class BarStrategyBacktestTest {
   @Test
   void unknownIntervalIsNamed() {
     CliRun.run("backtest", "--strategy", "rsi", "--interval", "7m")
-        .failsWith(2, "unknown kline interval code '7m'");
+        .failsWith(2, "--interval 7m: must be a bar length such as 1m, 5m or 1h");
   }
 }

@@ -177,4 +177,42 @@ class CliErrorsTest {
         .contains("venue       sim (TESTNET)")
         .contains("symbol      BTCUSDT tick 0.1");
   }
+
+  @Test
+  void serveRefusesABacktestDataFolderThatDoesNotExist() {
+    Run r =
+        run(
+            "serve",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--backtest-data",
+            dir.resolve("missing").toString());
+    assertOneLine(r, 2, "--backtest-data " + dir.resolve("missing") + " is not a folder");
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void backtestParameterOutOfRangeNamesTheParameterAndItsRange() {
+    Run r = run("backtest", "--param", "spread=2", "--report", dir.resolve("r.html").toString());
+    assertOneLine(r, 2, "--param spread=2: must be a fraction of the mid in (0, 1)");
+  }
+
+  @Test
+  void backtestUnknownParameterListsTheStrategysParameters() {
+    Run r = run("backtest", "--strategy", "rsi", "--param", "spread=0.1");
+    assertOneLine(r, 2, "--param spread=0.1: is not a parameter of rsi: use fast, slow, period");
+  }
+
+  @Test
+  void backtestUnknownStrategyListsEveryStrategy() {
+    Run r = run("backtest", "--strategy", "martingale");
+    assertOneLine(
+        r, 2, "--strategy martingale: must be one of fixed-spread, inventory-skew, sma-cross");
+  }
+
+  @Test
+  void optimizeRefusesABarStrategy() {
+    Run r = run("optimize", "--strategy", "rsi", "--param", "period=10,14");
+    assertOneLine(r, 2, "optimize searches market makers");
+  }
 }

@@ -105,7 +105,7 @@ class OptimizeCommandTest {
   @Test
   void valueOutOfRangeInAGridIsNamed() {
     CliRun.run("optimize", "--param", "spread=0:0.0002:0.0001")
-        .failsWith(2, "parameter spread=0 is out of range");
+        .failsWith(2, "--param spread=0: must be a fraction of the mid in (0, 1)");
   }
 
   @Test
@@ -128,6 +128,6 @@ class OptimizeCommandTest {
   @Test
   void unknownStrategyIsRefusedBeforeAnyRun() {
     CliRun.run("optimize", "--param", "spread=0.0001", "--strategy", "magic")
-        .failsWith(2, "unknown strategy 'magic'");
+        .failsWith(2, "--strategy magic: must be one of");
   }
 }

@@ -67,7 +67,7 @@ class ServeCommandIT {
     }
   }
 
-  private String serveOnce(Path dataDir, boolean expectSetup) throws Exception {
+  private String serveOnce(Path dataDir, boolean expectSetup, String... extra) throws Exception {
     ServeCommand cmd = new ServeCommand();
     Output out = new Output();
     CommandLine cli = new CommandLine(cmd);
@@ -75,7 +75,13 @@ class ServeCommandIT {
     int[] code = {-1};
     Thread t =
         new Thread(
-            () -> code[0] = cli.execute("--port", "0", "--data-dir", dataDir.toString()), "serve");
+            () -> {
+              String[] args = {"--port", "0", "--data-dir", dataDir.toString()};
+              String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
+              System.arraycopy(extra, 0, all, args.length, extra.length);
+              code[0] = cli.execute(all);
+            },
+            "serve");
     t.start();
     assertThat(out.serving.await(60, TimeUnit.SECONDS)).as(out.text()).isTrue();
     Matcher m = Pattern.compile("control plane on (http://\\S+) ").matcher(out.text());
@@ -105,5 +111,13 @@ class ServeCommandIT {
     assertThat(data.resolve("tradekit.db")).exists();
     String second = serveOnce(data, true);
     assertThat(second).doesNotContain("created the vault's master key");
+  }
+
+  @Test
+  void backtestDataFolderIsHandedToTheControlPlane() throws Exception {
+    Path recorded = Files.createDirectories(dir.resolve("recorded"));
+    String out = serveOnce(dir.resolve("data"), true, "--backtest-data", recorded.toString());
+    assertThat(out)
+        .contains("backtest jobs may name the data files in " + recorded.toAbsolutePath());
   }
 }

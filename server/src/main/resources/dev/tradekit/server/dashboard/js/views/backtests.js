@@ -1,6 +1,7 @@
 // Backtests as jobs: a form that submits a backtest or a grid search, the runs as a table with a
 // live progress bar (from the event stream's backtest.* events), a link to each finished run's
-// HTML report, a cancel button for queued and running jobs (not for viewers), and a comparison of
+// HTML report, a cancel button for queued and running jobs and a delete button for every job (not
+// for viewers; deleting a running job cancels it first), and a comparison of
 // the runs' headline figures, sortable by any of them.
 import * as api from '../api.js';
 import { h, flash, label, twoStep } from '../dom.js';
@@ -9,7 +10,8 @@ import { canWrite } from '../session.js';
 import * as live from '../live.js';
 import { input, showProblem, busy, clearProblems } from './form-util.js';
 
-const STRATEGIES = ['fixed-spread', 'inventory-skew', 'sma-cross', 'rsi'];
+const STRATEGIES = ['fixed-spread', 'inventory-skew', 'sma-cross', 'rsi', 'ta4j-sma-cross', 'ta4j-rsi'];
+const MARKET_MAKERS = ['fixed-spread', 'inventory-skew'];
 const METRICS = ['totalReturn', 'sharpe', 'sortino', 'calmar', 'maxDrawdown', 'profitFactor', 'winRate'];
 const COLUMNS = [
   { key: 'totalReturn', text: 'Return', fmt: (v) => pct(v, true) },
@@ -103,6 +105,19 @@ function runs(jobs, reload) {
             flash('ok', `Run ${j.name}: ${after.state === 'cancelled' ? 'cancelled' : 'stopping'}.`);
           } catch (e) {
             flash('error', `Cancel ${j.name}: ${e.message}`);
+          }
+          reload();
+        }),
+      );
+    }
+    if (canWrite()) {
+      actions.append(
+        twoStep({ 'data-delete': j.id }, 'Delete', 'Confirm delete', async () => {
+          try {
+            await api.del(`/api/backtests/${encodeURIComponent(j.id)}`);
+            flash('ok', `Run ${j.name}: deleted.`);
+          } catch (e) {
+            flash('error', `Delete ${j.name}: ${e.message}`);
           }
           reload();
         }),
@@ -206,7 +221,7 @@ function form(reload) {
         body.grid = pairs(grid.el.value, true);
         body.metric = metric.el.value;
       }
-      if (strategy.el.value === 'sma-cross' || strategy.el.value === 'rsi') body.interval = interval.el.value.trim();
+      if (!MARKET_MAKERS.includes(strategy.el.value)) body.interval = interval.el.value.trim();
       const data = { source: source.el.value, symbol: symbol.el.value.trim() };
       if (data.source === 'synthetic') {
         data.minutes = Number(minutes.el.value);
