@@ -51,6 +51,13 @@ final class ServeCommand implements Callable<Integer> {
               + " if set, else <data-dir>/master.key, created on first run.")
   @Nullable Path masterKeyFile;
 
+  @Option(
+      names = "--metrics-port",
+      description =
+          "Also serve the Prometheus scrape (GET /metrics) without authentication on this port of"
+              + " 127.0.0.1 only (0: any). Default: off; admins scrape /metrics on the API port.")
+  @Nullable Integer metricsPort;
+
   /** Released to stop serving; the JVM's shutdown hook releases it on Ctrl-C. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -59,15 +66,20 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = Objects.requireNonNull(spec, "spec").commandLine().getOut();
     Files.createDirectories(dataDir);
     MasterKey key = masterKey(dataDir, masterKeyFile, out);
-    try (ControlPlane plane =
+    ControlPlane.Builder builder =
         ControlPlane.builder()
             .bind("127.0.0.1", port)
             .store(Stores.sqlite(dataDir.resolve("tradekit.db")))
-            .vault(key)
-            .build()
-            .start()) {
+            .vault(key);
+    if (metricsPort != null) {
+      builder.metricsPort(metricsPort);
+    }
+    try (ControlPlane plane = builder.build().start()) {
       out.printf(
           "control plane on %s (API description: %s/api/openapi.yaml)%n", plane.url(), plane.url());
+      if (plane.metricsPort() > 0) {
+        out.printf("metrics (Prometheus): http://127.0.0.1:%d/metrics%n", plane.metricsPort());
+      }
       plane
           .setupLink()
           .ifPresent(

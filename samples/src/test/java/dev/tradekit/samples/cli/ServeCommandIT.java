@@ -68,6 +68,16 @@ class ServeCommandIT {
   }
 
   private String serveOnce(Path dataDir, boolean expectSetup) throws Exception {
+    return serveOnce(dataDir, expectSetup, text -> {});
+  }
+
+  /** Serves once with {@code extra} options; {@code whileServing} gets the output so far. */
+  private String serveOnce(
+      Path dataDir,
+      boolean expectSetup,
+      java.util.function.Consumer<String> whileServing,
+      String... extra)
+      throws Exception {
     ServeCommand cmd = new ServeCommand();
     Output out = new Output();
     CommandLine cli = new CommandLine(cmd);
@@ -75,7 +85,14 @@ class ServeCommandIT {
     int[] code = {-1};
     Thread t =
         new Thread(
-            () -> code[0] = cli.execute("--port", "0", "--data-dir", dataDir.toString()), "serve");
+            () -> {
+              java.util.List<String> args =
+                  new java.util.ArrayList<>(
+                      java.util.List.of("--port", "0", "--data-dir", dataDir.toString()));
+              args.addAll(java.util.List.of(extra));
+              code[0] = cli.execute(args.toArray(String[]::new));
+            },
+            "serve");
     t.start();
     assertThat(out.serving.await(60, TimeUnit.SECONDS)).as(out.text()).isTrue();
     Matcher m = Pattern.compile("control plane on (http://\\S+) ").matcher(out.text());
@@ -89,6 +106,7 @@ class ServeCommandIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"setupRequired\":" + expectSetup);
+    whileServing.accept(out.text());
     cmd.stop.countDown();
     t.join(60_000);
     assertThat(code[0]).as(out.text()).isZero();
@@ -105,5 +123,35 @@ class ServeCommandIT {
     assertThat(data.resolve("tradekit.db")).exists();
     String second = serveOnce(data, true);
     assertThat(second).doesNotContain("created the vault's master key");
+  }
+
+  @Test
+  void metricsPortServesThePrometheusScrapeWithoutSigningIn() throws Exception {
+    String text =
+        serveOnce(
+            dir.resolve("data"),
+            true,
+            out -> {
+              Matcher m =
+                  Pattern.compile("metrics \\(Prometheus\\): (http://127\\.0\\.0\\.1:\\d+/metrics)")
+                      .matcher(out);
+              assertThat(m.find()).as(out).isTrue();
+              try {
+                HttpResponse<String> r =
+                    HttpClient.newHttpClient()
+                        .send(
+                            HttpRequest.newBuilder(URI.create(m.group(1)))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).contains("jvm_memory_used_bytes{");
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            },
+            "--metrics-port",
+            "0");
+    assertThat(text).contains("metrics (Prometheus): http://127.0.0.1:");
   }
 }
