@@ -89,6 +89,9 @@ final class ApiHandler extends Handler.Abstract {
           }
         }
       }
+      if (route != null) {
+        HttpMeters.route(request, route.template());
+      }
       if (route == null || params == null) {
         if (!allowed.isEmpty()) {
           throw new ApiException(

@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,15 @@ final class BacktestJobs implements AutoCloseable {
   private final int capacity;
   private final int keepFinished;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+  /** How a job can end (its final state). */
+  static final List<String> ENDS = List.of("done", "failed", "cancelled");
+
+  private final Map<String, AtomicLong> ended =
+      Map.of(
+          "done", new AtomicLong(),
+          "failed", new AtomicLong(),
+          "cancelled", new AtomicLong());
   private volatile boolean closing;
 
   /** A queued or running job: its task, and who moves it out of {@code queued} first. */
@@ -185,6 +195,23 @@ final class BacktestJobs implements AutoCloseable {
     return store.job(job.id()).orElse(job);
   }
 
+  /** Jobs of this pool now in {@code state} ({@code queued} or {@code running}). */
+  int live(String state) {
+    int n = 0;
+    for (Live l : live.values()) {
+      if (state.equals(l.state.get())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Jobs this pool ended in {@code state} ({@code done}, {@code failed}, {@code cancelled}). */
+  long finished(String state) {
+    AtomicLong n = ended.get(state);
+    return n == null ? 0 : n.get();
+  }
+
   private void run(Store.Job queued, JobSpec spec, Live l) {
     if (!l.state.compareAndSet("queued", "running")) {
       return;
@@ -208,6 +235,7 @@ final class BacktestJobs implements AutoCloseable {
             store.putJobResult(done.id(), out.json, out.html);
             store.updateJob(done);
           });
+      countEnd("done");
     } catch (CancellationException e) {
       if (!closing) {
         end(job, "cancelled", null, "cancelled while running");
@@ -279,6 +307,14 @@ final class BacktestJobs implements AutoCloseable {
         json(ended),
         ended.finishedAt(),
         () -> store.updateJob(ended));
+    countEnd(state);
+  }
+
+  private void countEnd(String state) {
+    AtomicLong n = this.ended.get(state);
+    if (n != null) {
+      n.incrementAndGet();
+    }
   }
 
   private static String firstLine(@Nullable String s) {

@@ -132,6 +132,7 @@ final class BotDefinitionRoutes {
         Map.of("id", b.id()),
         clock.millis(),
         () -> store.deleteBot(b.id()));
+    bots.deleted(b.id());
     api.audit(c, "bot.delete", "bot " + b.id(), "ok");
     return Reply.noContent();
   }

@@ -51,6 +51,14 @@ interface BotRun {
    */
   void apply(Map<String, Object> before, Map<String, Object> after);
 
+  /**
+   * The gauges the engine's own statistics offer while it runs (read at scrape time, on the
+   * scraping thread): PnL, inventory, staleness, pool sizes. None by default.
+   */
+  default List<BotMeters.GaugeSpec> gauges() {
+    return List.of();
+  }
+
   /** Releases the scheduler, the exchanges and any journal; called after the engine stopped. */
   void close();
 

@@ -52,15 +52,17 @@ final class Bots implements AutoCloseable {
     final Store.Bot bot;
     final BotRun run;
     final BotContext ctx;
+    final BotMeters meters;
     volatile boolean stopping;
 
     /** When the engine last started (epoch millis of the control plane's clock); 0 before. */
     volatile long startedAt;
 
-    Entry(Store.Bot bot, BotRun run, BotContext ctx) {
+    Entry(Store.Bot bot, BotRun run, BotContext ctx, BotMeters meters) {
       this.bot = bot;
       this.run = run;
       this.ctx = ctx;
+      this.meters = meters;
     }
   }
 
@@ -73,6 +75,8 @@ final class Bots implements AutoCloseable {
   private final Map<String, Entry> running = new ConcurrentHashMap<>();
   private final Map<String, String> lastError = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final Metrics metrics;
+  private final Map<String, BotMeters> meters = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor out;
   private final AtomicLong droppedEvents = new AtomicLong();
   private volatile boolean closed;
@@ -83,8 +87,10 @@ final class Bots implements AutoCloseable {
       EventHub hub,
       Clock clock,
       ControlPlane.ExchangeFactory factory,
-      Path journalDir) {
+      Path journalDir,
+      Metrics metrics) {
     this.store = store;
+    this.metrics = metrics;
     this.vault = vault;
     this.hub = hub;
     this.clock = clock;
@@ -224,16 +230,21 @@ final class Bots implements AutoCloseable {
               "bot-" + b.id(),
               t -> LOG.warn("control plane: bot {} task failed: {}", b.id(), t.toString()));
       Entry[] self = new Entry[1];
+      String provider = String.valueOf(Json.readObject(b.configJson()).get("provider"));
+      BotMeters m = meters.computeIfAbsent(b.id(), id -> metrics.bot(id, b.kind(), provider));
       BotContext ctx =
           new BotContext(
               b.id(),
               b.owner(),
-              String.valueOf(Json.readObject(b.configJson()).get("provider")),
+              provider,
               scheduler,
               journalDir,
               factory,
               vault,
-              (type, data) -> onEngineEvent(b, self[0], type, data));
+              (type, data) -> {
+                m.onEvent(type, data);
+                onEngineEvent(b, self[0], type, data);
+              });
       BotRun run;
       try {
         run = create(b, ctx);
@@ -241,7 +252,7 @@ final class Bots implements AutoCloseable {
         ctx.close();
         throw failed(b, e);
       }
-      Entry entry = new Entry(b, run, ctx);
+      Entry entry = new Entry(b, run, ctx, m);
       self[0] = entry;
       running.put(b.id(), entry);
       try {
@@ -255,6 +266,7 @@ final class Bots implements AutoCloseable {
         throw failed(b, e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
       }
       entry.startedAt = clock.millis();
+      m.bindGauges(run.gauges());
       Store.Bot now = transition(b, "running", "bot.started", Map.of("state", "running"));
       LOG.info("control plane: bot {} ({}) started", b.id(), b.kind());
       return now;
@@ -277,6 +289,7 @@ final class Bots implements AutoCloseable {
 
   private void release(Entry e) {
     running.remove(e.bot.id(), e);
+    e.meters.unbindGauges();
     try {
       e.run.close();
     } catch (RuntimeException x) {
@@ -474,6 +487,12 @@ final class Bots implements AutoCloseable {
     body.put("currencies", currencies);
     body.put("unrealizedPnl", EngineJson.dec(unrealized));
     return body;
+  }
+
+  /** Forgets a deleted bot: removes its meters. */
+  void deleted(String botId) {
+    meters.remove(botId);
+    metrics.removeBot(botId);
   }
 
   /** Starts again every bot the store says was running when the control plane last stopped. */

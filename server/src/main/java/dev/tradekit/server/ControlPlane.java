@@ -3,6 +3,9 @@ package dev.tradekit.server;
 import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.Exchanges;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -53,7 +56,9 @@ public final class ControlPlane implements AutoCloseable {
   private @Nullable Bots bots;
   private @Nullable Notifications notifications;
   private @Nullable BacktestJobs backtests;
+  private @Nullable Metrics metrics;
   private int port;
+  private int metricsPort = -1;
 
   private ControlPlane(Builder config, Stores storeConfig, MasterKey masterKey) {
     this.config = config;
@@ -94,7 +99,13 @@ public final class ControlPlane implements AutoCloseable {
       this.notifications = n;
       config.writeNotifySettings(n.settings());
       EventHub hub = new EventHub(s, config.eventRetention, config.subscriberQueue, n::enqueue);
-      Bots b = new Bots(s, v, hub, config.clock, config.exchanges, journals);
+      MeterRegistry registry = config.meterRegistry;
+      Metrics m =
+          new Metrics(
+              registry != null ? registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+              registry == null);
+      this.metrics = m;
+      Bots b = new Bots(s, v, hub, config.clock, config.exchanges, journals, m);
       Api a =
           new Api(
               s,
@@ -116,8 +127,12 @@ public final class ControlPlane implements AutoCloseable {
       BacktestJobs jobs = config.backtestJobs(s, hub);
       this.backtests = jobs;
       a.addRoutes(new JobRoutes(a, s, jobs, config.backtestData).routes());
+      m.bindBacktests(jobs);
+      MetricsRoutes metricsRoutes = new MetricsRoutes(m);
+      a.addRoutes(metricsRoutes.routes());
       QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
       threads.setName("tradekit-server");
+      m.bindThreadPool(threads);
       Server srv = new Server(threads);
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
@@ -139,11 +154,22 @@ public final class ControlPlane implements AutoCloseable {
       connector.setIdleTimeout(config.idleTimeout.toMillis());
       srv.addConnector(connector);
       // the dashboard is served at / and hands every /api request on to the API handler
-      srv.setHandler(
-          new DashboardHandler(new ApiHandler(a, config.maxRequestBytes, config.corsOrigins)));
+      org.eclipse.jetty.server.Handler handler =
+          new DashboardHandler(new ApiHandler(a, config.maxRequestBytes, config.corsOrigins));
+      ServerConnector metricsConnector = null;
+      if (config.metricsPort >= 0) {
+        // the scrape without authentication: loopback only, and nothing else is served there
+        metricsConnector = new ServerConnector(srv, new HttpConnectionFactory(http));
+        metricsConnector.setHost("127.0.0.1");
+        metricsConnector.setPort(config.metricsPort);
+        srv.addConnector(metricsConnector);
+        handler = new MetricsRoutes.PortHandler(metricsConnector, metricsRoutes, handler);
+      }
+      srv.setHandler(new HttpMeters(m.registry(), handler));
       srv.setStopTimeout(5_000);
       srv.start();
       this.port = connector.getLocalPort();
+      this.metricsPort = metricsConnector == null ? -1 : metricsConnector.getLocalPort();
       this.server = srv;
       this.store = s;
       this.vault = v;
@@ -160,11 +186,13 @@ public final class ControlPlane implements AutoCloseable {
     } catch (RuntimeException e) {
       closeNotifications();
       closeBacktests();
+      closeMetrics();
       s.close();
       throw e;
     } catch (Exception e) {
       closeNotifications();
       closeBacktests();
+      closeMetrics();
       s.close();
       throw new IllegalStateException("cannot start the control plane: " + e.getMessage(), e);
     }
@@ -174,6 +202,13 @@ public final class ControlPlane implements AutoCloseable {
     if (backtests != null) {
       backtests.close();
       backtests = null;
+    }
+  }
+
+  private void closeMetrics() {
+    if (metrics != null) {
+      metrics.close();
+      metrics = null;
     }
   }
 
@@ -194,6 +229,14 @@ public final class ControlPlane implements AutoCloseable {
   /** The port listened on (the actual one when the builder asked for port 0). */
   public int port() {
     return port;
+  }
+
+  /**
+   * The loopback port that serves {@code GET /metrics} without authentication (the actual one when
+   * the builder asked for port 0), or -1 when {@link Builder#metricsPort(int)} was not set.
+   */
+  public int metricsPort() {
+    return metricsPort;
   }
 
   /**
@@ -320,6 +363,8 @@ public final class ControlPlane implements AutoCloseable {
         LOG.warn("control plane: the HTTP server did not stop cleanly: {}", e.toString());
       }
     }
+    closeMetrics();
+    metricsPort = -1;
     if (store != null) {
       store.close();
       store = null;
@@ -388,8 +433,36 @@ public final class ControlPlane implements AutoCloseable {
     private Duration backtestProgressEvery = Duration.ofMillis(500);
     private int backtestRetention = 100;
     private @Nullable Path backtestData;
+    private @Nullable MeterRegistry meterRegistry;
+    private int metricsPort = -1;
 
     private Builder() {}
+
+    /**
+     * Where the control plane's meters go (HTTP, JVM, per bot, backtest jobs). Default: a {@link
+     * PrometheusMeterRegistry} the control plane makes at each start and closes with it. A host's
+     * registry is not closed; {@code GET /metrics} serves it when it is a {@code
+     * PrometheusMeterRegistry} (or a composite holding one), and answers 404 otherwise.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Also serves {@code GET /metrics} (Prometheus text format) without authentication on this port
+     * of {@code 127.0.0.1} only, where nothing else is served. Default: off; the scrape is then
+     * only on the API port, for admins.
+     *
+     * @param port 0 to 65535; 0 picks a free port ({@link ControlPlane#metricsPort()})
+     */
+    public Builder metricsPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: must be 0 to 65535, got " + port);
+      }
+      this.metricsPort = port;
+      return this;
+    }
 
     /**
      * The backtest job pool: how many jobs run at once and how many more may wait; a submission

@@ -190,6 +190,31 @@ final class CopierRun implements BotRun {
     }
   }
 
+  /**
+   * Staleness of the leader's fill stream: the time since the last REST catch-up completed (the
+   * copier's scheduler clock; NaN before the first), and the active followers.
+   */
+  @Override
+  public List<BotMeters.GaugeSpec> gauges() {
+    return List.of(
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.stream.staleness",
+            "Time since the copier last caught up with the leader's fills",
+            "seconds",
+            () -> {
+              long last = engine.stats().lastCheckTime();
+              return last <= 0 ? Double.NaN : (ctx.scheduler.currentTimeMillis() - last) / 1000.0;
+            }),
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.followers.active",
+            "Followers that are copying (not paused)",
+            null,
+            () ->
+                engine.stats().followers().values().stream()
+                    .filter(FollowerStats::active)
+                    .count()));
+  }
+
   @Override
   public Map<String, Object> status() {
     CopierStats s = engine.stats();

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the dashboard (static HTML, CSS and JavaScript modules from the jar) at {@code /} and
- * hands every {@code /api} request to the API handler it wraps.
+ * hands every {@code /api} request (and {@code /metrics}) to the API handler it wraps.
  *
  * <p>Only names made of lower-case letters, digits, {@code -}, {@code _} and {@code .} in
  * sub-folders of the dashboard folder, with a known extension, are looked up, so no request can
@@ -62,9 +62,10 @@ final class DashboardHandler extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = Request.getPathInContext(request);
-    if (path.equals("/api") || path.startsWith("/api/")) {
+    if (path.equals("/api") || path.startsWith("/api/") || path.equals(MetricsRoutes.PATH)) {
       return super.handle(request, response, callback);
     }
+    HttpMeters.route(request, "dashboard");
     var headers = response.getHeaders();
     headers.put("Content-Security-Policy", CSP);
     headers.put("X-Content-Type-Options", "nosniff");

@@ -197,6 +197,41 @@ final class MarketMakerRun implements BotRun {
     engine.updateParameters(engine.parameters());
   }
 
+  /**
+   * Realised PnL (before fees) and fees since the engine started, unrealised PnL (all in the
+   * symbol's margin asset), the position (inventory, base units) and the resting orders, from the
+   * engine's status.
+   */
+  @Override
+  public List<BotMeters.GaugeSpec> gauges() {
+    return List.of(
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.pnl.realised",
+            "Realised PnL before fees since the engine started, in the margin asset",
+            null,
+            () -> engine.status().realisedPnl().doubleValue()),
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.pnl.unrealised",
+            "Unrealised PnL of the position, in the margin asset",
+            null,
+            () -> engine.status().unrealisedPnl().doubleValue()),
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.fees",
+            "Fees paid since the engine started, in the margin asset",
+            null,
+            () -> engine.status().fees().doubleValue()),
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.inventory",
+            "The market maker's signed position (inventory), base units",
+            null,
+            () -> engine.status().position().doubleValue()),
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.open.orders",
+            "The bot's resting orders as the venue last reported them",
+            null,
+            () -> engine.status().openOrders().size()));
+  }
+
   @Override
   public Map<String, Object> status() {
     MarketMakerStatus s = engine.status();

@@ -142,6 +142,27 @@ final class ScannerRun implements BotRun {
     paused = false;
   }
 
+  /** The hot pool, the observer pool, the walls tracked and the request weight used. */
+  @Override
+  public List<BotMeters.GaugeSpec> gauges() {
+    return List.of(
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.scanner.hot.pool",
+            "Large orders in the scanner's hot pool",
+            null,
+            () -> engine.hotOrders().size()),
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.scanner.candidates",
+            "Large orders under observation before the hot pool",
+            null,
+            () -> engine.candidates().size()),
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.scanner.weight.used",
+            "Request weight the scan used of the venue's budget",
+            null,
+            () -> engine.metrics().weightUsed()));
+  }
+
   @Override
   public Map<String, Object> status() {
     ScannerMetrics mt = engine.metrics();

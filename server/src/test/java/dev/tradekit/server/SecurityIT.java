@@ -397,6 +397,28 @@ class SecurityIT {
   }
 
   @Test
+  void theMetricsScrapeCarriesNoSecretNoKeyIdAndNoUserName() {
+    ServerFixture f = start();
+    String admin = f.setupAdmin();
+    String trader = f.user(admin, "tina", "trader");
+    String key = f.key(trader, "AKIA-METRICS-PART", SECRET);
+    String bot = f.bot(trader, key);
+    assertThat(f.get("/api/bots/" + bot, trader).statusCode()).isEqualTo(200);
+    // running or not (the sim venue may refuse these keys), the bot has meters
+    assertThat(f.post("/api/bots/" + bot + "/start", "", trader).statusCode()).isIn(200, 409);
+    // the scrape goes into SEEN, which noSecretInAnyResponseOrLog scans after every test
+    HttpResponse<String> r = f.get("/metrics", admin);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("uri=\"/api/bots/{id}\"")
+        .contains("bot=\"" + bot + "\"")
+        .doesNotContain(SECRET)
+        .doesNotContain("AKIA-METRICS-PART")
+        .doesNotContain(key)
+        .doesNotContain("tina");
+  }
+
+  @Test
   void keepsUsersKeysAndBotsAcrossARestart() {
     ServerFixture f = start();
     String admin = f.setupAdmin();

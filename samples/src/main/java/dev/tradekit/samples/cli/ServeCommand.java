@@ -59,6 +59,13 @@ final class ServeCommand implements Callable<Integer> {
               + " the synthetic market only.")
   @Nullable Path backtestData;
 
+  @Option(
+      names = "--metrics-port",
+      description =
+          "Also serve the Prometheus scrape (GET /metrics) without authentication on this port of"
+              + " 127.0.0.1 only (0: any). Default: off; admins scrape /metrics on the API port.")
+  @Nullable Integer metricsPort;
+
   /** Released to stop serving; the JVM's shutdown hook releases it on Ctrl-C. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -80,9 +87,15 @@ final class ServeCommand implements Callable<Integer> {
     if (folder != null) {
       builder.backtestData(folder);
     }
+    if (metricsPort != null) {
+      builder.metricsPort(metricsPort);
+    }
     try (ControlPlane plane = builder.build().start()) {
       out.printf(
           "control plane on %s (API description: %s/api/openapi.yaml)%n", plane.url(), plane.url());
+      if (plane.metricsPort() > 0) {
+        out.printf("metrics (Prometheus): http://127.0.0.1:%d/metrics%n", plane.metricsPort());
+      }
       plane
           .setupLink()
           .ifPresent(

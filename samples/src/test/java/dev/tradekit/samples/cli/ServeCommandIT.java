@@ -67,7 +67,17 @@ class ServeCommandIT {
     }
   }
 
-  private String serveOnce(Path dataDir, boolean expectSetup, String... extra) throws Exception {
+  private String serveOnce(Path dataDir, boolean expectSetup) throws Exception {
+    return serveOnce(dataDir, expectSetup, text -> {});
+  }
+
+  /** Serves once with {@code extra} options; {@code whileServing} gets the output so far. */
+  private String serveOnce(
+      Path dataDir,
+      boolean expectSetup,
+      java.util.function.Consumer<String> whileServing,
+      String... extra)
+      throws Exception {
     ServeCommand cmd = new ServeCommand();
     Output out = new Output();
     CommandLine cli = new CommandLine(cmd);
@@ -76,10 +86,11 @@ class ServeCommandIT {
     Thread t =
         new Thread(
             () -> {
-              String[] args = {"--port", "0", "--data-dir", dataDir.toString()};
-              String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
-              System.arraycopy(extra, 0, all, args.length, extra.length);
-              code[0] = cli.execute(all);
+              java.util.List<String> args =
+                  new java.util.ArrayList<>(
+                      java.util.List.of("--port", "0", "--data-dir", dataDir.toString()));
+              args.addAll(java.util.List.of(extra));
+              code[0] = cli.execute(args.toArray(String[]::new));
             },
             "serve");
     t.start();
@@ -95,6 +106,7 @@ class ServeCommandIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"setupRequired\":" + expectSetup);
+    whileServing.accept(out.text());
     cmd.stop.countDown();
     t.join(60_000);
     assertThat(code[0]).as(out.text()).isZero();
@@ -116,8 +128,40 @@ class ServeCommandIT {
   @Test
   void backtestDataFolderIsHandedToTheControlPlane() throws Exception {
     Path recorded = Files.createDirectories(dir.resolve("recorded"));
-    String out = serveOnce(dir.resolve("data"), true, "--backtest-data", recorded.toString());
+    String out =
+        serveOnce(
+            dir.resolve("data"), true, text -> {}, "--backtest-data", recorded.toString());
     assertThat(out)
         .contains("backtest jobs may name the data files in " + recorded.toAbsolutePath());
+  }
+
+  @Test
+  void metricsPortServesThePrometheusScrapeWithoutSigningIn() throws Exception {
+    String text =
+        serveOnce(
+            dir.resolve("data"),
+            true,
+            out -> {
+              Matcher m =
+                  Pattern.compile("metrics \\(Prometheus\\): (http://127\\.0\\.0\\.1:\\d+/metrics)")
+                      .matcher(out);
+              assertThat(m.find()).as(out).isTrue();
+              try {
+                HttpResponse<String> r =
+                    HttpClient.newHttpClient()
+                        .send(
+                            HttpRequest.newBuilder(URI.create(m.group(1)))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).contains("jvm_memory_used_bytes{");
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            },
+            "--metrics-port",
+            "0");
+    assertThat(text).contains("metrics (Prometheus): http://127.0.0.1:");
   }
 }
