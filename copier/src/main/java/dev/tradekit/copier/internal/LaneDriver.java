@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Works the head copy of a lane through its life: wait (delay, aggregation), plan, journal the
@@ -54,6 +55,9 @@ public final class LaneDriver {
 
   /** Margin type to mirror, by client order id, decided when the copy was planned. */
   private final Map<String, MarginType> mirrorMarginType = new HashMap<>();
+
+  /** The copies planned in the running {@link #batch}, null outside one. */
+  private @Nullable List<Planned> batch;
 
   /**
    * A driver.
@@ -127,6 +131,17 @@ public final class LaneDriver {
     }
     lane.busy = true;
     var group = Grouping.group(lane, head, f.settings);
+    InputsFetcher.Fetched ready = inputs.ready(f, group);
+    if (ready != null) {
+      try {
+        plan(lane, group, ready);
+      } catch (LeaseLostException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        fatal.accept(e);
+      }
+      return;
+    }
     inputs
         .fetch(f, group, scheduler)
         .whenCompleteAsync(
@@ -191,8 +206,86 @@ public final class LaneDriver {
       return;
     }
     CopyPlanner.Send send = (CopyPlanner.Send) plan;
+    List<Planned> fanOut = batch;
+    if (fanOut != null) {
+      fanOut.add(new Planned(lane, group.size(), send, in));
+      return; // journaled with the batch's other intents, then sent
+    }
     store.markIntended(send.intended(), send.merged(), send.target());
-    for (int i = 0; i < group.size(); i++) {
+    dispatch(new Planned(lane, group.size(), send, in));
+  }
+
+  /**
+   * Runs {@code fanOut}, which drives lanes, and journals every copy planned meanwhile as intended
+   * in one transaction (instead of one per follower), then sends them all. In a group, when a
+   * follower's lease turns out lost the batch is journaled copy by copy, so that only that
+   * follower's copy is given up. A journal failure halts the copier.
+   */
+  void batch(Runnable fanOut) {
+    if (batch != null) {
+      fanOut.run(); // already inside a batch: it journals these too
+      return;
+    }
+    List<Planned> planned = new ArrayList<>();
+    batch = planned;
+    inputs.shareLeaderPrices(true);
+    try {
+      fanOut.run();
+    } finally {
+      batch = null;
+      inputs.shareLeaderPrices(false);
+    }
+    if (planned.isEmpty() || !running.getAsBoolean()) {
+      return;
+    }
+    try {
+      journalIntents(planned);
+    } catch (RuntimeException e) {
+      fatal.accept(e);
+    }
+  }
+
+  private void journalIntents(List<Planned> planned) {
+    List<JournalStore.Intent> intents = new ArrayList<>(planned.size());
+    for (Planned p : planned) {
+      intents.add(new JournalStore.Intent(p.send.intended(), p.send.merged(), p.send.target()));
+    }
+    try {
+      store.markIntended(intents);
+    } catch (LeaseLostException lost) {
+      for (Planned p : planned) { // nothing was written: one by one, each under its own lease
+        if (running.getAsBoolean() && !p.lane.detached) {
+          try {
+            store.markIntended(p.send.intended(), p.send.merged(), p.send.target());
+            dispatch(p);
+          } catch (LeaseLostException e) {
+            guard.lost(p.lane.follower, e.lease());
+          }
+        }
+      }
+      return;
+    }
+    for (Planned p : planned) {
+      if (running.getAsBoolean() && !p.lane.detached) {
+        try {
+          dispatch(p);
+        } catch (LeaseLostException e) {
+          guard.lost(p.lane.follower, e.lease());
+        }
+      }
+    }
+  }
+
+  /** A copy planned inside a {@link #batch}, waiting for the batch's journal transaction. */
+  private record Planned(
+      Lane lane, int groupSize, CopyPlanner.Send send, InputsFetcher.Fetched in) {}
+
+  /** The journaled intent replaces its group at the head of the lane and leaves. */
+  private void dispatch(Planned p) {
+    Lane lane = p.lane;
+    CopyPlanner.Send send = p.send;
+    InputsFetcher.Fetched in = p.in;
+    for (int i = 0; i < p.groupSize; i++) {
       lane.queue.pollFirst();
     }
     lane.queue.addFirst(send.intended());
