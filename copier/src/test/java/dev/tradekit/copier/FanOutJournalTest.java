@@ -6,6 +6,7 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.copier.fake.FakeExchange;
 import dev.tradekit.copier.internal.JournalStore;
+import dev.tradekit.copier.internal.LeaseLostException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -29,6 +30,10 @@ class FanOutJournalTest {
               JournalStore.class.getClassLoader(),
               new Class<?>[] {JournalStore.class},
               (proxy, method, args) -> {
+                if (method.getName().equals("markIntended") && lostLease(args)) {
+                  writes.add("refused: lease of f1 lost");
+                  throw new LeaseLostException("follower:f1", "taken by another instance");
+                }
                 if (method.getName().equals("markIntended")) {
                   int placed = 0;
                   for (FakeExchange f : venues.values()) {
@@ -37,8 +42,7 @@ class FanOutJournalTest {
                   String what =
                       args.length == 1
                           ? "intents x" + ((List<?>) args[0]).size()
-                          : "one intent of "
-                              + ((dev.tradekit.copier.CopyRecord) args[0]).follower();
+                          : "one intent of " + ((CopyRecord) args[0]).follower();
                   writes.add(what + " after " + placed + " orders");
                 }
                 try {
@@ -47,6 +51,24 @@ class FanOutJournalTest {
                   throw e.getCause();
                 }
               });
+
+  /** When set, every intent write that includes follower f1 is refused as a lost lease. */
+  private volatile boolean f1LeaseLost;
+
+  private boolean lostLease(Object[] args) {
+    if (!f1LeaseLost) {
+      return false;
+    }
+    if (args.length == 1) {
+      for (Object o : (List<?>) args[0]) {
+        if (((JournalStore.Intent) o).intended().follower().equals("f1")) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return ((CopyRecord) args[0]).follower().equals("f1");
+  }
 
   private TradeCopier start(int followers) {
     Map<String, Exchange> exchanges = new LinkedHashMap<>();
@@ -103,5 +125,25 @@ class FanOutJournalTest {
     assertThat(fx.pos("bal", "BTCUSDT")).isEqualByComparingTo("0.1");
     assertThat(fx.pos("f0", "BTCUSDT")).isEqualByComparingTo("0.1");
     assertThat(fx.pos("f1", "BTCUSDT")).isEqualByComparingTo("0.1");
+  }
+
+  @Test
+  void aLeaseLostForOneFollowerLeavesOnlyItsCopyUnsentAndJournalsTheOthersOneByOne() {
+    start(3);
+    f1LeaseLost = true;
+    fx.trade("BTCUSDT", Side.BUY, "1");
+    assertThat(writes)
+        .containsExactly(
+            "refused: lease of f1 lost",
+            "one intent of f0 after 0 orders",
+            "refused: lease of f1 lost",
+            "one intent of f2 after 1 orders");
+    assertThat(fx.pos("f0", "BTCUSDT")).isEqualByComparingTo("0.1");
+    assertThat(fx.pos("f2", "BTCUSDT")).isEqualByComparingTo("0.1");
+    assertThat(fx.ex("f1").placedOrders()).isEmpty();
+    assertThat(journal.history(HistoryQuery.builder().follower("f1").build()))
+        .singleElement()
+        .extracting(CopyRecord::status)
+        .isEqualTo(CopyStatus.PENDING);
   }
 }
