@@ -17,9 +17,14 @@ import dev.tradekit.copier.CopyRecord;
 import dev.tradekit.copier.TradeCopier;
 import dev.tradekit.testkit.FakeBinance;
 import dev.tradekit.testkit.RateLimits;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,9 +52,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * The trade copier end to end over loopback: a leader market order on a local {@code FakeBinance},
  * its fill delivered on the leader's user stream through the real {@code binance-usdm} adapter, and
  * one copy per follower sent and acknowledged through the follower's own adapter. JMH samples the
- * whole cycle (leader order sent to every follower's copy acknowledged); the trial also prints
+ * whole cycle (leader order sent to every follower's copy acknowledged); each iteration also prints
  * p50/p99/p99.9 of the copier's own part, from the fill arriving on the leader's stream to each
- * follower order being sent and being acknowledged.
+ * follower order being sent and being acknowledged, and per leader fill to the last of its copies
+ * being sent ({@code all-sent}) and acknowledged ({@code all-acked}). The journal is the user's
+ * choice: {@code sqlite} (the durable default, in a temporary file) or {@code memory}.
  *
  * <pre>{@code
  * benchmarks/run.sh CopierLatencyBenchmark
@@ -75,10 +82,15 @@ public class CopierLatencyBenchmark {
   @Param({"1", "10", "100"})
   public int followers;
 
+  /** The copier's journal: {@code sqlite} (a temporary file) or {@code memory}. */
+  @Param({"sqlite", "memory"})
+  public String journal = "sqlite";
+
+  private @Nullable Path journalDir;
   private @Nullable FakeBinance fake;
   private final List<Exchange> adapters = new ArrayList<>();
   private @Nullable LiveScheduler clock;
-  private @Nullable CopyJournal journal;
+  private @Nullable CopyJournal copyJournal;
   private @Nullable TradeCopier copier;
   private @Nullable Subscription arrivals;
   private @Nullable Exchange leader;
@@ -114,8 +126,8 @@ public class CopierLatencyBenchmark {
     }
     LiveScheduler scheduler = LiveScheduler.create("copier-bench");
     clock = scheduler;
-    CopyJournal j = CopyJournals.inMemory();
-    journal = j;
+    CopyJournal j = openJournal();
+    copyJournal = j;
     Exchange lead = adapter(venue, "leader");
     leader = lead;
     // subscribed before the copier, so the adapter hands each fill here first
@@ -145,6 +157,19 @@ public class CopierLatencyBenchmark {
     copier = c;
     c.start().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     clear();
+  }
+
+  private CopyJournal openJournal() throws IOException {
+    switch (journal) {
+      case "memory":
+        return CopyJournals.inMemory();
+      case "sqlite":
+        Path dir = Files.createTempDirectory("copier-bench");
+        journalDir = dir;
+        return CopyJournals.sqlite(dir.resolve("copier.db"));
+      default:
+        throw new IllegalArgumentException("journal must be sqlite or memory, was " + journal);
+    }
   }
 
   private static boolean bookIsLive(FakeBinance venue) {
@@ -229,10 +254,14 @@ public class CopierLatencyBenchmark {
   String summary() {
     return String.format(
         Locale.ROOT,
-        "copier followers=%d stream->sent %s | stream->ack %s | not copied %d%s",
+        "copier followers=%d journal=%s stream->sent %s | stream->ack %s"
+            + " | stream->all-sent %s | stream->all-acked %s | not copied %d%s",
         followers,
-        percentiles(sent),
-        percentiles(acked),
+        journal,
+        percentiles(latencies(sent)),
+        percentiles(latencies(acked)),
+        percentiles(lastOfEachFill(sent)),
+        percentiles(lastOfEachFill(acked)),
         notCopied.get(),
         lastReason.isEmpty() ? "" : " (last: " + lastReason + ")");
   }
@@ -248,8 +277,12 @@ public class CopierLatencyBenchmark {
     return all.length == 0 ? -1 : at(all, 0.50);
   }
 
-  private String percentiles(ConcurrentLinkedQueue<Sample> events) {
-    long[] all = latencies(events);
+  /** How many leader fills had every follower's copy acknowledged in this iteration. */
+  int fillsFullyAcked() {
+    return lastOfEachFill(acked).length;
+  }
+
+  private static String percentiles(long[] all) {
     if (all.length == 0) {
       return "no samples";
     }
@@ -275,6 +308,28 @@ public class CopierLatencyBenchmark {
     return out.stream().mapToLong(Long::longValue).sorted().toArray();
   }
 
+  /**
+   * Per leader fill whose copies all reached the event ({@code followers} of them), the last
+   * event's time minus the fill's arrival on the leader's stream, in microseconds, sorted.
+   */
+  private long[] lastOfEachFill(ConcurrentLinkedQueue<Sample> events) {
+    Map<String, long[]> perFill = new HashMap<>(); // {count, latest nanos}
+    for (Sample e : events) {
+      long[] c = perFill.computeIfAbsent(e.tradeId(), k -> new long[] {0, Long.MIN_VALUE});
+      c[0]++;
+      c[1] = Math.max(c[1], e.nanos());
+    }
+    List<Long> out = new ArrayList<>();
+    perFill.forEach(
+        (tradeId, c) -> {
+          Long arrived = arrivedAt.get(tradeId);
+          if (arrived != null && c[0] == followers) {
+            out.add((c[1] - arrived) / 1_000);
+          }
+        });
+    return out.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
   private static long at(long[] sorted, double q) {
     int i = (int) Math.ceil(q * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
@@ -292,13 +347,20 @@ public class CopierLatencyBenchmark {
     if (clock != null) {
       clock.close();
     }
-    if (journal != null) {
-      journal.close();
+    if (copyJournal != null) {
+      copyJournal.close();
     }
     adapters.forEach(Exchange::close);
     adapters.clear();
     if (fake != null) {
       fake.close();
+    }
+    if (journalDir != null) {
+      try (var files = Files.walk(journalDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        System.err.println("could not delete " + journalDir + ": " + e);
+      }
     }
   }
 

@@ -2,7 +2,8 @@ package dev.tradekit.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the copier latency benchmark body a few times with two followers over loopback, so a broken
@@ -10,10 +11,12 @@ import org.junit.jupiter.api.Test;
  */
 class CopierLatencyBenchmarkIT {
 
-  @Test
-  void everyLeaderFillIsCopiedToEveryFollowerAndTimed() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "memory"})
+  void everyLeaderFillIsCopiedToEveryFollowerAndTimed(String journal) throws Exception {
     CopierLatencyBenchmark benchmark = new CopierLatencyBenchmark();
     benchmark.followers = 2;
+    benchmark.journal = journal;
     benchmark.start();
     try {
       for (int i = 0; i < 4; i++) {
@@ -21,9 +24,12 @@ class CopierLatencyBenchmarkIT {
       }
       assertThat(benchmark.ackSamples()).isEqualTo(8);
       assertThat(benchmark.ackP50Micros()).isPositive();
+      assertThat(benchmark.fillsFullyAcked()).isEqualTo(4);
       assertThat(benchmark.summary())
-          .startsWith("copier followers=2 stream->sent p50=")
+          .startsWith("copier followers=2 journal=" + journal + " stream->sent p50=")
           .contains("(n=8)")
+          .contains("stream->all-acked p50=")
+          .contains("(n=4)")
           .endsWith("not copied 0");
     } finally {
       benchmark.stop();

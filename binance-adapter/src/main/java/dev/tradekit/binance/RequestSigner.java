@@ -2,9 +2,11 @@ package dev.tradekit.binance;
 
 import dev.tradekit.api.Credentials;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import javax.crypto.Mac;
 
 /**
  * Builds and signs the total parameter string of a Binance USD-M SIGNED request.
@@ -15,6 +17,9 @@ import java.util.function.LongSupplier;
  * timestamp} (from the server-adjusted time source) are appended and the whole string is signed
  * with HMAC-SHA256. The string that was signed must be sent byte for byte: as the query string
  * (already encoded) or as the form body, followed by {@code &signature=...}.
+ *
+ * <p>Each thread that signs keeps one keyed {@link Mac} of this signer and reuses it: a new {@code
+ * Mac} per request (provider lookup and key schedule) costs more than the HMAC itself.
  */
 final class RequestSigner {
   static final long MAX_RECV_WINDOW_MS = 60_000;
@@ -23,6 +28,9 @@ final class RequestSigner {
   private final LongSupplier serverTime;
   private final long recvWindowMs;
   private final LongSupplier offset;
+
+  /** One keyed HMAC-SHA256 per signing thread ({@code Mac} is not thread-safe). */
+  private final ThreadLocal<Mac> mac;
 
   /** A signer whose server time is the local time (offset 0); for tests and benchmarks. */
   RequestSigner(Credentials credentials, LongSupplier serverTime, long recvWindowMs) {
@@ -41,6 +49,7 @@ final class RequestSigner {
       Credentials credentials, LongSupplier serverTime, LongSupplier offset, long recvWindowMs) {
     this.offset = Objects.requireNonNull(offset, "offset");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.mac = ThreadLocal.withInitial(credentials::newHmacSha256);
     this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
     if (recvWindowMs <= 0 || recvWindowMs > MAX_RECV_WINDOW_MS) {
       throw new IllegalArgumentException(
@@ -90,7 +99,7 @@ final class RequestSigner {
     }
     sb.append("recvWindow=").append(recvWindowMs).append("&timestamp=").append(timestamp);
     String payload = sb.toString();
-    return new Signed(payload, credentials.hmacSha256Hex(payload), timestamp);
+    return new Signed(payload, hmacSha256Hex(payload), timestamp);
   }
 
   /**
@@ -141,7 +150,14 @@ final class RequestSigner {
             + window
             + "&timestamp="
             + timestamp;
-    return new Signed(payload, credentials.hmacSha256Hex(payload), timestamp);
+    return new Signed(payload, hmacSha256Hex(payload), timestamp);
+  }
+
+  /** Lower-case hex HMAC-SHA256 of {@code payload}, with this thread's reused {@code Mac}. */
+  private String hmacSha256Hex(String payload) {
+    Mac m = mac.get();
+    // doFinal resets the Mac, so it is ready for the next payload even after a failure here
+    return HexFormat.of().formatHex(m.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void checkEncoded(String encodedParams) {

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradekit.api.Credentials;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +45,42 @@ class RequestSignerTest {
         .isEqualTo("3c661234138461fcc7a7d8746c6558c9842d4e10870d2ecbedf7777cad694af9");
     assertThat(s.timestamp()).isEqualTo(1591702613943L);
     assertThat(s.query()).endsWith("&signature=" + s.signature());
+  }
+
+  @Test
+  void theReusedMacSignsEveryPayloadAsAFreshOneWouldOnEveryThread() throws Exception {
+    AtomicLong clock = new AtomicLong(1591702613943L);
+    RequestSigner signer = new RequestSigner(CREDS, clock::incrementAndGet, 5000);
+    List<Callable<List<String>>> workers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int thread = t;
+      workers.add(
+          () -> {
+            List<String> mismatches = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+              RequestSigner.Signed s = signer.signEncoded("symbol=T" + thread + "&n=" + i);
+              if (!s.signature().equals(CREDS.hmacSha256Hex(s.payload()))) {
+                mismatches.add(s.payload());
+              }
+            }
+            return mismatches;
+          });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (Future<List<String>> f : pool.invokeAll(workers)) {
+        assertThat(f.get()).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // one signer, one thread: the second signature of the worked example is still the docs' one
+    RequestSigner fixed = new RequestSigner(CREDS, () -> 1591702613943L, 5000);
+    fixed.signEncoded("symbol=ETHUSDT");
+    for (int i = 0; i < 2; i++) {
+      assertThat(fixed.sign(workedExampleParams()).signature())
+          .isEqualTo("3c661234138461fcc7a7d8746c6558c9842d4e10870d2ecbedf7777cad694af9");
+    }
   }
 
   @Test

@@ -423,21 +423,24 @@ public final class CopyEngine {
       events.error("copier group: cannot read the journal: " + Failures.describe(e), e);
       return;
     }
-    for (CopyRecord r : open) {
-      Follower f = followers.get(r.follower());
-      if (f == null || !f.owned || f.removed) {
-        continue;
-      }
-      Lane lane = f.lane(r.symbol());
-      if (lane.holds(r.clientOrderId())) {
-        continue;
-      }
-      lane.insertInOrder(r);
-      if (r.status() == CopyStatus.INTENDED) {
-        lane.mustQuery.add(r.clientOrderId());
-      }
-      driver.drive(lane);
-    }
+    driver.batch(
+        () -> {
+          for (CopyRecord r : open) {
+            Follower f = followers.get(r.follower());
+            if (f == null || !f.owned || f.removed) {
+              continue;
+            }
+            Lane lane = f.lane(r.symbol());
+            if (lane.holds(r.clientOrderId())) {
+              continue;
+            }
+            lane.insertInOrder(r);
+            if (r.status() == CopyStatus.INTENDED) {
+              lane.mustQuery.add(r.clientOrderId());
+            }
+            driver.drive(lane);
+          }
+        });
   }
 
   /** A new leader fill (from the stream or a catch-up): journal it once and queue its copies. */
@@ -487,14 +490,18 @@ public final class CopyEngine {
     }
     fillsSeen.incrementAndGet();
     events.fillDetected(fill, change.action());
-    for (CopyRecord r : copies) {
-      Follower f = followers.get(r.follower());
-      if (f != null && f.owned) {
-        Lane lane = f.lane(r.symbol());
-        lane.queue.add(r);
-        driver.drive(lane);
-      }
-    }
+    // every follower's intent in one journal transaction, then every send started
+    driver.batch(
+        () -> {
+          for (CopyRecord r : copies) {
+            Follower f = followers.get(r.follower());
+            if (f != null && f.owned) {
+              Lane lane = f.lane(r.symbol());
+              lane.queue.add(r);
+              driver.drive(lane);
+            }
+          }
+        });
   }
 
   private static CopyRecord pending(

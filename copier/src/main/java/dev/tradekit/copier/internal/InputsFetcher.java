@@ -10,6 +10,7 @@ import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.copier.CopyRecord;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,11 @@ final class InputsFetcher {
       Optional<AccountSnapshot> leader,
       Optional<Position> leaderPosition) {}
 
+  /** The leader's last prices read once for a whole fan-out; null outside one. */
+  private @Nullable Map<String, BigDecimal> sharedPrices;
+
+  private boolean sharing;
+
   InputsFetcher(Exchange leader, JournalStore store) {
     this.leader = leader;
     this.store = store;
@@ -70,6 +76,46 @@ final class InputsFetcher {
               }
             },
             scheduler);
+  }
+
+  /**
+   * What {@code group} needs, at once, when every venue input is cached (the instrument and
+   * position mode; no balances or leader position asked for): the common case of a warm follower,
+   * which then plans in the same scheduler task as the fill that made the copy. Null when something
+   * has to be fetched ({@link #fetch}).
+   */
+  @Nullable Fetched ready(Follower f, List<CopyRecord> group) {
+    CopyRecord head = group.get(0);
+    Instrument cached = f.instruments.get(head.symbol());
+    boolean opens = CopyPlanner.opens(head);
+    if (cached == null
+        || f.positionMode == null
+        || (opens && f.policy.needsBalances())
+        || (opens && (f.settings.mirrorLeverage() || f.settings.mirrorMarginType()))) {
+      return null;
+    }
+    return assemble(f, new Raw(cached, Optional.empty(), Optional.empty(), Optional.empty()));
+  }
+
+  /**
+   * While on, the leader's last prices are read from the journal once and shared by every copy
+   * planned (one leader fill's fan-out, during which they cannot change); off forgets them.
+   */
+  void shareLeaderPrices(boolean on) {
+    sharing = on;
+    sharedPrices = null;
+  }
+
+  private Map<String, BigDecimal> lastLeaderPrices() {
+    if (!sharing) {
+      return store.lastLeaderPrices();
+    }
+    Map<String, BigDecimal> prices = sharedPrices;
+    if (prices == null) {
+      prices = store.lastLeaderPrices();
+      sharedPrices = prices;
+    }
+    return prices;
   }
 
   /** Fetches what {@code group} needs; the result is assembled on {@code scheduler}. */
@@ -120,7 +166,7 @@ final class InputsFetcher {
             mode,
             store.followerPositions(f.name),
             store.followerTargets(f.name),
-            store.lastLeaderPrices(),
+            lastLeaderPrices(),
             raw.leader().map(s -> marginBalance(s, asset)).orElse(null),
             raw.follower().map(s -> marginBalance(s, asset)).orElse(null));
     Position lp = raw.leaderPosition().orElse(null);

@@ -61,6 +61,17 @@ public interface JournalStore extends CopyJournal {
   void markIntended(CopyRecord intended, List<CopyRecord> merged, SlotTarget target);
 
   /**
+   * {@link #markIntended(CopyRecord, List, SlotTarget)} for several copies (of any followers) in
+   * one transaction, all or nothing: one leader fill's copies to every follower are journaled
+   * together instead of one transaction per follower. In a group every follower's lease is checked;
+   * one lost lease fails the whole call with {@link LeaseLostException} and nothing is written.
+   */
+  void markIntended(List<Intent> intents);
+
+  /** One copy to mark intended: the sized copy, the copies merged into it and the new target. */
+  record Intent(CopyRecord intended, List<CopyRecord> merged, SlotTarget target) {}
+
+  /**
    * Stores a final copy ({@code COPIED}, {@code SKIPPED}, {@code FAILED} or {@code MERGED}) and,
    * for a copied one, adds its signed executed quantity to the follower's copied position in its
    * slot; a sized copy that executed less than it asked takes the shortfall out of the target

@@ -1,23 +1,16 @@
 package dev.tradekit.copier.internal;
 
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.MarginModes;
 import dev.tradekit.api.error.InvalidOrderException;
 import dev.tradekit.api.error.SendDeadlineExceededException;
-import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
-import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.OrderType;
-import dev.tradekit.api.model.TimeInForce;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.copier.CopyRecord;
 import dev.tradekit.copier.CopyStatus;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Works the head copy of a lane through its life: wait (delay, aggregation), plan, journal the
@@ -49,11 +43,10 @@ public final class LaneDriver {
   private final TradeGuard guard;
   private final Backoff backoff = Backoff.DEFAULT;
 
-  /** Leverage to mirror, by client order id, decided when the copy was planned. */
-  private final Map<String, Integer> mirrorLeverage = new HashMap<>();
+  private final CopyPlacement placement;
 
-  /** Margin type to mirror, by client order id, decided when the copy was planned. */
-  private final Map<String, MarginType> mirrorMarginType = new HashMap<>();
+  /** The copies planned in the running {@link #batch}, null outside one. */
+  private @Nullable List<Planned> batch;
 
   /**
    * A driver.
@@ -79,6 +72,7 @@ public final class LaneDriver {
     this.pause = pause;
     this.fatal = fatal;
     this.inputs = new InputsFetcher(leader, store);
+    this.placement = new CopyPlacement(scheduler, events, guard);
   }
 
   /** Warms the follower's caches (instruments, position mode) ahead of its first copy. */
@@ -127,6 +121,17 @@ public final class LaneDriver {
     }
     lane.busy = true;
     var group = Grouping.group(lane, head, f.settings);
+    InputsFetcher.Fetched ready = inputs.ready(f, group);
+    if (ready != null) {
+      try {
+        plan(lane, group, ready);
+      } catch (LeaseLostException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        fatal.accept(e);
+      }
+      return;
+    }
     inputs
         .fetch(f, group, scheduler)
         .whenCompleteAsync(
@@ -191,19 +196,90 @@ public final class LaneDriver {
       return;
     }
     CopyPlanner.Send send = (CopyPlanner.Send) plan;
+    List<Planned> fanOut = batch;
+    if (fanOut != null) {
+      fanOut.add(new Planned(lane, group.size(), send, in));
+      return; // journaled with the batch's other intents, then sent
+    }
     store.markIntended(send.intended(), send.merged(), send.target());
-    for (int i = 0; i < group.size(); i++) {
+    dispatch(new Planned(lane, group.size(), send, in));
+  }
+
+  /**
+   * Runs {@code fanOut}, which drives lanes, and journals every copy planned meanwhile as intended
+   * in one transaction (instead of one per follower), then sends them all. In a group, when a
+   * follower's lease turns out lost the batch is journaled copy by copy, so that only that
+   * follower's copy is given up. A journal failure halts the copier.
+   */
+  void batch(Runnable fanOut) {
+    if (batch != null) {
+      fanOut.run(); // already inside a batch: it journals these too
+      return;
+    }
+    List<Planned> planned = new ArrayList<>();
+    batch = planned;
+    inputs.shareLeaderPrices(true);
+    try {
+      fanOut.run();
+    } finally {
+      batch = null;
+      inputs.shareLeaderPrices(false);
+    }
+    if (planned.isEmpty() || !running.getAsBoolean()) {
+      return;
+    }
+    try {
+      journalIntents(planned);
+    } catch (RuntimeException e) {
+      fatal.accept(e);
+    }
+  }
+
+  private void journalIntents(List<Planned> planned) {
+    List<JournalStore.Intent> intents = new ArrayList<>(planned.size());
+    for (Planned p : planned) {
+      intents.add(new JournalStore.Intent(p.send.intended(), p.send.merged(), p.send.target()));
+    }
+    try {
+      store.markIntended(intents);
+    } catch (LeaseLostException lost) {
+      for (Planned p : planned) { // nothing was written: one by one, each under its own lease
+        if (running.getAsBoolean() && !p.lane.detached) {
+          try {
+            store.markIntended(p.send.intended(), p.send.merged(), p.send.target());
+            dispatch(p);
+          } catch (LeaseLostException e) {
+            guard.lost(p.lane.follower, e.lease());
+          }
+        }
+      }
+      return;
+    }
+    for (Planned p : planned) {
+      if (running.getAsBoolean() && !p.lane.detached) {
+        try {
+          dispatch(p);
+        } catch (LeaseLostException e) {
+          guard.lost(p.lane.follower, e.lease());
+        }
+      }
+    }
+  }
+
+  /** A copy planned inside a {@link #batch}, waiting for the batch's journal transaction. */
+  private record Planned(
+      Lane lane, int groupSize, CopyPlanner.Send send, InputsFetcher.Fetched in) {}
+
+  /** The journaled intent replaces its group at the head of the lane and leaves. */
+  private void dispatch(Planned p) {
+    Lane lane = p.lane;
+    CopyPlanner.Send send = p.send;
+    InputsFetcher.Fetched in = p.in;
+    for (int i = 0; i < p.groupSize; i++) {
       lane.queue.pollFirst();
     }
     lane.queue.addFirst(send.intended());
-    Integer lev = in.leaderLeverage();
-    if (lev != null) {
-      mirrorLeverage.put(send.intended().clientOrderId(), lev);
-    }
-    MarginType type = in.leaderMarginType();
-    if (type != null) {
-      mirrorMarginType.put(send.intended().clientOrderId(), type);
-    }
+    placement.mirror(send.intended().clientOrderId(), in.leaderLeverage(), in.leaderMarginType());
     send(lane, send.intended());
   }
 
@@ -220,12 +296,7 @@ public final class LaneDriver {
       return;
     }
     long start = scheduler.nanoTime();
-    CompletableFuture<Order> placed =
-        marginType(f, r)
-            .thenCompose(v -> leverage(f, r))
-            // the deadline is read again right before the order leaves: a setting call may have
-            // taken long, and a renewal since may have moved it on
-            .thenCompose(v -> place(f, r));
+    CompletableFuture<Order> placed = placement.place(f, r);
     events.sent(r);
     placed.whenCompleteAsync(
         guarded(
@@ -264,119 +335,6 @@ public final class LaneDriver {
               }
             }),
         scheduler);
-  }
-
-  /**
-   * Places the copy, bounded by the follower's send deadline when this instance shares the
-   * follower's journal with others: the venue then refuses it if it arrives after the lease could
-   * have passed to another instance. A venue that cannot bound the arrival gets a plain placement
-   * (reported once per follower: the stall window is then open, see docs/copier.md).
-   */
-  private CompletableFuture<Order> place(Follower f, CopyRecord r) {
-    long deadline = guard.sendDeadline(f);
-    if (deadline == TradeGuard.UNBOUNDED) {
-      return f.exchange.trading().place(request(r));
-    }
-    if (deadline <= now()) {
-      return CompletableFuture.failedFuture(
-          new LeaseLostException(Fence.follower(f.name), "too little of the lease left to send"));
-    }
-    return f.exchange
-        .trading()
-        .placeBefore(request(r), Instant.ofEpochMilli(deadline))
-        .exceptionallyComposeAsync(
-            e -> {
-              if (!(Failures.unwrap(e) instanceof UnsupportedOperationException)) {
-                return CompletableFuture.failedFuture(e);
-              }
-              if (!f.unfencedReported) {
-                f.unfencedReported = true;
-                events.error(
-                    "follower "
-                        + f.name
-                        + ": its venue "
-                        + f.exchange.venue()
-                        + " cannot refuse a late order, so its copies are not fenced at the venue",
-                    Failures.unwrap(e));
-              }
-              return guard.sendDeadline(f) > now()
-                  ? f.exchange.trading().place(request(r))
-                  : CompletableFuture.failedFuture(
-                      new LeaseLostException(
-                          Fence.follower(f.name), "too little of the lease left to send"));
-            },
-            scheduler);
-  }
-
-  /**
-   * Sets the follower's margin type on the symbol before an opening copy when a policy asks for
-   * one. Never fails the copy: a venue without margin modes, or a refusal (e.g. an open position),
-   * is reported and the order goes ahead on the current type.
-   */
-  private CompletableFuture<Void> marginType(Follower f, CopyRecord r) {
-    MarginType wanted = f.settings.fixedMarginType();
-    MarginType mirrored = mirrorMarginType.remove(r.clientOrderId());
-    if (wanted == null) {
-      wanted = mirrored;
-    }
-    if (wanted == null || !CopyPlanner.opens(r) || wanted == f.marginTypeSet.get(r.symbol())) {
-      return CompletableFuture.completedFuture(null);
-    }
-    MarginType type = wanted;
-    Optional<MarginModes> modes = f.exchange.marginModes();
-    if (modes.isEmpty()) {
-      f.marginTypeSet.put(r.symbol(), type); // tell once per symbol
-      events.error(
-          "follower "
-              + f.name
-              + ": its venue "
-              + f.exchange.venue()
-              + " cannot set the margin type; "
-              + r.symbol()
-              + " is copied without setting it to "
-              + type,
-          new UnsupportedOperationException("no margin modes on " + f.exchange.venue()));
-      return CompletableFuture.completedFuture(null);
-    }
-    return modes
-        .get()
-        .setMarginType(r.symbol(), type)
-        .handleAsync(
-            (v, error) -> {
-              if (error == null) {
-                f.marginTypeSet.put(r.symbol(), type);
-              } else {
-                events.error(
-                    "follower "
-                        + f.name
-                        + ": could not set the margin type of "
-                        + r.symbol()
-                        + " to "
-                        + type
-                        + " ("
-                        + Failures.describe(error)
-                        + "); copying on the current type",
-                    Failures.unwrap(error));
-              }
-              return null;
-            },
-            scheduler);
-  }
-
-  private CompletableFuture<Void> leverage(Follower f, CopyRecord r) {
-    Integer wanted = f.settings.fixedLeverage();
-    Integer mirrored = mirrorLeverage.remove(r.clientOrderId());
-    if (wanted == null) {
-      wanted = mirrored;
-    }
-    if (wanted == null || !CopyPlanner.opens(r) || wanted.equals(f.leverageSet.get(r.symbol()))) {
-      return CompletableFuture.completedFuture(null);
-    }
-    int lev = wanted;
-    return f.exchange
-        .trading()
-        .setLeverage(r.symbol(), lev)
-        .thenRunAsync(() -> f.leverageSet.put(r.symbol(), lev), scheduler);
   }
 
   private void query(Lane lane, CopyRecord r) {
@@ -518,23 +476,6 @@ public final class LaneDriver {
       t.cancel();
       lane.timer = null;
     }
-  }
-
-  static OrderRequest request(CopyRecord r) {
-    if (r.quantity() == null || r.positionSide() == null) {
-      throw new IllegalStateException("copy " + r.clientOrderId() + " is not sized");
-    }
-    return OrderRequest.builder()
-        .symbol(r.symbol())
-        .side(r.side())
-        .type(r.price() == null ? OrderType.MARKET : OrderType.LIMIT)
-        .timeInForce(r.price() == null ? null : TimeInForce.IOC)
-        .quantity(Objects.requireNonNull(r.quantity()))
-        .price(r.price())
-        .reduceOnly(r.reduceOnly())
-        .positionSide(Objects.requireNonNull(r.positionSide()))
-        .clientOrderId(r.clientOrderId())
-        .build();
   }
 
   private long now() {

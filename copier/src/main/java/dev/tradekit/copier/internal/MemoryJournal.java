@@ -145,10 +145,23 @@ public final class MemoryJournal implements JournalStore {
   @Override
   public synchronized void markIntended(
       CopyRecord intended, List<CopyRecord> merged, SlotTarget target) {
-    require(intended.clientOrderId());
-    for (CopyRecord m : merged) {
-      require(m.clientOrderId());
+    markIntended(List.of(new Intent(intended, merged, target)));
+  }
+
+  @Override
+  public synchronized void markIntended(List<Intent> intents) {
+    for (Intent i : intents) { // all checked before anything is written: all or nothing
+      require(i.intended().clientOrderId());
+      for (CopyRecord m : i.merged()) {
+        require(m.clientOrderId());
+      }
     }
+    for (Intent i : intents) {
+      write(i.intended(), i.merged(), i.target());
+    }
+  }
+
+  private void write(CopyRecord intended, List<CopyRecord> merged, SlotTarget target) {
     copies.put(intended.clientOrderId(), intended);
     for (CopyRecord m : merged) {
       copies.put(m.clientOrderId(), m);

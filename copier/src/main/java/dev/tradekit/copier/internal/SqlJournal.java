@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -322,19 +323,52 @@ public final class SqlJournal implements JournalStore, LeaseStore {
   @Override
   public synchronized void markIntended(
       CopyRecord intended, List<CopyRecord> merged, SlotTarget target) {
+    markIntended(List.of(new Intent(intended, merged, target)));
+  }
+
+  @Override
+  public synchronized void markIntended(List<Intent> intents) {
+    if (intents.isEmpty()) {
+      return;
+    }
     tx(
-        "mark a copy intended",
+        intents.size() == 1
+            ? "mark a copy intended"
+            : "mark " + intents.size() + " copies intended",
         () -> {
-          guard(Fence.follower(intended.follower()));
-          update(intended, false);
-          for (CopyRecord m : merged) {
-            update(m, false);
+          Set<String> guarded = new HashSet<>();
+          for (Intent i : intents) {
+            if (guarded.add(i.intended().follower())) {
+              guard(Fence.follower(i.intended().follower()));
+            }
+          }
+          try (PreparedStatement ps = connection.prepareStatement(SqlRows.UPDATE_COPY)) {
+            for (Intent i : intents) {
+              update(ps, i.intended());
+              for (CopyRecord m : i.merged()) {
+                update(ps, m);
+              }
+            }
           }
           if (targets) {
-            SqlPositions.set(
-                connection, TARGETS, intended.follower(), target.slot(), target.amount());
+            for (Intent i : intents) {
+              SqlPositions.set(
+                  connection,
+                  TARGETS,
+                  i.intended().follower(),
+                  i.target().slot(),
+                  i.target().amount());
+            }
           }
         });
+  }
+
+  /** Updates a journaled copy with {@code ps} ({@link SqlRows#UPDATE_COPY}); it must exist. */
+  private static void update(PreparedStatement ps, CopyRecord r) throws SQLException {
+    SqlRows.bindUpdate(ps, r);
+    if (ps.executeUpdate() == 0) {
+      throw new SQLException("copy " + r.clientOrderId() + " is not journaled");
+    }
   }
 
   @Override
