@@ -129,8 +129,7 @@ class ServeCommandIT {
   void backtestDataFolderIsHandedToTheControlPlane() throws Exception {
     Path recorded = Files.createDirectories(dir.resolve("recorded"));
     String out =
-        serveOnce(
-            dir.resolve("data"), true, text -> {}, "--backtest-data", recorded.toString());
+        serveOnce(dir.resolve("data"), true, text -> {}, "--backtest-data", recorded.toString());
     assertThat(out)
         .contains("backtest jobs may name the data files in " + recorded.toAbsolutePath());
   }
