@@ -109,24 +109,28 @@ final class DecimalGrid {
 
   /** {@link #pick} for a grid index in a long; {@code half} compares twice the rest to the step. */
   private static long pickInLongs(long floorIndex, int half, RoundingMode mode) {
-    long ceilIndex = floorIndex + 1;
+    return roundsUp(half, mode, (floorIndex & 1) != 0) ? floorIndex + 1 : floorIndex;
+  }
+
+  /**
+   * Whether an off-grid value goes to the upper grid point; {@code half} compares twice its
+   * distance to the lower point with the step. Not for {@code UNNECESSARY}.
+   */
+  private static boolean roundsUp(int half, RoundingMode mode, boolean lowerIndexOdd) {
     switch (mode) {
       case FLOOR:
       case DOWN:
-        return floorIndex;
+        return false;
       case CEILING:
       case UP:
-        return ceilIndex;
+        return true;
       case HALF_UP:
-        return half < 0 ? floorIndex : ceilIndex;
+        return half >= 0;
       case HALF_DOWN:
-        return half <= 0 ? floorIndex : ceilIndex;
+        return half > 0;
       case HALF_EVEN:
       default:
-        if (half != 0) {
-          return half < 0 ? floorIndex : ceilIndex;
-        }
-        return (floorIndex & 1) != 0 ? ceilIndex : floorIndex;
+        return half != 0 ? half > 0 : lowerIndexOdd;
     }
   }
 
@@ -136,31 +140,15 @@ final class DecimalGrid {
       BigDecimal step,
       RoundingMode mode,
       BigDecimal value) {
-    BigInteger ceilIndex = floorIndex.add(BigInteger.ONE);
-    int half = rest.multiply(TWO).compareTo(step);
-    switch (mode) {
-      case FLOOR:
-      case DOWN:
-        return floorIndex;
-      case CEILING:
-      case UP:
-        return ceilIndex;
-      case HALF_UP:
-        return half < 0 ? floorIndex : ceilIndex;
-      case HALF_DOWN:
-        return half <= 0 ? floorIndex : ceilIndex;
-      case HALF_EVEN:
-        if (half != 0) {
-          return half < 0 ? floorIndex : ceilIndex;
-        }
-        return floorIndex.testBit(0) ? ceilIndex : floorIndex;
-      case UNNECESSARY:
-      default:
-        throw new ArithmeticException(
-            Checks.plain(value)
-                + " is not on the grid of step "
-                + Checks.plain(step)
-                + " and rounding mode UNNECESSARY forbids rounding");
+    if (mode == RoundingMode.UNNECESSARY) {
+      throw new ArithmeticException(
+          Checks.plain(value)
+              + " is not on the grid of step "
+              + Checks.plain(step)
+              + " and rounding mode UNNECESSARY forbids rounding");
     }
+    int half = rest.multiply(TWO).compareTo(step);
+    BigInteger ceilIndex = floorIndex.add(BigInteger.ONE);
+    return roundsUp(half, mode, floorIndex.testBit(0)) ? ceilIndex : floorIndex;
   }
 }
