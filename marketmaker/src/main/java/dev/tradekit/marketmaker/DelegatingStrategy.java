@@ -30,6 +30,11 @@ abstract class DelegatingStrategy implements Strategy {
   }
 
   @Override
+  public boolean wantsTrades() {
+    return base.wantsTrades();
+  }
+
+  @Override
   public @Nullable String stopReason() {
     return base.stopReason();
   }

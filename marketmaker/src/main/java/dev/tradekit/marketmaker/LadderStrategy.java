@@ -46,6 +46,12 @@ final class LadderStrategy implements Strategy {
     this.amounts = List.copyOf(amounts);
   }
 
+  /** The ladder quotes from the book alone. */
+  @Override
+  public boolean wantsTrades() {
+    return false;
+  }
+
   @Override
   public List<TargetOrder> targets(QuoteContext ctx) {
     BigDecimal mid = ctx.market().mid();

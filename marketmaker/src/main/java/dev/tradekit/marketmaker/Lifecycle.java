@@ -33,6 +33,8 @@ final class Lifecycle {
   private final List<CompletableFuture<Void>> stopWaiters = new ArrayList<>();
   private String stopReason = "";
   private boolean cancelling;
+  private @Nullable Feeds feeds;
+  private @Nullable Subscription trades;
 
   Lifecycle(Engine e) {
     this.e = e;
@@ -154,7 +156,8 @@ final class Lifecycle {
     if (poll == null) {
       subscriptions.add(e.exchange.streams().userEvents(feeds.userEvents()));
       subscriptions.add(e.exchange.streams().orderBook(e.symbol, feeds.book()));
-      subscriptions.add(e.exchange.streams().trades(e.symbol, feeds.trades()));
+      this.feeds = feeds;
+      subscribeTradesIfWanted();
       long refresh = e.sync.refreshInterval().toMillis();
       timers.add(
           e.scheduler.scheduleAtFixedRate(
@@ -352,11 +355,26 @@ final class Lifecycle {
     }
   }
 
+  /**
+   * Subscribes the public trades stream once the running strategy wants trades (at start, or when
+   * {@code updateStrategy} brings one that does); a strategy that ignores them costs no stream.
+   */
+  void subscribeTradesIfWanted() {
+    Feeds f = feeds;
+    if (f != null && trades == null && e.strategy.wantsTrades()) {
+      Subscription sub = e.exchange.streams().trades(e.symbol, f.trades());
+      trades = sub;
+      subscriptions.add(sub);
+    }
+  }
+
   private void closeFeeds() {
     for (Subscription sub : subscriptions) {
       sub.close();
     }
     subscriptions.clear();
+    feeds = null;
+    trades = null;
     for (Cancellable t : timers) {
       t.cancel();
     }

@@ -126,6 +126,7 @@ public final class MarketMaker {
             return;
           }
           engine.strategy = strategy;
+          engine.lifecycle.subscribeTradesIfWanted();
           result.complete(null);
           engine.requestQuote();
         });

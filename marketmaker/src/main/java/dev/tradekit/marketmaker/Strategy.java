@@ -37,8 +37,19 @@ public interface Strategy {
   /** One of the bot's orders traded (not called in polling mode, which sees no fills). */
   default void onFill(Fill fill, long now) {}
 
-  /** A public trade of the symbol, with the mid of the book when it arrived. */
+  /**
+   * A public trade of the symbol, with the mid of the book when it arrived; called only while
+   * {@link #wantsTrades()} is true.
+   */
   default void onTrade(Trade trade, double mid) {}
+
+  /**
+   * Whether {@link #onTrade} does anything: when false the engine does not subscribe to the public
+   * trades stream at all, so a strategy that ignores trades pays nothing per trade. Default true.
+   */
+  default boolean wantsTrades() {
+    return true;
+  }
 
   /**
    * Non-null when the strategy is finished (a stop-loss or take-profit bound was hit): the engine

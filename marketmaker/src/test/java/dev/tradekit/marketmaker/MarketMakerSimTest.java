@@ -11,6 +11,7 @@ import dev.tradekit.api.model.Side;
 import dev.tradekit.execution.RiskLimits;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,36 @@ class MarketMakerSimTest {
     assertThat(s.ordersPlaced()).isEqualTo(2);
     assertThat(m.count(TradingEvent.BotStarted.class)).isEqualTo(1);
     assertThat(m.venueOrders()).allMatch(o -> String.valueOf(o.clientOrderId()).startsWith("mm1-"));
+  }
+
+  @Test
+  void aStrategyIgnoringTradesIsNotSubscribedUntilOneWantingThemReplacesIt() {
+    List<BigDecimal> deafHeard = new ArrayList<>();
+    List<BigDecimal> listenerHeard = new ArrayList<>();
+    Strategy deaf = new TradeRecorder(deafHeard, false);
+    MarketMaker mm = started(m.bot(deaf, TEN_BPS));
+    m.trade("60000.1", 0.5, false);
+    m.advance(100);
+    assertThat(deafHeard).as("no trades stream for a strategy that ignores trades").isEmpty();
+
+    m.await(mm.updateStrategy(new TradeRecorder(listenerHeard, true)));
+    m.trade("60000.2", 0.5, false);
+    m.advance(100);
+    assertThat(listenerHeard).containsExactly(bd("60000.2"));
+    assertThat(deafHeard).isEmpty();
+  }
+
+  /** Quotes nothing and records the public trades it is given. */
+  private record TradeRecorder(List<BigDecimal> heard, boolean wantsTrades) implements Strategy {
+    @Override
+    public List<dev.tradekit.execution.TargetOrder> targets(QuoteContext ctx) {
+      return List.of();
+    }
+
+    @Override
+    public void onTrade(dev.tradekit.api.model.Trade trade, double mid) {
+      heard.add(trade.price());
+    }
   }
 
   @Test
