@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The vault, exchange keys, bots, events and notification channels tables of {@link JdbcStore}. */
+/**
+ * The vault, exchange keys, bots (with their equity history), events and notification channels
+ * tables of {@link JdbcStore}.
+ */
 abstract class JdbcBotRows extends JdbcUserRows {
   JdbcBotRows(Connection connection) {
     super(connection);
