@@ -134,6 +134,17 @@ final class Bots implements AutoCloseable {
     return e == null ? 0 : e.startedAt;
   }
 
+  /** The engines that have started and are not stopping, by bot id. */
+  Map<String, BotRun> started() {
+    Map<String, BotRun> out = new TreeMap<>();
+    for (Entry e : running.values()) {
+      if (e.startedAt != 0 && !e.stopping) {
+        out.put(e.bot.id(), e.run);
+      }
+    }
+    return out;
+  }
+
   /** The control plane's clock (epoch millis), for uptimes a browser counts on from. */
   long now() {
     return clock.millis();

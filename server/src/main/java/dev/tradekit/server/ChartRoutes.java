@@ -7,6 +7,7 @@ import dev.tradekit.api.model.KlineQuery;
 import dev.tradekit.server.Http.Access;
 import dev.tradekit.server.Http.Call;
 import dev.tradekit.server.Http.Reply;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,27 +16,77 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The read the dashboard's price charts need: {@code GET /api/bots/{id}/klines}, candles from the
- * venue the running bot trades on (through its account's {@code MarketData}), so its fills and open
+ * The reads the dashboard's charts need: {@code GET /api/bots/{id}/klines}, candles from the venue
+ * the running bot trades on (through its account's {@code MarketData}), so its fills and open
  * orders can be drawn on the price. The symbol is the {@code symbol} query parameter, else the
- * bot's configured symbol, else the symbol of its newest copy (a copier).
+ * bot's configured symbol, else the symbol of its newest copy (a copier). And {@code GET
+ * /api/bots/{id}/equity}, the bot's stored equity history ({@link EquitySampler}), running or not.
  */
 final class ChartRoutes {
   static final int DEFAULT_LIMIT = 120;
   static final int MAX_LIMIT = 500;
   private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,30}");
 
+  /** The most equity samples one answer holds (the retention's upper bound). */
+  static final int MAX_EQUITY = 100_000;
+
   private final Api api;
   private final Bots bots;
+  private final Store store;
 
-  ChartRoutes(Api api, Bots bots) {
+  ChartRoutes(Api api, Bots bots, Store store) {
     this.api = api;
     this.bots = bots;
+    this.store = store;
   }
 
   /** The routes, for {@link Api} to serve. */
   List<Http.Route> routes() {
-    return List.of(Http.Route.of("GET", "/api/bots/{id}/klines", Access.READ, this::klines));
+    return List.of(
+        Http.Route.of("GET", "/api/bots/{id}/klines", Access.READ, this::klines),
+        Http.Route.of("GET", "/api/bots/{id}/equity", Access.READ, this::equity));
+  }
+
+  private Reply equity(Call c) {
+    Store.Bot b = api.ownedBot(c);
+    long from = millis(c.query().get("from"), "from", 0);
+    long to = millis(c.query().get("to"), "to", Long.MAX_VALUE);
+    if (from > to) {
+      throw ApiException.invalid("from", "must not be after to");
+    }
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Store.EquitySample s : store.equity(b.id(), from, to, MAX_EQUITY)) {
+      BigDecimal realised = new BigDecimal(s.realisedPnl());
+      BigDecimal unrealised = new BigDecimal(s.unrealisedPnl());
+      BigDecimal fees = new BigDecimal(s.fees());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("at", s.at());
+      m.put("realisedPnl", EngineJson.dec(realised));
+      m.put("unrealisedPnl", EngineJson.dec(unrealised));
+      m.put("fees", EngineJson.dec(fees));
+      m.put("totalPnl", EngineJson.dec(realised.subtract(fees).add(unrealised)));
+      m.put("position", EngineJson.dec(new BigDecimal(s.position())));
+      items.add(m);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("bot", b.id());
+    body.put("items", items);
+    return Reply.ok(body);
+  }
+
+  private static long millis(@Nullable String v, String name, long absent) {
+    if (v == null || v.isBlank()) {
+      return absent;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.invalid(name, "must be a time in epoch milliseconds (0 or more)");
   }
 
   private Reply klines(Call c) {

@@ -57,6 +57,7 @@ public final class ControlPlane implements AutoCloseable {
   private @Nullable Notifications notifications;
   private @Nullable BacktestJobs backtests;
   private @Nullable Metrics metrics;
+  private @Nullable EquitySampler equity;
   private int port;
   private int metricsPort = -1;
 
@@ -123,7 +124,7 @@ public final class ControlPlane implements AutoCloseable {
               b);
       a.addRoutes(new NotifyRoutes(a, s, v, n).routes());
       a.addRoutes(new NotifyAdminRoutes(a, n.settings()).routes());
-      a.addRoutes(new ChartRoutes(a, b).routes());
+      a.addRoutes(new ChartRoutes(a, b, s).routes());
       BacktestJobs jobs = config.backtestJobs(s, hub);
       this.backtests = jobs;
       a.addRoutes(new JobRoutes(a, s, jobs, config.backtestData).routes());
@@ -175,6 +176,8 @@ public final class ControlPlane implements AutoCloseable {
       this.vault = v;
       this.api = a;
       this.bots = b;
+      this.equity =
+          new EquitySampler(s, b, config.clock, config.equityEvery, config.equityRetention);
       LOG.info("control plane listening on {}", url());
       if (config.resumeBots) {
         b.resume();
@@ -344,6 +347,10 @@ public final class ControlPlane implements AutoCloseable {
   public synchronized void close() {
     Server srv = server;
     server = null;
+    if (equity != null) {
+      equity.close();
+      equity = null;
+    }
     if (bots != null) {
       bots.close();
       bots = null;
@@ -435,6 +442,8 @@ public final class ControlPlane implements AutoCloseable {
     private @Nullable Path backtestData;
     private @Nullable MeterRegistry meterRegistry;
     private int metricsPort = -1;
+    private Duration equityEvery = Duration.ofMinutes(1);
+    private int equityRetention = 10_080;
 
     private Builder() {}
 
@@ -461,6 +470,27 @@ public final class ControlPlane implements AutoCloseable {
         throw new IllegalArgumentException("port: must be 0 to 65535, got " + port);
       }
       this.metricsPort = port;
+      return this;
+    }
+
+    /**
+     * The equity history of market-maker, grid and DCA bots: every {@code every} the control plane
+     * stores each running bot's realised and unrealised PnL, fees and position, and keeps the
+     * newest {@code keepPerBot} samples of each bot (served by {@code GET /api/bots/{id}/equity};
+     * deleted with the bot). Default one sample a minute, 10,080 kept (7 days). {@code every} is 10
+     * ms to 1 hour; {@code keepPerBot} 1 to 100,000.
+     */
+    public Builder equityHistory(Duration every, int keepPerBot) {
+      positive(every, "every");
+      if (every.compareTo(Duration.ofMillis(10)) < 0 || every.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("every: must be 10 ms to 1 hour, got " + every);
+      }
+      if (keepPerBot < 1 || keepPerBot > ChartRoutes.MAX_EQUITY) {
+        throw new IllegalArgumentException(
+            "keepPerBot: must be 1 to " + ChartRoutes.MAX_EQUITY + ", got " + keepPerBot);
+      }
+      this.equityEvery = every;
+      this.equityRetention = keepPerBot;
       return this;
     }
 

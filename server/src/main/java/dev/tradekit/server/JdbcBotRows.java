@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The vault, exchange keys, bots, events and notification channels tables of {@link JdbcStore}. */
+/**
+ * The vault, exchange keys, bots (with their equity history), events and notification channels
+ * tables of {@link JdbcStore}.
+ */
 abstract class JdbcBotRows extends JdbcUserRows {
   JdbcBotRows(Connection connection) {
     super(connection);
@@ -159,7 +162,61 @@ abstract class JdbcBotRows extends JdbcUserRows {
 
   @Override
   public boolean deleteBot(String id) {
-    return update("DELETE FROM bots WHERE id = ?", ps -> ps.setString(1, id)) == 1;
+    return inTransaction(
+        tx -> {
+          update("DELETE FROM equity_samples WHERE bot_id = ?", ps -> ps.setString(1, id));
+          return update("DELETE FROM bots WHERE id = ?", ps -> ps.setString(1, id)) == 1;
+        });
+  }
+
+  // ---- equity history
+
+  @Override
+  public void appendEquity(EquitySample s, int keep) {
+    inTransaction(
+        tx -> {
+          update(
+              "INSERT INTO equity_samples (bot_id, at, realised_pnl, unrealised_pnl, fees,"
+                  + " position) VALUES (?, ?, ?, ?, ?, ?)",
+              ps -> {
+                ps.setString(1, s.botId());
+                ps.setLong(2, s.at());
+                ps.setString(3, s.realisedPnl());
+                ps.setString(4, s.unrealisedPnl());
+                ps.setString(5, s.fees());
+                ps.setString(6, s.position());
+              });
+          // the newest `keep` rows of the bot stay; the subquery is empty (NULL) below that many
+          return update(
+              "DELETE FROM equity_samples WHERE bot_id = ? AND id <= (SELECT id FROM"
+                  + " equity_samples WHERE bot_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)",
+              ps -> {
+                ps.setString(1, s.botId());
+                ps.setString(2, s.botId());
+                ps.setInt(3, keep);
+              });
+        });
+  }
+
+  @Override
+  public List<EquitySample> equity(String botId, long from, long to, int limit) {
+    return query(
+        "SELECT * FROM equity_samples WHERE bot_id = ? AND at >= ? AND at <= ?"
+            + " ORDER BY at, id LIMIT ?",
+        ps -> {
+          ps.setString(1, botId);
+          ps.setLong(2, from);
+          ps.setLong(3, to);
+          ps.setInt(4, limit);
+        },
+        rs ->
+            new EquitySample(
+                rs.getString("bot_id"),
+                rs.getLong("at"),
+                rs.getString("realised_pnl"),
+                rs.getString("unrealised_pnl"),
+                rs.getString("fees"),
+                rs.getString("position")));
   }
 
   // ---- events

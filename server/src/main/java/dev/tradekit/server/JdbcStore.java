@@ -70,6 +70,12 @@ final class JdbcStore extends JdbcJobRows {
       "CREATE INDEX jobs_owner ON jobs (owner, created_at)",
       "CREATE TABLE job_results (id VARCHAR(64) PRIMARY KEY, result TEXT NOT NULL,"
           + " report TEXT NOT NULL)"
+    },
+    {
+      "CREATE TABLE equity_samples (id $SERIAL, bot_id VARCHAR(64) NOT NULL, at BIGINT NOT NULL,"
+          + " realised_pnl VARCHAR(64) NOT NULL, unrealised_pnl VARCHAR(64) NOT NULL,"
+          + " fees VARCHAR(64) NOT NULL, position VARCHAR(64) NOT NULL)",
+      "CREATE INDEX equity_bot ON equity_samples (bot_id, at)"
     }
   };
 

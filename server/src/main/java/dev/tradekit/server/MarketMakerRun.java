@@ -260,6 +260,18 @@ final class MarketMakerRun implements BotRun {
     return m;
   }
 
+  /** The engine's PnL and position now, as one point of the bot's stored equity history. */
+  Store.EquitySample equitySample(String botId, long at) {
+    MarketMakerStatus s = engine.status();
+    return new Store.EquitySample(
+        botId,
+        at,
+        s.realisedPnl().toPlainString(),
+        s.unrealisedPnl().toPlainString(),
+        s.fees().toPlainString(),
+        s.position().toPlainString());
+  }
+
   /**
    * Each limit the engine runs with, next to the figure it bounds, so a page can show how close
    * each one is: {name, limit, current} (decimals as strings; null limit = none set).

@@ -51,6 +51,19 @@ interface Store extends AutoCloseable {
   record Event(long id, String owner, String type, String dataJson, long at) {}
 
   /**
+   * One point of a bot's equity history: at {@code at} (epoch millis) its realised PnL (before
+   * fees), unrealised PnL, fees paid and position, decimals as strings; its total PnL is {@code
+   * realised - fees + unrealised}.
+   */
+  record EquitySample(
+      String botId,
+      long at,
+      String realisedPnl,
+      String unrealisedPnl,
+      String fees,
+      String position) {}
+
+  /**
    * A user's settings for one notification channel; {@code kinds} are event wire names separated by
    * commas; {@code secretId} names the channel's secret in the vault (never the secret); {@code
    * quietHours} is {@code HH:mm-HH:mm Zone} (e.g. {@code 22:00-07:00 Europe/Paris}) or null.
@@ -183,7 +196,18 @@ interface Store extends AutoCloseable {
 
   List<Bot> bots(@Nullable String owner);
 
+  /** Removes a bot and its equity history; true if the bot existed. */
   boolean deleteBot(String id);
+
+  // equity history
+  /**
+   * Appends a sample to its bot's equity history and deletes that bot's samples beyond the newest
+   * {@code keep}.
+   */
+  void appendEquity(EquitySample sample, int keep);
+
+  /** The bot's samples taken from {@code from} to {@code to} (inclusive), oldest first. */
+  List<EquitySample> equity(String botId, long from, long to, int limit);
 
   // events
   long appendEvent(String owner, String type, String dataJson, long at);

@@ -8,6 +8,10 @@ import dev.tradekit.api.model.Side;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +47,19 @@ class BotPagesBrowserIT {
   private static @Nullable Exchange leader;
   private static final Map<String, String> KEYS = new HashMap<>();
   private static final String XSS = "<script>alert(1)</script>";
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   @BeforeAll
   static void start() {
     venue = new VenueFixture("leader", "half", "fixed", "extra", "maker", "scan");
-    f = new ServerFixture(venue.plane(dir, ServerFixture.key(7)).build().start());
+    f =
+        new ServerFixture(
+            venue
+                .plane(dir, ServerFixture.key(7))
+                .equityHistory(Duration.ofMillis(200), 10_080)
+                .build()
+                .start());
     browser = new Browser(f.base);
     leader = venue.fake.adapter("leader").build();
     // the pages redraw their tables on every event: an element may go stale between two reads
@@ -311,6 +323,28 @@ class BotPagesBrowserIT {
     browser.wait.until(d -> Math.abs(bidDistanceBps() + 40) < 3);
     assertThat(String.valueOf(ServerFixture.json(f.get("/api/bots/" + bot, token)).get("config")))
         .contains("spreadBps=40");
+
+    // the PnL curve starts with the stored equity history: reloaded, the page draws the samples
+    // the control plane took before, from the first one on
+    String equity = "/api/bots/" + bot + "/equity";
+    VenueFixture.await(
+        () -> ServerFixture.items(f.get(equity, token)).size() >= 3, "three samples stored");
+    List<Map<String, Object>> stored = ServerFixture.items(f.get(equity, token));
+    String first =
+        ISO.format(
+            Instant.ofEpochMilli(
+                ((Number) java.util.Objects.requireNonNull(stored.get(0).get("at"))).longValue()));
+    browser.driver.navigate().refresh();
+    browser.awaitText(By.id("bot-state"), "running");
+    browser.wait.until(
+        d -> {
+          String n = d.findElement(By.id("mm-pnl-chart")).getAttribute("data-stored");
+          return n != null && Integer.parseInt(n) >= stored.size();
+        });
+    browser.wait.until(
+        d ->
+            String.valueOf(d.findElement(By.id("mm-pnl-chart")).getAttribute("aria-label"))
+                .contains("from " + first + " to "));
     browser.script("document.getElementById('kind-run').scrollIntoView()");
     browser.screenshots("market-maker-page");
     fitsAPhone();

@@ -25,11 +25,11 @@ class SqliteStoreIT extends StoreContract {
   void reopensAMigratedFileWithoutMigratingAgainAndKeepsItsRows() {
     Path file = dir.resolve("reopen.db");
     try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
-      assertThat(s.schemaVersion()).isEqualTo(4);
+      assertThat(s.schemaVersion()).isEqualTo(5);
       s.insertUser(new Store.User("usr_1", "alice", "admin", "h", 1));
     }
     try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
-      assertThat(s.schemaVersion()).isEqualTo(4);
+      assertThat(s.schemaVersion()).isEqualTo(5);
       assertThat(s.countUsers()).isEqualTo(1);
     }
   }

@@ -136,6 +136,36 @@ abstract class StoreContract {
   }
 
   @Test
+  void keepsTheNewestEquitySamplesPerBotInATimeRangeAndDropsThemWithTheBot() {
+    Store s = store();
+    s.insertBot(new Store.Bot("b1", "usr_1", "market-maker", "m", "{}", "running", 1, 1));
+    s.insertBot(new Store.Bot("b2", "usr_1", "grid", "g", "{}", "running", 1, 1));
+    for (int i = 1; i <= 5; i++) {
+      s.appendEquity(
+          new Store.EquitySample("b1", i * 60_000L, "1." + i, "-0.5", "0.1", "0.00" + i), 3);
+    }
+    s.appendEquity(new Store.EquitySample("b2", 60_000L, "7", "0", "0", "0"), 3);
+
+    // b1 kept its newest 3 of 5; b2's one sample was not touched by b1's pruning
+    assertThat(s.equity("b1", 0, Long.MAX_VALUE, 100))
+        .containsExactly(
+            new Store.EquitySample("b1", 180_000L, "1.3", "-0.5", "0.1", "0.003"),
+            new Store.EquitySample("b1", 240_000L, "1.4", "-0.5", "0.1", "0.004"),
+            new Store.EquitySample("b1", 300_000L, "1.5", "-0.5", "0.1", "0.005"));
+    assertThat(s.equity("b1", 240_000L, 300_000L, 100))
+        .extracting(Store.EquitySample::at)
+        .containsExactly(240_000L, 300_000L);
+    assertThat(s.equity("b1", 0, Long.MAX_VALUE, 1))
+        .extracting(Store.EquitySample::at)
+        .containsExactly(180_000L);
+    assertThat(s.equity("b2", 0, Long.MAX_VALUE, 100)).hasSize(1);
+
+    assertThat(s.deleteBot("b1")).isTrue();
+    assertThat(s.equity("b1", 0, Long.MAX_VALUE, 100)).isEmpty();
+    assertThat(s.equity("b2", 0, Long.MAX_VALUE, 100)).hasSize(1);
+  }
+
+  @Test
   void keepsJobsNewestFirstPerOwnerTheirResultsAndFailsTheUnfinishedOnes() {
     Store s = store();
     Store.Job a =

@@ -1,6 +1,7 @@
-// The market maker / grid / DCA live page: the quotes around the mid, inventory, PnL (and its
-// curve while the page is open), recent fills, the risk limits and how close each is, the price
-// with fills and resting orders, and (market maker) the quoting parameters applied live (PATCH).
+// The market maker / grid / DCA live page: the quotes around the mid, inventory, PnL (its curve:
+// the control plane's stored equity history, extended live while the page is open), recent fills,
+// the risk limits and how close each is, the price with fills and resting orders, and (market
+// maker) the quoting parameters applied live (PATCH).
 import * as api from '../api.js';
 import { h, put, table, cell, flash } from '../dom.js';
 import { money, time, trim } from '../format.js';
@@ -9,6 +10,8 @@ import { lineChart } from '../chart.js';
 import { input, showProblem, busy, clearProblems } from './form-util.js';
 import { priceCard } from './price-card.js';
 
+// a week of stored one-minute samples (the server's default retention) and a day of live points
+const MAX_POINTS = 10080 + 8640;
 const LIMIT_LABELS = { maxPosition: 'Position (base units)', maxLoss: 'Loss from the start', maxOpenOrders: 'Open orders', maxBookAgeSeconds: 'Book age (s)' };
 
 function path(bot, rest) {
@@ -35,15 +38,24 @@ export function mmPage(box, bot, onChange) {
   const pnlCanvas = h('canvas', { class: 'chart', role: 'img', id: 'mm-pnl-chart' });
   const chart = priceCard('mm-chart', bot);
   const points = [];
+  let storedSeries = null; // the stored series, fetched once when the page opens
+  const loadHistory = async () => {
+    const r = await api.get(path(bot, '/equity')).catch(() => ({ items: [] }));
+    const stored = (r.items || []).map((p) => ({ at: Number(p.at), value: Number(p.totalPnl) }));
+    points.unshift(...stored);
+    pnlCanvas.setAttribute('data-stored', String(stored.length));
+  };
   put(box, 
     h('div', { class: 'grid2' }, h('section', { class: 'card' }, h('h2', null, 'Quotes around the mid'), quotesBox), h('section', { class: 'card' }, h('h2', null, 'Inventory and PnL'), inventoryBox)),
     chart.section,
-    h('div', { class: 'grid2' }, h('section', { class: 'card' }, h('h2', null, 'Risk limits'), riskBox), h('section', { class: 'card' }, h('h2', null, 'PnL while this page is open'), pnlCanvas)),
+    h('div', { class: 'grid2' }, h('section', { class: 'card' }, h('h2', null, 'Risk limits'), riskBox), h('section', { class: 'card' }, h('h2', null, 'PnL (stored history, then live)'), pnlCanvas)),
     bot.kind === 'market-maker' && canWrite() ? parametersForm(bot, onChange) : null,
     h('section', { class: 'card' }, h('h2', null, 'Recent fills'), fillsBox),
   );
 
   const refresh = async () => {
+    if (!storedSeries) storedSeries = loadHistory();
+    await storedSeries;
     const [status, orders, history] = await Promise.all([
       api.get(path(bot, '/status')).catch((e) => ({ error: e.message })),
       api.get(path(bot, '/orders')).catch(() => ({ items: [] })),
@@ -53,6 +65,7 @@ export function mmPage(box, bot, onChange) {
     if (!s) {
       const why = status && status.error ? status.error : `the bot is ${status && status.state ? status.state : 'not running'}`;
       for (const b of [quotesBox, inventoryBox, riskBox, fillsBox]) put(b, h('p', { class: 'muted' }, 'Not available: ' + why + '.'));
+      lineChart(pnlCanvas, points, 'PnL');
       await chart.draw([], []);
       return;
     }
@@ -64,7 +77,7 @@ export function mmPage(box, bot, onChange) {
     put(fillsBox, fillsTable(fills));
     if (s.totalPnl !== null && s.totalPnl !== undefined) {
       points.push({ at: Date.now(), value: Number(s.totalPnl) });
-      if (points.length > 500) points.shift();
+      if (points.length > MAX_POINTS) points.shift();
     }
     lineChart(pnlCanvas, points, 'PnL');
     await chart.draw(fills, open);
