@@ -18,14 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,46 +124,16 @@ public final class ControlPlane implements AutoCloseable {
       m.bindBacktests(jobs);
       MetricsRoutes metricsRoutes = new MetricsRoutes(m);
       a.addRoutes(metricsRoutes.routes());
-      QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
-      threads.setName("tradekit-server");
-      m.bindThreadPool(threads);
-      Server srv = new Server(threads);
-      HttpConfiguration http = new HttpConfiguration();
-      http.setSendServerVersion(false);
-      http.setSendXPoweredBy(false);
-      ServerConnector connector;
-      if (config.keyStore != null) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(config.keyStore.toString());
-        ssl.setKeyStorePassword(String.valueOf(Objects.requireNonNull(config.keyStorePassword)));
-        http.addCustomizer(new SecureRequestCustomizer());
-        connector =
-            new ServerConnector(
-                srv, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
-      } else {
-        connector = new ServerConnector(srv, new HttpConnectionFactory(http));
-      }
-      connector.setHost(config.host);
-      connector.setPort(config.port);
-      connector.setIdleTimeout(config.idleTimeout.toMillis());
-      srv.addConnector(connector);
-      // the dashboard is served at / and hands every /api request on to the API handler
-      org.eclipse.jetty.server.Handler handler =
-          new DashboardHandler(new ApiHandler(a, config.maxRequestBytes, config.corsOrigins));
-      ServerConnector metricsConnector = null;
-      if (config.metricsPort >= 0) {
-        // the scrape without authentication: loopback only, and nothing else is served there
-        metricsConnector = new ServerConnector(srv, new HttpConnectionFactory(http));
-        metricsConnector.setHost("127.0.0.1");
-        metricsConnector.setPort(config.metricsPort);
-        srv.addConnector(metricsConnector);
-        handler = new MetricsRoutes.PortHandler(metricsConnector, metricsRoutes, handler);
-      }
-      srv.setHandler(new HttpMeters(m.registry(), handler));
-      srv.setStopTimeout(5_000);
-      srv.start();
-      this.port = connector.getLocalPort();
-      this.metricsPort = metricsConnector == null ? -1 : metricsConnector.getLocalPort();
+      HttpListener.Started listening =
+          HttpListener.start(
+              config,
+              // the dashboard is served at / and hands every /api request on to the API handler
+              new DashboardHandler(new ApiHandler(a, config.maxRequestBytes, config.corsOrigins)),
+              m,
+              metricsRoutes);
+      Server srv = listening.server();
+      this.port = listening.port();
+      this.metricsPort = listening.metricsPort();
       this.server = srv;
       this.store = s;
       this.vault = v;
@@ -408,13 +371,13 @@ public final class ControlPlane implements AutoCloseable {
    * <p>{@code ControlPlane.builder().store(Stores.sqlite(file)).vault(key).build()}
    */
   public static final class Builder {
-    private String host = "127.0.0.1";
-    private int port = 8080;
+    String host = "127.0.0.1";
+    int port = 8080;
     private @Nullable Stores store;
     private @Nullable MasterKey masterKey;
     private byte @Nullable [] tokenKey;
-    private @Nullable Path keyStore;
-    private char @Nullable [] keyStorePassword;
+    @Nullable Path keyStore;
+    char @Nullable [] keyStorePassword;
     private boolean insecureBind;
     private final List<String> corsOrigins = new ArrayList<>();
     private int maxRequestBytes = 64 * 1024;
@@ -425,8 +388,8 @@ public final class ControlPlane implements AutoCloseable {
     private Duration loginWindow = Duration.ofMinutes(15);
     private int eventRetention = 10_000;
     private int subscriberQueue = 256;
-    private int maxThreads = 200;
-    private Duration idleTimeout = Duration.ofSeconds(60);
+    int maxThreads = 200;
+    Duration idleTimeout = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
     private ExchangeFactory exchanges = ExchangeFactory.SERVICE_LOADER;
     private @Nullable Path journals;
@@ -441,7 +404,7 @@ public final class ControlPlane implements AutoCloseable {
     private int backtestRetention = 100;
     private @Nullable Path backtestData;
     private @Nullable MeterRegistry meterRegistry;
-    private int metricsPort = -1;
+    int metricsPort = -1;
     private Duration equityEvery = Duration.ofMinutes(1);
     private int equityRetention = 10_080;
 

@@ -99,21 +99,15 @@ class CopierBotIT {
     String lead = f.key(alice, "leader", VenueFixture.secret("leader"));
     String half = f.key(alice, "half", VenueFixture.secret("half"));
     String fixed = f.key(alice, "fixed", VenueFixture.secret("fixed"));
-    HttpResponse<String> created =
-        f.post(
-            "/api/bots",
-            "{\"name\":\"copy\",\"kind\":\"copier\",\"provider\":\"binance-usdm\",\"keyId\":\""
-                + lead
-                + "\",\"config\":{\"followers\":["
-                + "{\"keyId\":\""
-                + half
-                + "\",\"policy\":{\"mode\":\"ratio\",\"ratio\":\"0.5\"}},"
-                + "{\"keyId\":\""
-                + fixed
-                + "\",\"policy\":{\"mode\":\"fixed\",\"quantity\":\"0.003\"}}]}}",
+    String bot =
+        f.create(
+            ServerFixture.copierBot(
+                lead,
+                half,
+                ServerFixture.RATIO_HALF,
+                fixed,
+                "{\"mode\":\"fixed\",\"quantity\":\"0.003\"}"),
             alice);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String bot = String.valueOf(ServerFixture.json(created).get("id"));
     BlockingQueue<EventStream.Frame> events = EventStream.open(f, alice, null, streams);
     HttpResponse<String> started = f.post("/api/bots/" + bot + "/start", "", alice);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);

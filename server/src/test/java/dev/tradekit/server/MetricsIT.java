@@ -99,17 +99,7 @@ class MetricsIT {
     String lead = f.key(alice, "leader", VenueFixture.secret("leader"));
     String half = f.key(alice, "half", VenueFixture.secret("half"));
     String mmKey = f.key(alice, "key-mm", VenueFixture.secret("key-mm"));
-    HttpResponse<String> created =
-        f.post(
-            "/api/bots",
-            "{\"name\":\"copy\",\"kind\":\"copier\",\"provider\":\"binance-usdm\",\"keyId\":\""
-                + lead
-                + "\",\"config\":{\"followers\":[{\"keyId\":\""
-                + half
-                + "\",\"policy\":{\"mode\":\"ratio\",\"ratio\":\"0.5\"}}]}}",
-            alice);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String copier = String.valueOf(ServerFixture.json(created).get("id"));
+    String copier = f.create(ServerFixture.copierBot(lead, half, ServerFixture.RATIO_HALF), alice);
     HttpResponse<String> mmCreated =
         f.post(
             "/api/bots",

@@ -183,19 +183,11 @@ class NotificationsEndToEndIT {
     String lead = f.key(alice, "leader", VenueFixture.secret("leader"));
     String half = f.key(alice, "half", VenueFixture.secret("half"));
     String poor = f.key(alice, "poor", VenueFixture.secret("poor"));
-    HttpResponse<String> created =
-        f.post(
-            "/api/bots",
-            "{\"name\":\"copy\",\"kind\":\"copier\",\"provider\":\"binance-usdm\",\"keyId\":\""
-                + lead
-                + "\",\"config\":{\"followers\":[{\"keyId\":\""
-                + half
-                + "\",\"policy\":{\"mode\":\"ratio\",\"ratio\":\"0.5\"}},{\"keyId\":\""
-                + poor
-                + "\",\"policy\":{\"mode\":\"ratio\",\"ratio\":\"1\"}}]}}",
+    String bot =
+        f.create(
+            ServerFixture.copierBot(
+                lead, half, ServerFixture.RATIO_HALF, poor, "{\"mode\":\"ratio\",\"ratio\":\"1\"}"),
             alice);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String bot = String.valueOf(ServerFixture.json(created).get("id"));
     assertThat(f.post("/api/bots/" + bot + "/start", "", alice).statusCode()).isEqualTo(200);
 
     java.util.Objects.requireNonNull(leader)

@@ -197,6 +197,38 @@ final class ServerFixture implements AutoCloseable {
         + "\"levels\":10,\"quantity\":\"0.001\"}}";
   }
 
+  /** A copy policy of half the leader's size, for {@link #copierBot}. */
+  static final String RATIO_HALF = "{\"mode\":\"ratio\",\"ratio\":\"0.5\"}";
+
+  /**
+   * A copier named {@code copy} on {@code binance-usdm} copying {@code leaderKey}; {@code
+   * followers} alternate a follower's key id and its policy as JSON, e.g. {@code
+   * "{\"mode\":\"ratio\",\"ratio\":\"0.5\"}"}.
+   */
+  static String copierBot(String leaderKey, String... followers) {
+    StringBuilder b =
+        new StringBuilder("{\"name\":\"copy\",\"kind\":\"copier\",\"provider\":\"binance-usdm\",")
+            .append("\"keyId\":\"")
+            .append(leaderKey)
+            .append("\",\"config\":{\"followers\":[");
+    for (int i = 0; i + 1 < followers.length; i += 2) {
+      b.append(i == 0 ? "" : ",")
+          .append("{\"keyId\":\"")
+          .append(followers[i])
+          .append("\",\"policy\":")
+          .append(followers[i + 1])
+          .append('}');
+    }
+    return b.append("]}}").toString();
+  }
+
+  /** Creates the bot {@code json} as {@code token} and returns its id; fails unless 201. */
+  String create(String json, String token) {
+    HttpResponse<String> r = post("/api/bots", json, token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return json(r).getOrDefault("id", "").toString();
+  }
+
   String bot(String token, String keyId) {
     HttpResponse<String> r = post("/api/bots", gridBot(keyId), token);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
