@@ -97,6 +97,9 @@ final class Browser implements AutoCloseable {
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     this.driver = new ChromeDriver(service, options);
     this.wait = new WebDriverWait(driver, WAIT);
+    // live pages re-render rows from the event stream: a row read while it is replaced is read
+    // again
+    this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   /** Opens a dashboard route, e.g. {@code "#/keys"}. */

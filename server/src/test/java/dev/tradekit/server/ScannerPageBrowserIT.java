@@ -82,10 +82,13 @@ class ScannerPageBrowserIT {
     return By.xpath("//table[@id='hot-table']//tr[td[3][normalize-space()='" + price + "']]");
   }
 
+  /** The texts of the row's cells, read again if the live table replaces the row meanwhile. */
   private static List<String> cells(String price) {
-    return browser.driver.findElement(row(price)).findElements(By.tagName("td")).stream()
-        .map(WebElement::getText)
-        .toList();
+    return browser.wait.until(
+        d ->
+            d.findElement(row(price)).findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .toList());
   }
 
   /** Starts the bot over the API unless it runs. */
