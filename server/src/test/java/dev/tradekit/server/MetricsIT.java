@@ -201,8 +201,11 @@ class MetricsIT extends ServerItSupport {
     assertThat(r.headers().firstValue("content-type").orElse(""))
         .startsWith("text/plain; version=0.0.4");
     assertThat(r.body()).contains("jvm_memory_used_bytes{").contains("uri=\"/api/setup\"");
-    // the same registry as the admin's scrape on the API port
-    assertThat(f.get("/metrics", admin).body()).contains("uri=\"/metrics\"");
+    // the same registry as the admin's scrape on the API port (Jetty's timer records a request
+    // once it has completed, which may be after the client read the response: wait for it)
+    VenueFixture.await(
+        () -> f.get("/metrics", admin).body().contains("uri=\"/metrics\""),
+        "the admin's scrape shows the scrape on the metrics port");
 
     // nothing else is served there: no API, no dashboard
     HttpResponse<String> api =
