@@ -74,6 +74,7 @@ final class Engine implements PlanExecutor.Sink {
   final Lifecycle lifecycle;
   Runnable afterCycle = () -> {};
   private volatile @Nullable MarketMakerStatus status;
+  private volatile long publishedBookTime; // bookTime as of the last publish(), for other threads
 
   Engine(
       String name,
@@ -351,6 +352,7 @@ final class Engine implements PlanExecutor.Sink {
 
   /** Builds the status snapshot hosts read. */
   void publish() {
+    publishedBookTime = bookTime;
     Session s = session;
     BigDecimal mid = null;
     if (s != null && bookTime != 0 && bidTicks < askTicks) {
@@ -377,6 +379,11 @@ final class Engine implements PlanExecutor.Sink {
             s != null ? s.executor.amended() : 0,
             fills,
             lastError);
+  }
+
+  long bookAgeMillis() {
+    long t = publishedBookTime;
+    return t == 0 ? -1 : Math.max(0, now() - t);
   }
 
   MarketMakerStatus status() {

@@ -85,6 +85,14 @@ public final class MarketMaker {
     return engine.status();
   }
 
+  /**
+   * Milliseconds from the last order-book update the bot saw (the book's own time) to its
+   * scheduler's clock, as of its latest status; -1 before the first book since start. Thread-safe.
+   */
+  public long bookAgeMillis() {
+    return engine.bookAgeMillis();
+  }
+
   /** The quoting parameters in use. */
   public QuoteParameters parameters() {
     return engine.params;

@@ -1,27 +1,13 @@
 package dev.tradekit.server;
 
-import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.backtest.Backtest;
-import dev.tradekit.backtest.Bot;
 import dev.tradekit.backtest.BotFactory;
 import dev.tradekit.backtest.data.MarketDataSource;
-import dev.tradekit.backtest.data.MarketDataSources;
-import dev.tradekit.backtest.data.SyntheticMarket;
 import dev.tradekit.backtest.sim.AccountSetup;
-import dev.tradekit.execution.RiskLimits;
-import dev.tradekit.marketmaker.MarketMaker;
-import dev.tradekit.marketmaker.QuoteParameters;
-import dev.tradekit.marketmaker.Strategies;
-import dev.tradekit.marketmaker.Strategy;
-import dev.tradekit.strategy.BarStrategy;
-import dev.tradekit.strategy.Sizing;
-import dev.tradekit.strategy.StrategyEngine;
-import dev.tradekit.strategy.ta4j.Ta4jBarStrategy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseStrategy;
-import org.ta4j.core.indicators.RSIIndicator;
-import org.ta4j.core.indicators.SMAIndicator;
-import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.rules.CrossedDownIndicatorRule;
-import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /**
  * One validated backtest: a strategy with its parameters over market data, the single definition
@@ -67,7 +46,8 @@ public final class BacktestSpec {
       List.of("sma-cross", "rsi", "ta4j-sma-cross", "ta4j-rsi");
 
   /** Every strategy: market makers first, then bar strategies. */
-  public static final List<String> STRATEGIES = concat(MARKET_MAKERS, BAR_STRATEGIES);
+  public static final List<String> STRATEGIES =
+      BacktestParams.concat(MARKET_MAKERS, BAR_STRATEGIES);
 
   /** The formats of a data file: the hftbacktest recording and data.binance.vision CSVs. */
   public static final List<String> FORMATS = List.of("recording", "klines", "trades", "aggtrades");
@@ -75,33 +55,26 @@ public final class BacktestSpec {
   /** The longest synthetic market: 30 days. */
   public static final int MAX_MINUTES = 30 * 1440;
 
-  private static final Map<String, Double> MM_DEFAULTS = mmDefaults();
-  private static final Map<String, Double> BAR_DEFAULTS = barDefaults();
-
   private final String strategy;
   private final Map<String, Double> params;
   private final KlineInterval interval;
   private final BigDecimal balance;
-  private final String symbol;
-  private final BigDecimal tick;
-  private final BigDecimal step;
-  private final @Nullable Path file;
-  private final String format;
-  private final int minutes;
-  private final long seed;
+  private final BacktestData data;
 
   private BacktestSpec(Builder b, KlineInterval interval, Map<String, Double> params) {
     this.strategy = b.strategy;
     this.params = Collections.unmodifiableMap(params);
     this.interval = interval;
     this.balance = b.balance;
-    this.symbol = b.symbol;
-    this.tick = b.tick;
-    this.step = b.step;
-    this.file = b.file;
-    this.format = b.file == null ? "synthetic" : b.format;
-    this.minutes = b.minutes;
-    this.seed = b.seed;
+    this.data =
+        new BacktestData(
+            b.symbol,
+            b.tick,
+            b.step,
+            b.file,
+            b.file == null ? "synthetic" : b.format,
+            b.minutes,
+            b.seed);
   }
 
   /** A spec to fill in; every default is that of {@code tradekit backtest}. */
@@ -111,7 +84,7 @@ public final class BacktestSpec {
 
   /** Whether {@code strategy} is a bar strategy (takes an interval). */
   public static boolean isBarStrategy(String strategy) {
-    return BAR_STRATEGIES.contains(strategy);
+    return BacktestParams.isBarStrategy(strategy);
   }
 
   /**
@@ -120,15 +93,7 @@ public final class BacktestSpec {
    * @throws Invalid if the strategy is unknown
    */
   public static Map<String, Double> defaults(String strategy) {
-    checkStrategy(strategy);
-    return isBarStrategy(strategy) ? BAR_DEFAULTS : MM_DEFAULTS;
-  }
-
-  private static String checkStrategy(String strategy) {
-    if (!STRATEGIES.contains(strategy)) {
-      throw new Invalid("strategy", "must be one of " + String.join(", ", STRATEGIES));
-    }
-    return strategy;
+    return BacktestParams.defaults(strategy);
   }
 
   /**
@@ -138,28 +103,7 @@ public final class BacktestSpec {
    * @throws Invalid naming {@code params.<name>} if the name is unknown or the value out of range
    */
   public static double check(String strategy, String name, double value) {
-    checkName(strategy, name);
-    if (!Double.isFinite(value)) {
-      throw new Invalid("params." + name, "must be a finite number");
-    }
-    if (isBarStrategy(strategy)) {
-      return value;
-    }
-    boolean whole = name.equals("levels") || name.equals("leverage");
-    boolean ok =
-        (name.equals("levelSpread") ? value >= 0 : value > 0)
-            && (!whole || value >= 1 && value <= 125 && value == Math.rint(value))
-            && (!name.equals("spread") || value < 1);
-    if (!ok) {
-      String must =
-          whole
-              ? "a whole number from 1 to 125"
-              : name.equals("spread")
-                  ? "a fraction of the mid in (0, 1)"
-                  : name.equals("levelSpread") ? "a number >= 0" : "a number > 0";
-      throw new Invalid("params." + name, "must be " + must);
-    }
-    return value;
+    return BacktestParams.check(strategy, name, value);
   }
 
   /**
@@ -168,12 +112,7 @@ public final class BacktestSpec {
    * @throws Invalid naming {@code params.<name>} and listing the parameters
    */
   public static void checkName(String strategy, String name) {
-    Map<String, Double> d = defaults(strategy);
-    if (!d.containsKey(name)) {
-      throw new Invalid(
-          "params." + name,
-          "is not a parameter of " + strategy + ": use " + String.join(", ", d.keySet()));
-    }
+    BacktestParams.checkName(strategy, name);
   }
 
   /**
@@ -193,13 +132,13 @@ public final class BacktestSpec {
     b.params.putAll(params);
     b.interval = interval.code();
     b.balance = balance;
-    b.symbol = symbol;
-    b.tick = tick;
-    b.step = step;
-    b.file = file;
-    b.format = format;
-    b.minutes = minutes;
-    b.seed = seed;
+    b.symbol = data.symbol();
+    b.tick = data.tick();
+    b.step = data.step();
+    b.file = data.file();
+    b.format = data.format();
+    b.minutes = data.minutes();
+    b.seed = data.seed();
     return b;
   }
 
@@ -225,40 +164,37 @@ public final class BacktestSpec {
 
   /** The symbol traded. */
   public String symbol() {
-    return symbol;
+    return data.symbol();
   }
 
   /** The data file, or null for the synthetic market. */
   public @Nullable Path file() {
-    return file;
+    return data.file();
   }
 
   /** The format of {@link #file()}, or {@code synthetic}. */
   public String format() {
-    return format;
+    return data.format();
   }
 
   /** Minutes of the synthetic market (0 for a file). */
   public int minutes() {
-    return minutes;
+    return data.minutes();
   }
 
   /** Seed of the synthetic market. */
   public long seed() {
-    return seed;
+    return data.seed();
   }
 
   /** How long the data runs in event time, when known up front (the synthetic market). */
   public long syntheticMillis() {
-    return minutes * 60_000L;
+    return data.minutes() * 60_000L;
   }
 
   /** What the data is, for a first line or a job name. */
   public String describeData() {
-    Path f = file;
-    return f == null
-        ? minutes + " min of synthetic " + symbol + " (seed " + seed + ")"
-        : f.getFileName() + " (" + format + ")";
+    return data.describe();
   }
 
   /** The strategy and, for a bar strategy, its interval and parameters. */
@@ -268,47 +204,21 @@ public final class BacktestSpec {
 
   /** The symbol's trading rules (min notional 5, like Binance's USDT-margined futures). */
   public Instrument instrument() {
-    return Instrument.builder()
-        .symbol(symbol)
-        .baseAsset(
-            symbol.endsWith("USDT") && symbol.length() > 4
-                ? symbol.substring(0, symbol.length() - 4)
-                : symbol)
-        .quoteAsset("USDT")
-        .tickSize(tick)
-        .minPrice(tick)
-        .maxPrice(new BigDecimal("10000000"))
-        .stepSize(step)
-        .minQty(step)
-        .maxQty(new BigDecimal("100000"))
-        .minNotional(new BigDecimal("5"))
-        .build();
+    return data.instrument();
   }
 
   /** Opens a fresh source each call (a backtest opens one per run). */
   public Supplier<MarketDataSource> source() {
-    Path f = file;
-    TickScale scale = TickScale.of(tick);
-    if (f == null) {
-      SyntheticMarket.Config config =
-          SyntheticMarket.Config.builder()
-              .symbol(symbol)
-              .tickSize(tick)
-              .lotSize(step.toPlainString())
-              .startTimeMillis(SYNTHETIC_START)
-              .duration(Duration.ofMinutes(minutes))
-              .dailyVolatility(0.08)
-              .tradeRatePerSecond(8)
-              .seed(seed)
-              .build();
-      return () -> MarketDataSources.synthetic(config);
-    }
-    return switch (format) {
-      case "klines" -> () -> MarketDataSources.klinesCsv(f, symbol, scale);
-      case "trades" -> () -> MarketDataSources.tradesCsv(f, symbol, scale);
-      case "aggtrades" -> () -> MarketDataSources.aggTradesCsv(f, symbol, scale);
-      default -> () -> MarketDataSources.binanceRecording(f, Map.of(symbol, scale));
-    };
+    return data.source();
+  }
+
+  /** A backtest bot running this strategy on {@link #symbol()}, named {@link #ACCOUNT}. */
+  public BotFactory botFactory() {
+    return bots().botFactory();
+  }
+
+  private BacktestBots bots() {
+    return new BacktestBots(strategy, params, interval, data.symbol());
   }
 
   /**
@@ -325,99 +235,6 @@ public final class BacktestSpec {
         .build();
   }
 
-  /** A backtest bot running this strategy on {@link #symbol()}, named {@link #ACCOUNT}. */
-  public BotFactory botFactory() {
-    if (isBarStrategy(strategy)) {
-      return (exchange, clock) -> {
-        StrategyEngine engine =
-            barEngine().exchange(exchange).scheduler(clock).symbol(symbol).build();
-        return Bot.of(engine::start, engine::stop);
-      };
-    }
-    return (exchange, clock) -> {
-      Strategy s = Strategies.fixedSpread();
-      if (strategy.equals("inventory-skew")) {
-        s = Strategies.inventorySkew(s, 0.0, get("skew"));
-      }
-      QuoteParameters q = QuoteParameters.of(decimal("spread"), decimal("amount"));
-      int levels = whole("levels");
-      if (levels > 1) {
-        q = q.withLevels(levels, decimal("levelSpread"), BigDecimal.ZERO);
-      }
-      MarketMaker mm =
-          MarketMaker.builder()
-              .name(ACCOUNT)
-              .exchange(exchange)
-              .symbol(symbol)
-              .strategy(s)
-              .parameters(q)
-              .riskLimits(RiskLimits.builder().maxPosition(decimal("maxPosition")).build())
-              .leverage(whole("leverage"))
-              .scheduler(clock)
-              .build();
-      return Bot.of(mm::start, mm::stop);
-    };
-  }
-
-  /** The engine builder with a fresh strategy (strategies keep state: one per run). */
-  private StrategyEngine.Builder barEngine() {
-    return StrategyEngine.builder()
-        .name("bars")
-        .interval(interval)
-        .sizing(Sizing.quantity(decimal("quantity")))
-        .stopLoss(get("stopLoss"))
-        .takeProfit(get("takeProfit"))
-        .trailingStop(get("trailingStop"))
-        .strategy(barStrategy());
-  }
-
-  private BarStrategy barStrategy() {
-    int fast = whole("fast");
-    int slow = whole("slow");
-    int period = whole("period");
-    double lower = get("lower");
-    double upper = get("upper");
-    return switch (strategy) {
-      case "rsi" -> dev.tradekit.strategy.Strategies.rsi(period, lower, upper);
-      case "ta4j-sma-cross" -> {
-        dev.tradekit.strategy.Strategies.smaCross(fast, slow); // the same validation
-        yield Ta4jBarStrategy.longOnly(s -> ta4jSmaCross(s, fast, slow), 2 * slow);
-      }
-      case "ta4j-rsi" -> {
-        dev.tradekit.strategy.Strategies.rsi(period, lower, upper);
-        yield Ta4jBarStrategy.longOnly(s -> ta4jRsi(s, period, lower, upper), 10 * period);
-      }
-      default -> dev.tradekit.strategy.Strategies.smaCross(fast, slow);
-    };
-  }
-
-  private static org.ta4j.core.Strategy ta4jSmaCross(BarSeries series, int fast, int slow) {
-    ClosePriceIndicator close = new ClosePriceIndicator(series);
-    SMAIndicator f = new SMAIndicator(close, fast);
-    SMAIndicator s = new SMAIndicator(close, slow);
-    return new BaseStrategy(
-        "sma-cross", new CrossedUpIndicatorRule(f, s), new CrossedDownIndicatorRule(f, s));
-  }
-
-  private static org.ta4j.core.Strategy ta4jRsi(
-      BarSeries series, int period, double lower, double upper) {
-    RSIIndicator r = new RSIIndicator(new ClosePriceIndicator(series), period);
-    return new BaseStrategy(
-        "rsi", new CrossedDownIndicatorRule(r, lower), new CrossedUpIndicatorRule(r, upper));
-  }
-
-  private double get(String k) {
-    return Objects.requireNonNull(params.get(k), k);
-  }
-
-  private int whole(String k) {
-    return (int) Math.rint(get(k));
-  }
-
-  private BigDecimal decimal(String k) {
-    return new BigDecimal(Double.toString(get(k)));
-  }
-
   /** The request as stored with a job (defaults filled in; {@code grid} is the caller's). */
   Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -427,51 +244,8 @@ public final class BacktestSpec {
       m.put("interval", interval.code());
     }
     m.put("balance", balance.toPlainString());
-    Map<String, Object> d = new LinkedHashMap<>();
-    Path f = file;
-    d.put("source", f == null ? "synthetic" : "file");
-    d.put("symbol", symbol);
-    if (f == null) {
-      d.put("minutes", minutes);
-      d.put("seed", seed);
-    } else {
-      d.put("file", Objects.requireNonNull(f.getFileName()).toString());
-      d.put("format", format);
-    }
-    m.put("data", d);
+    m.put("data", data.toMap());
     return m;
-  }
-
-  private static Map<String, Double> mmDefaults() {
-    Map<String, Double> d = new LinkedHashMap<>();
-    d.put("spread", 0.0002);
-    d.put("amount", 0.002);
-    d.put("levels", 1.0);
-    d.put("levelSpread", 0.0002);
-    d.put("maxPosition", 0.05);
-    d.put("leverage", 5.0);
-    d.put("skew", 2.0);
-    return Collections.unmodifiableMap(d);
-  }
-
-  private static Map<String, Double> barDefaults() {
-    Map<String, Double> d = new LinkedHashMap<>();
-    d.put("fast", 50.0);
-    d.put("slow", 200.0);
-    d.put("period", 14.0);
-    d.put("lower", 30.0);
-    d.put("upper", 70.0);
-    d.put("quantity", 0.01);
-    d.put("stopLoss", 0.0);
-    d.put("takeProfit", 0.0);
-    d.put("trailingStop", 0.0);
-    return Collections.unmodifiableMap(d);
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new java.util.ArrayList<>(a);
-    out.addAll(b);
-    return List.copyOf(out);
   }
 
   /** A field of a backtest spec that is missing or out of range, named as the HTTP API names it. */
@@ -583,7 +357,8 @@ public final class BacktestSpec {
      * @throws Invalid naming the first bad field
      */
     public BacktestSpec build() {
-      Map<String, Double> values = new LinkedHashMap<>(defaults(checkStrategy(strategy)));
+      Map<String, Double> values =
+          new LinkedHashMap<>(defaults(BacktestParams.checkStrategy(strategy)));
       for (Map.Entry<String, Double> e : params.entrySet()) {
         values.put(e.getKey(), check(strategy, e.getKey(), e.getValue()));
       }
@@ -614,7 +389,7 @@ public final class BacktestSpec {
       BacktestSpec spec = new BacktestSpec(this, bars, values);
       if (isBarStrategy(strategy)) {
         try {
-          spec.barEngine(); // checks periods, levels and exits together
+          spec.bots().barEngine(); // checks periods, levels and exits together
         } catch (IllegalArgumentException e) {
           throw new Invalid("params", Objects.toString(e.getMessage(), "are invalid"));
         }

@@ -4,13 +4,11 @@ import dev.tradekit.api.Credentials;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.Exchanges;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jetty.server.Server;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,25 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class ControlPlane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
 
-  private final Builder config;
-  private final Stores storeConfig;
-  private final MasterKey masterKey;
-  private @Nullable Server server;
-  private @Nullable Store store;
-  private @Nullable Vault vault;
-  private @Nullable Api api;
-  private @Nullable Bots bots;
-  private @Nullable Notifications notifications;
-  private @Nullable BacktestJobs backtests;
-  private @Nullable Metrics metrics;
-  private @Nullable EquitySampler equity;
+  private final PlaneOptions options;
+  private @Nullable RunningPlane running;
   private int port;
   private int metricsPort = -1;
 
-  private ControlPlane(Builder config, Stores storeConfig, MasterKey masterKey) {
-    this.config = config;
-    this.storeConfig = storeConfig;
-    this.masterKey = masterKey;
+  private ControlPlane(PlaneOptions options) {
+    this.options = options;
   }
 
   /** A builder with the defaults written on each of its methods. */
@@ -73,123 +58,19 @@ public final class ControlPlane implements AutoCloseable {
    *     store or the port cannot be opened
    */
   public synchronized ControlPlane start() {
-    if (server != null) {
+    if (running != null) {
       throw new IllegalStateException("the control plane is already started");
     }
-    Store s = storeConfig.open();
-    try {
-      SecureRandom random = new SecureRandom();
-      Vault v = Vault.open(s, masterKey, random);
-      byte[] tokenKey = config.tokenKey;
-      if (tokenKey == null) {
-        tokenKey = new byte[32];
-        random.nextBytes(tokenKey);
-      }
-      String setup = s.countUsers() == 0 ? Ids.token(24) : null;
-      Path journals = config.journals != null ? config.journals : storeConfig.folder();
-      Notifications n =
-          new Notifications(
-              s, v, storeConfig.dataSource(), config.telegramApi, config.notifyRetryDelay);
-      this.notifications = n;
-      config.writeNotifySettings(n.settings());
-      EventHub hub = new EventHub(s, config.eventRetention, config.subscriberQueue, n::enqueue);
-      MeterRegistry registry = config.meterRegistry;
-      Metrics m =
-          new Metrics(
-              registry != null ? registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-              registry == null);
-      this.metrics = m;
-      Bots b = new Bots(s, v, hub, config.clock, config.exchanges, journals, m);
-      Api a =
-          new Api(
-              s,
-              v,
-              new Tokens(tokenKey, config.clock, config.accessTokenLife),
-              new Throttle(
-                  config.loginFailuresPerUser,
-                  config.loginFailuresPerAddress,
-                  config.loginWindow.toMillis()),
-              hub,
-              config.clock,
-              config.refreshTokenLife,
-              config.keyStore != null,
-              setup,
-              b);
-      a.addRoutes(new NotifyRoutes(a, s, v, n).routes());
-      a.addRoutes(new NotifyAdminRoutes(a, n.settings()).routes());
-      a.addRoutes(new ChartRoutes(a, b, s).routes());
-      BacktestJobs jobs = config.backtestJobs(s, hub);
-      this.backtests = jobs;
-      a.addRoutes(new JobRoutes(a, s, jobs, config.backtestData).routes());
-      m.bindBacktests(jobs);
-      MetricsRoutes metricsRoutes = new MetricsRoutes(m);
-      a.addRoutes(metricsRoutes.routes());
-      HttpListener.Started listening =
-          HttpListener.start(
-              config,
-              // the dashboard is served at / and hands every /api request on to the API handler
-              new DashboardHandler(new ApiHandler(a, config.maxRequestBytes, config.corsOrigins)),
-              m,
-              metricsRoutes);
-      Server srv = listening.server();
-      this.port = listening.port();
-      this.metricsPort = listening.metricsPort();
-      this.server = srv;
-      this.store = s;
-      this.vault = v;
-      this.api = a;
-      this.bots = b;
-      this.equity =
-          new EquitySampler(s, b, config.clock, config.equityEvery, config.equityRetention);
-      LOG.info("control plane listening on {}", url());
-      if (config.resumeBots) {
-        b.resume();
-      }
-      if (setup != null) {
-        LOG.info("control plane: no user yet; create the admin with the one-time setup link");
-      }
-      return this;
-    } catch (RuntimeException e) {
-      closeNotifications();
-      closeBacktests();
-      closeMetrics();
-      s.close();
-      throw e;
-    } catch (Exception e) {
-      closeNotifications();
-      closeBacktests();
-      closeMetrics();
-      s.close();
-      throw new IllegalStateException("cannot start the control plane: " + e.getMessage(), e);
-    }
-  }
-
-  private void closeBacktests() {
-    if (backtests != null) {
-      backtests.close();
-      backtests = null;
-    }
-  }
-
-  private void closeMetrics() {
-    if (metrics != null) {
-      metrics.close();
-      metrics = null;
-    }
-  }
-
-  private void closeNotifications() {
-    if (notifications != null) {
-      notifications.close();
-      notifications = null;
-    }
+    RunningPlane r = RunningPlane.start(options);
+    this.port = r.port();
+    this.metricsPort = r.metricsPort();
+    this.running = r;
+    return this;
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
   public String url() {
-    String scheme = config.keyStore != null ? "https" : "http";
-    String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
-    return scheme + "://" + host + ":" + port;
+    return options.url(port);
   }
 
   /** The port listened on (the actual one when the builder asked for port 0). */
@@ -211,14 +92,14 @@ public final class ControlPlane implements AutoCloseable {
    * never sends to a server). Print it to the operator; it is never logged.
    */
   public Optional<String> setupLink() {
-    Api a = api;
+    Api a = running == null ? null : running.api();
     String token = a == null ? null : a.setupToken();
     return token == null ? Optional.empty() : Optional.of(url() + "/#/setup?token=" + token);
   }
 
   /** The one-time setup token while no user exists (the value {@link #setupLink()} carries). */
   public Optional<String> setupToken() {
-    Api a = api;
+    Api a = running == null ? null : running.api();
     return a == null ? Optional.empty() : Optional.ofNullable(a.setupToken());
   }
 
@@ -245,14 +126,14 @@ public final class ControlPlane implements AutoCloseable {
       throw new IllegalArgumentException(
           "password must be at least " + Passwords.MIN_LENGTH + " characters");
     }
-    Store s = Objects.requireNonNull(store, "start() the control plane first");
+    Store s = store();
     synchronized (s) {
       if (s.userByName(username).isPresent()) {
         return false;
       }
       s.insertUser(
           new Store.User(
-              Ids.next("usr"), username, role, Passwords.hash(password), config.clock.millis()));
+              Ids.next("usr"), username, role, Passwords.hash(password), options.clock().millis()));
     }
     api().closeSetup();
     api()
@@ -270,16 +151,16 @@ public final class ControlPlane implements AutoCloseable {
    * @throws IllegalArgumentException if there is no such user or {@code life} is out of range
    */
   public String signInLink(String username, Duration life) {
-    Store s = Objects.requireNonNull(store, "start() the control plane first");
     Store.User u =
-        s.userByName(username)
+        store()
+            .userByName(username)
             .orElseThrow(() -> new IllegalArgumentException("no user named " + username));
     return url() + "/#/link?token=" + api().links().issue(u.id(), life);
   }
 
   /** The key vault, for modules that keep their own secrets in it (notifications). */
   public VaultSecrets secrets() {
-    return Objects.requireNonNull(vault, "start() the control plane first");
+    return started().vault();
   }
 
   /**
@@ -288,16 +169,20 @@ public final class ControlPlane implements AutoCloseable {
    */
   public void rotateMasterKey(MasterKey next) {
     Objects.requireNonNull(next, "next");
-    Objects.requireNonNull(vault, "start() the control plane first").rotate(next);
+    started().vault().rotate(next);
     LOG.info("control plane: the vault's master key was rotated to {}", next);
   }
 
+  private RunningPlane started() {
+    return Objects.requireNonNull(running, "start() the control plane first");
+  }
+
   Api api() {
-    return Objects.requireNonNull(api);
+    return started().api();
   }
 
   Store store() {
-    return Objects.requireNonNull(store);
+    return started().store();
   }
 
   /**
@@ -308,36 +193,11 @@ public final class ControlPlane implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
-    Server srv = server;
-    server = null;
-    if (equity != null) {
-      equity.close();
-      equity = null;
-    }
-    if (bots != null) {
-      bots.close();
-      bots = null;
-    }
-    closeBacktests();
-    if (notifications != null) {
-      notifications.close();
-      notifications = null;
-    }
-    if (api != null) {
-      api.hub().close();
-    }
-    if (srv != null) {
-      try {
-        srv.stop();
-      } catch (Exception e) {
-        LOG.warn("control plane: the HTTP server did not stop cleanly: {}", e.toString());
-      }
-    }
-    closeMetrics();
+    RunningPlane r = running;
+    running = null;
     metricsPort = -1;
-    if (store != null) {
-      store.close();
-      store = null;
+    if (r != null) {
+      r.close();
     }
   }
 
@@ -371,13 +231,13 @@ public final class ControlPlane implements AutoCloseable {
    * <p>{@code ControlPlane.builder().store(Stores.sqlite(file)).vault(key).build()}
    */
   public static final class Builder {
-    String host = "127.0.0.1";
-    int port = 8080;
+    private String host = "127.0.0.1";
+    private int port = 8080;
     private @Nullable Stores store;
     private @Nullable MasterKey masterKey;
     private byte @Nullable [] tokenKey;
-    @Nullable Path keyStore;
-    char @Nullable [] keyStorePassword;
+    private @Nullable Path keyStore;
+    private char @Nullable [] keyStorePassword;
     private boolean insecureBind;
     private final List<String> corsOrigins = new ArrayList<>();
     private int maxRequestBytes = 64 * 1024;
@@ -388,8 +248,8 @@ public final class ControlPlane implements AutoCloseable {
     private Duration loginWindow = Duration.ofMinutes(15);
     private int eventRetention = 10_000;
     private int subscriberQueue = 256;
-    int maxThreads = 200;
-    Duration idleTimeout = Duration.ofSeconds(60);
+    private int maxThreads = 200;
+    private Duration idleTimeout = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
     private ExchangeFactory exchanges = ExchangeFactory.SERVICE_LOADER;
     private @Nullable Path journals;
@@ -404,7 +264,7 @@ public final class ControlPlane implements AutoCloseable {
     private int backtestRetention = 100;
     private @Nullable Path backtestData;
     private @Nullable MeterRegistry meterRegistry;
-    int metricsPort = -1;
+    private int metricsPort = -1;
     private Duration equityEvery = Duration.ofMinutes(1);
     private int equityRetention = 10_080;
 
@@ -509,17 +369,6 @@ public final class ControlPlane implements AutoCloseable {
       return this;
     }
 
-    BacktestJobs backtestJobs(Store store, EventHub hub) {
-      return new BacktestJobs(
-          store,
-          hub,
-          clock,
-          backtestThreads,
-          backtestQueue,
-          backtestProgressEvery.toMillis(),
-          backtestRetention);
-    }
-
     /**
      * The operator's Telegram bot token (from @BotFather), written to the vault at {@link #start()}
      * (replacing one an admin set over the API). Default none: set it over the API ({@code PUT
@@ -601,15 +450,6 @@ public final class ControlPlane implements AutoCloseable {
         throw new IllegalArgumentException("delay: must be at most 1 hour, got " + delay);
       }
       return this;
-    }
-
-    void writeNotifySettings(NotifySettings settings) {
-      if (telegramToken != null) {
-        settings.put(NotifySettings.TELEGRAM, Map.of("token", telegramToken));
-      }
-      if (smtp != null) {
-        settings.put(NotifySettings.SMTP, smtp);
-      }
     }
 
     /**
@@ -839,7 +679,43 @@ public final class ControlPlane implements AutoCloseable {
                 + " a TLS proxy stands in front.",
             host);
       }
-      return new ControlPlane(this, store, masterKey);
+      return new ControlPlane(
+          new PlaneOptions(
+              host,
+              port,
+              store,
+              masterKey,
+              tokenKey == null ? null : tokenKey.clone(),
+              keyStore,
+              keyStorePassword == null ? null : keyStorePassword.clone(),
+              List.copyOf(corsOrigins),
+              maxRequestBytes,
+              accessTokenLife,
+              refreshTokenLife,
+              loginFailuresPerUser,
+              loginFailuresPerAddress,
+              loginWindow,
+              eventRetention,
+              subscriberQueue,
+              maxThreads,
+              idleTimeout,
+              clock,
+              exchanges,
+              journals,
+              resumeBots,
+              telegramApi,
+              telegramToken,
+              smtp,
+              notifyRetryDelay,
+              backtestThreads,
+              backtestQueue,
+              backtestProgressEvery,
+              backtestRetention,
+              backtestData,
+              meterRegistry,
+              metricsPort,
+              equityEvery,
+              equityRetention));
     }
 
     private static boolean loopback(String host) {

@@ -28,10 +28,9 @@ final class HttpListener {
   record Started(Server server, int port, int metricsPort) {}
 
   /** Builds and starts the server for the {@code api} handler; the caller stops it. */
-  static Started start(
-      ControlPlane.Builder config, Handler api, Metrics m, MetricsRoutes metricsRoutes)
+  static Started start(PlaneOptions config, Handler api, Metrics m, MetricsRoutes metricsRoutes)
       throws Exception {
-    QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads, 4);
+    QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads(), 4);
     threads.setName("tradekit-server");
     m.bindThreadPool(threads);
     Server srv = new Server(threads);
@@ -39,10 +38,11 @@ final class HttpListener {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     ServerConnector connector;
-    if (config.keyStore != null) {
+    java.nio.file.Path keyStore = config.keyStore();
+    if (keyStore != null) {
       SslContextFactory.Server ssl = new SslContextFactory.Server();
-      ssl.setKeyStorePath(config.keyStore.toString());
-      ssl.setKeyStorePassword(String.valueOf(Objects.requireNonNull(config.keyStorePassword)));
+      ssl.setKeyStorePath(keyStore.toString());
+      ssl.setKeyStorePassword(String.valueOf(Objects.requireNonNull(config.keyStorePassword())));
       http.addCustomizer(new SecureRequestCustomizer());
       connector =
           new ServerConnector(
@@ -50,17 +50,17 @@ final class HttpListener {
     } else {
       connector = new ServerConnector(srv, new HttpConnectionFactory(http));
     }
-    connector.setHost(config.host);
-    connector.setPort(config.port);
-    connector.setIdleTimeout(config.idleTimeout.toMillis());
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    connector.setIdleTimeout(config.idleTimeout().toMillis());
     srv.addConnector(connector);
     Handler handler = api;
     ServerConnector metricsConnector = null;
-    if (config.metricsPort >= 0) {
+    if (config.metricsPort() >= 0) {
       // the scrape without authentication: loopback only, and nothing else is served there
       metricsConnector = new ServerConnector(srv, new HttpConnectionFactory(http));
       metricsConnector.setHost("127.0.0.1");
-      metricsConnector.setPort(config.metricsPort);
+      metricsConnector.setPort(config.metricsPort());
       srv.addConnector(metricsConnector);
       handler = new MetricsRoutes.PortHandler(metricsConnector, metricsRoutes, handler);
     }

@@ -2,104 +2,48 @@ package dev.tradekit.server;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Store} on plain JDBC: SQLite (one file, WAL) or PostgreSQL, the same SQL on both but
- * for the binary and auto-increment column types. Versioned migrations run at open; one connection
- * guarded by this object's monitor (the control plane's write rate is low, and SQLite has one
- * writer anyway). The tables' statements live in the package-private classes this one extends, one
- * per table group: {@link JdbcUserRows}, {@link JdbcBotRows}, {@link JdbcJobRows}.
+ * for the column types {@link JdbcSchema} swaps per dialect. Versioned migrations run at open; one
+ * connection guarded by this object's monitor (the control plane's write rate is low, and SQLite
+ * has one writer anyway). This facade delegates to one row class per table group, all sharing one
+ * {@link Jdbc} (the connection and this lock): {@link JdbcUsers}, {@link JdbcVault}, {@link
+ * JdbcBots}, {@link JdbcEquity}, {@link JdbcEvents}, {@link JdbcNotify}, {@link JdbcJobs}.
  */
-final class JdbcStore extends JdbcJobRows {
+final class JdbcStore implements Store {
+  private final Jdbc jdbc;
+  private final JdbcUsers users;
+  private final JdbcVault vault;
+  private final JdbcBots bots;
+  private final JdbcEquity equity;
+  private final JdbcEvents events;
+  private final JdbcNotify channels;
+  private final JdbcJobs jobs;
 
-  enum Dialect {
-    SQLITE("BLOB", "INTEGER PRIMARY KEY AUTOINCREMENT"),
-    POSTGRES("BYTEA", "BIGSERIAL PRIMARY KEY");
-
-    final String bytes;
-    final String serial;
-
-    Dialect(String bytes, String serial) {
-      this.bytes = bytes;
-      this.serial = serial;
-    }
-  }
-
-  /** Versioned migrations; {@code $BYTES} and {@code $SERIAL} are replaced per dialect. */
-  private static final String[][] MIGRATIONS = {
-    {
-      "CREATE TABLE users (id VARCHAR(64) PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE,"
-          + " role VARCHAR(16) NOT NULL, password_hash TEXT NOT NULL, created_at BIGINT NOT NULL)",
-      "CREATE TABLE refresh_tokens (hash VARCHAR(64) PRIMARY KEY, family VARCHAR(64) NOT NULL,"
-          + " user_id VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL, used INTEGER NOT NULL,"
-          + " revoked INTEGER NOT NULL)",
-      "CREATE INDEX refresh_family ON refresh_tokens (family)",
-      "CREATE TABLE audit (id $SERIAL, at BIGINT NOT NULL, user_id VARCHAR(64) NOT NULL,"
-          + " user_name VARCHAR(200) NOT NULL, action VARCHAR(100) NOT NULL, target TEXT NOT NULL,"
-          + " address VARCHAR(100) NOT NULL, outcome VARCHAR(100) NOT NULL)",
-      "CREATE TABLE vault_meta (id INTEGER PRIMARY KEY, wrapped_data_key $BYTES NOT NULL,"
-          + " salt $BYTES NOT NULL, version INTEGER NOT NULL)",
-      "CREATE TABLE vault_keys (id VARCHAR(64) PRIMARY KEY, owner VARCHAR(64) NOT NULL,"
-          + " exchange VARCHAR(64) NOT NULL, account VARCHAR(200) NOT NULL,"
-          + " fingerprint VARCHAR(64) NOT NULL, nonce $BYTES NOT NULL,"
-          + " ciphertext $BYTES NOT NULL, created_at BIGINT NOT NULL)",
-      "CREATE TABLE bots (id VARCHAR(64) PRIMARY KEY, owner VARCHAR(64) NOT NULL,"
-          + " kind VARCHAR(32) NOT NULL, name VARCHAR(200) NOT NULL, config TEXT NOT NULL,"
-          + " state VARCHAR(32) NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
-      "CREATE TABLE events (id $SERIAL, owner VARCHAR(64) NOT NULL, type VARCHAR(64) NOT NULL,"
-          + " data TEXT NOT NULL, at BIGINT NOT NULL)",
-      "CREATE INDEX events_owner ON events (owner, id)"
-    },
-    {
-      "CREATE TABLE notify_channels (user_id VARCHAR(64) NOT NULL, channel VARCHAR(32) NOT NULL,"
-          + " address TEXT NOT NULL, kinds TEXT NOT NULL, min_severity VARCHAR(16) NOT NULL,"
-          + " silent INTEGER NOT NULL, secret_id VARCHAR(64), updated_at BIGINT NOT NULL,"
-          + " PRIMARY KEY (user_id, channel))"
-    },
-    {"ALTER TABLE notify_channels ADD COLUMN quiet_hours VARCHAR(100)"},
-    {
-      "CREATE TABLE jobs (id VARCHAR(64) PRIMARY KEY, owner VARCHAR(64) NOT NULL,"
-          + " kind VARCHAR(16) NOT NULL, name VARCHAR(200) NOT NULL, request TEXT NOT NULL,"
-          + " state VARCHAR(16) NOT NULL, progress DOUBLE PRECISION NOT NULL,"
-          + " created_at BIGINT NOT NULL, started_at BIGINT NOT NULL, finished_at BIGINT NOT NULL,"
-          + " summary TEXT, error TEXT)",
-      "CREATE INDEX jobs_owner ON jobs (owner, created_at)",
-      "CREATE TABLE job_results (id VARCHAR(64) PRIMARY KEY, result TEXT NOT NULL,"
-          + " report TEXT NOT NULL)"
-    },
-    {
-      "CREATE TABLE equity_samples (id $SERIAL, bot_id VARCHAR(64) NOT NULL, at BIGINT NOT NULL,"
-          + " realised_pnl VARCHAR(64) NOT NULL, unrealised_pnl VARCHAR(64) NOT NULL,"
-          + " fees VARCHAR(64) NOT NULL, position VARCHAR(64) NOT NULL)",
-      "CREATE INDEX equity_bot ON equity_samples (bot_id, at)"
-    }
-  };
-
-  private final Dialect dialect;
-
-  JdbcStore(Connection connection, Dialect dialect) {
-    super(connection);
-    this.dialect = dialect;
+  JdbcStore(Connection connection, JdbcSchema.Dialect dialect) {
     try {
-      if (dialect == Dialect.SQLITE) {
-        try (Statement st = connection.createStatement()) {
-          st.execute("PRAGMA journal_mode=WAL");
-          st.execute("PRAGMA busy_timeout=10000");
-          st.execute("PRAGMA foreign_keys=ON");
-        }
-      }
-      migrate();
+      JdbcSchema.open(connection, dialect);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open the control-plane store: " + e.getMessage(), e);
     }
+    this.jdbc = new Jdbc(connection, this);
+    this.users = new JdbcUsers(jdbc);
+    this.vault = new JdbcVault(jdbc);
+    this.equity = new JdbcEquity(jdbc);
+    this.bots = new JdbcBots(jdbc, equity);
+    this.events = new JdbcEvents(jdbc);
+    this.channels = new JdbcNotify(jdbc);
+    this.jobs = new JdbcJobs(jdbc);
   }
 
   static JdbcStore open(String url) {
-    Dialect dialect = url.startsWith("jdbc:sqlite:") ? Dialect.SQLITE : Dialect.POSTGRES;
+    JdbcSchema.Dialect dialect =
+        url.startsWith("jdbc:sqlite:") ? JdbcSchema.Dialect.SQLITE : JdbcSchema.Dialect.POSTGRES;
     try {
       return new JdbcStore(DriverManager.getConnection(url), dialect);
     } catch (SQLException e) {
@@ -109,48 +53,244 @@ final class JdbcStore extends JdbcJobRows {
   }
 
   int schemaVersion() {
-    synchronized (this) {
-      try (Statement st = connection.createStatement();
-          ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
-        return rs.next() ? rs.getInt(1) : 0;
-      } catch (SQLException e) {
-        throw failure(e);
-      }
-    }
+    return jdbc.withConnection(JdbcSchema::version);
   }
 
-  private void migrate() throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
-              + " applied_at BIGINT NOT NULL)");
-    }
-    int current;
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-      current = rs.next() ? rs.getInt(1) : 0;
-    }
-    for (int v = current + 1; v <= MIGRATIONS.length; v++) {
-      boolean auto = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (Statement st = connection.createStatement()) {
-        for (String sql : MIGRATIONS[v - 1]) {
-          st.execute(sql.replace("$BYTES", dialect.bytes).replace("$SERIAL", dialect.serial));
-        }
-        try (PreparedStatement ps =
-            connection.prepareStatement(
-                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
-          ps.setInt(1, v);
-          ps.setLong(2, System.currentTimeMillis());
-          ps.executeUpdate();
-        }
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(auto);
-      }
-    }
+  @Override
+  public <T> T inTransaction(TxWork<T> work) {
+    return jdbc.inTransaction(work);
+  }
+
+  @Override
+  public void close() {
+    jdbc.close();
+  }
+
+  // users
+
+  @Override
+  public void insertUser(User user) {
+    users.insertUser(user);
+  }
+
+  @Override
+  public Optional<User> userByName(String name) {
+    return users.userByName(name);
+  }
+
+  @Override
+  public Optional<User> user(String id) {
+    return users.user(id);
+  }
+
+  @Override
+  public List<User> users() {
+    return users.users();
+  }
+
+  @Override
+  public long countUsers() {
+    return users.countUsers();
+  }
+
+  // refresh tokens
+
+  @Override
+  public void insertRefresh(RefreshToken token) {
+    users.insertRefresh(token);
+  }
+
+  @Override
+  public Optional<RefreshToken> refresh(String hash) {
+    return users.refresh(hash);
+  }
+
+  @Override
+  public boolean spendRefresh(String hash) {
+    return users.spendRefresh(hash);
+  }
+
+  @Override
+  public void revokeFamily(String family) {
+    users.revokeFamily(family);
+  }
+
+  @Override
+  public void revokeUserTokens(String userId) {
+    users.revokeUserTokens(userId);
+  }
+
+  // audit
+
+  @Override
+  public void appendAudit(AuditEntry entry) {
+    users.appendAudit(entry);
+  }
+
+  @Override
+  public List<AuditEntry> audit(@Nullable String userId, int limit) {
+    return users.audit(userId, limit);
+  }
+
+  // vault
+
+  @Override
+  public Optional<VaultMeta> vaultMeta() {
+    return vault.vaultMeta();
+  }
+
+  @Override
+  public void putVaultMeta(VaultMeta meta) {
+    vault.putVaultMeta(meta);
+  }
+
+  @Override
+  public void insertKey(KeyRecord key) {
+    vault.insertKey(key);
+  }
+
+  @Override
+  public Optional<KeyRecord> key(String id) {
+    return vault.key(id);
+  }
+
+  @Override
+  public List<KeyRecord> keys(@Nullable String owner) {
+    return vault.keys(owner);
+  }
+
+  @Override
+  public boolean deleteKey(String id) {
+    return vault.deleteKey(id);
+  }
+
+  // bots
+
+  @Override
+  public void insertBot(Bot bot) {
+    bots.insertBot(bot);
+  }
+
+  @Override
+  public void updateBot(Bot bot) {
+    bots.updateBot(bot);
+  }
+
+  @Override
+  public Optional<Bot> bot(String id) {
+    return bots.bot(id);
+  }
+
+  @Override
+  public List<Bot> bots(@Nullable String owner) {
+    return bots.bots(owner);
+  }
+
+  @Override
+  public boolean deleteBot(String id) {
+    return bots.deleteBot(id);
+  }
+
+  // equity history
+
+  @Override
+  public void appendEquity(EquitySample sample, int keep) {
+    equity.appendEquity(sample, keep);
+  }
+
+  @Override
+  public List<EquitySample> equity(String botId, long from, long to, int limit) {
+    return equity.equity(botId, from, to, limit);
+  }
+
+  // events
+
+  @Override
+  public long appendEvent(String owner, String type, String dataJson, long at) {
+    return events.appendEvent(owner, type, dataJson, at);
+  }
+
+  @Override
+  public List<Event> eventsAfter(@Nullable String owner, long afterId, int limit) {
+    return events.eventsAfter(owner, afterId, limit);
+  }
+
+  @Override
+  public int pruneEvents(int keep) {
+    return events.pruneEvents(keep);
+  }
+
+  // notification channels
+
+  @Override
+  public void putNotifyChannel(NotifyChannel channel) {
+    channels.putNotifyChannel(channel);
+  }
+
+  @Override
+  public Optional<NotifyChannel> notifyChannel(String userId, String channel) {
+    return channels.notifyChannel(userId, channel);
+  }
+
+  @Override
+  public List<NotifyChannel> notifyChannels(String userId) {
+    return channels.notifyChannels(userId);
+  }
+
+  @Override
+  public boolean deleteNotifyChannel(String userId, String channel) {
+    return channels.deleteNotifyChannel(userId, channel);
+  }
+
+  // backtest jobs
+
+  @Override
+  public void insertJob(Job job) {
+    jobs.insertJob(job);
+  }
+
+  @Override
+  public void updateJob(Job job) {
+    jobs.updateJob(job);
+  }
+
+  @Override
+  public Optional<Job> job(String id) {
+    return jobs.job(id);
+  }
+
+  @Override
+  public List<Job> jobs(@Nullable String owner, int limit) {
+    return jobs.jobs(owner, limit);
+  }
+
+  @Override
+  public void putJobResult(String id, String resultJson, String reportHtml) {
+    jobs.putJobResult(id, resultJson, reportHtml);
+  }
+
+  @Override
+  public Optional<String> jobResult(String id) {
+    return jobs.jobResult(id);
+  }
+
+  @Override
+  public Optional<String> jobReport(String id) {
+    return jobs.jobReport(id);
+  }
+
+  @Override
+  public boolean deleteJob(String id) {
+    return jobs.deleteJob(id);
+  }
+
+  @Override
+  public int pruneJobs(String owner, int keep) {
+    return jobs.pruneJobs(owner, keep);
+  }
+
+  @Override
+  public int failUnfinishedJobs(long at, String error) {
+    return jobs.failUnfinishedJobs(at, error);
   }
 }

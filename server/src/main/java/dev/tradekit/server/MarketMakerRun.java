@@ -229,7 +229,15 @@ final class MarketMakerRun implements BotRun {
             "tradekit.bot.open.orders",
             "The bot's resting orders as the venue last reported them",
             null,
-            () -> engine.status().openOrders().size()));
+            () -> engine.status().openOrders().size()),
+        new BotMeters.GaugeSpec(
+            "tradekit.bot.book.age",
+            "Time from the last order book the engine saw to its scheduler's clock",
+            "seconds",
+            () -> {
+              long age = engine.bookAgeMillis();
+              return age < 0 ? Double.NaN : age / 1000.0;
+            }));
   }
 
   @Override

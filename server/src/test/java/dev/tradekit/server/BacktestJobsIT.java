@@ -2,7 +2,6 @@ package dev.tradekit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,40 +12,17 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Backtests as jobs over loopback: submit, progress on the event stream, JSON result and HTML
  * report, a grid search, cancelling a long job promptly, a full queue, bad input, ownership, and a
  * restart marking a job cut off as failed.
  */
-class BacktestJobsIT {
+class BacktestJobsIT extends ServerItSupport {
   /** A synthetic market long enough (30 days) that a job on it is still running when cancelled. */
   static final String LONG =
       "{\"strategy\":\"fixed-spread\",\"data\":{\"source\":\"synthetic\",\"minutes\":43200}}";
-
-  @TempDir Path dir;
-  private @Nullable ServerFixture fixture;
-  private final List<InputStream> open = new ArrayList<>();
-
-  @AfterEach
-  void stop() throws Exception {
-    for (InputStream in : open) {
-      in.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  private ServerFixture start(ControlPlane.Builder b) {
-    ServerFixture f = new ServerFixture(b.build().start());
-    fixture = f;
-    return f;
-  }
 
   /** Polls the job until {@code done} holds (generous timeout: the CI machine is loaded). */
   static Map<String, Object> awaitJob(
@@ -107,12 +83,12 @@ class BacktestJobsIT {
   @SuppressWarnings("unchecked")
   void runsABacktestWithProgressEventsAJsonResultAndAnHtmlReport() throws Exception {
     ServerFixture f =
-        start(
+        serve(
             ServerFixture.builder(dir, ServerFixture.key(1))
                 .backtestProgressEvery(Duration.ofMillis(20)));
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
-    BlockingQueue<EventStream.Frame> events = EventStream.open(f, alice, null, open);
+    BlockingQueue<EventStream.Frame> events = EventStream.open(f, alice, null, streams);
     String id =
         submit(
             f,
@@ -170,7 +146,7 @@ class BacktestJobsIT {
   @Test
   @SuppressWarnings("unchecked")
   void runsAGridSearchRankedByTheMetricWithTheBestRunsReport() {
-    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)));
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(1)));
     String admin = f.setupAdmin();
     String id =
         submit(
@@ -195,7 +171,7 @@ class BacktestJobsIT {
 
   @Test
   void runsATa4jBarStrategyAsAJobTradingLikeTheNativeOne() {
-    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)));
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(1)));
     String admin = f.setupAdmin();
     String bars =
         ",\"interval\":\"1m\",\"params\":{\"fast\":5,\"slow\":20},"
@@ -217,7 +193,7 @@ class BacktestJobsIT {
 
   @Test
   void cancelsALongJobPromptlyAndAQueuedOneAtOnceAndRefusesAFullQueue() {
-    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 1));
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 1));
     String admin = f.setupAdmin();
     String running = submit(f, admin, LONG);
     awaitJob(f, admin, running, j -> "running".equals(j.get("state")));
@@ -258,7 +234,7 @@ class BacktestJobsIT {
   void refusesBadInputNamingTheFieldAndStoresNoJob() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.writeString(dir.resolve("secret.csv"), "1,2,3\n");
-    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)).backtestData(data));
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(1)).backtestData(data));
     String admin = f.setupAdmin();
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     cases.put("{\"strategy\":\"moon\"}", "strategy");
@@ -308,7 +284,7 @@ class BacktestJobsIT {
 
   @Test
   void aUserSeesOnlyTheirJobsAndAViewerCannotSubmitOrCancel() {
-    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 4));
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 4));
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
     String bob = f.user(admin, "bob", "trader");
@@ -334,7 +310,7 @@ class BacktestJobsIT {
 
   @Test
   void deletingAJobCancelsItIfRunningAndRemovesItOnlyForItsOwner() {
-    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 4));
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 4));
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
     String bob = f.user(admin, "bob", "trader");
@@ -365,7 +341,7 @@ class BacktestJobsIT {
   @Test
   void keepsOnlyTheNewestFinishedJobsOfEachUser() {
     ServerFixture f =
-        start(
+        serve(
             ServerFixture.builder(dir, ServerFixture.key(1))
                 .backtestPool(1, 4)
                 .backtestRetention(2));
@@ -395,15 +371,15 @@ class BacktestJobsIT {
 
   @Test
   void aJobCutOffByAStopIsMarkedFailedOnTheNextStart() {
-    ServerFixture f = start(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 2));
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(1)).backtestPool(1, 2));
     String admin = f.setupAdmin();
     String running = submit(f, admin, LONG);
     awaitJob(f, admin, running, j -> "running".equals(j.get("state")));
     String queued = submit(f, admin, LONG);
     f.close();
-    fixture = null;
+    server = null;
 
-    ServerFixture again = start(ServerFixture.builder(dir, ServerFixture.key(1)));
+    ServerFixture again = serve(ServerFixture.builder(dir, ServerFixture.key(1)));
     String token = at(again.login("admin", ServerFixture.ADMIN_PASSWORD), "accessToken").toString();
     for (String id : List.of(running, queued)) {
       Map<String, Object> job = ServerFixture.json(again.get("/api/backtests/" + id, token));

@@ -3,36 +3,19 @@ package dev.tradekit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The live event stream: ids, per-user visibility, Last-Event-ID replay, slow clients dropped. */
-class EventsIT {
-  @TempDir Path dir;
-  private @Nullable ServerFixture fixture;
-  private final List<InputStream> open = new ArrayList<>();
-
-  @AfterEach
-  void stop() throws Exception {
-    for (InputStream in : open) {
-      in.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+class EventsIT extends ServerItSupport {
 
   private BlockingQueue<EventStream.Frame> subscribe(
       ServerFixture f, String token, @Nullable String lastId) throws Exception {
-    return EventStream.open(f, token, lastId, open);
+    return EventStream.open(f, token, lastId, streams);
   }
 
   private static EventStream.Frame next(BlockingQueue<EventStream.Frame> q)
@@ -44,9 +27,7 @@ class EventsIT {
 
   @Test
   void streamsAUsersOwnEventsWithIdsAndReplaysWhatAReconnectingClientMissed() throws Exception {
-    ServerFixture f =
-        new ServerFixture(ServerFixture.builder(dir, ServerFixture.key(1)).build().start());
-    fixture = f;
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(1)));
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
     String bob = f.user(admin, "bob", "trader");
@@ -65,10 +46,10 @@ class EventsIT {
         .isNull();
 
     // alice disconnects; two things happen; she reconnects from her last id
-    for (InputStream in : open) {
+    for (InputStream in : streams) {
       in.close();
     }
-    open.clear();
+    streams.clear();
     f.send("PATCH", "/api/bots/" + bot, "{\"name\":\"renamed\"}", alice);
     f.send("DELETE", "/api/bots/" + bot, null, alice);
     BlockingQueue<EventStream.Frame> again = subscribe(f, alice, Long.toString(botCreated.id()));

@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.Side;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A market maker run entirely over the API against FakeBinance: keys and bot created by HTTP,
@@ -24,29 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * needs a restart refused, other users refused, stopped with nothing left resting; closed and
  * resumed by the next start.
  */
-class MarketMakerBotIT {
-  @TempDir Path dir;
-  private @Nullable VenueFixture venue;
-  private @Nullable ServerFixture server;
-  private final List<InputStream> streams = new ArrayList<>();
-
-  @BeforeAll
-  static void captureLogs() {
-    ServerFixture.captureStderr();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (InputStream in : streams) {
-      in.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (venue != null) {
-      venue.close();
-    }
-  }
+class MarketMakerBotIT extends ServerItSupport {
 
   private static String mmBot(String keyId, double spreadBps, String symbol) {
     return "{\"name\":\"btc mm\",\"kind\":\"market-maker\",\"provider\":\"binance-usdm\","
@@ -75,27 +46,22 @@ class MarketMakerBotIT {
 
   @Test
   void runsAMarketMakerFromTheApiChangesItLiveAndStopsWithNothingResting() throws Exception {
-    VenueFixture v = new VenueFixture("key-mm");
-    venue = v;
-    ServerFixture f = new ServerFixture(v.plane(dir, ServerFixture.key(3)).build().start());
-    server = f;
-    String admin = f.setupAdmin();
-    String alice = f.user(admin, "alice", "trader");
-    String bob = f.user(admin, "bob", "trader");
-    String viewer = f.user(admin, "vera", "viewer");
-    String key = f.key(alice, "key-mm", VenueFixture.secret("key-mm"));
-    HttpResponse<String> created = f.post("/api/bots", mmBot(key, 10, "BTCUSDT"), alice);
+    VenueFixture v = venue("key-mm");
+    ServerFixture f = serve(v, 3);
+    ServerFixture.Users u = f.users();
+    String key = f.key(u.alice(), "key-mm", VenueFixture.secret("key-mm"));
+    HttpResponse<String> created = f.post("/api/bots", mmBot(key, 10, "BTCUSDT"), u.alice());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String bot = String.valueOf(ServerFixture.json(created).get("id"));
-    BlockingQueue<EventStream.Frame> events = EventStream.open(f, alice, null, streams);
+    BlockingQueue<EventStream.Frame> events = EventStream.open(f, u.alice(), null, streams);
 
-    // a viewer reads but never acts; another trader does not even see the bot
-    assertThat(f.post("/api/bots/" + bot + "/start", "", viewer).statusCode()).isEqualTo(403);
-    assertThat(f.post("/api/bots/" + bot + "/start", "", bob).statusCode()).isEqualTo(404);
-    assertThat(f.get("/api/bots/" + bot + "/status", bob).statusCode()).isEqualTo(404);
+    // a u.viewer() reads but never acts; another trader does not even see the bot
+    assertThat(f.post("/api/bots/" + bot + "/start", "", u.viewer()).statusCode()).isEqualTo(403);
+    assertThat(f.post("/api/bots/" + bot + "/start", "", u.bob()).statusCode()).isEqualTo(404);
+    assertThat(f.get("/api/bots/" + bot + "/status", u.bob()).statusCode()).isEqualTo(404);
     assertThat(v.openOrders("key-mm")).isEmpty();
 
-    HttpResponse<String> started = f.post("/api/bots/" + bot + "/start", "", alice);
+    HttpResponse<String> started = f.post("/api/bots/" + bot + "/start", "", u.alice());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     assertThat(ServerFixture.json(started).get("state")).isEqualTo("running");
     VenueFixture.await(() -> v.openOrders("key-mm").size() == 2, "two quotes at the venue");
@@ -104,19 +70,21 @@ class MarketMakerBotIT {
     assertThat(String.valueOf(seen.get("bot.started"))).contains(bot);
     assertThat(String.valueOf(seen.get("bot.order.placed"))).contains("BTCUSDT").contains(bot);
     VenueFixture.await(
-        () -> ServerFixture.items(f.get("/api/bots/" + bot + "/orders", alice)).size() == 2,
+        () -> ServerFixture.items(f.get("/api/bots/" + bot + "/orders", u.alice())).size() == 2,
         "the API lists the two quotes");
-    // a viewer is a user too: another user's bot does not exist for them
-    assertThat(f.get("/api/bots/" + bot + "/orders", viewer).statusCode()).isEqualTo(404);
-    assertThat(f.get("/api/bots/" + bot + "/orders", admin).statusCode()).isEqualTo(200);
-    Map<String, Object> status = ServerFixture.json(f.get("/api/bots/" + bot + "/status", alice));
+    // a u.viewer() is a user too: another user's bot does not exist for them
+    assertThat(f.get("/api/bots/" + bot + "/orders", u.viewer()).statusCode()).isEqualTo(404);
+    assertThat(f.get("/api/bots/" + bot + "/orders", u.admin()).statusCode()).isEqualTo(200);
+    Map<String, Object> status =
+        ServerFixture.json(f.get("/api/bots/" + bot + "/status", u.alice()));
     assertThat(status.get("state")).isEqualTo("running");
     assertThat(String.valueOf(status.get("engine"))).contains("MarketMaker");
 
     // the spread widens live: 10 bps → 40 bps moves the bid about 180 USDT down
     BigDecimal before = bid(v.openOrders("key-mm"));
     HttpResponse<String> widened =
-        f.send("PATCH", "/api/bots/" + bot, "{\"config\":" + config(40, "BTCUSDT") + "}", alice);
+        f.send(
+            "PATCH", "/api/bots/" + bot, "{\"config\":" + config(40, "BTCUSDT") + "}", u.alice());
     assertThat(widened.statusCode()).as(widened.body()).isEqualTo(200);
     VenueFixture.await(
         () -> {
@@ -127,23 +95,26 @@ class MarketMakerBotIT {
 
     // a new symbol needs a restart: refused, nothing stored
     HttpResponse<String> moved =
-        f.send("PATCH", "/api/bots/" + bot, "{\"config\":" + config(40, "ETHUSDT") + "}", alice);
+        f.send(
+            "PATCH", "/api/bots/" + bot, "{\"config\":" + config(40, "ETHUSDT") + "}", u.alice());
     assertThat(moved.statusCode()).isEqualTo(409);
     assertThat(moved.body()).contains("restart-required");
-    assertThat(f.get("/api/bots/" + bot, alice).body()).contains("BTCUSDT").doesNotContain("ETH");
-    assertThat(f.send("DELETE", "/api/bots/" + bot, null, alice).statusCode()).isEqualTo(409);
-    assertThat(f.post("/api/bots/" + bot + "/stop", "", viewer).statusCode()).isEqualTo(403);
-    assertThat(f.post("/api/bots/" + bot + "/stop", "", bob).statusCode()).isEqualTo(404);
+    assertThat(f.get("/api/bots/" + bot, u.alice()).body())
+        .contains("BTCUSDT")
+        .doesNotContain("ETH");
+    assertThat(f.send("DELETE", "/api/bots/" + bot, null, u.alice()).statusCode()).isEqualTo(409);
+    assertThat(f.post("/api/bots/" + bot + "/stop", "", u.viewer()).statusCode()).isEqualTo(403);
+    assertThat(f.post("/api/bots/" + bot + "/stop", "", u.bob()).statusCode()).isEqualTo(404);
     assertThat(v.openOrders("key-mm")).hasSize(2);
 
-    HttpResponse<String> stopped = f.post("/api/bots/" + bot + "/stop", "", alice);
+    HttpResponse<String> stopped = f.post("/api/bots/" + bot + "/stop", "", u.alice());
     assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
     assertThat(ServerFixture.json(stopped).get("state")).isEqualTo("stopped");
     assertThat(v.openOrders("key-mm")).as("the engine's stop cancelled every quote").isEmpty();
     assertThat(EventStream.next(events, "bot.stopped").data()).contains("stopped by alice");
 
     List<String> actions =
-        ServerFixture.items(f.get("/api/audit", alice)).stream()
+        ServerFixture.items(f.get("/api/audit", u.alice())).stream()
             .map(m -> m.get("action") + " " + m.get("outcome"))
             .toList();
     assertThat(actions)
@@ -155,8 +126,7 @@ class MarketMakerBotIT {
 
   @Test
   void closingStopsRunningBotsCleanlyAndTheNextStartResumesThem() throws Exception {
-    VenueFixture v = new VenueFixture("key-mm");
-    venue = v;
+    VenueFixture v = venue("key-mm");
     ServerFixture first = new ServerFixture(v.plane(dir, ServerFixture.key(4)).build().start());
     String admin = first.setupAdmin();
     String key = first.key(admin, "key-mm", VenueFixture.secret("key-mm"));
@@ -170,8 +140,7 @@ class MarketMakerBotIT {
     first.close();
     assertThat(v.openOrders("key-mm")).as("close() stopped the engine, cancelling").isEmpty();
 
-    ServerFixture second = new ServerFixture(v.plane(dir, ServerFixture.key(4)).build().start());
-    server = second;
+    ServerFixture second = serve(v, 4);
     String token =
         String.valueOf(second.login("admin", ServerFixture.ADMIN_PASSWORD).get("accessToken"));
     VenueFixture.await(() -> v.openOrders("key-mm").size() == 2, "the resumed bot quotes again");

@@ -12,45 +12,20 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Prometheus scrape over loopback: per-bot meters of a copier and a market maker running on
  * FakeBinance, HTTP timers by route template, JVM meters; admins only on the API port, without
  * authentication on the loopback-only metrics port; a deleted bot's meters are gone.
  */
-class MetricsIT {
-  @TempDir Path dir;
-  private @Nullable VenueFixture venue;
-  private @Nullable ServerFixture server;
+class MetricsIT extends ServerItSupport {
   private @Nullable Exchange leader;
-
-  @BeforeAll
-  static void captureLogs() {
-    ServerFixture.captureStderr();
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (leader != null) {
-      leader.close();
-    }
-    if (venue != null) {
-      venue.close();
-    }
-  }
 
   /**
    * The value of the first sample of {@code name} whose labels include every one given (a label
@@ -88,18 +63,15 @@ class MetricsIT {
 
   @Test
   void scrapeShowsPerBotCountersHttpTimersAndJvmMetersToAdminsOnly() throws Exception {
-    VenueFixture v = new VenueFixture("leader", "half", "key-mm");
-    venue = v;
-    leader = v.fake.adapter("leader").build();
-    ServerFixture f = new ServerFixture(v.plane(dir, ServerFixture.key(5)).build().start());
-    server = f;
-    String admin = f.setupAdmin();
-    String alice = f.user(admin, "alice", "trader");
-    String viewer = f.user(admin, "vera", "viewer");
-    String lead = f.key(alice, "leader", VenueFixture.secret("leader"));
-    String half = f.key(alice, "half", VenueFixture.secret("half"));
-    String mmKey = f.key(alice, "key-mm", VenueFixture.secret("key-mm"));
-    String copier = f.create(ServerFixture.copierBot(lead, half, ServerFixture.RATIO_HALF), alice);
+    VenueFixture v = venue("leader", "half", "key-mm");
+    leader = account("leader");
+    ServerFixture f = serve(v, 5);
+    ServerFixture.Users u = f.users();
+    String lead = f.key(u.alice(), "leader", VenueFixture.secret("leader"));
+    String half = f.key(u.alice(), "half", VenueFixture.secret("half"));
+    String mmKey = f.key(u.alice(), "key-mm", VenueFixture.secret("key-mm"));
+    String copier =
+        f.create(ServerFixture.copierBot(lead, half, ServerFixture.RATIO_HALF), u.alice());
     HttpResponse<String> mmCreated =
         f.post(
             "/api/bots",
@@ -107,12 +79,12 @@ class MetricsIT {
                 + mmKey
                 + "\",\"config\":{\"symbol\":\"BTCUSDT\",\"strategy\":\"fixed-spread\","
                 + "\"parameters\":{\"spreadBps\":10,\"quantity\":\"0.002\"}}}",
-            alice);
+            u.alice());
     assertThat(mmCreated.statusCode()).as(mmCreated.body()).isEqualTo(201);
     String mm = String.valueOf(ServerFixture.json(mmCreated).get("id"));
-    assertThat(f.post("/api/bots/" + copier + "/start", "", alice).statusCode()).isEqualTo(200);
-    assertThat(f.post("/api/bots/" + mm + "/start", "", alice).statusCode()).isEqualTo(200);
-    assertThat(f.get("/api/bots/" + mm + "/status", alice).statusCode()).isEqualTo(200);
+    assertThat(f.post("/api/bots/" + copier + "/start", "", u.alice()).statusCode()).isEqualTo(200);
+    assertThat(f.post("/api/bots/" + mm + "/start", "", u.alice()).statusCode()).isEqualTo(200);
+    assertThat(f.get("/api/bots/" + mm + "/status", u.alice()).statusCode()).isEqualTo(200);
 
     java.util.Objects.requireNonNull(leader)
         .trading()
@@ -123,13 +95,13 @@ class MetricsIT {
     String mmTags = "bot=\"" + mm + "\"";
     VenueFixture.await(
         () -> {
-          String s = f.get("/metrics", admin).body();
+          String s = f.get("/metrics", u.admin()).body();
           return sample(s, "tradekit_bot_copies_total", copierTags, "outcome=\"copied\"") == 1
               && sample(s, "tradekit_bot_orders_placed_total", mmTags) >= 2;
         },
         "the scrape counts the copy and the market maker's quotes");
 
-    HttpResponse<String> r = f.get("/metrics", admin);
+    HttpResponse<String> r = f.get("/metrics", u.admin());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("content-type").orElse(""))
         .startsWith("text/plain; version=0.0.4");
@@ -155,6 +127,8 @@ class MetricsIT {
     assertThat(sample(s, "tradekit_bot_pnl_realised", mmTags)).isNotNaN();
     assertThat(sample(s, "tradekit_bot_pnl_unrealised", mmTags)).isNotNaN();
     assertThat(sample(s, "tradekit_bot_fills_total", mmTags)).isGreaterThanOrEqualTo(0);
+    // it quoted, so it has seen a book: its age on the engine's clock, not NaN
+    assertThat(sample(s, "tradekit_bot_book_age_seconds", mmTags)).isBetween(0.0, 60.0);
     // HTTP by route template, never by raw path; JVM and backtest meters
     assertThat(
             sample(
@@ -189,38 +163,35 @@ class MetricsIT {
         .doesNotContain(VenueFixture.secret("leader"))
         .doesNotContain(VenueFixture.secret("key-mm"));
 
-    // only an admin scrapes on the API port
+    // only an u.admin() scrapes on the API port
     assertThat(f.get("/metrics", null).statusCode()).isEqualTo(401);
-    assertThat(f.get("/metrics", viewer).statusCode()).isEqualTo(403);
-    assertThat(f.get("/metrics", alice).statusCode()).isEqualTo(403);
+    assertThat(f.get("/metrics", u.viewer()).statusCode()).isEqualTo(403);
+    assertThat(f.get("/metrics", u.alice()).statusCode()).isEqualTo(403);
     assertThat(f.plane.metricsPort()).isEqualTo(-1);
 
     // stopped: counters stay, gauges go; started again: counting goes on
-    assertThat(f.post("/api/bots/" + mm + "/stop", "", alice).statusCode()).isEqualTo(200);
-    String stopped = f.get("/metrics", admin).body();
+    assertThat(f.post("/api/bots/" + mm + "/stop", "", u.alice()).statusCode()).isEqualTo(200);
+    String stopped = f.get("/metrics", u.admin()).body();
     double placed = sample(stopped, "tradekit_bot_orders_placed_total", mmTags);
     assertThat(placed).isGreaterThanOrEqualTo(2);
     assertThat(sample(stopped, "tradekit_bot_inventory", mmTags)).isNaN();
-    assertThat(f.post("/api/bots/" + mm + "/start", "", alice).statusCode()).isEqualTo(200);
+    assertThat(f.post("/api/bots/" + mm + "/start", "", u.alice()).statusCode()).isEqualTo(200);
     VenueFixture.await(
         () ->
-            sample(f.get("/metrics", admin).body(), "tradekit_bot_orders_placed_total", mmTags)
+            sample(f.get("/metrics", u.admin()).body(), "tradekit_bot_orders_placed_total", mmTags)
                 > placed,
         "the restarted market maker counts on");
-    assertThat(f.post("/api/bots/" + mm + "/stop", "", alice).statusCode()).isEqualTo(200);
+    assertThat(f.post("/api/bots/" + mm + "/stop", "", u.alice()).statusCode()).isEqualTo(200);
 
     // deleted: every meter of the bot is gone
-    assertThat(f.send("DELETE", "/api/bots/" + mm, null, alice).statusCode()).isEqualTo(204);
-    String after = f.get("/metrics", admin).body();
+    assertThat(f.send("DELETE", "/api/bots/" + mm, null, u.alice()).statusCode()).isEqualTo(204);
+    String after = f.get("/metrics", u.admin()).body();
     assertThat(after).doesNotContain("bot=\"" + mm + "\"").contains("bot=\"" + copier + "\"");
   }
 
   @Test
   void theMetricsPortServesTheScrapeWithoutAuthOnLoopbackOnly() throws Exception {
-    ServerFixture f =
-        new ServerFixture(
-            ServerFixture.builder(dir, ServerFixture.key(6)).metricsPort(0).build().start());
-    server = f;
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(6)).metricsPort(0));
     String admin = f.setupAdmin();
     int port = f.plane.metricsPort();
     assertThat(port).isPositive().isNotEqualTo(f.plane.port());
@@ -230,8 +201,11 @@ class MetricsIT {
     assertThat(r.headers().firstValue("content-type").orElse(""))
         .startsWith("text/plain; version=0.0.4");
     assertThat(r.body()).contains("jvm_memory_used_bytes{").contains("uri=\"/api/setup\"");
-    // the same registry as the admin's scrape on the API port
-    assertThat(f.get("/metrics", admin).body()).contains("uri=\"/metrics\"");
+    // the same registry as the admin's scrape on the API port (Jetty's timer records a request
+    // once it has completed, which may be after the client read the response: wait for it)
+    VenueFixture.await(
+        () -> f.get("/metrics", admin).body().contains("uri=\"/metrics\""),
+        "the admin's scrape shows the scrape on the metrics port");
 
     // nothing else is served there: no API, no dashboard
     HttpResponse<String> api =
@@ -272,12 +246,7 @@ class MetricsIT {
   void aHostRegistryWithoutPrometheusIsNotScrapedAndNotClosed() {
     var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     ServerFixture f =
-        new ServerFixture(
-            ServerFixture.builder(dir, ServerFixture.key(7))
-                .meterRegistry(registry)
-                .build()
-                .start());
-    server = f;
+        serve(ServerFixture.builder(dir, ServerFixture.key(7)).meterRegistry(registry));
     String admin = f.setupAdmin();
     HttpResponse<String> r = f.get("/metrics", admin);
     assertThat(r.statusCode()).isEqualTo(404);

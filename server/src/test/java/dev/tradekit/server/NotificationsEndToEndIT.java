@@ -11,7 +11,6 @@ import dev.tradekit.notify.EmailChannel;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -25,11 +24,8 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end under the control plane: a copier on FakeBinance copies a leader's fill to a funded
@@ -39,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real local SMTP server). Bob's chat answers 403: his Telegram channel is switched off and the API
  * says so.
  */
-class NotificationsEndToEndIT {
+class NotificationsEndToEndIT extends ServerItSupport {
   private static final String TOKEN = "123456:AAE2eTestTokenOfTheOperatorBot01";
   private static final String HOOK_SECRET =
       "whsec_" + Base64.getEncoder().encodeToString("end-to-end-webhook-secret-012345".getBytes());
@@ -49,9 +45,6 @@ class NotificationsEndToEndIT {
   static final GreenMailExtension SMTP =
       new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
 
-  @TempDir Path dir;
-  private @Nullable VenueFixture venue;
-  private @Nullable ServerFixture server;
   private @Nullable Exchange leader;
   private final MockWebServer telegram = new MockWebServer();
   private final MockWebServer hooks = new MockWebServer();
@@ -61,24 +54,9 @@ class NotificationsEndToEndIT {
   private final AtomicLong throttledAtNanos = new AtomicLong();
   private final AtomicLong retriedAtNanos = new AtomicLong();
 
-  @BeforeAll
-  static void captureLogs() {
-    ServerFixture.captureStderr();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (leader != null) {
-      leader.close();
-    }
-    if (venue != null) {
-      venue.close();
-    }
-    telegram.shutdown();
-    hooks.shutdown();
+  NotificationsEndToEndIT() {
+    closeLast.add(telegram::shutdown);
+    closeLast.add(hooks::shutdown);
   }
 
   private void startReceivers() throws Exception {
@@ -130,9 +108,9 @@ class NotificationsEndToEndIT {
     SMTP.setUser("alerts", SMTP_PASSWORD);
     VenueFixture v = new VenueFixture(Map.of("poor", "1"), "leader", "half", "poor");
     venue = v;
-    leader = v.fake.adapter("leader").build();
+    leader = account("leader");
     ServerFixture f =
-        new ServerFixture(
+        serve(
             v.plane(dir, ServerFixture.key(7))
                 .telegramBot(TOKEN)
                 .telegramApi(telegram.url("/").toString())
@@ -143,10 +121,7 @@ class NotificationsEndToEndIT {
                     "alerts@tradekit.test",
                     "alerts",
                     SMTP_PASSWORD)
-                .notifyRetryDelay(Duration.ofMillis(200))
-                .build()
-                .start());
-    server = f;
+                .notifyRetryDelay(Duration.ofMillis(200)));
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
     String bob = f.user(admin, "bob", "trader");

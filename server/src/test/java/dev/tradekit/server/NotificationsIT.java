@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradekit.notify.WebhookVerifier;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -12,39 +11,20 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's webhook channel: set up over the API with its signing secret in the vault (never
  * returned), a test message, and a signed "bot stopped" event when their bot stops.
  */
-class NotificationsIT {
+class NotificationsIT extends ServerItSupport {
   private static final String SECRET =
       "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
-  @TempDir Path dir;
-  private @Nullable VenueFixture venue;
-  private @Nullable ServerFixture server;
   private final MockWebServer receiver = new MockWebServer();
 
-  @BeforeAll
-  static void captureLogs() {
-    ServerFixture.captureStderr();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (venue != null) {
-      venue.close();
-    }
-    receiver.shutdown();
+  NotificationsIT() {
+    closeLast.add(receiver::shutdown);
   }
 
   private static void verify(RecordedRequest r) {
@@ -62,10 +42,8 @@ class NotificationsIT {
       receiver.enqueue(new MockResponse().setResponseCode(204));
     }
     receiver.start();
-    VenueFixture v = new VenueFixture("key-mm");
-    venue = v;
-    ServerFixture f = new ServerFixture(v.plane(dir, ServerFixture.key(6)).build().start());
-    server = f;
+    VenueFixture v = venue("key-mm");
+    ServerFixture f = serve(v, 6);
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
     String viewer = f.user(admin, "vera", "viewer");
@@ -119,9 +97,7 @@ class NotificationsIT {
 
   @Test
   void adminsSetTheOperatorsTelegramAndSmtpSettingsAndNeverSeeTheirSecrets() throws Exception {
-    ServerFixture f =
-        new ServerFixture(ServerFixture.builder(dir, ServerFixture.key(8)).build().start());
-    server = f;
+    ServerFixture f = serve(ServerFixture.builder(dir, ServerFixture.key(8)));
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
     String token = "987654:AAOperatorTokenSetOverTheApi0123";

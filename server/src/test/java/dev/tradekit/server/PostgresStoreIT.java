@@ -41,7 +41,7 @@ class PostgresStoreIT extends StoreContract {
       schemas.add(schema);
       Connection c = DriverManager.getConnection(URL);
       c.setSchema(schema);
-      return new JdbcStore(c, JdbcStore.Dialect.POSTGRES);
+      return new JdbcStore(c, JdbcSchema.Dialect.POSTGRES);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open a store on PostgreSQL: " + e, e);
     }

@@ -5,52 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.testkit.FakeBinance;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A scanner bot created and started over the API against FakeBinance: a wall another account places
  * is found, enters the hot pool (visible in the bot's status and history) and its update reaches
  * the owner's event stream; paused, the bot publishes nothing new.
  */
-class ScannerBotIT {
-  @TempDir Path dir;
-  private @Nullable FakeBinance fake;
-  private @Nullable ServerFixture server;
-  private @Nullable Exchange wallAccount;
-  private final List<InputStream> streams = new ArrayList<>();
-
-  @BeforeAll
-  static void captureLogs() {
-    ServerFixture.captureStderr();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (InputStream in : streams) {
-      in.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (wallAccount != null) {
-      wallAccount.close();
-    }
-    if (fake != null) {
-      fake.close();
-    }
-  }
+class ScannerBotIT extends ServerItSupport {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> hotOrders(ServerFixture f, String bot, String token) {
@@ -63,18 +30,14 @@ class ScannerBotIT {
   @Test
   void aScannerBotFindsAWallShowsItsHotPoolAndStreamsItsUpdates() throws Exception {
     FakeBinance fake = VenueFixture.wallMarket();
-    this.fake = fake;
-    Exchange wall = fake.adapter("key-wall").build();
-    wallAccount = wall;
+    closeLast.add(fake);
+    Exchange wall = afterServer(fake.adapter("key-wall").build());
     BigDecimal price = VenueFixture.placeWall(wall, Side.BUY);
 
     ServerFixture f =
-        new ServerFixture(
+        serve(
             ServerFixture.builder(dir, ServerFixture.key(8))
-                .exchanges((provider, credentials) -> fake.adapter(credentials.apiKey()).build())
-                .build()
-                .start());
-    server = f;
+                .exchanges((provider, credentials) -> fake.adapter(credentials.apiKey()).build()));
     String admin = f.setupAdmin();
     String alice = f.user(admin, "alice", "trader");
     String bob = f.user(admin, "bob", "trader");

@@ -164,6 +164,19 @@ final class ServerFixture implements AutoCloseable {
     return json(r);
   }
 
+  /** The access tokens of the usual cast: the admin, traders alice and bob, viewer vera. */
+  record Users(String admin, String alice, String bob, String viewer) {}
+
+  /** Creates the admin through setup, then alice and bob (traders) and vera (viewer). */
+  Users users() {
+    String admin = setupAdmin();
+    return new Users(
+        admin,
+        user(admin, "alice", "trader"),
+        user(admin, "bob", "trader"),
+        user(admin, "vera", "viewer"));
+  }
+
   /** Creates a user (as admin) and returns their access token. */
   String user(String adminToken, String name, String role) {
     String pw = name + "-password-1";

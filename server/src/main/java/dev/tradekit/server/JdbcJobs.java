@@ -1,19 +1,19 @@
 package dev.tradekit.server;
 
-import java.sql.Connection;
+import dev.tradekit.server.Store.Job;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The backtest jobs tables of {@link JdbcStore}. */
-abstract class JdbcJobRows extends JdbcBotRows {
-  JdbcJobRows(Connection connection) {
-    super(connection);
-  }
+/** The backtest jobs and job results tables of {@link JdbcStore}. */
+final class JdbcJobs {
+  private final Jdbc jdbc;
 
-  // ---- backtest jobs
+  JdbcJobs(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
 
   private static Job job(ResultSet rs) throws SQLException {
     return new Job(
@@ -31,9 +31,8 @@ abstract class JdbcJobRows extends JdbcBotRows {
         rs.getString("error"));
   }
 
-  @Override
-  public void insertJob(Job j) {
-    update(
+  void insertJob(Job j) {
+    jdbc.update(
         "INSERT INTO jobs (id, owner, kind, name, request, state, progress, created_at,"
             + " started_at, finished_at, summary, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ps -> {
@@ -52,9 +51,8 @@ abstract class JdbcJobRows extends JdbcBotRows {
         });
   }
 
-  @Override
-  public void updateJob(Job j) {
-    update(
+  void updateJob(Job j) {
+    jdbc.update(
         "UPDATE jobs SET state = ?, progress = ?, started_at = ?, finished_at = ?, summary = ?,"
             + " error = ? WHERE id = ?",
         ps -> {
@@ -68,31 +66,28 @@ abstract class JdbcJobRows extends JdbcBotRows {
         });
   }
 
-  @Override
-  public Optional<Job> job(String id) {
-    return one("SELECT * FROM jobs WHERE id = ?", ps -> ps.setString(1, id), JdbcJobRows::job);
+  Optional<Job> job(String id) {
+    return jdbc.one("SELECT * FROM jobs WHERE id = ?", ps -> ps.setString(1, id), JdbcJobs::job);
   }
 
-  @Override
-  public List<Job> jobs(@Nullable String owner, int limit) {
+  List<Job> jobs(@Nullable String owner, int limit) {
     if (owner == null) {
-      return query(
+      return jdbc.query(
           "SELECT * FROM jobs ORDER BY created_at DESC, id DESC LIMIT ?",
           ps -> ps.setInt(1, limit),
-          JdbcJobRows::job);
+          JdbcJobs::job);
     }
-    return query(
+    return jdbc.query(
         "SELECT * FROM jobs WHERE owner = ? ORDER BY created_at DESC, id DESC LIMIT ?",
         ps -> {
           ps.setString(1, owner);
           ps.setInt(2, limit);
         },
-        JdbcJobRows::job);
+        JdbcJobs::job);
   }
 
-  @Override
-  public void putJobResult(String id, String resultJson, String reportHtml) {
-    update(
+  void putJobResult(String id, String resultJson, String reportHtml) {
+    jdbc.update(
         "INSERT INTO job_results (id, result, report) VALUES (?, ?, ?)",
         ps -> {
           ps.setString(1, id);
@@ -101,37 +96,33 @@ abstract class JdbcJobRows extends JdbcBotRows {
         });
   }
 
-  @Override
-  public Optional<String> jobResult(String id) {
-    return one(
+  Optional<String> jobResult(String id) {
+    return jdbc.one(
         "SELECT result FROM job_results WHERE id = ?",
         ps -> ps.setString(1, id),
         rs -> rs.getString(1));
   }
 
-  @Override
-  public Optional<String> jobReport(String id) {
-    return one(
+  Optional<String> jobReport(String id) {
+    return jdbc.one(
         "SELECT report FROM job_results WHERE id = ?",
         ps -> ps.setString(1, id),
         rs -> rs.getString(1));
   }
 
-  @Override
-  public boolean deleteJob(String id) {
-    return inTransaction(
+  boolean deleteJob(String id) {
+    return jdbc.inTransaction(
         c -> {
-          update("DELETE FROM job_results WHERE id = ?", ps -> ps.setString(1, id));
-          return update("DELETE FROM jobs WHERE id = ?", ps -> ps.setString(1, id)) == 1;
+          jdbc.update("DELETE FROM job_results WHERE id = ?", ps -> ps.setString(1, id));
+          return jdbc.update("DELETE FROM jobs WHERE id = ?", ps -> ps.setString(1, id)) == 1;
         });
   }
 
-  @Override
-  public int pruneJobs(String owner, int keep) {
-    return inTransaction(
+  int pruneJobs(String owner, int keep) {
+    return jdbc.inTransaction(
         c -> {
           List<String> finished =
-              query(
+              jdbc.query(
                   "SELECT id FROM jobs WHERE owner = ? AND state IN ('done', 'failed', 'cancelled')"
                       + " ORDER BY created_at DESC, id DESC",
                   ps -> ps.setString(1, owner),
@@ -144,9 +135,8 @@ abstract class JdbcJobRows extends JdbcBotRows {
         });
   }
 
-  @Override
-  public int failUnfinishedJobs(long at, String error) {
-    return update(
+  int failUnfinishedJobs(long at, String error) {
+    return jdbc.update(
         "UPDATE jobs SET state = 'failed', finished_at = ?, error = ?"
             + " WHERE state IN ('queued', 'running')",
         ps -> {

@@ -1,6 +1,8 @@
 package dev.tradekit.server;
 
-import java.sql.Connection;
+import dev.tradekit.server.Store.AuditEntry;
+import dev.tradekit.server.Store.RefreshToken;
+import dev.tradekit.server.Store.User;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -8,9 +10,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The users, refresh tokens and audit tables of {@link JdbcStore}. */
-abstract class JdbcUserRows extends JdbcSql {
-  JdbcUserRows(Connection connection) {
-    super(connection);
+final class JdbcUsers {
+  private final Jdbc jdbc;
+
+  JdbcUsers(Jdbc jdbc) {
+    this.jdbc = jdbc;
   }
 
   // ---- users
@@ -24,9 +28,8 @@ abstract class JdbcUserRows extends JdbcSql {
         rs.getLong("created_at"));
   }
 
-  @Override
-  public void insertUser(User u) {
-    update(
+  void insertUser(User u) {
+    jdbc.update(
         "INSERT INTO users (id, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
         ps -> {
           ps.setString(1, u.id());
@@ -37,32 +40,27 @@ abstract class JdbcUserRows extends JdbcSql {
         });
   }
 
-  @Override
-  public Optional<User> userByName(String name) {
-    return one(
-        "SELECT * FROM users WHERE name = ?", ps -> ps.setString(1, name), JdbcUserRows::user);
+  Optional<User> userByName(String name) {
+    return jdbc.one(
+        "SELECT * FROM users WHERE name = ?", ps -> ps.setString(1, name), JdbcUsers::user);
   }
 
-  @Override
-  public Optional<User> user(String id) {
-    return one("SELECT * FROM users WHERE id = ?", ps -> ps.setString(1, id), JdbcUserRows::user);
+  Optional<User> user(String id) {
+    return jdbc.one("SELECT * FROM users WHERE id = ?", ps -> ps.setString(1, id), JdbcUsers::user);
   }
 
-  @Override
-  public List<User> users() {
-    return query("SELECT * FROM users ORDER BY created_at, id", ps -> {}, JdbcUserRows::user);
+  List<User> users() {
+    return jdbc.query("SELECT * FROM users ORDER BY created_at, id", ps -> {}, JdbcUsers::user);
   }
 
-  @Override
-  public long countUsers() {
-    return one("SELECT COUNT(*) FROM users", ps -> {}, rs -> rs.getLong(1)).orElse(0L);
+  long countUsers() {
+    return jdbc.one("SELECT COUNT(*) FROM users", ps -> {}, rs -> rs.getLong(1)).orElse(0L);
   }
 
   // ---- refresh tokens
 
-  @Override
-  public void insertRefresh(RefreshToken t) {
-    update(
+  void insertRefresh(RefreshToken t) {
+    jdbc.update(
         "INSERT INTO refresh_tokens (hash, family, user_id, expires_at, used, revoked)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
         ps -> {
@@ -75,9 +73,8 @@ abstract class JdbcUserRows extends JdbcSql {
         });
   }
 
-  @Override
-  public Optional<RefreshToken> refresh(String hash) {
-    return one(
+  Optional<RefreshToken> refresh(String hash) {
+    return jdbc.one(
         "SELECT * FROM refresh_tokens WHERE hash = ?",
         ps -> ps.setString(1, hash),
         rs ->
@@ -90,30 +87,27 @@ abstract class JdbcUserRows extends JdbcSql {
                 rs.getInt("revoked") != 0));
   }
 
-  @Override
-  public boolean spendRefresh(String hash) {
-    return update(
+  boolean spendRefresh(String hash) {
+    return jdbc.update(
             "UPDATE refresh_tokens SET used = 1 WHERE hash = ? AND used = 0 AND revoked = 0",
             ps -> ps.setString(1, hash))
         == 1;
   }
 
-  @Override
-  public void revokeFamily(String family) {
-    update("UPDATE refresh_tokens SET revoked = 1 WHERE family = ?", ps -> ps.setString(1, family));
+  void revokeFamily(String family) {
+    jdbc.update(
+        "UPDATE refresh_tokens SET revoked = 1 WHERE family = ?", ps -> ps.setString(1, family));
   }
 
-  @Override
-  public void revokeUserTokens(String userId) {
-    update(
+  void revokeUserTokens(String userId) {
+    jdbc.update(
         "UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?", ps -> ps.setString(1, userId));
   }
 
   // ---- audit
 
-  @Override
-  public void appendAudit(AuditEntry e) {
-    update(
+  void appendAudit(AuditEntry e) {
+    jdbc.update(
         "INSERT INTO audit (at, user_id, user_name, action, target, address, outcome)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
         ps -> {
@@ -127,9 +121,8 @@ abstract class JdbcUserRows extends JdbcSql {
         });
   }
 
-  @Override
-  public List<AuditEntry> audit(@Nullable String userId, int limit) {
-    RowMapper<AuditEntry> m =
+  List<AuditEntry> audit(@Nullable String userId, int limit) {
+    Jdbc.RowMapper<AuditEntry> m =
         rs ->
             new AuditEntry(
                 rs.getLong("id"),
@@ -141,9 +134,10 @@ abstract class JdbcUserRows extends JdbcSql {
                 rs.getString("address"),
                 rs.getString("outcome"));
     if (userId == null) {
-      return query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", ps -> ps.setInt(1, limit), m);
+      return jdbc.query(
+          "SELECT * FROM audit ORDER BY id DESC LIMIT ?", ps -> ps.setInt(1, limit), m);
     }
-    return query(
+    return jdbc.query(
         "SELECT * FROM audit WHERE user_id = ? ORDER BY id DESC LIMIT ?",
         ps -> {
           ps.setString(1, userId);
