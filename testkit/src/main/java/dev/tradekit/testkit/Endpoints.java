@@ -1,32 +1,14 @@
 package dev.tradekit.testkit;
 
-import dev.tradekit.api.BatchResult;
+import static dev.tradekit.testkit.Params.intParam;
+
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.book.OrderBookView;
-import dev.tradekit.api.model.AmendRequest;
-import dev.tradekit.api.model.Fill;
-import dev.tradekit.api.model.Income;
 import dev.tradekit.api.model.Instrument;
-import dev.tradekit.api.model.KlineInterval;
-import dev.tradekit.api.model.KlineQuery;
-import dev.tradekit.api.model.MarginType;
-import dev.tradekit.api.model.Order;
-import dev.tradekit.api.model.OrderRef;
-import dev.tradekit.api.model.OrderRequest;
-import dev.tradekit.api.model.OrderType;
-import dev.tradekit.api.model.PositionMode;
-import dev.tradekit.api.model.PositionSide;
-import dev.tradekit.api.model.Side;
-import dev.tradekit.api.model.TimeInForce;
-import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.backtest.sim.SimVenue;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The REST endpoints of Binance USD-M that the adapter uses, answered from the simulated venue. */
@@ -81,17 +63,11 @@ final class Endpoints {
           new Spec("POST", "/fapi/v1/countdownCancelAll", 10, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v1/rateLimit/order", 1, Security.SIGNED, 0));
 
-  private final SimVenue venue;
-  private final VenueDriver driver;
+  private final MarketEndpoints market;
   private final AlgoEndpoints algo;
-  private final Map<String, Instrument> instruments;
+  private final OrderEndpoints orders;
+  private final AccountEndpoints account;
   private final Map<String, Exchange> accounts;
-  private final Map<String, Integer> leverage;
-  private final Map<String, MarginType> marginTypes = new ConcurrentHashMap<>();
-  private final UserStreamHub users;
-  private final Faults faults;
-  private final RateLimits limits;
-  private final OrderHistory history;
 
   Endpoints(
       SimVenue venue,
@@ -103,16 +79,12 @@ final class Endpoints {
       Faults faults,
       RateLimits limits,
       OrderHistory history) {
-    this.venue = venue;
-    this.driver = driver;
-    this.algo = new AlgoEndpoints(driver, this::instrument);
-    this.instruments = instruments;
+    Function<String, Instrument> instrument = symbol -> Params.instrument(instruments, symbol);
+    this.market = new MarketEndpoints(venue, driver, instruments, accounts, limits);
+    this.algo = new AlgoEndpoints(driver, instrument);
+    this.orders = new OrderEndpoints(venue, driver, instrument, faults, history);
+    this.account = new AccountEndpoints(venue, driver, instrument, leverage, users, limits);
     this.accounts = accounts;
-    this.leverage = leverage;
-    this.users = users;
-    this.faults = faults;
-    this.limits = limits;
-    this.history = history;
   }
 
   static @Nullable Spec spec(String method, String path) {
@@ -154,422 +126,27 @@ final class Endpoints {
 
   String handle(Spec spec, @Nullable String apiKey, Map<String, String> p, long now) {
     String key = spec.method + " " + spec.path;
-    switch (key) {
-      case "GET /fapi/v1/ping":
-        return "{}";
-      case "GET /fapi/v1/time":
-        return "{\"serverTime\":" + now + "}";
-      case "GET /fapi/v1/exchangeInfo":
-        return BinanceWire.exchangeInfo(instruments.values(), now, limits);
-      case "GET /fapi/v1/depth":
-        {
-          Instrument i = instrument(require(p, "symbol"));
-          int limit = p.containsKey("limit") ? Integer.parseInt(p.get("limit")) : 500;
-          return driver.run(() -> BinanceWire.depth(i, venue.publicBook(i.symbol()), limit, now));
-        }
-      case "GET /fapi/v1/ticker/bookTicker":
-        return bookTicker(instrument(require(p, "symbol")), now);
-      case "GET /fapi/v1/premiumIndex":
-        {
-          Instrument i = instrument(require(p, "symbol"));
-          BigDecimal mark = driver.run(() -> venue.markPrice(i.symbol()));
-          Json j =
-              new Json().obj().str("symbol", i.symbol()).str("markPrice", BinanceWire.plain(mark));
-          j.str("indexPrice", BinanceWire.plain(mark))
-              .str("estimatedSettlePrice", BinanceWire.plain(mark));
-          j.str("lastFundingRate", "0").num("nextFundingTime", 0).str("interestRate", "0");
-          return j.num("time", now).end().toString();
-        }
-      case "GET /fapi/v1/ticker/24hr":
-        {
-          String symbol = p.get("symbol");
-          Exchange any = anyAccount();
-          if (symbol == null) {
-            return HistoryWire.ticker(driver.call(() -> any.marketData().tickers24h()), false);
-          }
-          String s = instrument(symbol).symbol();
-          return HistoryWire.ticker(
-              List.of(driver.call(() -> any.marketData().ticker24h(s))), true);
-        }
-      case "GET /fapi/v1/klines":
-        {
-          KlineQuery q;
-          try {
-            q =
-                new KlineQuery(
-                    instrument(require(p, "symbol")).symbol(),
-                    KlineInterval.fromCode(require(p, "interval")),
-                    longParam(p, "startTime"),
-                    longParam(p, "endTime"),
-                    intParam(p, "limit", 500));
-          } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(-1120, "Invalid interval or range: " + e.getMessage());
-          }
-          Exchange any = anyAccount();
-          return HistoryWire.klines(driver.call(() -> any.marketData().klines(q)));
-        }
-      default:
-        break;
+    String reply = market.handle(key, p, now);
+    if (reply != null) {
+      return reply;
     }
-    Exchange ex = Objects.requireNonNull(accounts.get(Objects.requireNonNull(apiKey)));
-    String algoReply = algo.handle(key, ex, p);
-    if (algoReply != null) {
-      return algoReply;
+    String user = Objects.requireNonNull(apiKey);
+    Exchange ex = Objects.requireNonNull(accounts.get(user));
+    reply = algo.handle(key, ex, p);
+    if (reply == null) {
+      reply = orders.handle(key, user, ex, p);
     }
-    switch (key) {
-      case "POST /fapi/v1/order":
-        {
-          OrderRequest req = orderRequest(p);
-          int unknown = faults.takeUnknownError();
-          if (unknown < 0) {
-            throw new ApiError(503, -1000, Faults.UNKNOWN_ERROR);
-          }
-          Order o = driver.call(() -> ex.trading().place(req));
-          history.record(apiKey, o);
-          if (unknown > 0) {
-            throw new ApiError(503, -1000, Faults.UNKNOWN_ERROR);
-          }
-          return BinanceWire.order(new Json(), o).toString();
-        }
-      case "PUT /fapi/v1/order":
-        {
-          AmendRequest a =
-              new AmendRequest(
-                  ref(p),
-                  Side.valueOf(require(p, "side")),
-                  decimal(p, "quantity"),
-                  decimal(p, "price"));
-          Order o = driver.call(() -> ex.amendment().orElseThrow().amend(a));
-          return BinanceWire.order(new Json(), o).toString();
-        }
-      case "DELETE /fapi/v1/order":
-        {
-          OrderRef r = ref(p);
-          if (driver.call(() -> ex.trading().order(r)).filter(AlgoEndpoints::isAlgo).isPresent()) {
-            throw ApiError.badRequest(-2011, "Unknown order sent."); // an algo order: not here
-          }
-          Order o = driver.call(() -> ex.trading().cancel(r));
-          history.record(apiKey, o);
-          return BinanceWire.order(new Json(), o).toString();
-        }
-      case "GET /fapi/v1/order":
-        {
-          OrderRef r = ref(p);
-          Order o =
-              driver
-                  .call(() -> ex.trading().order(r))
-                  .filter(x -> !AlgoEndpoints.isAlgo(x)) // algo orders answer on /algoOrder only
-                  .orElseThrow(() -> ApiError.badRequest(-2013, "Order does not exist."));
-          return BinanceWire.order(new Json(), o).toString();
-        }
-      case "POST /fapi/v1/batchOrders":
-        {
-          List<OrderRequest> reqs = new ArrayList<>();
-          for (Object item :
-              (List<?>) Objects.requireNonNull(Json.parse(require(p, "batchOrders")))) {
-            @SuppressWarnings("unchecked")
-            Map<String, String> m = (Map<String, String>) item;
-            reqs.add(orderRequest(m));
-          }
-          return batch(driver.call(() -> ex.trading().placeBatch(reqs)));
-        }
-      case "DELETE /fapi/v1/batchOrders":
-        {
-          String symbol = require(p, "symbol");
-          List<OrderRef> refs = new ArrayList<>();
-          String ids = p.get("orderIdList");
-          for (Object o :
-              (List<?>)
-                  Objects.requireNonNull(
-                      Json.parse(ids != null ? ids : require(p, "origClientOrderIdList")))) {
-            refs.add(
-                ids != null
-                    ? OrderRef.byId(symbol, String.valueOf(o))
-                    : OrderRef.byClientId(symbol, String.valueOf(o)));
-          }
-          return batch(driver.call(() -> ex.trading().cancelBatch(refs)));
-        }
-      case "DELETE /fapi/v1/allOpenOrders":
-        {
-          String symbol = instrument(require(p, "symbol")).symbol();
-          driver.call(() -> ex.trading().cancelAll(symbol));
-          return "{\"code\":200,\"msg\":\"The operation of cancel all open order is done.\"}";
-        }
-      case "GET /fapi/v1/openOrders":
-        {
-          String symbol = p.get("symbol");
-          List<Order> open =
-              driver.call(
-                  () ->
-                      symbol == null ? ex.trading().openOrders() : ex.trading().openOrders(symbol));
-          return BinanceWire.orders(open.stream().filter(o -> !AlgoEndpoints.isAlgo(o)).toList());
-        }
-      case "GET /fapi/v2/account":
-      case "GET /fapi/v3/account":
-        return BinanceWire.account(driver.call(() -> ex.account().snapshot()), 20);
-      case "GET /fapi/v2/positionRisk":
-      case "GET /fapi/v3/positionRisk":
-        {
-          String symbol = p.get("symbol");
-          List<dev.tradekit.api.model.Position> all =
-              new ArrayList<>(driver.call(() -> ex.account().positions()));
-          all.removeIf(pos -> symbol != null && !pos.symbol().equals(symbol));
-          return BinanceWire.positionRisk(all);
-        }
-      case "POST /fapi/v1/leverage":
-        {
-          String symbol = instrument(require(p, "symbol")).symbol();
-          int lev = Integer.parseInt(require(p, "leverage"));
-          driver.call(() -> ex.trading().setLeverage(symbol, lev));
-          leverage.put(apiKey + "/" + symbol, lev);
-          return new Json()
-              .obj()
-              .str("symbol", symbol)
-              .num("leverage", lev)
-              .str("maxNotionalValue", "1000000")
-              .end()
-              .toString();
-        }
-      case "POST /fapi/v1/marginType":
-        {
-          String symbol = instrument(require(p, "symbol")).symbol();
-          String wire = require(p, "marginType");
-          MarginType type;
-          if (wire.equals("ISOLATED")) {
-            type = MarginType.ISOLATED;
-          } else if (wire.equals("CROSSED")) {
-            type = MarginType.CROSS;
-          } else {
-            throw new ApiError(400, -1116, "Invalid marginType.");
-          }
-          String slot = apiKey + "/" + symbol;
-          if (marginTypes.getOrDefault(slot, MarginType.CROSS) == type) {
-            throw new ApiError(400, -4046, "No need to change margin type.");
-          }
-          driver.call(() -> ex.marginModes().orElseThrow().setMarginType(symbol, type));
-          marginTypes.put(slot, type);
-          return "{\"code\":200,\"msg\":\"success\"}";
-        }
-      case "GET /fapi/v1/positionSide/dual":
-        {
-          PositionMode mode = driver.call(() -> ex.account().snapshot()).positionMode();
-          return "{\"dualSidePosition\":" + (mode == PositionMode.HEDGE) + "}";
-        }
-      case "POST /fapi/v1/positionSide/dual":
-        {
-          PositionMode mode =
-              Boolean.parseBoolean(require(p, "dualSidePosition"))
-                  ? PositionMode.HEDGE
-                  : PositionMode.ONE_WAY;
-          driver.call(() -> ex.trading().setPositionMode(mode));
-          return "{\"code\":200,\"msg\":\"success\"}";
-        }
-      case "GET /fapi/v1/userTrades":
-        {
-          String symbol = instrument(require(p, "symbol")).symbol();
-          Long fromId = longParam(p, "fromId");
-          Long start = longParam(p, "startTime");
-          Long end = longParam(p, "endTime");
-          int limit = Math.min(intParam(p, "limit", 500), 1000);
-          List<Fill> all = driver.run(() -> venue.fills(apiKey));
-          List<Fill> out = new ArrayList<>();
-          for (Fill f : all) {
-            long id = BinanceWire.orderId(f.tradeId());
-            if (f.symbol().equals(symbol)
-                && (fromId == null || id >= fromId)
-                && (fromId != null || start == null || f.time() >= start)
-                && (fromId != null || end == null || f.time() <= end)
-                && out.size() < limit) {
-              out.add(f);
-            }
-          }
-          return HistoryWire.userTrades(out, instrument(symbol).marginAsset());
-        }
-      case "GET /fapi/v1/allOrders":
-        {
-          String symbol = instrument(require(p, "symbol")).symbol();
-          int limit = Math.min(intParam(p, "limit", 500), 1000);
-          return BinanceWire.orders(
-              history.orders(
-                  apiKey, symbol, longParam(p, "orderId"), longParam(p, "startTime"), limit));
-        }
-      case "GET /fapi/v1/income":
-        {
-          String symbol = p.get("symbol");
-          Long start = longParam(p, "startTime");
-          Long end = longParam(p, "endTime");
-          int limit = Math.min(intParam(p, "limit", 100), 1000);
-          List<Income> out = new ArrayList<>();
-          for (Income i : driver.run(() -> venue.income(apiKey))) {
-            if ((symbol == null || i.symbol().equals(symbol))
-                && (start == null || i.time() >= start)
-                && (end == null || i.time() <= end)
-                && out.size() < limit) {
-              out.add(i);
-            }
-          }
-          return HistoryWire.income(out);
-        }
-      case "POST /fapi/v1/countdownCancelAll":
-        {
-          String symbol = instrument(require(p, "symbol")).symbol();
-          long countdown = Objects.requireNonNull(longParam(p, "countdownTime"), "countdownTime");
-          if (countdown < 0) {
-            throw ApiError.badRequest(-1102, "countdownTime must not be negative.");
-          }
-          driver.call(
-              () -> ex.deadManSwitch().orElseThrow().arm(symbol, Duration.ofMillis(countdown)));
-          return new Json()
-              .obj()
-              .str("symbol", symbol)
-              .str("countdownTime", Long.toString(countdown))
-              .end()
-              .toString();
-        }
-      case "GET /fapi/v1/rateLimit/order":
-        {
-          Json j = new Json().arr();
-          j.obj().str("rateLimitType", "ORDERS").str("interval", "SECOND").num("intervalNum", 10);
-          j.num("limit", limits.ordersPer10Seconds()).end();
-          j.obj().str("rateLimitType", "ORDERS").str("interval", "MINUTE").num("intervalNum", 1);
-          return j.num("limit", limits.ordersPerMinute()).end().endArr().toString();
-        }
-      case "POST /fapi/v1/listenKey":
-        return "{\"listenKey\":\"" + users.createKey(apiKey) + "\"}";
-      case "PUT /fapi/v1/listenKey":
-        return "{\"listenKey\":\"" + users.keepAlive(apiKey) + "\"}";
-      case "DELETE /fapi/v1/listenKey":
-        users.closeKey(apiKey);
-        return "{}";
-      default:
-        throw new ApiError(
-            404, -5000, "Path " + spec.path + ", Method " + spec.method + " is invalid");
+    if (reply == null) {
+      reply = account.handle(key, user, ex, p);
     }
-  }
-
-  private String bookTicker(Instrument i, long now) {
-    return driver.run(
-        () -> {
-          OrderBookView b = venue.publicBook(i.symbol());
-          Json j = new Json().obj().str("symbol", i.symbol());
-          j.str("bidPrice", BinanceWire.price(i, b.bestBidTicks()))
-              .str("bidQty", BinanceWire.qty(i, b.bestBidQuantity()));
-          j.str("askPrice", BinanceWire.price(i, b.bestAskTicks()))
-              .str("askQty", BinanceWire.qty(i, b.bestAskQuantity()));
-          return j.num("time", now).num("lastUpdateId", b.lastUpdateId()).end().toString();
-        });
-  }
-
-  private static String batch(List<BatchResult<Order>> results) {
-    Json j = new Json().arr();
-    for (BatchResult<Order> r : results) {
-      if (r.isSuccess()) {
-        BinanceWire.order(j, r.value());
-      } else {
-        ApiError e = ApiError.of(r.error());
-        j.obj().num("code", e.code).str("msg", e.getMessage()).end();
-      }
+    if (reply == null) {
+      throw new ApiError(
+          404, -5000, "Path " + spec.path + ", Method " + spec.method + " is invalid");
     }
-    return j.endArr().toString();
-  }
-
-  /** Market data is the same for every account; any one answers it. */
-  private Exchange anyAccount() {
-    return accounts.values().stream()
-        .findFirst()
-        .orElseGet(
-            () ->
-                driver.run(
-                    () -> {
-                      java.util.List<String> names = venue.accountNames();
-                      return names.isEmpty()
-                          ? venue.openAccount(
-                              "fake-binance-market", AccountSetup.usdt(BigDecimal.ONE))
-                          : venue.account(names.get(0));
-                    }));
-  }
-
-  private static @Nullable Long longParam(Map<String, String> p, String name) {
-    String v = p.get(name);
-    if (v == null || v.isEmpty()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(-1100, "Illegal characters found in parameter '" + name + "'.");
-    }
-  }
-
-  private static int intParam(Map<String, String> p, String name, int fallback) {
-    Long v = longParam(p, name);
-    if (v == null) {
-      return fallback;
-    }
-    if (v < 1 || v > 1500) {
-      throw ApiError.badRequest(-1130, "Data sent for parameter '" + name + "' is not valid.");
-    }
-    return v.intValue();
-  }
-
-  private Instrument instrument(String symbol) {
-    Instrument i = instruments.get(symbol);
-    if (i == null) {
-      throw ApiError.badRequest(-1121, "Invalid symbol.");
-    }
-    return i;
-  }
-
-  private OrderRequest orderRequest(Map<String, String> p) {
-    Instrument i = instrument(require(p, "symbol"));
-    OrderType type = OrderType.valueOf(require(p, "type"));
-    String tif = p.get("timeInForce");
-    String price = p.get("price");
-    String ps = p.get("positionSide");
-    try {
-      return OrderRequest.builder()
-          .symbol(i.symbol())
-          .side(Side.valueOf(require(p, "side")))
-          .type(type)
-          .timeInForce(
-              type == OrderType.LIMIT ? TimeInForce.valueOf(tif == null ? "GTC" : tif) : null)
-          .quantity(decimal(p, "quantity"))
-          .price(price == null ? null : new BigDecimal(price))
-          .reduceOnly(Boolean.parseBoolean(p.get("reduceOnly")))
-          .positionSide(ps == null ? PositionSide.BOTH : PositionSide.valueOf(ps))
-          .clientOrderId(p.get("newClientOrderId"))
-          .build();
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(-1102, String.valueOf(e.getMessage()));
-    }
-  }
-
-  private static OrderRef ref(Map<String, String> p) {
-    String symbol = require(p, "symbol");
-    String id = p.get("orderId");
-    String cid = p.get("origClientOrderId");
-    if (id != null) {
-      return OrderRef.byId(symbol, id);
-    }
-    if (cid != null) {
-      return OrderRef.byClientId(symbol, cid);
-    }
-    throw ApiError.badRequest(-1102, "Either orderId or origClientOrderId must be sent.");
-  }
-
-  private static BigDecimal decimal(Map<String, String> p, String name) {
-    try {
-      return new BigDecimal(require(p, name));
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(-1100, "Illegal characters found in parameter '" + name + "'.");
-    }
+    return reply;
   }
 
   static String require(Map<String, String> p, String name) {
-    String v = p.get(name);
-    if (v == null || v.isEmpty()) {
-      throw ApiError.missing(name);
-    }
-    return v;
+    return Params.require(p, name);
   }
 }
