@@ -222,13 +222,29 @@ final class PublicDepth {
   /** A copy of the published book: the market book with account quantity added (allocates). */
   OrderBook copyBook() {
     OrderBook copy = new OrderBook(market.symbol(), Math.max(16, market.book.depth(Side.BUY)));
-    copy.copyFrom(market.book);
+    copyInto(copy);
+    return copy;
+  }
+
+  /**
+   * Makes {@code into} the published book (levels, update id and timestamp of the market book),
+   * reusing its arrays.
+   */
+  void copyInto(OrderBook into) {
+    into.copyFrom(market.book);
     for (Side side : SIDES) {
       for (int j = 0, m = ownLots.depth(side); j < m; j++) {
         long p = ownLots.priceTicks(side, j);
-        copy.setLevel(side, p, quantityAt(side, p));
+        into.setLevel(side, p, quantityAt(side, p));
       }
     }
-    return copy;
+  }
+
+  /**
+   * Whether everything published so far is the whole published book: the market book follows the
+   * recorded diff chain, no level change waits to ride on a diff and no event is being matched.
+   */
+  boolean settled() {
+    return !inEvent && bidsPending + asksPending == 0 && market.depthSynced();
   }
 }

@@ -68,7 +68,7 @@ final class SimMarketData implements MarketData {
     return ex.call(
         () -> {
           SymbolMarket market = Objects.requireNonNull(ex.venue.matcher(symbol), "matcher").market;
-          OrderBook book = feed(symbol).book;
+          OrderBook book = feed(symbol).book();
           return new OrderBookSnapshot(
               symbol,
               Math.max(0, book.lastUpdateId()),

@@ -100,6 +100,7 @@ public final class SimVenue {
       PublicDepth depth = new PublicDepth(market, scheduler::currentTimeMillis);
       depth.sink(e -> publishDepth(feed, e));
       depth.target(feed::claim);
+      feed.published(depth);
       matchers.put(i.symbol(), new SymbolMatcher(market, depth, b.queueModel));
       feeds.put(i.symbol(), feed);
     }

@@ -27,6 +27,14 @@ final class SymbolMarket {
   final OrderBook book;
   private final DepthSynchronizer sync;
   private boolean depthSeen;
+
+  /**
+   * Counts the depth events that were not a diff chained onto a synced book (snapshots, gaps,
+   * dropped or buffered diffs): while it stays the same, every published depth event is one a
+   * consumer synced to the same chain applies as it comes (see {@link VisibleFeed}).
+   */
+  private long syncEpoch;
+
   private long tickerBid = NO_PRICE;
   private long tickerAsk = NO_PRICE;
   private long lastTradeTicks = NO_PRICE;
@@ -51,7 +59,15 @@ final class SymbolMarket {
     switch (e.type()) {
       case DEPTH_SNAPSHOT, DEPTH_UPDATE -> {
         depthSeen = true;
-        return sync.onEvent(e);
+        boolean wasSynced = sync.isSynced();
+        boolean changed = sync.onEvent(e);
+        if (!changed
+            || !wasSynced
+            || e.type() == MarketEvent.Type.DEPTH_SNAPSHOT
+            || !sync.isSynced()) {
+          syncEpoch++;
+        }
+        return changed;
       }
       case BOOK_TICKER -> {
         tickerBid = e.bestBidTicks();
@@ -106,6 +122,11 @@ final class SymbolMarket {
   /** Whether a depth snapshot or diff has been seen (else the book, if any, is from tickers). */
   boolean depthSeen() {
     return depthSeen;
+  }
+
+  /** See {@link #syncEpoch}: changes whenever a depth event is not a chained, applied diff. */
+  long syncEpoch() {
+    return syncEpoch;
   }
 
   /** Whether the book follows the recorded diff chain (a diff applied since the last snapshot). */

@@ -370,6 +370,7 @@ final class SymbolMatcher {
       if (lots <= 0) {
         book().setLevel(opposite, p, 0); // dust below one lot
         takenSinceDepth = true;
+        depth.levelChanged(opposite, p);
         continue;
       }
       long done = o.account.execute(o, p, lots, false);

@@ -20,30 +20,64 @@ import org.jspecify.annotations.Nullable;
  * <p>Each event the matcher has used is copied into a FIFO ring of preallocated {@link
  * MarketEvent}s (the venue's merged depth diffs are built in their slot, see {@link #claim}, so
  * they are not copied twice) with its release time ({@code now + latency}, never earlier than the
- * previous release so the order holds); {@link #release(long)} applies every event whose time has
- * come to a second, visible book and calls the stream listeners. With zero latency events are
- * applied at once without copying. The ring starts at 64 slots and doubles when full, so it stays
- * as small as the latency needs and each slot's level arrays stop growing once warm (the only
- * allocations).
+ * previous release so the order holds); {@link #release(long)} makes every event whose time has
+ * come visible: tickers, trades and bars at once, and depth diffs to the visible book. With zero
+ * latency events are applied at once without copying.
+ *
+ * <p><b>The visible book is built lazily.</b> While no account listens to the book, released depth
+ * diffs stay in the ring, unapplied, and {@link #book()} (an account reading the book, the ticker
+ * or the mark) applies them first. So that a feed nobody reads does not apply every diff to a
+ * second book, every {@value #CHECKPOINT_EVERY} events a <em>checkpoint</em> copies the venue's
+ * published book (two array copies per side) as it is right after the newest queued event; once
+ * that event is released, the visible book becomes the checkpoint and the diffs before it are
+ * dropped unapplied. A checkpoint is used only when every depth event since the visible book's
+ * state chains onto a synced book (no snapshot, gap or dropped diff: {@link
+ * SymbolMarket#syncEpoch}) and nothing waits to be published ({@link PublicDepth#settled}), so the
+ * book is the same as applying the diffs one by one; otherwise, and beyond {@value #MAX_LAG}
+ * unapplied events, the diffs are applied. The ring starts at 64 slots and doubles when full, so it
+ * stays as small as the latency and the checkpoint interval need, and each slot's level arrays stop
+ * growing once warm (the only allocations).
  */
 final class VisibleFeed {
   private static final int INITIAL_RING = 64;
 
+  /** Events between two checkpoints of the published book. */
+  static final int CHECKPOINT_EVERY = 256;
+
+  /** Released events left unapplied at most before they are applied (no usable checkpoint). */
+  static final int MAX_LAG = 1024;
+
   private final SymbolMarket market;
-  final OrderBook book;
+  private final OrderBook book;
   private final DepthSynchronizer sync;
+  private final OrderBook checkpoint;
   final MinuteBars bars;
   final ListenerSet<OrderBookListener> bookListeners = new ListenerSet<>();
   final ListenerSet<TradeListener> tradeListeners = new ListenerSet<>();
   final ListenerSet<BookTickerListener> tickerListeners = new ListenerSet<>();
   final ListenerSet<KlineFeed> klineListeners = new ListenerSet<>();
+  private @Nullable PublicDepth published;
 
   private MarketEvent[] ring = new MarketEvent[INITIAL_RING];
   private long[] releaseAt = new long[INITIAL_RING];
-  private int head;
-  private int size;
+  private int mask = INITIAL_RING - 1;
+
+  /** Sequence numbers: next event to apply to the book, to release, to queue. */
+  private long applied;
+
+  private long released;
+  private long tail;
   private long lastRelease = Long.MIN_VALUE;
   private boolean stale;
+
+  /** The last event the checkpoint covers, or -1 when there is none. */
+  private long checkpointSeq = -1;
+
+  private long lastEpoch = Long.MIN_VALUE;
+  private long lastEpochChange = -1;
+  private long lastDepthSeq = -1;
+  private long lastDepthTime;
+  private long checkpointsUsed;
 
   private long tickerUpdateId;
   private long tickerBid = SymbolMarket.NO_PRICE;
@@ -60,6 +94,7 @@ final class VisibleFeed {
   VisibleFeed(SymbolMarket market) {
     this.market = market;
     this.book = new OrderBook(market.symbol(), 256);
+    this.checkpoint = new OrderBook(market.symbol(), 256);
     this.sync = new DepthSynchronizer(book);
     this.bars = new MinuteBars(market);
     for (int i = 0; i < ring.length; i++) {
@@ -67,15 +102,20 @@ final class VisibleFeed {
     }
   }
 
+  /** The venue's published book, which checkpoints copy; without it every diff is applied. */
+  void published(PublicDepth depth) {
+    this.published = depth;
+  }
+
   /**
    * The ring slot the next {@link #offer} fills: an event built here (the venue's merged depth) is
    * queued without a copy. Valid until the next offer.
    */
   MarketEvent claim() {
-    if (size == ring.length) {
+    if (tail - applied == ring.length) {
       grow();
     }
-    return ring[(head + size) % ring.length];
+    return ring[(int) (tail & mask)];
   }
 
   /**
@@ -83,52 +123,154 @@ final class VisibleFeed {
    * into the ring, unless it is the slot {@link #claim} handed out.
    */
   void offer(MarketEvent e, long now, long latency) {
-    if (latency == 0 && size == 0) {
+    noteOffered(e);
+    if (latency == 0 && tail == applied) {
       lastRelease = Math.max(lastRelease, now);
       apply(e);
       return;
     }
-    if (size == ring.length) {
+    if (tail - applied == ring.length) {
       grow();
     }
-    int slot = (head + size) % ring.length;
+    int slot = (int) (tail & mask);
     if (ring[slot] != e) {
       ring[slot].copyFrom(e);
     }
     lastRelease = Math.max(lastRelease, now + latency);
     releaseAt[slot] = lastRelease;
-    size++;
+    tail++;
+    maybeCheckpoint();
+    if (latency == 0 && released == tail - 1) {
+      release(now);
+    }
+  }
+
+  /** Tracks the matcher's sync epoch and the ids a checkpoint of the published book carries. */
+  private void noteOffered(MarketEvent e) {
+    long epoch = market.syncEpoch();
+    if (epoch != lastEpoch) {
+      lastEpoch = epoch;
+      lastEpochChange = tail;
+    }
+    if (isDepth(e)) {
+      lastDepthSeq = tail;
+      lastDepthTime = e.eventTime();
+    }
+  }
+
+  /**
+   * Copies the published book after the newest queued event when enough events wait unapplied and
+   * it is the whole truth (settled, synced) and nobody reads the book event by event.
+   */
+  private void maybeCheckpoint() {
+    PublicDepth depth = published;
+    if (depth == null
+        || checkpointSeq >= applied
+        || tail - applied < CHECKPOINT_EVERY
+        || lastDepthSeq <= lastEpochChange
+        || !bookListeners.isEmpty()
+        || !depth.settled()) {
+      return;
+    }
+    // the newest depth event chained onto the synced book: it carries the market book's update id
+    // (copied with the levels) and is the last one the visible book would have applied
+    depth.copyInto(checkpoint);
+    checkpoint.setTimestamp(lastDepthTime);
+    checkpointSeq = tail - 1;
   }
 
   /** Release time of the oldest queued event, or {@link Long#MAX_VALUE} when none waits. */
   long nextRelease() {
-    return size == 0 ? Long.MAX_VALUE : releaseAt[head];
+    return released == tail ? Long.MAX_VALUE : releaseAt[(int) (released & mask)];
   }
 
-  /** Applies every queued event due at or before {@code now}. */
+  /** Makes every queued event due at or before {@code now} visible. */
   void release(long now) {
-    while (size > 0 && releaseAt[head] <= now) {
-      MarketEvent e = ring[head];
-      head = (head + 1) % ring.length;
-      size--;
-      apply(e);
+    while (released < tail && releaseAt[(int) (released & mask)] <= now) {
+      MarketEvent e = ring[(int) (released & mask)];
+      if (!isDepth(e)) {
+        released++;
+        if (applied == released - 1) {
+          applied = released;
+        }
+        apply(e);
+      } else if (bookListeners.isEmpty()) {
+        released++; // applied when the book is read, or skipped by a checkpoint
+        klines(e);
+      } else {
+        bringUpToDate();
+        released++;
+        applied = released;
+        apply(e);
+      }
     }
+    if (applied < released) {
+      jumpToCheckpoint();
+      if (released - applied > MAX_LAG) {
+        bringUpToDate();
+      }
+    }
+  }
+
+  /** The visible book, with every released depth event applied. */
+  OrderBook book() {
+    bringUpToDate();
+    return book;
+  }
+
+  /** Checkpoints the visible book has jumped to instead of applying diffs (tests, diagnostics). */
+  long checkpointsUsed() {
+    return checkpointsUsed;
+  }
+
+  /** Applies the released depth events not yet in the book, in order. */
+  private void bringUpToDate() {
+    jumpToCheckpoint();
+    for (; applied < released; applied++) {
+      MarketEvent e = ring[(int) (applied & mask)];
+      if (isDepth(e)) {
+        applyDepth(e);
+      }
+    }
+  }
+
+  /**
+   * Makes the book the checkpoint when every event it covers is released and every depth event
+   * since the book's state chained onto the same synced book the checkpoint was copied from.
+   */
+  private void jumpToCheckpoint() {
+    if (checkpointSeq >= applied
+        && checkpointSeq < released
+        && lastEpochChange < applied
+        && sync.isSynced()) {
+      book.copyFrom(checkpoint);
+      applied = checkpointSeq + 1;
+      checkpointSeq = -1;
+      checkpointsUsed++;
+    }
+  }
+
+  private static boolean isDepth(MarketEvent e) {
+    return e.type() == MarketEvent.Type.DEPTH_UPDATE || e.type() == MarketEvent.Type.DEPTH_SNAPSHOT;
   }
 
   private void grow() {
     int n = ring.length;
     MarketEvent[] r = new MarketEvent[n * 2];
     long[] t = new long[n * 2];
-    for (int i = 0; i < n; i++) {
-      r[i] = ring[(head + i) % n];
-      t[i] = releaseAt[(head + i) % n];
+    int m = n * 2 - 1;
+    for (long s = applied; s < tail; s++) {
+      r[(int) (s & m)] = ring[(int) (s & mask)];
+      t[(int) (s & m)] = releaseAt[(int) (s & mask)];
     }
-    for (int i = n; i < r.length; i++) {
-      r[i] = new MarketEvent();
+    for (int i = 0; i < r.length; i++) {
+      if (r[i] == null) {
+        r[i] = new MarketEvent();
+      }
     }
     ring = r;
     releaseAt = t;
-    head = 0;
+    mask = m;
   }
 
   /** A kline subscription's aggregator; called on the venue's thread. */
@@ -136,7 +278,7 @@ final class VisibleFeed {
     return new KlineFeed(market, interval, listener);
   }
 
-  private void apply(MarketEvent e) {
+  private void klines(MarketEvent e) {
     if (!klineListeners.isEmpty()) {
       Object[] ks = klineListeners.snapshot();
       for (int i = 0; i < ks.length; i++) {
@@ -144,18 +286,24 @@ final class VisibleFeed {
         k.onEvent(e);
       }
     }
+  }
+
+  private void applyDepth(MarketEvent e) {
+    boolean changed = sync.onEvent(e);
+    boolean usable = sync.state() != DepthSynchronizer.State.WAITING_SNAPSHOT;
+    if (changed && usable) {
+      stale = false;
+      publishBook();
+    } else if (!usable && !stale && book.lastUpdateId() > 0) {
+      stale = true;
+      publishStale();
+    }
+  }
+
+  private void apply(MarketEvent e) {
+    klines(e);
     switch (e.type()) {
-      case DEPTH_SNAPSHOT, DEPTH_UPDATE -> {
-        boolean changed = sync.onEvent(e);
-        boolean usable = sync.state() != DepthSynchronizer.State.WAITING_SNAPSHOT;
-        if (changed && usable) {
-          stale = false;
-          publishBook();
-        } else if (!usable && !stale && book.lastUpdateId() > 0) {
-          stale = true;
-          publishStale();
-        }
-      }
+      case DEPTH_SNAPSHOT, DEPTH_UPDATE -> applyDepth(e);
       case BOOK_TICKER -> {
         tickerUpdateId = e.lastUpdateId();
         tickerBid = e.bestBidTicks();
@@ -260,6 +408,7 @@ final class VisibleFeed {
    * book, else the book's top; null when nothing is known yet.
    */
   @Nullable BookTicker ticker() {
+    OrderBook book = book();
     boolean fromBook =
         !book.isEmpty(Side.BUY)
             && !book.isEmpty(Side.SELL)
@@ -305,12 +454,13 @@ final class VisibleFeed {
     return lastTradeTicks;
   }
 
+  /** Events queued and not yet released. */
   int queued() {
-    return size;
+    return (int) (tail - released);
   }
 
   @Override
   public String toString() {
-    return "VisibleFeed[" + market.symbol() + " queued=" + size + " ring=" + ring.length + "]";
+    return "VisibleFeed[" + market.symbol() + " queued=" + queued() + " ring=" + ring.length + "]";
   }
 }
