@@ -20,6 +20,7 @@ import dev.tradekit.api.model.OrderStatus;
 import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.backtest.data.MarketEvent;
+import dev.tradekit.backtest.sim.SimVenue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -43,15 +44,20 @@ final class ConditionalContract {
 
   /** A trade at {@code price} on the venue: its own last price moves there. */
   private void tradeAt(Instrument i, BigDecimal price) {
-    TickScale scale = TickScale.of(i.tickSize());
     long now = venue.serverTime();
-    venue.onVenueThread(
-        () -> {
-          MarketEvent e =
-              new MarketEvent().reset(MarketEvent.Type.TRADE, SYMBOL, now, now * 1_000_000L);
-          e.trade(1, scale.toTicks(i.roundPrice(price, RoundingMode.DOWN)), 0.001, true);
-          venue.sim().onMarketEvent(e);
-        });
+    venue.onVenueThread(() -> trade(venue.sim(), now, i, price));
+  }
+
+  /**
+   * A trade of {@code i} at {@code price} (rounded down to the tick) at {@code now} on {@code sim};
+   * call it on the venue's thread.
+   */
+  static void trade(SimVenue sim, long now, Instrument i, BigDecimal price) {
+    TickScale scale = TickScale.of(i.tickSize());
+    MarketEvent e =
+        new MarketEvent().reset(MarketEvent.Type.TRADE, i.symbol(), now, now * 1_000_000L);
+    e.trade(1, scale.toTicks(i.roundPrice(price, RoundingMode.DOWN)), 0.001, true);
+    sim.onMarketEvent(e);
   }
 
   /** The user events of one account, recorded. */
