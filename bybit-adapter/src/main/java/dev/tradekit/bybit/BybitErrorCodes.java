@@ -174,6 +174,16 @@ final class BybitErrorCodes {
               "orderLinkId is duplicate: an order with this id exists (an earlier attempt landed);"
                   + " query it instead of placing again"),
           row(
+              110092,
+              Kind.INVALID_ORDER,
+              "conditional order expects a rise but the trigger price is at or below the watched"
+                  + " price: it would fire at once; move the trigger above the market"),
+          row(
+              110093,
+              Kind.INVALID_ORDER,
+              "conditional order expects a fall but the trigger price is at or above the watched"
+                  + " price: it would fire at once; move the trigger below the market"),
+          row(
               110094,
               Kind.INVALID_ORDER,
               "order notional below minNotionalValue: raise price x quantity"),

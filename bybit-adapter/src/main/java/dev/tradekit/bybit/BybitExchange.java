@@ -145,7 +145,8 @@ final class BybitExchange implements Exchange {
             true,
             creds != null,
             true,
-            creds != null);
+            creds != null,
+            BybitConditionals.TYPES);
     this.deadManSwitch = creds == null ? null : new BybitDeadManSwitch(orders, streams);
     this.marginModes = creds == null ? null : new BybitMarginModes(rest);
     long period = cfg.timeSyncPeriod().toMillis();

@@ -5,6 +5,7 @@ import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.MarginType;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderBookSnapshot;
+import dev.tradekit.api.model.OrderStatus;
 import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.PositionSide;
@@ -59,16 +60,25 @@ final class BybitMapper {
 
   /**
    * An order of the REST lists or the {@code order} topic. A market order with a {@code
-   * stopOrderType} (placed on the venue's site or by a position's TP/SL) reads as the matching
-   * conditional type with its trigger price, never as a plain market order.
+   * stopOrderType} (placed here with a trigger, on the venue's site or by a position's TP/SL) reads
+   * as the matching conditional type with its trigger price, never as a plain market order. Bybit
+   * keeps a conditional order's id when it fires ({@code Untriggered}, {@code Triggered}, then the
+   * market order's {@code New}, {@code Filled} ...): {@code Triggered} and a fired order's {@code
+   * New} are {@link OrderStatus#TRIGGERED} with {@link Order#triggeredOrderId()} its own id (the
+   * fills carry it), and its later states are those of its market order.
    */
   static Order order(BybitWire.OrderDto d) {
-    OrderType type = type(d.orderType, d.stopOrderType);
+    Side side = side(d.side);
+    OrderType type = type(d.orderType, d.stopOrderType, side, d.triggerDirection);
+    OrderStatus status = BybitOrderStatuses.map(d.orderStatus, d.cumExecQty);
+    if (type.isConditional() && "New".equals(d.orderStatus)) {
+      status = OrderStatus.TRIGGERED; // fired: its market order works under the same id
+    }
     return Order.builder()
         .symbol(d.symbol)
         .orderId(d.orderId)
         .clientOrderId(d.orderLinkId.isEmpty() ? null : d.orderLinkId)
-        .side(side(d.side))
+        .side(side)
         .positionSide(positionSide(d.positionIdx))
         .type(type)
         .triggerPrice(type.isConditional() ? decOrNull(d.triggerPrice) : null)
@@ -77,20 +87,26 @@ final class BybitMapper {
         .quantity(dec(d.qty))
         .executedQuantity(dec(d.cumExecQty))
         .averagePrice(decOrNull(d.avgPrice))
-        .status(BybitOrderStatuses.map(d.orderStatus, d.cumExecQty))
+        .status(status)
+        .triggeredOrderId(status == OrderStatus.TRIGGERED ? d.orderId : null)
         .reduceOnly(d.reduceOnly)
         .createTime(d.createdTime)
         .updateTime(Math.max(d.createdTime, d.updatedTime))
         .build();
   }
 
-  /** Bybit's {@code orderType} and {@code stopOrderType} as a Tradekit type. */
-  static OrderType type(String orderType, String stopOrderType) {
+  /**
+   * Bybit's {@code orderType} and {@code stopOrderType} as a Tradekit type; a {@code Stop} (an
+   * order placed with a trigger price) is a stop or a take-profit by its side and {@code
+   * triggerDirection} ({@link BybitConditionals#typeOf}).
+   */
+  static OrderType type(String orderType, String stopOrderType, Side side, int triggerDirection) {
     if (!"Market".equals(orderType)) {
       return OrderType.LIMIT;
     }
     return switch (stopOrderType) {
-      case "StopLoss", "PartialStopLoss", "Stop" -> OrderType.STOP_MARKET;
+      case "Stop" -> BybitConditionals.typeOf(side, triggerDirection);
+      case "StopLoss", "PartialStopLoss" -> OrderType.STOP_MARKET;
       case "TakeProfit", "PartialTakeProfit" -> OrderType.TAKE_PROFIT_MARKET;
       case "TrailingStop" -> OrderType.TRAILING_STOP_MARKET;
       default -> OrderType.MARKET;

@@ -6,8 +6,9 @@ import java.math.BigDecimal;
 /**
  * Maps Bybit's {@code orderStatus} (with the executed quantity) onto the SPI's {@link OrderStatus}.
  *
- * <p>{@code New}, {@code Created}, {@code Untriggered} and {@code Triggered} are open and unfilled
- * ({@link OrderStatus#NEW}); {@code Cancelled}, {@code PartiallyFilledCanceled} and {@code
+ * <p>{@code New}, {@code Created} and {@code Untriggered} (a conditional order waiting for its
+ * trigger) are open and unfilled ({@link OrderStatus#NEW}); {@code Triggered} is {@link
+ * OrderStatus#TRIGGERED}; {@code Cancelled}, {@code PartiallyFilledCanceled} and {@code
  * Deactivated} are {@link OrderStatus#CANCELED} whether or not part of the order filled; a {@code
  * Rejected} order that has fills is {@link OrderStatus#CANCELED} too (the venue filled part of it
  * and then rejected the rest), otherwise {@link OrderStatus#REJECTED}.
@@ -22,7 +23,8 @@ final class BybitOrderStatuses {
    */
   static OrderStatus map(String orderStatus, String cumExecQty) {
     return switch (orderStatus) {
-      case "New", "Created", "Untriggered", "Triggered" -> OrderStatus.NEW;
+      case "New", "Created", "Untriggered" -> OrderStatus.NEW;
+      case "Triggered" -> OrderStatus.TRIGGERED;
       case "PartiallyFilled" -> OrderStatus.PARTIALLY_FILLED;
       case "Filled" -> OrderStatus.FILLED;
       case "Cancelled", "PartiallyFilledCanceled", "Deactivated" -> OrderStatus.CANCELED;

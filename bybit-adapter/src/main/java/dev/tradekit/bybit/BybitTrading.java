@@ -395,8 +395,9 @@ final class BybitTrading implements Trading, OrderAmendment {
    * The create-order fields of {@code r}, checked against the instrument first (nothing is sent
    * when it fails).
    */
-  static Map<String, Object> fields(Instrument i, OrderRequest r, boolean withCategory) {
-    refuseUnsupported(r);
+  static Map<String, Object> fields(Instrument i, OrderRequest request, boolean withCategory) {
+    BybitConditionals.refuseUnsupported(request);
+    OrderRequest r = i.roundTrigger(request);
     i.validate(r, null);
     String linkId = r.clientOrderId();
     if (linkId == null) {
@@ -415,7 +416,7 @@ final class BybitTrading implements Trading, OrderAmendment {
     }
     f.put("symbol", r.symbol());
     f.put("side", r.side() == dev.tradekit.api.model.Side.BUY ? "Buy" : "Sell");
-    f.put("orderType", r.type() == OrderType.MARKET ? "Market" : "Limit");
+    f.put("orderType", r.type().executesAtMarket() ? "Market" : "Limit");
     f.put("qty", i.formatQuantity(r.quantity()));
     BigDecimal price = r.price();
     if (r.type() == OrderType.LIMIT && price != null) {
@@ -428,27 +429,11 @@ final class BybitTrading implements Trading, OrderAmendment {
     if (r.reduceOnly()) {
       f.put("reduceOnly", true);
     }
+    if (r.type().isConditional()) {
+      BybitConditionals.put(f, i, r);
+    }
     f.put("orderLinkId", linkId);
     return f;
-  }
-
-  /**
-   * Refuses, before anything is sent, the order types this adapter does not send: the conditional
-   * types ({@link BybitExchange} declares none in its capabilities; Bybit's trailing stop is a
-   * position setting in price distance, not an order, and its conditional orders are not wired
-   * yet). Without this a STOP_MARKET would go out as a plain order and execute at once.
-   */
-  static void refuseUnsupported(OrderRequest r) {
-    if (r.type().isConditional()) {
-      throw new InvalidOrderException(
-          BybitErrorCodes.VENUE,
-          ExchangeException.NO_CODE,
-          r.symbol()
-              + ": the Bybit adapter does not place "
-              + r.type()
-              + " orders (capabilities().conditionalOrders() is empty); keep the stop as an"
-              + " engine rule, e.g. StrategyEngine's stopLoss/takeProfit/trailingStop");
-    }
   }
 
   private Order accepted(OrderRequest r, Map<String, Object> fields, BybitRest.OrderAck ack) {
@@ -465,11 +450,18 @@ final class BybitTrading implements Trading, OrderAmendment {
         .timeInForce(r.timeInForce())
         .price(r.price())
         .quantity(r.quantity())
+        .triggerPrice(triggerPrice(fields))
         .executedQuantity(BigDecimal.ZERO)
         .status(OrderStatus.NEW)
         .reduceOnly(r.reduceOnly())
         .createTime(now)
         .updateTime(now)
         .build();
+  }
+
+  /** The trigger price as sent (on the tick grid), or null for a plain order. */
+  private static @Nullable BigDecimal triggerPrice(Map<String, Object> fields) {
+    Object t = fields.get("triggerPrice");
+    return t == null ? null : new BigDecimal((String) t);
   }
 }

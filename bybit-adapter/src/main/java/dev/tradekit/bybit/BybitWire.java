@@ -186,6 +186,8 @@ final class BybitWire {
     boolean reduceOnly;
     boolean closeOnTrigger;
     String triggerPrice = "";
+    int triggerDirection;
+    String triggerBy = "";
     String stopOrderType = "";
     long createdTime;
     long updatedTime;

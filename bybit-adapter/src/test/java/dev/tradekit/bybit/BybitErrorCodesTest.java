@@ -56,6 +56,8 @@ class BybitErrorCodesTest {
         Arguments.of(110028, OrderRejectedException.class),
         Arguments.of(110043, ExchangeException.class),
         Arguments.of(110072, DuplicateClientOrderIdException.class),
+        Arguments.of(110092, InvalidOrderException.class),
+        Arguments.of(110093, InvalidOrderException.class),
         Arguments.of(110094, InvalidOrderException.class),
         Arguments.of(110120, OrderRejectedException.class),
         Arguments.of(110121, OrderRejectedException.class),

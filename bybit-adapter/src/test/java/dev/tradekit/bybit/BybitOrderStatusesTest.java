@@ -13,7 +13,7 @@ class BybitOrderStatusesTest {
     "New, 0, NEW",
     "Created, 0, NEW",
     "Untriggered, 0, NEW",
-    "Triggered, 0, NEW",
+    "Triggered, 0, TRIGGERED",
     "PartiallyFilled, 0.004, PARTIALLY_FILLED",
     "Filled, 0.010, FILLED",
     "Cancelled, 0, CANCELED",

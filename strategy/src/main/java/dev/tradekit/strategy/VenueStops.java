@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * reduce-only SELL {@code TAKE_PROFIT_MARKET} at {@code e·(1 + takeProfit)}, both rounded onto the
  * tick grid toward the market by {@link Instrument#roundTriggerPrice}, and a reduce-only SELL
  * {@code TRAILING_STOP_MARKET} with callback rate {@code trailingStop × 100} percent (rounded to
- * 0.1). Client ids are {@code <name>-<sl|tp|ts>.<time base 36>.<sequence base 36>}.
+ * 0.1). Client ids are {@code <name>-<sl|tp|ts>_<time base 36>_<sequence base 36>}.
  *
  * <p>Each time the engine reads the venue's position they follow it: a new quantity or entry
  * cancels them and places them anew, a flat position cancels them. When one fires (TRIGGERED or
@@ -342,9 +342,9 @@ final class VenueStops {
     String cid =
         prefix
             + TAGS[rule.ordinal()]
-            + "."
+            + "_" // Bybit's orderLinkId takes letters, digits, '-' and '_' only (no '.')
             + Long.toString(scheduler.currentTimeMillis(), 36)
-            + "."
+            + "_"
             + Long.toString(sequence++, 36);
     return OrderRequest.builder()
         .symbol(symbol)

@@ -63,7 +63,7 @@ class StrategyTestkitIT {
             .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("100000")))
             .start();
     ex = fake.adapter("key-1").build();
-    clock = new VenueClock(fake);
+    clock = new VenueClock(fake::serverTime);
   }
 
   @AfterEach

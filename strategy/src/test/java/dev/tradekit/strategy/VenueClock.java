@@ -3,24 +3,24 @@ package dev.tradekit.strategy;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.LiveScheduler;
 import dev.tradekit.api.runtime.Scheduler;
-import dev.tradekit.testkit.FakeBinance;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * A bot scheduler for tests against a FakeBinance in virtual time: tasks run on a live thread, the
+ * A bot scheduler for tests against a fake venue in virtual time: tasks run on a live thread, the
  * clock is the venue's.
  */
 final class VenueClock implements Scheduler, AutoCloseable {
-  private final FakeBinance fake;
+  private final LongSupplier venueTime;
   private final LiveScheduler thread = LiveScheduler.create("strategy-bot");
 
-  VenueClock(FakeBinance fake) {
-    this.fake = fake;
+  VenueClock(LongSupplier venueTime) {
+    this.venueTime = venueTime;
   }
 
   @Override
   public long currentTimeMillis() {
-    return fake.serverTime();
+    return venueTime.getAsLong();
   }
 
   @Override

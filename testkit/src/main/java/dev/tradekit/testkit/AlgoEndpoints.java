@@ -142,7 +142,7 @@ final class AlgoEndpoints {
   }
 
   /** A valid quantity for a closePosition order, which names none. */
-  private static BigDecimal placeholder(Instrument i, OrderType type) {
+  static BigDecimal placeholder(Instrument i, OrderType type) {
     BigDecimal min = i.marketMinQty().signum() > 0 ? i.marketMinQty() : i.minQty();
     return min.max(i.stepSizeFor(type)).max(BigDecimal.ONE.movePointLeft(8));
   }

@@ -431,19 +431,20 @@ final class BybitFakeStreams {
   }
 
   /** The listener that turns account {@code apiKey}'s sim events into private frames. */
-  UserEventListener listener(String apiKey, Map<String, Instrument> bySymbol) {
+  UserEventListener listener(
+      String apiKey, Map<String, Instrument> bySymbol, BybitFakeStops stops) {
     return new UserEventListener() {
       @Override
       public void onOrderUpdate(Order o) {
         Json j = frame("order").key("data").arr();
-        BybitFakeWire.order(j, o, bySymbol.get(o.symbol()));
+        BybitFakeWire.order(j, o, stops.triggerBy(o));
         sendPrivate(apiKey, "order", j.endArr().end().toString());
       }
 
       @Override
       public void onFill(Fill f) {
         Json j = frame("execution").key("data").arr();
-        BybitFakeWire.execution(j, f, bySymbol.get(f.symbol()));
+        BybitFakeWire.execution(j, f);
         sendPrivate(apiKey, "execution", j.endArr().end().toString());
       }
 

@@ -54,14 +54,35 @@ final class BybitFakeWire {
     };
   }
 
-  /** One order object (REST lists and the {@code order} topic). */
-  static void order(Json j, Order o, @Nullable Instrument i) {
+  /**
+   * Bybit's {@code orderStatus} of a conditional order: {@code Untriggered} while it waits, {@code
+   * Triggered} when it fired, {@code Deactivated} when cancelled or expired before firing; once
+   * fired ({@link Order#triggeredOrderId()} set) the states of its market order.
+   */
+  static String conditionalStatus(Order o) {
+    boolean fired = o.triggeredOrderId() != null;
+    return switch (o.status()) {
+      case NEW -> fired ? "New" : "Untriggered";
+      case TRIGGERED -> "Triggered";
+      case CANCELED, EXPIRED, EXPIRED_IN_MATCH, REJECTED -> fired ? status(o) : "Deactivated";
+      default -> status(o);
+    };
+  }
+
+  /**
+   * One order object (REST lists and the {@code order} topic); a conditional order is a {@code
+   * Market} order with {@code stopOrderType} {@code Stop}, its trigger price, direction and {@code
+   * triggerBy}.
+   */
+  static void order(Json j, Order o, String triggerBy) {
+    boolean conditional = o.type().isConditional();
     j.obj().str("category", "linear").str("symbol", o.symbol()).str("orderId", o.orderId());
     j.str("orderLinkId", o.clientOrderId() == null ? "" : o.clientOrderId());
     j.str("side", side(o.side()))
-        .str("orderType", o.type() == OrderType.MARKET ? "Market" : "Limit");
+        .str("orderType", o.type().executesAtMarket() ? "Market" : "Limit");
     j.str("price", BinanceWire.plain(o.price())).str("qty", plain(o.quantity()));
-    j.str("timeInForce", tif(o.timeInForce())).str("orderStatus", status(o));
+    j.str("timeInForce", tif(o.timeInForce()))
+        .str("orderStatus", conditional ? conditionalStatus(o) : status(o));
     j.str("cancelType", o.status() == OrderStatus.CANCELED ? "CancelByUser" : "UNKNOWN");
     j.str("rejectReason", "EC_NoError");
     j.str("avgPrice", o.averagePrice() == null ? "" : plain(o.averagePrice()));
@@ -73,13 +94,22 @@ final class BybitFakeWire {
             : o.averagePrice().multiply(o.executedQuantity());
     j.str("cumExecValue", plain(value)).str("cumExecFee", "0");
     j.num("positionIdx", positionIdx(o.positionSide())).bool("reduceOnly", o.reduceOnly());
-    j.bool("closeOnTrigger", false).str("triggerPrice", "").str("stopOrderType", "");
+    j.bool("closeOnTrigger", conditional && o.reduceOnly());
+    if (conditional) {
+      boolean stop = o.type() == OrderType.STOP_MARKET;
+      j.str("triggerPrice", plain(o.triggerPrice())).str("stopOrderType", "Stop");
+      j.num("triggerDirection", (o.side() == Side.SELL) == stop ? 2 : 1);
+      j.str("triggerBy", triggerBy);
+    } else {
+      j.str("triggerPrice", "").str("stopOrderType", "").num("triggerDirection", 0);
+      j.str("triggerBy", "");
+    }
     j.str("createdTime", Long.toString(o.createTime()));
     j.str("updatedTime", Long.toString(o.updateTime())).end();
   }
 
   /** One execution (REST list and the {@code execution} topic); {@code execId} the trade id. */
-  static void execution(Json j, Fill f, @Nullable Instrument i) {
+  static void execution(Json j, Fill f) {
     j.obj().str("category", "linear").str("symbol", f.symbol()).str("orderId", f.orderId());
     j.str("orderLinkId", f.clientOrderId() == null ? "" : f.clientOrderId());
     j.str("side", side(f.side())).str("orderType", "Limit").str("orderPrice", plain(f.price()));

@@ -128,6 +128,7 @@ public final class FakeBybit implements AutoCloseable {
         });
     Exchange market = venue.openAccount(MARKET_ACCOUNT, AccountSetup.usdt(BigDecimal.ZERO));
     OrderHistory history = new OrderHistory();
+    BybitFakeStops stops = new BybitFakeStops();
     BybitFakeRest rest =
         new BybitFakeRest(
             venue,
@@ -139,7 +140,8 @@ public final class FakeBybit implements AutoCloseable {
             faults,
             history,
             b.ordersPerSecond,
-            dcp);
+            dcp,
+            stops);
 
     this.server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -164,7 +166,8 @@ public final class FakeBybit implements AutoCloseable {
             driver.run(
                 () -> {
                   ex.streams().userEvents(history.listener(key));
-                  return ex.streams().userEvents(streams.listener(key, instruments));
+                  return ex.streams()
+                      .userEvents(stops.wrap(key, streams.listener(key, instruments, stops)));
                 }));
     server.start();
     this.port = connector.getLocalPort();

@@ -40,6 +40,14 @@ final class OrderHistory {
     }
   }
 
+  /** The last reported state of account {@code apiKey}'s order {@code orderId}, or null. */
+  @Nullable Order find(String apiKey, String orderId) {
+    Map<Long, Order> orders = byAccount.getOrDefault(apiKey, Map.of());
+    synchronized (orders) {
+      return orders.get(BinanceWire.orderId(orderId));
+    }
+  }
+
   /**
    * The account's orders of {@code symbol} in id order: from id {@code fromId} if given, else
    * created at or after {@code startTime} if given; at most {@code limit}.

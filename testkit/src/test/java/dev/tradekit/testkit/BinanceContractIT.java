@@ -14,6 +14,17 @@ class BinanceContractIT extends ExchangeContract {
         FakeBinance.builder().rateLimits(new RateLimits(2400, 20, 1200, 3, Duration.ofMinutes(2)));
     apiKeys.forEach(k -> b.account(k, "s-" + k, AccountSetup.usdt(new BigDecimal("10000"))));
     FakeBinance fake = b.start();
-    return venue(k -> fake.adapter(k).build(), fake.faults(), fake.venue(), fake::close);
+    return venue(
+        k -> fake.adapter(k).build(),
+        fake.faults(),
+        fake.venue(),
+        fake::close,
+        fake::serverTime,
+        work ->
+            fake.onVenueThread(
+                () -> {
+                  work.run();
+                  return null;
+                }));
   }
 }

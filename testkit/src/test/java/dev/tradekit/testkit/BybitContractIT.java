@@ -11,6 +11,17 @@ class BybitContractIT extends ExchangeContract {
     FakeBybit.Builder b = FakeBybit.builder();
     apiKeys.forEach(k -> b.account(k, "s-" + k, AccountSetup.usdt(new BigDecimal("10000"))));
     FakeBybit fake = b.start();
-    return venue(k -> fake.adapter(k).build(), fake.faults(), fake.venue(), fake::close);
+    return venue(
+        k -> fake.adapter(k).build(),
+        fake.faults(),
+        fake.venue(),
+        fake::close,
+        fake::serverTime,
+        work ->
+            fake.onVenueThread(
+                () -> {
+                  work.run();
+                  return null;
+                }));
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradekit.api.ConnectionState;
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.UserEventListener;
-import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.Order;
@@ -15,10 +14,8 @@ import dev.tradekit.api.model.OrderStatus;
 import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.backtest.data.MarketEvent;
 import dev.tradekit.backtest.sim.AccountSetup;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,14 +87,10 @@ class ConditionalOrdersIT {
 
   /** A trade at {@code price} on the venue: its own last price moves there. */
   private void tradeAt(BigDecimal price, Instrument i) {
-    TickScale scale = TickScale.of(i.tickSize());
     long now = fake.serverTime();
     fake.onVenueThread(
         () -> {
-          MarketEvent e =
-              new MarketEvent().reset(MarketEvent.Type.TRADE, SYMBOL, now, now * 1_000_000L);
-          e.trade(1, scale.toTicks(i.roundPrice(price, RoundingMode.DOWN)), 0.001, true);
-          fake.venue().onMarketEvent(e);
+          ConditionalContract.trade(fake.venue(), now, i, price);
           return null;
         });
   }

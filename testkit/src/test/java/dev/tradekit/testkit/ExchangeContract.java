@@ -55,7 +55,8 @@ import org.junit.jupiter.api.TestInstance;
  * batch, typed errors for bad input, an unknown order outcome resolved without a second order,
  * fills on the user stream exactly once across a reconnect, positions after fills, a local book
  * kept consistent from snapshot and diffs, klines, a clock skew absorbed, orders beyond the venue's
- * limit paced by the adapter or refused with a typed error (never lost).
+ * limit paced by the adapter or refused with a typed error (never lost), and the conditional orders
+ * the venue holds ({@link ConditionalContract}).
  *
  * <pre>{@code
  * class MyVenueContractIT extends ExchangeContract {
@@ -80,7 +81,9 @@ public abstract class ExchangeContract {
           "positions",
           "limits",
           "skew",
-          "deadline");
+          "deadline",
+          "stops",
+          "stops-empty");
 
   /** A running local venue with the accounts of {@link #KEYS}. */
   protected interface Venue extends AutoCloseable {
@@ -93,6 +96,12 @@ public abstract class ExchangeContract {
     /** The simulator behind it, for the truth. */
     SimVenue sim();
 
+    /** The venue's clock (epoch ms). */
+    long serverTime();
+
+    /** Runs {@code work} on the venue's thread and waits for it. */
+    void onVenueThread(Runnable work);
+
     @Override
     void close();
   }
@@ -102,8 +111,20 @@ public abstract class ExchangeContract {
       java.util.function.Function<String, Exchange> connect,
       Faults faults,
       SimVenue sim,
-      Runnable close) {
+      Runnable close,
+      java.util.function.LongSupplier serverTime,
+      java.util.function.Consumer<Runnable> onVenueThread) {
     return new Venue() {
+      @Override
+      public long serverTime() {
+        return serverTime.getAsLong();
+      }
+
+      @Override
+      public void onVenueThread(Runnable work) {
+        onVenueThread.accept(work);
+      }
+
       @Override
       public Exchange connect(String apiKey) {
         return connect.apply(apiKey);
@@ -279,6 +300,18 @@ public abstract class ExchangeContract {
       assertThat(venue.sim().ordersAccepted("errors")).isEqualTo(before);
     }
     assertThat(join(ex.trading().openOrders(SYMBOL))).isEmpty();
+  }
+
+  @Test
+  void conditionalOrdersRestAreListedAndAPriceMoveFiresTheStopOnce() throws Exception {
+    new ConditionalContract(venue)
+        .stopsRestAreListedFireOnceOnAPriceMoveAndTheOtherIsCancelled(exchange("stops"));
+  }
+
+  @Test
+  void aReduceOnlyStopWithNothingToCloseFiresWithoutOpeningAPosition() throws Exception {
+    new ConditionalContract(venue)
+        .aReduceOnlyStopWithNothingToCloseFiresWithoutOpeningAPosition(exchange("stops-empty"));
   }
 
   @Test
