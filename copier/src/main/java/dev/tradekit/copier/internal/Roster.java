@@ -71,11 +71,6 @@ final class Roster {
     return followers.isEmpty();
   }
 
-  /** The names of every follower ever added. */
-  Collection<String> names() {
-    return followers.keySet();
-  }
-
   /**
    * Adds a follower; it copies leader fills journaled from now on.
    *
