@@ -79,7 +79,7 @@ public final class TradeCopier {
       Cluster c =
           new Cluster(
               instance,
-              sql,
+              sql.leaseStore(),
               scheduler,
               b.lease.toMillis(),
               b.maxMovesPerRound,

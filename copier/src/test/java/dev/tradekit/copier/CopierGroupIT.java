@@ -262,11 +262,11 @@ class CopierGroupIT {
     SqlJournal second = (SqlJournal) journal();
     String lease = Fence.follower("alice");
     long t = CopierFixture.T0;
-    assertThat(first.tryAcquire(lease, "node-a", t, t + 3_000)).hasValue(1);
-    assertThat(second.tryAcquire(lease, "node-b", t + 1_000, t + 4_000))
+    assertThat(first.leaseStore().tryAcquire(lease, "node-a", t, t + 3_000)).hasValue(1);
+    assertThat(second.leaseStore().tryAcquire(lease, "node-b", t + 1_000, t + 4_000))
         .as("held and not expired")
         .isEmpty();
-    assertThat(second.tryAcquire(lease, "node-b", t + 3_001, t + 6_001)).hasValue(2);
+    assertThat(second.leaseStore().tryAcquire(lease, "node-b", t + 3_001, t + 6_001)).hasValue(2);
     first.fence(fence("node-a", Map.of(lease, 1L)));
     assertThatThrownBy(
             () ->
@@ -277,7 +277,7 @@ class CopierGroupIT {
         .isInstanceOf(LeaseLostException.class)
         .hasMessageContaining("held by node-b at epoch 2, not epoch 1");
     assertThat(first.copiedPosition("alice", "BTCUSDT", PositionSide.BOTH)).isZero();
-    assertThat(first.renew(lease, "node-a", 1, t + 9_000)).isFalse();
+    assertThat(first.leaseStore().renew(lease, "node-a", 1, t + 9_000)).isFalse();
     second.fence(fence("node-b", Map.of(lease, 2L)));
     second.setFollowerPosition(
         "alice",
@@ -296,23 +296,23 @@ class CopierGroupIT {
     SqlJournal second = (SqlJournal) journal();
     String lease = Fence.follower("alice");
     long t = CopierFixture.T0;
-    assertThat(first.tryAcquire(lease, "node-a", t, t + 3_000)).hasValue(1);
+    assertThat(first.leaseStore().tryAcquire(lease, "node-a", t, t + 3_000)).hasValue(1);
     first.endStalledTransactionsAfter(1_000);
     // node-a is frozen in the middle of a fenced write: the lease row stays locked
     try (Statement st = stalled.createStatement()) {
       st.execute("SELECT owner FROM copier_leases WHERE name = '" + lease + "' FOR UPDATE");
     }
-    assertThat(second.tryAcquire(lease, "node-b", t + 3_001, t + 6_001))
+    assertThat(second.leaseStore().tryAcquire(lease, "node-b", t + 3_001, t + 6_001))
         .as("a locked row is not waited for")
         .isEmpty();
     long end = System.nanoTime() + 60_000_000_000L;
     java.util.OptionalLong taken = java.util.OptionalLong.empty();
     while (taken.isEmpty() && System.nanoTime() < end) {
       Thread.sleep(50);
-      taken = second.tryAcquire(lease, "node-b", t + 3_001, t + 6_001);
+      taken = second.leaseStore().tryAcquire(lease, "node-b", t + 3_001, t + 6_001);
     }
     assertThat(taken).as("taken over once the server ended the stalled session").hasValue(2);
-    assertThatThrownBy(() -> first.renew(lease, "node-a", 1, t + 9_000))
+    assertThatThrownBy(() -> first.leaseStore().renew(lease, "node-a", 1, t + 9_000))
         .as("the woken owner's connection is gone")
         .isInstanceOf(IllegalStateException.class);
   }

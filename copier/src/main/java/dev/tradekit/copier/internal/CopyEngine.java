@@ -1,29 +1,20 @@
 package dev.tradekit.copier.internal;
 
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.model.Balance;
 import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.runtime.Cancellable;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.copier.CopierStats;
-import dev.tradekit.copier.CopyAction;
 import dev.tradekit.copier.CopyRecord;
 import dev.tradekit.copier.CopyStatus;
 import dev.tradekit.copier.DetectionMode;
-import dev.tradekit.copier.FollowerStats;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,15 +39,11 @@ public final class CopyEngine {
   private final Flattener flattener;
   private final StartPoint startFinder;
   private final @Nullable Long startFrom;
-  private final Map<String, Follower> followers = new LinkedHashMap<>();
-  private volatile List<Follower> followerView = List.of();
-  private final AtomicLong fillsSeen = new AtomicLong();
-  private final AtomicLong duplicates = new AtomicLong();
+  private final Roster roster;
+  private final FillRecorder fills;
   private volatile boolean running;
   private volatile boolean stopped;
-  private Map<PositionKey, BigDecimal> leaderPositions = new HashMap<>();
   private long startPoint;
-  private long seq;
   private @Nullable Cancellable riskTimer;
   private @Nullable Cluster cluster;
   private volatile boolean watching;
@@ -80,6 +67,7 @@ public final class CopyEngine {
     this.scheduler = scheduler;
     this.events = events;
     this.period = period;
+    this.roster = new Roster(store, scheduler, events, () -> running, this::leaseLost, this::halt);
     this.driver =
         new LaneDriver(
             scheduler,
@@ -87,7 +75,7 @@ public final class CopyEngine {
             leader,
             events,
             () -> running,
-            this::pause,
+            (f, why) -> roster.pause(f, why),
             this::halt,
             new TradeGuard() {
               @Override
@@ -112,6 +100,7 @@ public final class CopyEngine {
             this::onLeaderFill,
             () -> running && (cluster == null || watching),
             events);
+    this.fills = new FillRecorder(store);
     this.flattener = new Flattener(store, scheduler);
     this.startFinder = new StartPoint(leader, scheduler, symbols, events);
   }
@@ -125,7 +114,7 @@ public final class CopyEngine {
    *     journaled
    */
   public void cluster(Cluster member, Duration poll) {
-    if (!followers.isEmpty()) {
+    if (!roster.isEmpty()) {
       throw new IllegalStateException("set the cluster before adding followers");
     }
     this.cluster = member;
@@ -199,10 +188,9 @@ public final class CopyEngine {
       return;
     }
     startPoint = store.startPoint().orElseThrow();
-    leaderPositions = new HashMap<>(store.leaderPositions());
-    seq = store.maxSeq();
+    fills.reload();
     long p = period.toMillis();
-    riskTimer = scheduler.scheduleAtFixedRate(this::checkRisk, p, p, TimeUnit.MILLISECONDS);
+    riskTimer = scheduler.scheduleAtFixedRate(roster::checkRisk, p, p, TimeUnit.MILLISECONDS);
     Cluster c = cluster;
     if (c != null) {
       long every = Math.max(1, c.ttl() / 3);
@@ -212,7 +200,7 @@ public final class CopyEngine {
       return; // followers start when their leases are taken
     }
     for (CopyRecord r : store.unfinished()) {
-      Follower f = followers.get(r.follower());
+      Follower f = roster.get(r.follower());
       if (f != null) {
         Lane lane = f.lane(r.symbol());
         lane.queue.add(r);
@@ -220,7 +208,7 @@ public final class CopyEngine {
       }
     }
     watcher.start();
-    for (Follower f : followers.values()) {
+    for (Follower f : roster.all()) {
       String restored = f.risk.tripped();
       if (restored != null && restored.equals(f.pausedReason)) {
         events.paused(f.name, restored); // a risk pause from before the restart is in force
@@ -253,7 +241,7 @@ public final class CopyEngine {
         t.cancel();
       }
     }
-    for (Follower f : followers.values()) {
+    for (Follower f : roster.all()) {
       f.lanes.values().forEach(LaneDriver::cancelTimer);
     }
   }
@@ -282,7 +270,7 @@ public final class CopyEngine {
       return CompletableFuture.completedFuture(null);
     }
     List<CompletableFuture<Void>> all = new ArrayList<>();
-    for (Follower f : followers.values()) {
+    for (Follower f : roster.all()) {
       if (f.owned) {
         all.add(flattener.flatten(f));
       }
@@ -311,7 +299,7 @@ public final class CopyEngine {
       return;
     }
     List<String> names = new ArrayList<>();
-    for (Follower f : followers.values()) {
+    for (Follower f : roster.all()) {
       if (!f.removed) {
         names.add(f.name);
       }
@@ -328,7 +316,7 @@ public final class CopyEngine {
 
   /** Nothing of the follower is queued or in flight: it can be handed over. */
   private boolean idle(String name) {
-    Follower f = followers.get(name);
+    Follower f = roster.get(name);
     if (f == null) {
       return true;
     }
@@ -341,13 +329,13 @@ public final class CopyEngine {
   }
 
   private void acquire(String name) {
-    Follower f = followers.get(name);
+    Follower f = roster.get(name);
     if (f == null || f.removed || !running) {
       return;
     }
     detach(f);
     f.owned = true;
-    restoreRisk(f);
+    roster.restoreRisk(f);
     for (CopyRecord r : store.unfinished()) {
       if (r.follower().equals(name)) {
         Lane lane = f.lane(r.symbol());
@@ -360,7 +348,7 @@ public final class CopyEngine {
   }
 
   private void release(String name) {
-    Follower f = followers.get(name);
+    Follower f = roster.get(name);
     if (f != null) {
       f.owned = false;
       detach(f);
@@ -381,8 +369,7 @@ public final class CopyEngine {
       return;
     }
     // another instance may have journaled fills since: continue from the journal
-    leaderPositions = new HashMap<>(store.leaderPositions());
-    seq = store.maxSeq();
+    fills.reload();
     watching = true;
     watcher.start();
   }
@@ -426,7 +413,7 @@ public final class CopyEngine {
     driver.batch(
         () -> {
           for (CopyRecord r : open) {
-            Follower f = followers.get(r.follower());
+            Follower f = roster.get(r.follower());
             if (f == null || !f.owned || f.removed) {
               continue;
             }
@@ -458,43 +445,17 @@ public final class CopyEngine {
   }
 
   private void journalFill(Fill fill) {
-    if (store.hasLeaderFill(fill.symbol(), fill.tradeId())) {
-      duplicates.incrementAndGet();
+    FillRecorder.Recorded recorded =
+        fills.record(fill, roster.all(), scheduler.currentTimeMillis());
+    if (recorded == null) {
       return;
     }
-    PositionKey key = new PositionKey(fill.symbol(), fill.positionSide());
-    BigDecimal before = leaderPositions.getOrDefault(key, BigDecimal.ZERO);
-    Classifier.Change change =
-        Classifier.classify(fill.positionSide(), before, fill.signedQuantity());
-    long now = scheduler.currentTimeMillis();
-    long fillSeq = ++seq;
-    List<CopyRecord> copies = new ArrayList<>();
-    for (Follower f : followers.values()) {
-      if (f.removed) {
-        continue;
-      }
-      int legs = change.action() == CopyAction.FLIP && f.settings.reopenOnFlip() ? 2 : 1;
-      for (int leg = 0; leg < legs; leg++) {
-        copies.add(pending(fill, f, leg, fillSeq, change, now));
-      }
-    }
-    if (!store.recordLeaderFill(
-        new LeaderFillRow(fill, fillSeq, change.action(), before, change.after(), now), copies)) {
-      duplicates.incrementAndGet();
-      return;
-    }
-    if (change.after().signum() == 0) {
-      leaderPositions.remove(key);
-    } else {
-      leaderPositions.put(key, change.after());
-    }
-    fillsSeen.incrementAndGet();
-    events.fillDetected(fill, change.action());
+    events.fillDetected(fill, recorded.action());
     // every follower's intent in one journal transaction, then every send started
     driver.batch(
         () -> {
-          for (CopyRecord r : copies) {
-            Follower f = followers.get(r.follower());
+          for (CopyRecord r : recorded.copies()) {
+            Follower f = roster.get(r.follower());
             if (f != null && f.owned) {
               Lane lane = f.lane(r.symbol());
               lane.queue.add(r);
@@ -504,131 +465,31 @@ public final class CopyEngine {
         });
   }
 
-  private static CopyRecord pending(
-      Fill fill, Follower f, int leg, long fillSeq, Classifier.Change change, long now) {
-    return new CopyRecord(
-        ClientOrderIds.forCopy(fill.symbol(), fill.tradeId(), f.name, leg),
-        f.name,
-        fillSeq,
-        leg,
-        fill.tradeId(),
-        fill.orderId(),
-        fill.symbol(),
-        change.action(),
-        fill.side(),
-        fill.positionSide(),
-        null,
-        CopyStatus.PENDING,
-        null,
-        null,
-        false,
-        BigDecimal.ZERO,
-        null,
-        null,
-        null,
-        fill.price(),
-        fill.quantity(),
-        change.before(),
-        change.after(),
-        fill.time(),
-        now,
-        null);
-  }
-
   /** Adds a follower; it copies leader fills journaled from now on. */
   public void add(Follower f) {
-    if (followers.containsKey(f.name) && !followers.get(f.name).removed) {
-      throw new IllegalArgumentException("a follower named " + f.name + " already exists");
-    }
-    f.owned = cluster == null;
-    followers.put(f.name, f);
-    followerView = List.copyOf(followers.values());
-    boolean pausedByRisk = restoreRisk(f);
-    if (running && f.owned) {
-      if (pausedByRisk) {
-        events.paused(f.name, Objects.requireNonNull(f.pausedReason));
-      }
-      driver.warmUp(f);
-    }
-  }
-
-  /**
-   * Restores the follower's stored risk state (peak, day start, a risk pause in force) from the
-   * journal; a stored risk pause pauses it again while a limit is set.
-   *
-   * @return whether the follower is now paused by a restored risk pause
-   */
-  private boolean restoreRisk(Follower f) {
-    RiskState stored = store.riskState(f.name).orElse(null);
-    if (stored == null) {
-      return false;
-    }
-    f.risk.restore(stored);
-    String reason = f.risk.tripped();
-    if (reason == null || f.pausedReason != null) {
-      return false;
-    }
-    if (!f.risk.active()) {
-      f.risk.clearTrip(); // the limits were removed from the policy: nothing left to enforce
-      saveRisk(f);
-      return false;
-    }
-    f.pausedReason = reason;
-    return true;
-  }
-
-  /** Stores the follower's risk state if it changed; a journal failure halts the copier. */
-  private void saveRisk(Follower f) {
-    if (!f.risk.takeChanged()) {
-      return;
-    }
-    try {
-      store.saveRiskState(f.name, f.risk.state());
-    } catch (LeaseLostException e) {
-      leaseLost(e.lease());
-    } catch (RuntimeException e) {
-      halt(e);
-    }
+    roster.add(f, cluster == null, driver::warmUp);
   }
 
   /** Pauses a follower: its pending copies are skipped; orders in flight still settle. */
   public void pause(Follower f, String reason) {
-    if (f.pausedReason == null) {
-      f.pausedReason = reason;
-      events.paused(f.name, reason);
-    }
+    roster.pause(f, reason);
   }
 
   /** Pauses the named follower. */
   public void pause(String name, String reason) {
-    pause(require(name), reason);
+    roster.pause(roster.require(name), reason);
   }
 
   /** Resumes the named follower (it copies fills journaled from now on). */
   public void resume(String name) {
-    Follower f = require(name);
-    if (f.pausedReason != null) {
-      f.pausedReason = null;
-      f.risk.clearTrip();
-      saveRisk(f);
-      events.resumed(name);
-    }
+    roster.resume(name);
   }
 
   /** Removes the named follower: no new copies; copies already sent still settle. */
   public void remove(String name) {
-    Follower f = require(name);
+    Follower f = roster.require(name);
     f.removed = true;
     driveAll(f);
-  }
-
-  private Follower require(String name) {
-    Follower f = followers.get(name);
-    if (f == null || f.removed) {
-      throw new IllegalArgumentException(
-          "no follower named " + name + "; known: " + followers.keySet());
-    }
-    return f;
   }
 
   private void driveAll(Follower f) {
@@ -637,42 +498,10 @@ public final class CopyEngine {
     }
   }
 
-  private void checkRisk() {
-    for (Follower f : followers.values()) {
-      if (!f.owned || f.removed || f.pausedReason != null || !f.risk.active()) {
-        continue;
-      }
-      f.exchange
-          .account()
-          .snapshot()
-          .thenAcceptAsync(
-              snap -> {
-                if (!running || f.pausedReason != null) {
-                  return;
-                }
-                BigDecimal equity = BigDecimal.ZERO;
-                for (Balance b : snap.balances()) {
-                  equity = equity.add(b.marginBalance());
-                }
-                String why = f.risk.check(equity, scheduler.currentTimeMillis());
-                if (why != null) {
-                  pause(f, why);
-                }
-                saveRisk(f);
-              },
-              scheduler);
-    }
-  }
-
   /** Counters and latencies; safe from any thread. */
   public CopierStats stats() {
-    Map<String, FollowerStats> out = new LinkedHashMap<>();
-    for (Follower f : followerView) {
-      if (!f.removed) {
-        out.put(f.name, f.stats());
-      }
-    }
-    return new CopierStats(fillsSeen.get(), duplicates.get(), watcher.lastCheck(), out);
+    return new CopierStats(
+        fills.fillsSeen(), fills.duplicates(), watcher.lastCheck(), roster.stats());
   }
 
   /** Whether the engine runs (started, not stopped). */

@@ -32,13 +32,15 @@ import org.jspecify.annotations.Nullable;
  * <p>A database failure surfaces as an {@link IllegalStateException} whose message names the
  * operation and whose cause is the {@link SQLException}.
  */
-public final class SqlJournal implements JournalStore, LeaseStore {
+public final class SqlJournal implements JournalStore {
   private static final String START_POINT = "start_point";
   private static final String WATERMARK = "watermark:";
   private static final String POSITIONS = "follower_positions";
   private static final String TARGETS = "follower_targets";
 
+  private final SqlSession session;
   private final Connection connection;
+  private final SqlLeaseStore leases;
   private final SqlMeta meta;
 
   /** False only on a journal held at a schema before targets (upgrade tests). */
@@ -46,7 +48,6 @@ public final class SqlJournal implements JournalStore, LeaseStore {
 
   private final boolean postgres;
   private @Nullable Fence fence;
-  private boolean closed;
 
   /**
    * Takes ownership of {@code connection}, applies the dialect's settings and migrates the schema.
@@ -59,6 +60,7 @@ public final class SqlJournal implements JournalStore, LeaseStore {
 
   /** As {@link #SqlJournal(Connection)}, but migrates only up to {@code schemaVersion} (tests). */
   SqlJournal(Connection connection, int schemaVersion) {
+    this.session = new SqlSession(connection);
     this.connection = connection;
     int version;
     SqlSchema.Dialect dialect;
@@ -66,12 +68,21 @@ public final class SqlJournal implements JournalStore, LeaseStore {
       dialect = SqlSchema.dialectOf(connection);
       version = SqlSchema.migrate(connection, dialect, schemaVersion);
     } catch (SQLException e) {
-      closeQuietly();
+      session.closeQuietly();
       throw new IllegalStateException("journal: cannot prepare the schema: " + e.getMessage(), e);
     }
     this.meta = new SqlMeta(connection);
     this.targets = version >= 3;
     this.postgres = dialect == SqlSchema.Dialect.POSTGRESQL;
+    this.leases = new SqlLeaseStore(this, session, postgres);
+  }
+
+  /**
+   * The group's leases in this journal's database, over its connection and under its lock, so that
+   * a lease check and the write it guards never interleave with another call.
+   */
+  public LeaseStore leaseStore() {
+    return leases;
   }
 
   /** Whether the database is PostgreSQL (the only one several copier instances may share). */
@@ -107,66 +118,6 @@ public final class SqlJournal implements JournalStore, LeaseStore {
     if (f != null) {
       SqlLeases.check(connection, lease, f.instance(), f.epoch(lease), postgres);
     }
-  }
-
-  @Override
-  public synchronized void heartbeat(String instance, long now) {
-    tx("record a heartbeat", () -> SqlLeases.heartbeat(connection, instance, now));
-  }
-
-  @Override
-  public synchronized void leave(String instance) {
-    tx("leave the cluster", () -> SqlLeases.leave(connection, instance));
-  }
-
-  @Override
-  public synchronized List<String> liveInstances(long since) {
-    return call("read live instances", () -> SqlLeases.liveInstances(connection, since));
-  }
-
-  @Override
-  public synchronized OptionalLong tryAcquire(
-      String lease, String instance, long now, long expiresAt) {
-    try {
-      return tx(
-          "acquire a lease",
-          () -> SqlLeases.tryAcquire(connection, lease, instance, now, expiresAt, postgres));
-    } catch (IllegalStateException e) {
-      if (e.getCause() instanceof SQLException) {
-        return OptionalLong.empty(); // another instance created the same lease row first
-      }
-      throw e;
-    }
-  }
-
-  @Override
-  public synchronized boolean renew(String lease, String instance, long epoch, long expiresAt) {
-    return tx(
-        "renew a lease", () -> SqlLeases.renew(connection, lease, instance, epoch, expiresAt));
-  }
-
-  @Override
-  public synchronized void release(String lease, String instance, long epoch) {
-    tx("release a lease", () -> SqlLeases.release(connection, lease, instance, epoch));
-  }
-
-  @Override
-  public synchronized List<LeaseRow> leases() {
-    return call("read leases", () -> SqlLeases.all(connection));
-  }
-
-  @Override
-  public synchronized boolean holds(String lease, String instance, long epoch) {
-    return call(
-        "check a lease",
-        () -> {
-          try {
-            SqlLeases.check(connection, lease, instance, epoch, false);
-            return true;
-          } catch (LeaseLostException e) {
-            return false;
-          }
-        });
   }
 
   /** The schema version of the database. */
@@ -553,65 +504,18 @@ public final class SqlJournal implements JournalStore, LeaseStore {
 
   @Override
   public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      closeQuietly();
-    }
+    session.close();
   }
 
-  private void closeQuietly() {
-    try {
-      connection.close();
-    } catch (SQLException ignored) {
-      // closing is best effort; the connection is unusable either way
-    }
+  private <T> T call(String what, SqlSession.Work<T> work) {
+    return session.tx(what, work);
   }
 
-  /** A unit of JDBC work. */
-  private interface Work<T> {
-    T run() throws SQLException;
+  private void tx(String what, SqlSession.VoidWork work) {
+    session.tx(what, work);
   }
 
-  /** A unit of JDBC work without a result. */
-  private interface VoidWork {
-    void run() throws SQLException;
-  }
-
-  private <T> T call(String what, Work<T> work) {
-    return tx(what, work);
-  }
-
-  private void tx(String what, VoidWork work) {
-    tx(
-        what,
-        () -> {
-          work.run();
-          return Boolean.TRUE;
-        });
-  }
-
-  private <T> T tx(String what, Work<T> work) {
-    if (closed) {
-      throw new IllegalStateException("journal: cannot " + what + ": the journal is closed");
-    }
-    try {
-      T result = work.run();
-      connection.commit();
-      return result;
-    } catch (SQLException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      throw new IllegalStateException("journal: cannot " + what + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      try {
-        connection.rollback(); // a refused lease check: nothing of the write is kept
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      throw e;
-    }
+  private <T> T tx(String what, SqlSession.Work<T> work) {
+    return session.tx(what, work);
   }
 }
