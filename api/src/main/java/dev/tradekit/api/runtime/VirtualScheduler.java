@@ -23,7 +23,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe, except that {@link #execute(Runnable)} and {@link Cancellable#cancel()} may
  * be called from any thread: executed tasks go through a hand-off ring and are due at the virtual
- * time at which the running thread picks them up. Once warm, {@code execute} allocates nothing (its
+ * time at which the running thread picks them up. The clock's own thread (the last one that moved
+ * it) takes no lock: its {@code execute} queues the task due now directly, after anything other
+ * threads handed over before. A thread that stops moving the clock must not call {@code execute}
+ * while another thread takes over the clock without a happens-before edge between the two (in a
+ * backtest the replay thread is the only one). Once warm, {@code execute} allocates nothing (its
  * task records are recycled), and moving the clock past a time at which nothing is due costs one
  * comparison.
  *
@@ -63,6 +67,9 @@ public final class VirtualScheduler implements Scheduler {
 
   private long now;
   private boolean running;
+
+  /** The thread that last moved the clock: its {@link #execute} takes no lock. */
+  private volatile @Nullable Thread owner;
 
   /** A virtual clock at {@code startMillis}; task exceptions are printed to {@link System#err}. */
   public VirtualScheduler(long startMillis) {
@@ -108,6 +115,10 @@ public final class VirtualScheduler implements Scheduler {
   @Override
   public void execute(Runnable task) {
     Objects.requireNonNull(task, "task");
+    if (Thread.currentThread() == owner) {
+      executeOwn(task);
+      return;
+    }
     synchronized (handoffLock) {
       if (handoffSize == handoffTasks.length) {
         growHandoff();
@@ -117,6 +128,20 @@ public final class VirtualScheduler implements Scheduler {
       handoffSeq[i] = sequence.getAndIncrement(); // under the lock: ring order is sequence order
       handoffSize++;
       handoffPending = handoffSize;
+    }
+  }
+
+  /**
+   * {@link #execute} on the clock's own thread: the task joins the queue due now, in a recycled
+   * record, behind what other threads handed over (drained first, so submission order holds).
+   */
+  private void executeOwn(Runnable task) {
+    if (handoffPending != 0) {
+      drainHandoff();
+    }
+    queue.add(recycledTask(task, sequence.getAndIncrement()));
+    if (now < nextDue) {
+      nextDue = now;
     }
   }
 
@@ -148,6 +173,7 @@ public final class VirtualScheduler implements Scheduler {
       throw new IllegalArgumentException(
           "the clock never moves backwards: " + epochMillis + " is before " + now);
     }
+    claimClock();
     if (epochMillis < nextDue && handoffPending == 0 && !running) {
       now = epochMillis; // nothing due on the way: no scheduler work for this move
       return 0;
@@ -184,6 +210,7 @@ public final class VirtualScheduler implements Scheduler {
    * @throws IllegalStateException if called from inside a task
    */
   public boolean runNext() {
+    claimClock();
     enter();
     try {
       if (peekLive() == null) {
@@ -241,12 +268,7 @@ public final class VirtualScheduler implements Scheduler {
       int mask = handoffTasks.length - 1;
       while (handoffSize > 0) {
         int i = handoffHead;
-        Task t = freeCount > 0 ? free[--freeCount] : new Task(null, 0, 0);
-        t.task = handoffTasks[i];
-        t.seq = handoffSeq[i];
-        t.time = now;
-        t.recycled = true;
-        t.finished = false;
+        Task t = recycledTask(Objects.requireNonNull(handoffTasks[i]), handoffSeq[i]);
         handoffTasks[i] = null;
         handoffHead = (i + 1) & mask;
         handoffSize--;
@@ -255,6 +277,25 @@ public final class VirtualScheduler implements Scheduler {
       handoffPending = 0;
     }
     refreshDue();
+  }
+
+  /** A task of {@link #execute} due now, in a reused record when one is free. */
+  private Task recycledTask(Runnable task, long seq) {
+    Task t = freeCount > 0 ? free[--freeCount] : new Task(null, 0, 0);
+    t.task = task;
+    t.seq = seq;
+    t.time = now;
+    t.recycled = true;
+    t.finished = false;
+    return t;
+  }
+
+  /** Makes the calling thread the clock's own (its {@link #execute} then takes no lock). */
+  private void claimClock() {
+    Thread me = Thread.currentThread();
+    if (owner != me) {
+      owner = me; // a volatile write only when the clock changes hands
+    }
   }
 
   private void growHandoff() {

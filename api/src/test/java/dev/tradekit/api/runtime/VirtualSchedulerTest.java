@@ -224,6 +224,54 @@ class VirtualSchedulerTest {
   }
 
   @Test
+  void executeOnTheClocksOwnThreadRunsBehindWhatOtherThreadsHandedOverBefore()
+      throws InterruptedException {
+    scheduler.advanceBy(Duration.ofMillis(1)); // this thread now owns the clock
+    Thread other = new Thread(() -> scheduler.execute(record("remote")));
+    other.start();
+    other.join(10_000);
+    scheduler.execute(record("own"));
+    scheduler.schedule(record("timer"), 0, MILLISECONDS);
+
+    assertThat(scheduler.advanceBy(Duration.ofMillis(1))).isEqualTo(3);
+
+    assertThat(log).containsExactly("remote@1", "own@1", "timer@1");
+  }
+
+  @Test
+  void ownThreadAndOtherThreadsExecutingAtOnceRunEveryTaskOnce() throws InterruptedException {
+    int[] own = new int[1];
+    int[] remote = new int[1];
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 20_000; i++) {
+                  scheduler.execute(() -> remote[0]++); // runs on the clock's thread
+                }
+              });
+    }
+    scheduler.advanceBy(Duration.ofMillis(1));
+    for (Thread t : threads) {
+      t.start();
+    }
+    long time = START + 1;
+    for (int i = 0; i < 20_000; i++) {
+      scheduler.execute(() -> own[0]++);
+      scheduler.advanceTo(++time);
+    }
+    for (Thread t : threads) {
+      t.join(10_000);
+    }
+    scheduler.runPending();
+
+    assertThat(own[0]).isEqualTo(20_000);
+    assertThat(remote[0]).isEqualTo(40_000);
+    assertThat(scheduler.pendingTasks()).isZero();
+  }
+
+  @Test
   void cannotAdvanceFromInsideTask() {
     scheduler.execute(() -> scheduler.advanceBy(Duration.ofMillis(1)));
     scheduler.runPending();

@@ -204,8 +204,7 @@ public final class MarketEvent {
 
   /** Copies every field of {@code other} into this event, reusing this event's arrays. */
   public MarketEvent copyFrom(MarketEvent other) {
-    reset(other.type, other.symbol, other.eventTime, other.receiveTimeNanos);
-    transactionTime = other.transactionTime;
+    copyBarFrom(other); // type, symbol, times, the bar
     updateIds(other.firstUpdateId, other.lastUpdateId, other.prevUpdateId);
     bidTicks = copyInto(other.bidTicks, bidTicks, other.bidCount);
     bidQty = copyInto(other.bidQty, bidQty, other.bidCount);
@@ -216,7 +215,26 @@ public final class MarketEvent {
     bookTicker(
         other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
     trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
-    bar(
+    return this;
+  }
+
+  /**
+   * Copies what a {@code BAR} carries from {@code other}: type, symbol, times and the bar's
+   * numbers; this event's levels and update ids are emptied, its ticker and trade fields are left
+   * as they were. The simulator's visible ring uses it for bars instead of {@link #copyFrom}.
+   */
+  public MarketEvent copyBarFrom(MarketEvent other) {
+    type = other.type;
+    symbol = other.symbol;
+    eventTime = other.eventTime;
+    transactionTime = other.transactionTime;
+    receiveTimeNanos = other.receiveTimeNanos;
+    firstUpdateId = 0;
+    lastUpdateId = 0;
+    prevUpdateId = 0;
+    bidCount = 0;
+    askCount = 0;
+    return bar(
         other.openTicks,
         other.highTicks,
         other.lowTicks,
@@ -226,7 +244,6 @@ public final class MarketEvent {
         other.openTime,
         other.closeTime,
         other.barClosed);
-    return this;
   }
 
   /** The first {@code n} values of {@code from} in {@code to}, or in a larger array if needed. */

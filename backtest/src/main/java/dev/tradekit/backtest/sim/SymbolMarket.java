@@ -25,6 +25,12 @@ final class SymbolMarket {
   final BigDecimal lotSize;
   final double lot;
   final OrderBook book;
+
+  /** Bar mode's one-level book, one entry a side (reused arrays). */
+  private final long[] barBid = new long[1];
+
+  private final long[] barAsk = new long[1];
+  private final double[] barQty = new double[1];
   private final DepthSynchronizer sync;
   private boolean depthSeen;
 
@@ -96,8 +102,8 @@ final class SymbolMarket {
 
   /**
    * Bar mode: shows a bar price as the one-level book a bar replay has, {@code ticks ± 1} tick with
-   * {@code quantity} on each side, changed in place (no clear, no object). Ignored once depth data
-   * has been seen (the recorded book is the truth then).
+   * {@code quantity} on each side, set as a one-entry snapshot a side (no object). Ignored once
+   * depth data has been seen (the recorded book is the truth then).
    */
   void barBook(long ticks, double quantity, long time) {
     if (depthSeen) {
@@ -106,17 +112,11 @@ final class SymbolMarket {
     tickerBid = ticks - 1;
     tickerAsk = ticks + 1;
     lastTradeTicks = ticks;
-    oneLevel(Side.BUY, ticks - 1, quantity);
-    oneLevel(Side.SELL, ticks + 1, quantity);
-    book.setTimestamp(time);
-  }
-
-  private void oneLevel(Side side, long priceTicks, double quantity) {
-    int n;
-    while ((n = book.depth(side)) > 1 || (n == 1 && book.priceTicks(side, 0) != priceTicks)) {
-      book.setLevel(side, book.priceTicks(side, n - 1), 0);
-    }
-    book.setLevel(side, priceTicks, quantity);
+    barBid[0] = ticks - 1;
+    barAsk[0] = ticks + 1;
+    barQty[0] = quantity;
+    // one level a side, set as a snapshot of one entry each: no search, no shifting of levels
+    book.applySnapshot(book.lastUpdateId(), time, barBid, barQty, 1, barAsk, barQty, 1);
   }
 
   /** Whether a depth snapshot or diff has been seen (else the book, if any, is from tickers). */

@@ -133,7 +133,11 @@ final class VisibleFeed {
       grow();
     }
     int slot = (int) (tail & mask);
-    if (ring[slot] != e) {
+    if (ring[slot] == e) {
+      // built in its slot by claim(): nothing to copy
+    } else if (e.type() == MarketEvent.Type.BAR) {
+      ring[slot].copyBarFrom(e); // a bar slot takes the bar's numbers only
+    } else {
       ring[slot].copyFrom(e);
     }
     lastRelease = Math.max(lastRelease, now + latency);
