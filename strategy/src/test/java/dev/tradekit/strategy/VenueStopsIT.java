@@ -9,11 +9,6 @@ import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.api.runtime.VirtualScheduler;
-import dev.tradekit.backtest.data.MarketDataSources;
-import dev.tradekit.backtest.data.SyntheticMarket;
-import dev.tradekit.backtest.sim.AccountSetup;
-import dev.tradekit.testkit.FakeBinance;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -31,46 +26,29 @@ import org.junit.jupiter.api.Test;
  * and stopping the engine leaves no conditional order behind.
  */
 class VenueStopsIT {
-  static final long T0 = 1_704_067_200_000L;
+  static final long T0 = FakeVenue.T0;
   static final BigDecimal SIZE = new BigDecimal("0.01");
 
-  FakeBinance fake;
+  FakeVenue venue;
   Exchange ex;
-  VenueClock clock;
-  long now = T0;
   final List<TradingEvent> events = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() {
-    fake =
-        FakeBinance.builder()
-            .scheduler(new VirtualScheduler(T0))
-            .source(
-                MarketDataSources.synthetic(
-                    SyntheticMarket.Config.builder()
-                        .startTimeMillis(T0)
-                        .duration(Duration.ofMinutes(120))
-                        .dailyVolatility(0.5)
-                        .seed(11)
-                        .build()))
-            .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("100000")))
-            .start();
-    ex = fake.adapter("key-1").build();
-    clock = new VenueClock(fake);
+    venue = new FakeVenue(Duration.ofMinutes(120));
+    ex = venue.ex;
   }
 
   @AfterEach
   void stop() {
-    clock.close();
-    ex.close();
-    fake.close();
+    venue.close();
   }
 
   private StrategyEngine engine(double stopLoss, double takeProfit) {
     return StrategyEngine.builder()
         .name("live")
         .exchange(ex)
-        .scheduler(clock)
+        .scheduler(venue.clock)
         .symbol("BTCUSDT")
         .strategy(EngineBehaviourTest.scripted(c -> enterOnce(c)))
         .sizing(Sizing.quantity(SIZE))
@@ -86,26 +64,12 @@ class VenueStopsIT {
     }
   }
 
-  /** Steps virtual time by a second until {@code done}, waiting up to 60 s of real time. */
   private void runUntil(BooleanSupplier done, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime())
-          .as(() -> what + " within 60 s at +" + (now - T0) + " ms; events " + events)
-          .isLessThan(deadline);
-      if (now < T0 + Duration.ofMinutes(119).toMillis()) {
-        now += 1000;
-        fake.runUntil(now);
-      }
-      Thread.sleep(1);
-    }
+    venue.runUntil(done, what, () -> "events " + events);
   }
 
   private BigDecimal position() {
-    return ex.account().positions().join().stream()
-        .filter(p -> p.symbol().equals("BTCUSDT"))
-        .map(Position::amount)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return venue.position();
   }
 
   private List<Order> conditionalOrders() {
@@ -160,8 +124,8 @@ class VenueStopsIT {
     runUntil(
         () -> position().signum() == 0 && conditionalOrders().isEmpty(),
         "flat with the other stop cancelled");
-    long stopBarTime = now;
-    runUntil(() -> now >= stopBarTime + 5 * 60_000, "five more bars");
+    long stopBarTime = venue.now;
+    runUntil(() -> venue.now >= stopBarTime + 5 * 60_000, "five more bars");
 
     assertThat(position()).as("closed once, not re-entered nor reversed").isEqualByComparingTo("0");
     assertThat(events)

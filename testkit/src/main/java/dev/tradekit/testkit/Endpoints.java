@@ -220,6 +220,11 @@ final class Endpoints {
       case "POST /fapi/v1/order":
         {
           OrderRequest req = orderRequest(p);
+          if (faults.takeRejection()) {
+            throw ApiError.badRequest(
+                -4131,
+                "The counterparty's best price does not meet the PERCENT_PRICE filter limit.");
+          }
           int unknown = faults.takeUnknownError();
           if (unknown < 0) {
             throw new ApiError(503, -1000, Faults.UNKNOWN_ERROR);
