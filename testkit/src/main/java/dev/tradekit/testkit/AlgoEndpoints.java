@@ -18,24 +18,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Binance's Algo Order API for conditional orders ({@code POST/DELETE /fapi/v1/algoOrder}, {@code
- * GET /fapi/v1/openAlgoOrders}) over the simulated account: the simulator holds the orders and
- * fires them on its own trades, bars and mark price; the algo id is the simulator's order id.
- * {@link UserStreamHub} renders their updates as {@code ALGO_UPDATE} events.
+ * GET /fapi/v1/openAlgoOrders}, {@code GET /fapi/v1/allAlgoOrders}) over the simulated account: the
+ * simulator holds the orders and fires them on its own trades, bars and mark price; the algo id is
+ * the simulator's order id. {@link UserStreamHub} renders their updates as {@code ALGO_UPDATE}
+ * events.
  */
 final class AlgoEndpoints {
   static final String PATH = "/fapi/v1/algoOrder";
   static final String OPEN_PATH = "/fapi/v1/openAlgoOrders";
+  static final String ALL_PATH = "/fapi/v1/allAlgoOrders";
 
   private final VenueDriver driver;
   private final Function<String, Instrument> instruments;
+  private final OrderHistory history;
 
-  AlgoEndpoints(VenueDriver driver, Function<String, Instrument> instruments) {
+  AlgoEndpoints(
+      VenueDriver driver, Function<String, Instrument> instruments, OrderHistory history) {
     this.driver = driver;
     this.instruments = instruments;
+    this.history = history;
   }
 
-  /** The reply to an algo endpoint, or null when {@code key} ("METHOD /path") is not one. */
-  @Nullable String handle(String key, Exchange ex, Map<String, String> p) {
+  /**
+   * The reply to an algo endpoint for account {@code apiKey}, or null when {@code key} ("METHOD
+   * /path") is not one.
+   */
+  @Nullable String handle(String key, Exchange ex, Map<String, String> p, String apiKey) {
     switch (key) {
       case "POST " + PATH:
         {
@@ -74,6 +82,23 @@ final class AlgoEndpoints {
                       symbol == null ? ex.trading().openOrders() : ex.trading().openOrders(symbol));
           Json j = new Json().arr();
           open.stream().filter(o -> o.type().isConditional()).forEach(o -> algo(j, o));
+          return j.endArr().toString();
+        }
+      case "GET " + ALL_PATH:
+        {
+          // finished ones too: from algoId, else created since startTime (the last 7 days)
+          String symbol = instruments.apply(Endpoints.require(p, "symbol")).symbol();
+          int limit = Math.min(Endpoints.intParam(p, "limit", 500), 1000);
+          List<Order> all =
+              history.orders(
+                  apiKey,
+                  symbol,
+                  Endpoints.longParam(p, "algoId"),
+                  Endpoints.longParam(p, "startTime"),
+                  limit,
+                  AlgoEndpoints::isAlgo);
+          Json j = new Json().arr();
+          all.forEach(o -> algo(j, o));
           return j.endArr().toString();
         }
       default:

@@ -62,6 +62,7 @@ final class Endpoints {
           new Spec("DELETE", AlgoEndpoints.PATH, 1, Security.SIGNED, 0),
           new Spec("GET", AlgoEndpoints.PATH, 1, Security.SIGNED, 0),
           new Spec("GET", AlgoEndpoints.OPEN_PATH, 1, Security.SIGNED, 0),
+          new Spec("GET", AlgoEndpoints.ALL_PATH, 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v2/account", 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v3/account", 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v2/positionRisk", 5, Security.SIGNED, 0),
@@ -105,7 +106,7 @@ final class Endpoints {
       OrderHistory history) {
     this.venue = venue;
     this.driver = driver;
-    this.algo = new AlgoEndpoints(driver, this::instrument);
+    this.algo = new AlgoEndpoints(driver, this::instrument, history);
     this.instruments = instruments;
     this.accounts = accounts;
     this.leverage = leverage;
@@ -212,7 +213,7 @@ final class Endpoints {
         break;
     }
     Exchange ex = Objects.requireNonNull(accounts.get(Objects.requireNonNull(apiKey)));
-    String algoReply = algo.handle(key, ex, p);
+    String algoReply = algo.handle(key, ex, p, apiKey);
     if (algoReply != null) {
       return algoReply;
     }
@@ -396,7 +397,12 @@ final class Endpoints {
           int limit = Math.min(intParam(p, "limit", 500), 1000);
           return BinanceWire.orders(
               history.orders(
-                  apiKey, symbol, longParam(p, "orderId"), longParam(p, "startTime"), limit));
+                  apiKey,
+                  symbol,
+                  longParam(p, "orderId"),
+                  longParam(p, "startTime"),
+                  limit,
+                  o -> !AlgoEndpoints.isAlgo(o))); // algo orders: GET /fapi/v1/allAlgoOrders
         }
       case "GET /fapi/v1/income":
         {
@@ -494,7 +500,7 @@ final class Endpoints {
                     }));
   }
 
-  private static @Nullable Long longParam(Map<String, String> p, String name) {
+  static @Nullable Long longParam(Map<String, String> p, String name) {
     String v = p.get(name);
     if (v == null || v.isEmpty()) {
       return null;
@@ -506,7 +512,7 @@ final class Endpoints {
     }
   }
 
-  private static int intParam(Map<String, String> p, String name, int fallback) {
+  static int intParam(Map<String, String> p, String name, int fallback) {
     Long v = longParam(p, name);
     if (v == null) {
       return fallback;
