@@ -89,6 +89,14 @@ interface BinanceApi {
   @GET("fapi/v1/openAlgoOrders")
   Call<List<AlgoOrderDto>> openAlgoOrders(@Query("symbol") @Nullable String symbol, @Tag Wire wire);
 
+  @GET("fapi/v1/allAlgoOrders")
+  Call<List<AlgoOrderDto>> allAlgoOrders(
+      @Query("symbol") String symbol,
+      @Query("algoId") @Nullable Long fromAlgoId,
+      @Query("startTime") @Nullable Long startTime,
+      @Query("limit") int limit,
+      @Tag Wire wire);
+
   @POST("fapi/v1/batchOrders")
   Call<List<OrderDto>> newBatchOrders(@Query("batchOrders") String ordersJson, @Tag Wire wire);
 

@@ -127,6 +127,14 @@ final class BinanceRest {
         w -> api.openAlgoOrders(symbol, w));
   }
 
+  /** Algo orders of a symbol, finished ones too: from an algo id, else created since a time. */
+  CompletableFuture<List<AlgoOrderDto>> allAlgoOrders(
+      String symbol, @Nullable Long fromAlgoId, @Nullable Long startTime, int limit) {
+    return caller.authenticated(
+        CallSpec.signedRead(EndpointWeights.ALL_ALGO_ORDERS, 5),
+        w -> api.allAlgoOrders(symbol, fromAlgoId, startTime, limit, w));
+  }
+
   /** Up to 5 orders (each a {@link OrderParams#newOrder} map) in one call. */
   CompletableFuture<List<OrderDto>> newBatchOrders(List<Map<String, String>> orders) {
     String body = batchJson.toJson(orders);

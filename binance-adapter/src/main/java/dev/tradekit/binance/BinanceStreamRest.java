@@ -65,6 +65,19 @@ final class BinanceStreamRest implements StreamRestCalls {
     return rest.queryAlgoOrder(symbol, algoId, null).thenApply(AlgoOrders::order);
   }
 
+  /** The first page from {@code startTime}, then by algo id until a page is short. */
+  @Override
+  public CompletableFuture<List<Order>> algoOrdersSince(String symbol, long startTime) {
+    Objects.requireNonNull(symbol, "symbol");
+    return Futures.<AlgoOrderDto>pages(
+            last ->
+                last == null
+                    ? rest.allAlgoOrders(symbol, null, startTime, PAGE)
+                    : rest.allAlgoOrders(symbol, last.algoId + 1, null, PAGE),
+            PAGE)
+        .thenApply(AlgoOrders::orders);
+  }
+
   /** The first page from {@code startTime}, then by order id until a page is short. */
   @Override
   public CompletableFuture<List<Order>> ordersSince(String symbol, long startTime) {

@@ -26,6 +26,7 @@ enum EndpointWeights {
   CANCEL_ALGO_ORDER("DELETE", "/fapi/v1/algoOrder", 1, 1, 0),
   QUERY_ALGO_ORDER("GET", "/fapi/v1/algoOrder", 1, 1, 0),
   OPEN_ALGO_ORDERS("GET", "/fapi/v1/openAlgoOrders", 1, 40, 0),
+  ALL_ALGO_ORDERS("GET", "/fapi/v1/allAlgoOrders", 5, 5, 0),
   AMEND_ORDER("PUT", "/fapi/v1/order", 0, 0, 1),
   NEW_BATCH_ORDERS("POST", "/fapi/v1/batchOrders", 5, 5, 5),
   CANCEL_ORDER("DELETE", "/fapi/v1/order", 1, 1, 0),

@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * Fetches over REST what the user stream may have missed during a gap: the open orders and open
  * algo (conditional) orders, the final state of each algo order that was open before the gap and is
  * no longer listed (its {@code ALGO_UPDATE} was missed: fired, cancelled or expired), then for
- * every symbol seen before the gap or holding open orders, the orders updated and the fills made
- * since a time. The result is in time order, an order's update before the fills of the same moment,
- * ready to be filtered by {@link DeliveredLog} and delivered. Runs off the scheduler (on the REST
+ * every symbol seen before the gap or holding open orders, the orders updated, the algo orders
+ * created (so one placed and finished inside the gap is not missed) and the fills made since a
+ * time. The result is in time order, an order's update before the fills of the same moment, ready
+ * to be filtered by {@link DeliveredLog} and delivered. Runs off the scheduler (on the REST
  * client's threads); holds no shared state.
  */
 final class GapRecovery {
@@ -56,6 +57,7 @@ final class GapRecovery {
               List<CompletableFuture<List<Fill>>> fills = new ArrayList<>();
               for (String s : symbols) {
                 orders.add(rest.ordersSince(s, since));
+                orders.add(rest.algoOrdersSince(s, since)); // placed and finished in the gap
                 fills.add(rest.userTradesSince(s, since));
               }
               List<CompletableFuture<?>> all = new ArrayList<>(orders);

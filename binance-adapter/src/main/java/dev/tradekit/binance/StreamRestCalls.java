@@ -36,6 +36,13 @@ interface StreamRestCalls {
   CompletableFuture<Order> algoOrder(String symbol, String orderId);
 
   /**
+   * Algo (conditional) orders of a symbol created since a time, finished ones too (for gap
+   * recovery: those placed and finished while the stream was down): GET /fapi/v1/allAlgoOrders with
+   * startTime.
+   */
+  CompletableFuture<List<Order>> algoOrdersSince(String symbol, long startTime);
+
+  /**
    * Orders of a symbol updated since a time (for gap recovery): GET /fapi/v1/allOrders with
    * startTime.
    */

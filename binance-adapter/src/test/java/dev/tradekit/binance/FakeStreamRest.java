@@ -35,6 +35,10 @@ class FakeStreamRest implements StreamRestCalls {
   final Map<String, Order> algoOrders = new ConcurrentHashMap<>();
 
   final Map<String, List<Order>> orders = new ConcurrentHashMap<>();
+
+  /** Algo orders by symbol, as GET /fapi/v1/allAlgoOrders answers them. */
+  final Map<String, List<Order>> algoHistory = new ConcurrentHashMap<>();
+
   final Map<String, List<Fill>> fills = new ConcurrentHashMap<>();
 
   /** A call and when it was made ({@link System#nanoTime()}). */
@@ -151,6 +155,12 @@ class FakeStreamRest implements StreamRestCalls {
   public CompletableFuture<List<Order>> openAlgoOrders() {
     log("openAlgoOrders");
     return CompletableFuture.completedFuture(openAlgoOrders);
+  }
+
+  @Override
+  public CompletableFuture<List<Order>> algoOrdersSince(String symbol, long startTime) {
+    log("algoOrdersSince " + symbol + " " + startTime);
+    return CompletableFuture.completedFuture(algoHistory.getOrDefault(symbol, List.of()));
   }
 
   @Override

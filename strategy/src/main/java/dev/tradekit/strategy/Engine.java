@@ -4,10 +4,7 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.UserEventListener;
-import dev.tradekit.api.error.DuplicateClientOrderIdException;
 import dev.tradekit.api.error.ExchangeException;
-import dev.tradekit.api.error.InvalidOrderException;
-import dev.tradekit.api.error.OrderRejectedException;
 import dev.tradekit.api.event.TradingEvent;
 import dev.tradekit.api.event.TradingListener;
 import dev.tradekit.api.model.Fill;
@@ -15,15 +12,10 @@ import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineQuery;
 import dev.tradekit.api.model.Order;
-import dev.tradekit.api.model.OrderRef;
-import dev.tradekit.api.model.OrderRequest;
-import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Position;
-import dev.tradekit.api.model.Side;
 import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.execution.RiskManager;
-import dev.tradekit.execution.TargetOrder;
 import dev.tradekit.strategy.indicators.BarIndicator;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
@@ -35,15 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine behind {@link StrategyEngine}: all state lives on the scheduler's thread; venue
- * callbacks and replies are handed over to it.
- *
- * <p><b>Exactly once.</b> The wish is a target direction, and the venue's position (read at start
- * and after each order ends) is the truth it is compared with, so a decision repeated after a
- * restart finds the position already there and sends nothing. One order is in flight at a time; its
- * client id is {@code <name>-<bar open time, base 36>}, so the decision of one bar has one id: an
- * order whose fate is unknown (timeout, transport error, duplicate id) is looked up by that id
- * before anything else is sent, and on the first bar after a start the id is looked up before
- * placing.
+ * callbacks and replies are handed over to it. It feeds closed bars to the indicators, the exit
+ * rules and the strategy, and keeps the venue's position (read at start and after each order ends),
+ * which is the truth the wish is compared with; {@link WishOrders} turns the wish into orders
+ * (exactly once, exits bounded) and {@link VenueStops} keeps the stops resting on the venue.
  */
 final class Engine implements KlineListener.Numeric, UserEventListener, BarContext {
   private static final System.Logger LOG = System.getLogger(Engine.class.getName());
@@ -59,6 +46,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   private final VenueStops stops;
   private final TradingListener listener;
   private final RiskManager risk;
+  private final WishOrders orders;
   private final Bar bar = new Bar();
   private final BarQueue closedBars = new BarQueue();
   private final Runnable drainClosed = this::drainClosed;
@@ -68,17 +56,12 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   private @Nullable Subscription userEvents;
   private boolean warming = true;
   private boolean running;
-  private boolean lookupFirst = true;
   private long lastOpenTime = Long.MIN_VALUE;
   private long index = -1;
   private BigDecimal position = BigDecimal.ZERO;
   private int direction;
   private double entryPrice = Double.NaN;
   private int target;
-  private @Nullable String inFlight;
-  private int repliesAwaited;
-  private long inFlightBarOpen;
-  private long ordersSent;
   private boolean halted;
 
   Engine(StrategyEngine.Builder b) {
@@ -94,6 +77,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     this.risk = new RiskManager(limits(b));
     this.stops =
         new VenueStops(exchange, scheduler, name, symbol, exits, b.venueStops, new StopsHost(this));
+    this.orders = new WishOrders(this, b, stops, risk);
   }
 
   /** The engine as seen by its venue stops (a fired stop makes the wish flat). */
@@ -104,6 +88,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       e.emit(
           new TradingEvent.TargetReached(
               e.name, e.now(), rule + " by the venue order " + order.clientOrderId()));
+      e.orders.venueStopFired(order);
     }
 
     @Override
@@ -298,10 +283,10 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       scheduler.execute(
           () -> {
             stops.onUpdate(order);
-            orderEnded(id);
+            orders.orderEnded(id, order.status());
           });
     } else if (stops.isTriggeredOrder(order.orderId())) {
-      scheduler.execute(() -> orderEnded(order.orderId()));
+      scheduler.execute(() -> orders.orderEnded(order.orderId(), order.status()));
     }
   }
 
@@ -374,11 +359,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       }
       return;
     }
-    if (inFlight != null) {
-      checkInFlight();
-    } else {
-      act(b.openTime(), b.close());
-    }
+    orders.onBar(b.openTime(), b.close());
     if (settings.maxLoss != null && !halted) {
       readBalance(false)
           .whenComplete(
@@ -390,146 +371,8 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     }
   }
 
-  /** Sends the order that moves the position to the wish, when they differ. */
-  private void act(long barOpen, double price) {
-    Instrument i = instrument();
-    if (target == direction || stops.firing()) {
-      return; // a fired venue stop is closing the position
-    }
-    BigDecimal wanted = BigDecimal.ZERO;
-    if (target != 0) {
-      BigDecimal size = settings.sizing().quantity(i, price);
-      if (settings.maxPosition != null && size.compareTo(settings.maxPosition) > 0) {
-        size = i.roundQuantity(settings.maxPosition, OrderType.MARKET);
-      }
-      if (size.signum() == 0) {
-        LOG.log(Level.WARNING, name + ": size rounds to 0 at " + price + ", no order");
-        target = direction;
-        return;
-      }
-      wanted = target > 0 ? size : size.negate();
-    }
-    BigDecimal delta = wanted.subtract(position);
-    if (delta.signum() == 0) {
-      return;
-    }
-    TargetOrder order =
-        TargetOrder.market(delta.signum() > 0 ? Side.BUY : Side.SELL, delta.abs(), target == 0);
-    BigDecimal px = BigDecimal.valueOf(price);
-    // the close stands in for the book and the mark (minimum notional of a market order)
-    RiskManager.Outcome checked = risk.filter(List.of(order), i, px, px, px, position);
-    if (checked.accepted().isEmpty()) {
-      LOG.log(Level.WARNING, name + ": risk limits drop the wish: " + checked.rejected());
-      target = direction; // a refused wish is dropped; the strategy may wish again
-      return;
-    }
-    String id = name + "-" + Long.toString(barOpen, 36);
-    OrderRequest request = RiskManager.request(i, checked.accepted().get(0)).withClientOrderId(id);
-    inFlight = id;
-    inFlightBarOpen = barOpen;
-    if (lookupFirst) {
-      lookupFirst = false;
-      lookUp(id, request);
-    } else {
-      send(id, request);
-    }
-  }
-
-  private void send(String id, OrderRequest request) {
-    ordersSent++;
-    repliesAwaited++;
-    exchange
-        .trading()
-        .place(request)
-        .whenCompleteAsync(
-            (order, error) -> {
-              repliesAwaited--;
-              if (error == null) {
-                emit(new TradingEvent.OrderPlaced(name, now(), order));
-                if (order.status().isTerminal()) {
-                  orderEnded(id);
-                }
-              } else {
-                placeFailed(id, unwrap(error));
-              }
-            },
-            scheduler);
-  }
-
-  /** Looks the order up by client id; places {@code request} if the venue does not know it. */
-  private void lookUp(@Nullable String id, @Nullable OrderRequest request) {
-    if (id == null) {
-      return;
-    }
-    repliesAwaited++;
-    exchange
-        .trading()
-        .order(OrderRef.byClientId(symbol, id))
-        .whenCompleteAsync(
-            (found, error) -> {
-              repliesAwaited--;
-              if (!id.equals(inFlight)) {
-                return;
-              }
-              if (error != null) {
-                emitError(unwrap(error));
-                inFlight = null; // unknown: the next bar looks it up again under its own id
-                lookupFirst = true;
-              } else if (found.isPresent()) {
-                Order o = found.get();
-                if (o.status().isTerminal()) {
-                  orderEnded(id);
-                }
-              } else if (request != null) {
-                send(id, request);
-              } else {
-                inFlight = null;
-              }
-            },
-            scheduler);
-  }
-
-  private void placeFailed(@Nullable String id, Throwable error) {
-    if (id == null || !id.equals(inFlight)) {
-      return;
-    }
-    emitError(error);
-    if (error instanceof DuplicateClientOrderIdException) {
-      lookUp(id, null);
-    } else if (error instanceof OrderRejectedException || error instanceof InvalidOrderException) {
-      LOG.log(Level.WARNING, name + ": order " + id + " rejected: " + error.getMessage());
-      inFlight = null;
-      target = direction; // a rejected wish is dropped; the strategy may wish again
-    } else {
-      lookUp(id, null); // unknown fate: never blind-retry
-    }
-  }
-
-  /** While an order is in flight at a bar close, asks the venue about it (user events may lag). */
-  private void checkInFlight() {
-    // only once the venue has answered: an order still on its way is not "unknown to the venue"
-    if (repliesAwaited == 0 && now() - inFlightBarOpen > 2 * settings.interval.millis()) {
-      lookUp(inFlight, null);
-    }
-  }
-
-  /** Any order of this engine ended: the position is read again (the venue is the truth). */
-  private void orderEnded(String id) {
-    readPosition()
-        .whenCompleteAsync(
-            (v, e) -> {
-              if (e != null) {
-                emitError(unwrap(e));
-              }
-              if (id.equals(inFlight)) {
-                inFlight = null;
-              }
-            },
-            scheduler);
-  }
-
   /** Reads the venue's position of the symbol into the engine (on the scheduler). */
-  private CompletableFuture<Void> readPosition() {
+  CompletableFuture<Void> readPosition() {
     return exchange
         .account()
         .positions()
@@ -551,6 +394,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
               }
               exits.onPosition(direction, entryPrice);
               stops.onPosition(position, entryPrice);
+              orders.onPosition(direction);
             },
             scheduler);
   }
@@ -603,7 +447,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   }
 
   private void wish(int value) {
-    if (!warming && !halted) {
+    if (!warming && !halted && !orders.gaveUp()) {
       target = value;
     }
   }
@@ -616,10 +460,15 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   // ---------------------------------------------------------------- status
 
   long ordersSent() {
-    return ordersSent;
+    return orders.ordersSent();
   }
 
-  private Instrument instrument() {
+  /** A wish the engine cannot carry out (refused, sized to 0) is dropped. */
+  void dropWish() {
+    target = direction;
+  }
+
+  Instrument instrument() {
     Instrument i = instrument;
     if (i == null) {
       throw new IllegalStateException("engine not started");
@@ -627,7 +476,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     return i;
   }
 
-  private void emit(TradingEvent event) {
+  void emit(TradingEvent event) {
     try {
       listener.onEvent(event);
     } catch (RuntimeException e) {
@@ -635,7 +484,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     }
   }
 
-  private void emitError(Throwable error) {
+  void emitError(Throwable error) {
     if (error instanceof ExchangeException ex) {
       emit(new TradingEvent.ExchangeError(name, now(), ex));
     } else {

@@ -102,6 +102,8 @@ public final class StrategyEngine {
     double takeProfit;
     double trailingStop;
     boolean venueStops = true;
+    Duration exitTimeout = Duration.ofSeconds(30);
+    int exitAttempts = 3;
     @Nullable BigDecimal maxPosition;
     @Nullable BigDecimal maxLoss;
     int warmupBars;
@@ -223,6 +225,40 @@ public final class StrategyEngine {
      */
     public Builder venueStops(boolean value) {
       this.venueStops = value;
+      return this;
+    }
+
+    /**
+     * How long an exit may take (default 30 s, on the engine's {@code Scheduler}, never the wall
+     * clock): an exit order of the engine (a flat wish, an engine stop rule) still unfilled or
+     * unanswered after it is looked up, cancelled if open, and sent again; a fired venue stop whose
+     * market order has not closed the position by then is looked up and cancelled the same way and
+     * the engine exits itself. One exit is in flight at a time.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder exitTimeout(Duration value) {
+      Objects.requireNonNull(value, "exitTimeout");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("exitTimeout must be positive, was " + value);
+      }
+      this.exitTimeout = value;
+      return this;
+    }
+
+    /**
+     * How many exit orders one exit may use (default 3): each one rejected, expired, cancelled or
+     * past {@link #exitTimeout} is reported as an {@link ExitFailedException} and the next is sent
+     * at once; after the last the engine gives up, reports it ({@link ExitFailedException#gaveUp})
+     * and takes no new wish until the position is read flat.
+     *
+     * @throws IllegalArgumentException unless 1 to 100
+     */
+    public Builder exitAttempts(int value) {
+      if (value < 1 || value > 100) {
+        throw new IllegalArgumentException("exitAttempts must be 1 to 100, was " + value);
+      }
+      this.exitAttempts = value;
       return this;
     }
 

@@ -126,6 +126,14 @@ final class VenueStops {
     return firing;
   }
 
+  /**
+   * The fired stop's market order ended without closing the position: the engine takes the exit
+   * over. The other stops stay cancelled until the position reads changed.
+   */
+  void abandonFiring() {
+    firing = false;
+  }
+
   /** Whether {@code orderId} is the market order of a fired stop (any thread). */
   boolean isTriggeredOrder(String orderId) {
     return triggeredOrders.contains(orderId);

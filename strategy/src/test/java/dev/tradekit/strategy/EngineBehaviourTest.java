@@ -145,7 +145,7 @@ class EngineBehaviourTest {
    * Bar {@code i} dips to {@code low} and closes at {@code close}; every later bar is {@code
    * after}.
    */
-  private static void dip(WalkBars bars, int i, long low, long close, long after) {
+  static void dip(WalkBars bars, int i, long low, long close, long after) {
     bars.low[i] = low;
     bars.close[i] = close;
     for (int j = i + 1; j < bars.size(); j++) {
@@ -256,12 +256,12 @@ class EngineBehaviourTest {
 
   @Test
   void anOrderWhoseReplyIsLostIsLookedUpByItsClientIdAndNeverSentTwice() {
-    LostReplyExchange[] lossy = new LostReplyExchange[1];
+    FaultyExchange[] lossy = new FaultyExchange[1];
     List<Fill> fills =
         run(
             flat(20, 1_000_000),
             (ex, s) -> {
-              lossy[0] = new LostReplyExchange(ex);
+              lossy[0] = new FaultyExchange(ex);
               return BacktestParityTest.bot(
                   engine(lossy[0], s, scripted(BarContext::goLong), 0, 0), () -> {});
             });

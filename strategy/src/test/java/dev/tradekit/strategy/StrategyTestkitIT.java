@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.event.TradingEvent;
-import dev.tradekit.api.model.Position;
-import dev.tradekit.api.runtime.VirtualScheduler;
 import dev.tradekit.backtest.Backtest;
 import dev.tradekit.backtest.data.MarketDataSources;
-import dev.tradekit.backtest.data.SyntheticMarket;
 import dev.tradekit.backtest.sim.AccountSetup;
 import dev.tradekit.strategy.ta4j.Ta4jBarStrategy;
 import dev.tradekit.testkit.FakeBinance;
@@ -35,42 +32,29 @@ import org.junit.jupiter.api.Test;
  * market decides the same on every bar.
  */
 class StrategyTestkitIT {
-  static final long T0 = 1_704_067_200_000L;
+  static final long T0 = FakeVenue.T0;
   static final long MINUTE = 60_000L;
   static final BigDecimal SIZE = new BigDecimal("0.01");
+  static final Duration MARKET = Duration.ofMinutes(30);
 
+  FakeVenue venue;
   FakeBinance fake;
   Exchange ex;
   VenueClock clock;
   long now = T0;
   final List<TradingEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  static SyntheticMarket.Config market() {
-    return SyntheticMarket.Config.builder()
-        .startTimeMillis(T0)
-        .duration(Duration.ofMinutes(30))
-        .dailyVolatility(0.5)
-        .seed(11)
-        .build();
-  }
-
   @BeforeEach
   void start() {
-    fake =
-        FakeBinance.builder()
-            .scheduler(new VirtualScheduler(T0))
-            .source(MarketDataSources.synthetic(market()))
-            .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("100000")))
-            .start();
-    ex = fake.adapter("key-1").build();
-    clock = new VenueClock(fake::serverTime);
+    venue = new FakeVenue(MARKET);
+    fake = venue.fake;
+    ex = venue.ex;
+    clock = venue.clock;
   }
 
   @AfterEach
   void stop() {
-    clock.close();
-    ex.close();
-    fake.close();
+    venue.close();
   }
 
   /** Steps virtual time by a second until {@code done}, waiting up to 30 s of real time. */
@@ -172,7 +156,7 @@ class StrategyTestkitIT {
     // the same strategy in a Backtest on the same market decides the same on every bar
     Recording replay = new Recording(strategy.get());
     Backtest.builder()
-        .data(() -> MarketDataSources.synthetic(market()))
+        .data(() -> MarketDataSources.synthetic(FakeVenue.market(MARKET)))
         .instrument(fake.venue().account("key-1").marketData().instrument("BTCUSDT").join())
         .end(Instant.ofEpochMilli(T0 + 21 * MINUTE))
         .bot(
@@ -206,11 +190,8 @@ class StrategyTestkitIT {
     assertThat(compared).hasSizeGreaterThanOrEqualTo(19);
   }
 
-  private BigDecimal venuePosition() throws Exception {
-    return ex.account().positions().get(30, TimeUnit.SECONDS).stream()
-        .filter(p -> p.symbol().equals("BTCUSDT"))
-        .map(Position::amount)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  private BigDecimal venuePosition() {
+    return venue.position();
   }
 
   private static long countChanges(Recording r) {

@@ -18,24 +18,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Binance's Algo Order API for conditional orders ({@code POST/DELETE /fapi/v1/algoOrder}, {@code
- * GET /fapi/v1/openAlgoOrders}) over the simulated account: the simulator holds the orders and
- * fires them on its own trades, bars and mark price; the algo id is the simulator's order id.
- * {@link UserStreamHub} renders their updates as {@code ALGO_UPDATE} events.
+ * GET /fapi/v1/openAlgoOrders}, {@code GET /fapi/v1/allAlgoOrders}) over the simulated account: the
+ * simulator holds the orders and fires them on its own trades, bars and mark price; the algo id is
+ * the simulator's order id. {@link UserStreamHub} renders their updates as {@code ALGO_UPDATE}
+ * events.
  */
 final class AlgoEndpoints {
   static final String PATH = "/fapi/v1/algoOrder";
   static final String OPEN_PATH = "/fapi/v1/openAlgoOrders";
+  static final String ALL_PATH = "/fapi/v1/allAlgoOrders";
 
   private final VenueDriver driver;
   private final Function<String, Instrument> instruments;
+  private final OrderHistory history;
 
-  AlgoEndpoints(VenueDriver driver, Function<String, Instrument> instruments) {
+  AlgoEndpoints(
+      VenueDriver driver, Function<String, Instrument> instruments, OrderHistory history) {
     this.driver = driver;
     this.instruments = instruments;
+    this.history = history;
   }
 
-  /** The reply to an algo endpoint, or null when {@code key} ("METHOD /path") is not one. */
-  @Nullable String handle(String key, Exchange ex, Map<String, String> p) {
+  /**
+   * The reply to an algo endpoint for account {@code apiKey}, or null when {@code key} ("METHOD
+   * /path") is not one.
+   */
+  @Nullable String handle(String key, Exchange ex, Map<String, String> p, String apiKey) {
     switch (key) {
       case "POST " + PATH:
         {
@@ -76,13 +84,30 @@ final class AlgoEndpoints {
           open.stream().filter(o -> o.type().isConditional()).forEach(o -> algo(j, o));
           return j.endArr().toString();
         }
+      case "GET " + ALL_PATH:
+        {
+          // finished ones too: from algoId, else created since startTime (the last 7 days)
+          String symbol = instruments.apply(Params.require(p, "symbol")).symbol();
+          int limit = Math.min(Params.intParam(p, "limit", 500), 1000);
+          List<Order> all =
+              history.orders(
+                  apiKey,
+                  symbol,
+                  Params.longParam(p, "algoId"),
+                  Params.longParam(p, "startTime"),
+                  limit,
+                  AlgoEndpoints::isAlgo);
+          Json j = new Json().arr();
+          all.forEach(o -> algo(j, o));
+          return j.endArr().toString();
+        }
       default:
         return null;
     }
   }
 
   private static OrderRef ref(Map<String, String> p) {
-    String symbol = Endpoints.require(p, "symbol");
+    String symbol = Params.require(p, "symbol");
     String id = p.get("algoId");
     String cid = p.get("clientAlgoId");
     if (id != null) {
@@ -103,10 +128,10 @@ final class AlgoEndpoints {
     if (!"CONDITIONAL".equals(p.get("algoType"))) {
       throw ApiError.badRequest(-1116, "Invalid algoType: only CONDITIONAL is supported.");
     }
-    Instrument i = instruments.apply(Endpoints.require(p, "symbol"));
+    Instrument i = instruments.apply(Params.require(p, "symbol"));
     OrderType type;
     try {
-      type = OrderType.valueOf(Endpoints.require(p, "type"));
+      type = OrderType.valueOf(Params.require(p, "type"));
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(-1116, "Invalid orderType.");
     }
@@ -127,7 +152,7 @@ final class AlgoEndpoints {
       String qty = p.get("quantity");
       return OrderRequest.builder()
           .symbol(i.symbol())
-          .side(Side.valueOf(Endpoints.require(p, "side")))
+          .side(Side.valueOf(Params.require(p, "side")))
           .type(type)
           // closePosition sends no quantity: the simulator closes what is held when it fires
           .quantity(qty == null && close ? placeholder(i, type) : decimal(qty))

@@ -44,6 +44,7 @@ final class Endpoints {
           new Spec("DELETE", AlgoEndpoints.PATH, 1, Security.SIGNED, 0),
           new Spec("GET", AlgoEndpoints.PATH, 1, Security.SIGNED, 0),
           new Spec("GET", AlgoEndpoints.OPEN_PATH, 1, Security.SIGNED, 0),
+          new Spec("GET", AlgoEndpoints.ALL_PATH, 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v2/account", 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v3/account", 5, Security.SIGNED, 0),
           new Spec("GET", "/fapi/v2/positionRisk", 5, Security.SIGNED, 0),
@@ -81,7 +82,7 @@ final class Endpoints {
       OrderHistory history) {
     Function<String, Instrument> instrument = symbol -> Params.instrument(instruments, symbol);
     this.market = new MarketEndpoints(venue, driver, instruments, accounts, limits);
-    this.algo = new AlgoEndpoints(driver, instrument);
+    this.algo = new AlgoEndpoints(driver, instrument, history);
     this.orders = new OrderEndpoints(venue, driver, instrument, faults, history);
     this.account = new AccountEndpoints(venue, driver, instrument, leverage, users, limits);
     this.accounts = accounts;
@@ -117,7 +118,7 @@ final class Endpoints {
   }
 
   static int batchSize(Map<String, String> p) {
-    Object parsed = Json.parse(require(p, "batchOrders"));
+    Object parsed = Json.parse(Params.require(p, "batchOrders"));
     if (!(parsed instanceof List<?> l) || l.isEmpty() || l.size() > 5) {
       throw ApiError.badRequest(-1102, "batchOrders must be a JSON array of 1 to 5 orders");
     }
@@ -132,7 +133,7 @@ final class Endpoints {
     }
     String user = Objects.requireNonNull(apiKey);
     Exchange ex = Objects.requireNonNull(accounts.get(user));
-    reply = algo.handle(key, ex, p);
+    reply = algo.handle(key, ex, p, user);
     if (reply == null) {
       reply = orders.handle(key, user, ex, p);
     }
@@ -144,9 +145,5 @@ final class Endpoints {
           404, -5000, "Path " + spec.path + ", Method " + spec.method + " is invalid");
     }
     return reply;
-  }
-
-  static String require(Map<String, String> p, String name) {
-    return Params.require(p, name);
   }
 }

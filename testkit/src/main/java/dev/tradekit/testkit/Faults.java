@@ -27,6 +27,7 @@ public final class Faults {
   private int serverErrorStatus = 503;
   private int unknownPlaced;
   private int unknownNotPlaced;
+  private int rejected;
   private boolean frozen;
   private Duration userEventDelay = Duration.ZERO;
   private Duration skew = Duration.ZERO;
@@ -71,6 +72,15 @@ public final class Faults {
     } else {
       this.unknownNotPlaced = nonNegative(count, "count");
     }
+    return this;
+  }
+
+  /**
+   * The next {@code count} order placements ({@code POST /fapi/v1/order}) are refused without
+   * reaching the venue: HTTP 400 {@code -4131}, a market order beyond the PERCENT_PRICE filter.
+   */
+  public synchronized Faults rejectNextOrders(int count) {
+    this.rejected = nonNegative(count, "count");
     return this;
   }
 
@@ -126,6 +136,7 @@ public final class Faults {
     serverErrors = 0;
     unknownPlaced = 0;
     unknownNotPlaced = 0;
+    rejected = 0;
     frozen = false;
     userEventDelay = Duration.ZERO;
     skew = Duration.ZERO;
@@ -161,6 +172,15 @@ public final class Faults {
       return 503;
     }
     return 0;
+  }
+
+  /** For an order placement: true when it is to be rejected ({@link #rejectNextOrders}). */
+  synchronized boolean takeRejection() {
+    if (rejected > 0) {
+      rejected--;
+      return true;
+    }
+    return false;
   }
 
   /** For an order placement: 1 = placed then 503, -1 = 503 without placing, 0 = normal. */

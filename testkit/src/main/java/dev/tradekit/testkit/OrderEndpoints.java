@@ -56,6 +56,11 @@ final class OrderEndpoints {
       case "POST /fapi/v1/order":
         {
           OrderRequest req = orderRequest(p);
+          if (faults.takeRejection()) {
+            throw ApiError.badRequest(
+                -4131,
+                "The counterparty's best price does not meet the PERCENT_PRICE filter limit.");
+          }
           int unknown = faults.takeUnknownError();
           if (unknown < 0) {
             throw new ApiError(503, -1000, Faults.UNKNOWN_ERROR);
@@ -167,7 +172,12 @@ final class OrderEndpoints {
           int limit = Math.min(intParam(p, "limit", 500), 1000);
           return BinanceWire.orders(
               history.orders(
-                  apiKey, symbol, longParam(p, "orderId"), longParam(p, "startTime"), limit));
+                  apiKey,
+                  symbol,
+                  longParam(p, "orderId"),
+                  longParam(p, "startTime"),
+                  limit,
+                  o -> !AlgoEndpoints.isAlgo(o))); // algo orders: GET /fapi/v1/allAlgoOrders
         }
       default:
         return null;

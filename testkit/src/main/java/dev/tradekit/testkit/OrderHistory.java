@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Every order of every account as last reported by the venue's user events, the source of {@code
- * GET /fapi/v1/allOrders} (the simulator keeps only a window of terminal orders).
+ * GET /fapi/v1/allOrders} and, for conditional orders, {@code GET /fapi/v1/allAlgoOrders} (the
+ * simulator keeps only a window of terminal orders).
  */
 final class OrderHistory {
   private final Map<String, Map<Long, Order>> byAccount = new ConcurrentHashMap<>();
@@ -48,18 +50,30 @@ final class OrderHistory {
     }
   }
 
-  /**
-   * The account's orders of {@code symbol} in id order: from id {@code fromId} if given, else
-   * created at or after {@code startTime} if given; at most {@code limit}.
-   */
+  /** The account's orders of {@code symbol}, of every kind (see the overload). */
   List<Order> orders(
       String apiKey, String symbol, @Nullable Long fromId, @Nullable Long startTime, int limit) {
+    return orders(apiKey, symbol, fromId, startTime, limit, o -> true);
+  }
+
+  /**
+   * The account's orders of {@code symbol} that pass {@code kind}, in id order: from id {@code
+   * fromId} if given, else created at or after {@code startTime} if given; at most {@code limit}.
+   */
+  List<Order> orders(
+      String apiKey,
+      String symbol,
+      @Nullable Long fromId,
+      @Nullable Long startTime,
+      int limit,
+      Predicate<Order> kind) {
     Map<Long, Order> orders = byAccount.getOrDefault(apiKey, Map.of());
     List<Order> out = new ArrayList<>();
     synchronized (orders) {
       for (Map.Entry<Long, Order> e : orders.entrySet()) {
         Order o = e.getValue();
         if (!o.symbol().equals(symbol)
+            || !kind.test(o)
             || (fromId != null && e.getKey() < fromId)
             || (fromId == null && startTime != null && o.createTime() < startTime)) {
           continue;

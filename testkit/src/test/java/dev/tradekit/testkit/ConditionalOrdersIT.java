@@ -230,6 +230,48 @@ class ConditionalOrdersIT {
         .containsExactly(OrderStatus.NEW, OrderStatus.TRIGGERED);
   }
 
+  @Test
+  void aStopPlacedAndFiredWhileTheUserStreamIsSilentIsReportedTriggeredAfterTheReconnect()
+      throws Exception {
+    Instrument i = join(ex.marketData().instrument(SYMBOL));
+    await("user stream connected", () -> states.contains(ConnectionState.CONNECTED));
+    join(ex.trading().place(OrderRequest.market(SYMBOL, Side.BUY, new BigDecimal("0.010"))));
+    BigDecimal mark = join(ex.marketData().markPrice(SYMBOL));
+
+    // the connection goes silent; a stop is placed, fires and fills: the stream never shows it
+    fake.faults().freezeWebSockets(true);
+    Order stop =
+        join(
+            ex.trading()
+                .place(
+                    OrderRequest.stopMarket(
+                            SYMBOL,
+                            Side.SELL,
+                            new BigDecimal("0.010"),
+                            mark.multiply(new BigDecimal("0.5")))
+                        .withReduceOnly()));
+    tradeAt(mark.multiply(new BigDecimal("0.3")), i);
+    await("the stop left the open orders", () -> openOrders().isEmpty());
+    fake.faults().dropWebSockets();
+    fake.faults().freezeWebSockets(false);
+    await("user stream reconnected", () -> states.contains(ConnectionState.RECONNECTED));
+
+    await(
+        "the recovered TRIGGERED of the stop",
+        () ->
+            updates.stream()
+                .anyMatch(
+                    o ->
+                        o.orderId().equals(stop.orderId())
+                            && o.status() == OrderStatus.TRIGGERED
+                            && o.triggeredOrderId() != null));
+    assertThat(updates)
+        .filteredOn(o -> o.orderId().equals(stop.orderId()))
+        .extracting(Order::status)
+        .as("only its end, once (the NEW was never on the stream)")
+        .containsExactly(OrderStatus.TRIGGERED);
+  }
+
   private List<Order> openOrders() {
     try {
       return join(ex.trading().openOrders(SYMBOL));
