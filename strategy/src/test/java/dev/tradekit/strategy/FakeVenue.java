@@ -35,7 +35,9 @@ final class FakeVenue implements AutoCloseable {
             .source(MarketDataSources.synthetic(market(duration)))
             .account("key-1", "secret-1", AccountSetup.usdt(new BigDecimal("100000")))
             .start();
-    ex = fake.adapter("key-1").build();
+    // virtual time runs ~1000x real time here: the widest window Binance allows keeps a request
+    // delayed by a loaded machine from being refused as late (-1021)
+    ex = fake.adapter("key-1").option("recvWindow", "60000").build();
     clock = new VenueClock(fake::serverTime);
     end = T0 + duration.toMillis() - 60_000;
   }

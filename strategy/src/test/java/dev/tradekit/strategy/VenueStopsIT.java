@@ -15,6 +15,10 @@ class VenueStopsIT extends VenueStopsContract {
             .source(source)
             .account("key-1", "secret-1", setup)
             .start();
-    return venue(fake.adapter("key-1").build(), fake::serverTime, fake::runUntil, fake::close);
+    return venue(
+        fake.adapter("key-1").option("recvWindow", "60000").build(),
+        fake::serverTime,
+        fake::runUntil,
+        fake::close);
   }
 }
