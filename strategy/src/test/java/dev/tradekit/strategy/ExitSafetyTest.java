@@ -205,14 +205,14 @@ class ExitSafetyTest {
         .extracting(e -> ((TradingEvent.TargetReached) e).description())
         .singleElement()
         .asString()
-        .startsWith("STOP_LOSS by the venue order x-sl.");
+        .startsWith("STOP_LOSS by the venue order x-sl_");
     assertThat(fills).extracting(Fill::side).containsExactly(Side.BUY, Side.SELL);
     assertThat(exitFailures())
         .singleElement()
         .satisfies(
             f -> {
               assertThat(f.attempt()).isEqualTo(1);
-              assertThat(f.getMessage()).contains("venue stop x-sl.").contains("m-1 ended EXPIRED");
+              assertThat(f.getMessage()).contains("venue stop x-sl_").contains("m-1 ended EXPIRED");
             });
     assertThat(barsSeen).isEqualTo(barsWithoutFaults());
   }
