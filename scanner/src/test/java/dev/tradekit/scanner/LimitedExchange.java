@@ -1,13 +1,10 @@
 package dev.tradekit.scanner;
 
-import dev.tradekit.api.Account;
 import dev.tradekit.api.Capabilities;
-import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.ForwardingExchange;
 import dev.tradekit.api.MarketData;
-import dev.tradekit.api.OrderAmendment;
 import dev.tradekit.api.Streams;
-import dev.tradekit.api.Trading;
 import dev.tradekit.api.error.RateLimitException;
 import dev.tradekit.api.model.BookTicker;
 import dev.tradekit.api.model.Instrument;
@@ -22,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,8 +30,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link RateLimitException}) for a call that would break it. It records what it saw, can fail
  * chosen calls, and can hide the local order book capability to force polling.
  */
-final class LimitedExchange implements Exchange {
-  private final Exchange inner;
+final class LimitedExchange extends ForwardingExchange {
   private final Scheduler clock;
   private final int limit;
   private final boolean localOrderBook;
@@ -50,7 +45,7 @@ final class LimitedExchange implements Exchange {
   Function<String, @Nullable RuntimeException> depthFailures = s -> null;
 
   LimitedExchange(Exchange inner, Scheduler clock, int limit, boolean localOrderBook) {
-    this.inner = inner;
+    super(inner);
     this.clock = clock;
     this.limit = limit;
     this.localOrderBook = localOrderBook;
@@ -78,12 +73,12 @@ final class LimitedExchange implements Exchange {
       new MarketData() {
         @Override
         public CompletableFuture<List<Instrument>> instruments() {
-          return call(1, () -> inner.marketData().instruments());
+          return call(1, () -> delegate.marketData().instruments());
         }
 
         @Override
         public CompletableFuture<Instrument> instrument(String symbol) {
-          return call(1, () -> inner.marketData().instrument(symbol));
+          return call(1, () -> delegate.marketData().instrument(symbol));
         }
 
         @Override
@@ -95,44 +90,40 @@ final class LimitedExchange implements Exchange {
                 ScannerConfig.depthWeight(depth), () -> CompletableFuture.failedFuture(failure));
           }
           return call(
-              ScannerConfig.depthWeight(depth), () -> inner.marketData().orderBook(symbol, depth));
+              ScannerConfig.depthWeight(depth),
+              () -> delegate.marketData().orderBook(symbol, depth));
         }
 
         @Override
         public CompletableFuture<List<Ticker24h>> tickers24h() {
-          return call(40, () -> inner.marketData().tickers24h());
+          return call(40, () -> delegate.marketData().tickers24h());
         }
 
         @Override
         public CompletableFuture<Ticker24h> ticker24h(String symbol) {
-          return call(1, () -> inner.marketData().ticker24h(symbol));
+          return call(1, () -> delegate.marketData().ticker24h(symbol));
         }
 
         @Override
         public CompletableFuture<BookTicker> bookTicker(String symbol) {
-          return call(2, () -> inner.marketData().bookTicker(symbol));
+          return call(2, () -> delegate.marketData().bookTicker(symbol));
         }
 
         @Override
         public CompletableFuture<BigDecimal> markPrice(String symbol) {
-          return call(1, () -> inner.marketData().markPrice(symbol));
+          return call(1, () -> delegate.marketData().markPrice(symbol));
         }
 
         @Override
         public CompletableFuture<List<Kline>> klines(KlineQuery query) {
-          return call(5, () -> inner.marketData().klines(query));
+          return call(5, () -> delegate.marketData().klines(query));
         }
 
         @Override
         public CompletableFuture<Long> serverTime() {
-          return call(1, () -> inner.marketData().serverTime());
+          return call(1, () -> delegate.marketData().serverTime());
         }
       };
-
-  @Override
-  public String venue() {
-    return inner.venue();
-  }
 
   @Override
   public MarketData marketData() {
@@ -140,19 +131,9 @@ final class LimitedExchange implements Exchange {
   }
 
   @Override
-  public Trading trading() {
-    return inner.trading();
-  }
-
-  @Override
-  public Account account() {
-    return inner.account();
-  }
-
-  @Override
   public Streams streams() {
     streamsUsed = true;
-    return inner.streams();
+    return delegate.streams();
   }
 
   /** Whether the scanner asked for the venue's streams. */
@@ -162,7 +143,7 @@ final class LimitedExchange implements Exchange {
 
   @Override
   public Capabilities capabilities() {
-    Capabilities c = inner.capabilities();
+    Capabilities c = delegate.capabilities();
     return new Capabilities(
         c.maxBatchPlace(),
         c.maxBatchCancel(),
@@ -171,20 +152,5 @@ final class LimitedExchange implements Exchange {
         c.deadManSwitch(),
         localOrderBook && c.localOrderBook(),
         c.userStream());
-  }
-
-  @Override
-  public Optional<OrderAmendment> amendment() {
-    return inner.amendment();
-  }
-
-  @Override
-  public Optional<DeadManSwitch> deadManSwitch() {
-    return inner.deadManSwitch();
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }

@@ -1,26 +1,19 @@
 package dev.tradekit.strategy;
 
-import dev.tradekit.api.Account;
-import dev.tradekit.api.BatchResult;
-import dev.tradekit.api.Capabilities;
-import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.MarketData;
-import dev.tradekit.api.OrderAmendment;
+import dev.tradekit.api.ForwardingExchange;
+import dev.tradekit.api.ForwardingStreams;
+import dev.tradekit.api.ForwardingTrading;
 import dev.tradekit.api.Streams;
+import dev.tradekit.api.Subscription;
 import dev.tradekit.api.Trading;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.error.OrderRejectedException;
 import dev.tradekit.api.error.TransportException;
-import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.OrderStatus;
-import dev.tradekit.api.model.PositionMode;
-import dev.tradekit.api.model.UserTradesQuery;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * {@code NEW} but never sent, so the test can play the venue's updates for it ({@link #deliver}).
  * Counts the calls and records when each placement was made (scheduler time).
  */
-final class FaultyExchange implements Exchange {
+final class FaultyExchange extends ForwardingExchange {
   /** What happens to one placement. */
   enum Fault {
     NONE,
@@ -46,7 +39,6 @@ final class FaultyExchange implements Exchange {
     HELD
   }
 
-  private final Exchange venue;
   private final Function<OrderRequest, Fault> faults;
   private final LongSupplier clock;
   int placeCalls;
@@ -62,44 +54,21 @@ final class FaultyExchange implements Exchange {
   }
 
   FaultyExchange(Exchange venue, Function<OrderRequest, Fault> faults, LongSupplier clock) {
-    this.venue = venue;
+    super(venue);
     this.faults = faults;
     this.clock = clock;
-  }
-
-  @Override
-  public String venue() {
-    return venue.venue();
-  }
-
-  @Override
-  public MarketData marketData() {
-    return venue.marketData();
-  }
-
-  @Override
-  public Account account() {
-    return venue.account();
   }
 
   /** The venue's streams; the user-event listener is kept for {@link #deliver}. */
   @Override
   public Streams streams() {
-    Streams streams = venue.streams();
-    return (Streams)
-        Proxy.newProxyInstance(
-            Streams.class.getClassLoader(),
-            new Class<?>[] {Streams.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("userEvents")) {
-                userEvents = (UserEventListener) args[0];
-              }
-              try {
-                return method.invoke(streams, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return new ForwardingStreams(delegate.streams()) {
+      @Override
+      public Subscription userEvents(UserEventListener listener) {
+        userEvents = listener;
+        return super.userEvents(listener);
+      }
+    };
   }
 
   /** Plays an order update of the venue to the user-event listener. */
@@ -112,29 +81,9 @@ final class FaultyExchange implements Exchange {
   }
 
   @Override
-  public Capabilities capabilities() {
-    return venue.capabilities();
-  }
-
-  @Override
-  public Optional<OrderAmendment> amendment() {
-    return venue.amendment();
-  }
-
-  @Override
-  public Optional<DeadManSwitch> deadManSwitch() {
-    return venue.deadManSwitch();
-  }
-
-  @Override
-  public void close() {
-    venue.close();
-  }
-
-  @Override
   public Trading trading() {
-    Trading t = venue.trading();
-    return new Trading() {
+    Trading t = delegate.trading();
+    return new ForwardingTrading(t) {
       @Override
       public CompletableFuture<Order> place(OrderRequest request) {
         placeCalls++;
@@ -170,55 +119,15 @@ final class FaultyExchange implements Exchange {
       }
 
       @Override
-      public CompletableFuture<List<BatchResult<Order>>> placeBatch(List<OrderRequest> r) {
-        return t.placeBatch(r);
-      }
-
-      @Override
       public CompletableFuture<Order> cancel(OrderRef ref) {
         cancels++;
-        return t.cancel(ref);
-      }
-
-      @Override
-      public CompletableFuture<List<BatchResult<Order>>> cancelBatch(List<OrderRef> refs) {
-        return t.cancelBatch(refs);
-      }
-
-      @Override
-      public CompletableFuture<Void> cancelAll(String symbol) {
-        return t.cancelAll(symbol);
-      }
-
-      @Override
-      public CompletableFuture<List<Order>> openOrders(String symbol) {
-        return t.openOrders(symbol);
-      }
-
-      @Override
-      public CompletableFuture<List<Order>> openOrders() {
-        return t.openOrders();
+        return super.cancel(ref);
       }
 
       @Override
       public CompletableFuture<Optional<Order>> order(OrderRef ref) {
         lookups++;
-        return t.order(ref);
-      }
-
-      @Override
-      public CompletableFuture<List<Fill>> userTrades(UserTradesQuery query) {
-        return t.userTrades(query);
-      }
-
-      @Override
-      public CompletableFuture<Void> setLeverage(String symbol, int leverage) {
-        return t.setLeverage(symbol, leverage);
-      }
-
-      @Override
-      public CompletableFuture<Void> setPositionMode(PositionMode mode) {
-        return t.setPositionMode(mode);
+        return super.order(ref);
       }
     };
   }

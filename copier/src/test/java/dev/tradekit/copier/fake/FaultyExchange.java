@@ -1,19 +1,12 @@
 package dev.tradekit.copier.fake;
 
-import dev.tradekit.api.Account;
-import dev.tradekit.api.BatchResult;
-import dev.tradekit.api.BookTickerListener;
-import dev.tradekit.api.Capabilities;
 import dev.tradekit.api.ConnectionState;
-import dev.tradekit.api.DeadManSwitch;
 import dev.tradekit.api.Exchange;
-import dev.tradekit.api.KlineListener;
-import dev.tradekit.api.MarketData;
-import dev.tradekit.api.OrderAmendment;
-import dev.tradekit.api.OrderBookListener;
+import dev.tradekit.api.ForwardingExchange;
+import dev.tradekit.api.ForwardingStreams;
+import dev.tradekit.api.ForwardingTrading;
 import dev.tradekit.api.Streams;
 import dev.tradekit.api.Subscription;
-import dev.tradekit.api.TradeListener;
 import dev.tradekit.api.Trading;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.error.RateLimitException;
@@ -21,14 +14,11 @@ import dev.tradekit.api.error.TransportException;
 import dev.tradekit.api.error.UnknownOrderStatusException;
 import dev.tradekit.api.model.AccountUpdate;
 import dev.tradekit.api.model.Fill;
-import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
-import dev.tradekit.api.model.PositionMode;
-import dev.tradekit.api.model.UserTradesQuery;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +29,7 @@ import java.util.function.Function;
  * order queries (transport errors), and into the user stream (dropped and duplicated fills,
  * reconnects). Test-only.
  */
-public final class FaultyExchange implements Exchange {
-  private final Exchange inner;
+public final class FaultyExchange extends ForwardingExchange {
   private volatile Function<OrderRequest, Fault> placeFaults = r -> Fault.NONE;
   private volatile Function<OrderRef, Boolean> queryFails = r -> false;
   private volatile Function<Fill, StreamFault> streamFaults = f -> StreamFault.NONE;
@@ -57,7 +46,7 @@ public final class FaultyExchange implements Exchange {
   }
 
   public FaultyExchange(Exchange inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   public FaultyExchange onPlace(Function<OrderRequest, Fault> faults) {
@@ -93,9 +82,9 @@ public final class FaultyExchange implements Exchange {
     }
     String id = r.clientOrderId();
     return switch (f) {
-      case NONE -> inner.trading().place(r);
+      case NONE -> delegate.trading().place(r);
       case UNKNOWN_PLACED ->
-          inner
+          delegate
               .trading()
               .place(r)
               .handle(
@@ -121,7 +110,7 @@ public final class FaultyExchange implements Exchange {
         yield new CompletableFuture<>(); // never completes: the process is gone
       }
       case CRASH_AFTER_SEND -> {
-        CompletableFuture<Order> landed = inner.trading().place(r);
+        CompletableFuture<Order> landed = delegate.trading().place(r);
         crash.run();
         yield landed;
       }
@@ -129,52 +118,21 @@ public final class FaultyExchange implements Exchange {
   }
 
   @Override
-  public String venue() {
-    return inner.venue();
-  }
-
-  @Override
-  public MarketData marketData() {
-    return inner.marketData();
-  }
-
-  @Override
   public Trading trading() {
-    Trading t = inner.trading();
-    return new Trading() {
+    return new ForwardingTrading(delegate.trading()) {
       @Override
       public CompletableFuture<Order> place(OrderRequest request) {
         return FaultyExchange.this.place(request);
       }
 
+      /**
+       * Refused, as by a venue that cannot bound an order's arrival: the copier then places with
+       * {@link #place}, where the faults are injected.
+       */
       @Override
-      public CompletableFuture<List<BatchResult<Order>>> placeBatch(List<OrderRequest> requests) {
-        return t.placeBatch(requests);
-      }
-
-      @Override
-      public CompletableFuture<Order> cancel(OrderRef ref) {
-        return t.cancel(ref);
-      }
-
-      @Override
-      public CompletableFuture<List<BatchResult<Order>>> cancelBatch(List<OrderRef> refs) {
-        return t.cancelBatch(refs);
-      }
-
-      @Override
-      public CompletableFuture<Void> cancelAll(String symbol) {
-        return t.cancelAll(symbol);
-      }
-
-      @Override
-      public CompletableFuture<List<Order>> openOrders(String symbol) {
-        return t.openOrders(symbol);
-      }
-
-      @Override
-      public CompletableFuture<List<Order>> openOrders() {
-        return t.openOrders();
+      public CompletableFuture<Order> placeBefore(OrderRequest request, Instant deadline) {
+        return CompletableFuture.failedFuture(
+            new UnsupportedOperationException("FaultyExchange injects faults into place() only"));
       }
 
       @Override
@@ -184,58 +142,17 @@ public final class FaultyExchange implements Exchange {
           return CompletableFuture.failedFuture(
               new TransportException(venue(), 0, "read timed out"));
         }
-        return t.order(ref);
-      }
-
-      @Override
-      public CompletableFuture<List<Fill>> userTrades(UserTradesQuery query) {
-        return t.userTrades(query);
-      }
-
-      @Override
-      public CompletableFuture<Void> setLeverage(String symbol, int leverage) {
-        return t.setLeverage(symbol, leverage);
-      }
-
-      @Override
-      public CompletableFuture<Void> setPositionMode(PositionMode mode) {
-        return t.setPositionMode(mode);
+        return super.order(ref);
       }
     };
   }
 
   @Override
-  public Account account() {
-    return inner.account();
-  }
-
-  @Override
   public Streams streams() {
-    Streams s = inner.streams();
-    return new Streams() {
-      @Override
-      public Subscription orderBook(String symbol, OrderBookListener listener) {
-        return s.orderBook(symbol, listener);
-      }
-
-      @Override
-      public Subscription trades(String symbol, TradeListener listener) {
-        return s.trades(symbol, listener);
-      }
-
-      @Override
-      public Subscription klines(String symbol, KlineInterval interval, KlineListener listener) {
-        return s.klines(symbol, interval, listener);
-      }
-
-      @Override
-      public Subscription bookTicker(String symbol, BookTickerListener listener) {
-        return s.bookTicker(symbol, listener);
-      }
-
+    return new ForwardingStreams(delegate.streams()) {
       @Override
       public Subscription userEvents(UserEventListener listener) {
-        return s.userEvents(
+        return super.userEvents(
             new UserEventListener() {
               @Override
               public void onOrderUpdate(Order order) {
@@ -274,25 +191,5 @@ public final class FaultyExchange implements Exchange {
             });
       }
     };
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return inner.capabilities();
-  }
-
-  @Override
-  public Optional<OrderAmendment> amendment() {
-    return inner.amendment();
-  }
-
-  @Override
-  public Optional<DeadManSwitch> deadManSwitch() {
-    return inner.deadManSwitch();
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }
