@@ -102,16 +102,7 @@ class ConditionalOrdersIT {
     join(ex.trading().place(OrderRequest.market(SYMBOL, Side.BUY, new BigDecimal("0.010"))));
     BigDecimal mark = join(ex.marketData().markPrice(SYMBOL));
 
-    Order stop =
-        join(
-            ex.trading()
-                .place(
-                    OrderRequest.stopMarket(
-                            SYMBOL,
-                            Side.SELL,
-                            new BigDecimal("0.010"),
-                            mark.multiply(new BigDecimal("0.5")))
-                        .withReduceOnly()));
+    Order stop = placeStopAtHalf(mark);
     Order spare =
         join(
             ex.trading()
@@ -193,37 +184,14 @@ class ConditionalOrdersIT {
     await("user stream connected", () -> states.contains(ConnectionState.CONNECTED));
     join(ex.trading().place(OrderRequest.market(SYMBOL, Side.BUY, new BigDecimal("0.010"))));
     BigDecimal mark = join(ex.marketData().markPrice(SYMBOL));
-    Order stop =
-        join(
-            ex.trading()
-                .place(
-                    OrderRequest.stopMarket(
-                            SYMBOL,
-                            Side.SELL,
-                            new BigDecimal("0.010"),
-                            mark.multiply(new BigDecimal("0.5")))
-                        .withReduceOnly()));
+    Order stop = placeStopAtHalf(mark);
     await(
         "the stop's NEW on the user stream",
         () -> updates.stream().anyMatch(o -> o.orderId().equals(stop.orderId())));
 
     // the connection goes silent; the stop fires and fills; its ALGO_UPDATE never arrives
     fake.faults().freezeWebSockets(true);
-    tradeAt(mark.multiply(new BigDecimal("0.3")), i);
-    await("the stop left the open orders", () -> openOrders().isEmpty());
-    fake.faults().dropWebSockets();
-    fake.faults().freezeWebSockets(false);
-    await("user stream reconnected", () -> states.contains(ConnectionState.RECONNECTED));
-
-    await(
-        "the recovered TRIGGERED of the stop",
-        () ->
-            updates.stream()
-                .anyMatch(
-                    o ->
-                        o.orderId().equals(stop.orderId())
-                            && o.status() == OrderStatus.TRIGGERED
-                            && o.triggeredOrderId() != null));
+    fireThenReconnectAndAwaitTriggered(stop, mark, i);
     assertThat(updates)
         .filteredOn(o -> o.orderId().equals(stop.orderId()))
         .extracting(Order::status)
@@ -240,16 +208,34 @@ class ConditionalOrdersIT {
 
     // the connection goes silent; a stop is placed, fires and fills: the stream never shows it
     fake.faults().freezeWebSockets(true);
-    Order stop =
-        join(
-            ex.trading()
-                .place(
-                    OrderRequest.stopMarket(
-                            SYMBOL,
-                            Side.SELL,
-                            new BigDecimal("0.010"),
-                            mark.multiply(new BigDecimal("0.5")))
-                        .withReduceOnly()));
+    Order stop = placeStopAtHalf(mark);
+    fireThenReconnectAndAwaitTriggered(stop, mark, i);
+    assertThat(updates)
+        .filteredOn(o -> o.orderId().equals(stop.orderId()))
+        .extracting(Order::status)
+        .as("only its end, once (the NEW was never on the stream)")
+        .containsExactly(OrderStatus.TRIGGERED);
+  }
+
+  /** A reduce-only stop-market sell of 0.010 with its trigger at half the mark price. */
+  private Order placeStopAtHalf(BigDecimal mark) throws Exception {
+    return join(
+        ex.trading()
+            .place(
+                OrderRequest.stopMarket(
+                        SYMBOL,
+                        Side.SELL,
+                        new BigDecimal("0.010"),
+                        mark.multiply(new BigDecimal("0.5")))
+                    .withReduceOnly()));
+  }
+
+  /**
+   * While the user stream is frozen, trades through {@code stop}'s trigger until it leaves the open
+   * orders; then drops and thaws the socket and waits for the recovered TRIGGERED of the stop.
+   */
+  private void fireThenReconnectAndAwaitTriggered(Order stop, BigDecimal mark, Instrument i)
+      throws Exception {
     tradeAt(mark.multiply(new BigDecimal("0.3")), i);
     await("the stop left the open orders", () -> openOrders().isEmpty());
     fake.faults().dropWebSockets();
@@ -265,11 +251,6 @@ class ConditionalOrdersIT {
                         o.orderId().equals(stop.orderId())
                             && o.status() == OrderStatus.TRIGGERED
                             && o.triggeredOrderId() != null));
-    assertThat(updates)
-        .filteredOn(o -> o.orderId().equals(stop.orderId()))
-        .extracting(Order::status)
-        .as("only its end, once (the NEW was never on the stream)")
-        .containsExactly(OrderStatus.TRIGGERED);
   }
 
   private List<Order> openOrders() {
