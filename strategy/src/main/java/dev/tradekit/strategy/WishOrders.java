@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -300,14 +301,17 @@ final class WishOrders {
     endOrCancel(
         OrderRef.byClientId(symbol, id),
         id,
+        () -> id.equals(inFlight),
         () -> exitFailed("exit order " + id + " is not on the venue", null));
   }
 
   /**
    * Looks {@code ref} up: a finished order is handed to {@link #orderEnded}, an open one is
-   * cancelled first, a missing one runs {@code missing}. No answer counts one failed attempt.
+   * cancelled first, a missing one runs {@code missing}. No answer counts one failed attempt. An
+   * answer that comes once {@code current} is false is dropped: a slow venue may answer the
+   * look-ups of several deadlines of one order, and only the first answer may end it.
    */
-  private void endOrCancel(OrderRef ref, String id, Runnable missing) {
+  private void endOrCancel(OrderRef ref, String id, BooleanSupplier current, Runnable missing) {
     exchange
         .trading()
         .order(ref)
@@ -328,6 +332,9 @@ final class WishOrders {
             })
         .whenCompleteAsync(
             (found, e) -> {
+              if (!current.getAsBoolean()) {
+                return;
+              }
               if (e != null) {
                 attemptFailed("the venue did not answer about " + id, Engine.unwrap(e), false);
                 return; // unknown: the deadline asks again
@@ -397,6 +404,7 @@ final class WishOrders {
     endOrCancel(
         OrderRef.byId(symbol, market),
         market,
+        () -> firedStop == stop && stops.firing(),
         () -> takeOverFiredStop("its market order " + market + " is not on the venue"));
   }
 

@@ -58,9 +58,10 @@ class ExitSafetyIT {
                 })
             .sizing(Sizing.quantity(SIZE))
             .venueStops(false)
-            // the scheduler runs in real time while the venue's clock is virtual: a short timeout,
-            // and room for the transient clock-skew replies (-1021) a loaded machine provokes here
-            .exitTimeout(Duration.ofSeconds(2))
+            // the scheduler runs in real time while the venue's clock is virtual: a deadline a
+            // loaded machine's slow replies stay inside (the faults here are found by look-ups,
+            // not deadlines), and room for the transient clock-skew replies (-1021) it provokes
+            .exitTimeout(Duration.ofSeconds(10))
             .exitAttempts(10)
             .listener(events::add)
             .build();

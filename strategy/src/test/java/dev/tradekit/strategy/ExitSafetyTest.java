@@ -147,6 +147,30 @@ class ExitSafetyTest {
     assertThat(barsSeen).as("every bar reached the strategy").isEqualTo(barsWithoutFaults());
   }
 
+  @Test
+  void lateLookUpAnswersOfOneExitCountOnceEvenWhenSeveralDeadlinesAskedAboutIt() {
+    // every look-up answered 100 s late: each unanswered exit is asked about at 30, 60 and 90 s,
+    // and all three answers say "not on the venue"; only the first may end it
+    List<Fill> fills =
+        run(
+            r ->
+                r.side() == Side.SELL ? FaultyExchange.Fault.UNANSWERED : FaultyExchange.Fault.NONE,
+            false,
+            (v, s) -> v.delayLookups(s, 100_000));
+
+    assertThat(fills).extracting(Fill::side).containsExactly(Side.BUY);
+    List<ExitFailedException> failures = exitFailures();
+    assertThat(failures).extracting(ExitFailedException::attempt).containsExactly(1, 2, 3);
+    assertThat(failures)
+        .extracting(ExitFailedException::gaveUp)
+        .containsExactly(false, false, true);
+    assertThat(failures)
+        .extracting(f -> String.valueOf(f.getMessage()).replaceAll(".* exit order (\\S+) .*", "$1"))
+        .as("each failure names another exit order")
+        .doesNotHaveDuplicates();
+    assertThat(venue().placedAt).as("entry and three exits").hasSize(4);
+  }
+
   /**
    * A venue whose stop fires but whose market order {@code market} then meets {@code end} (null:
    * nothing is heard of it again): the stop is held back by the test, which plays its updates in

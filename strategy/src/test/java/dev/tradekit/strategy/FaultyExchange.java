@@ -14,10 +14,12 @@ import dev.tradekit.api.model.Order;
 import dev.tradekit.api.model.OrderRef;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.OrderStatus;
+import dev.tradekit.api.runtime.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * lost after the order reached the venue (a {@link TransportException}, as after a timeout), the
  * order rejected without reaching it, no answer ever and no order, or the order held back: answered
  * {@code NEW} but never sent, so the test can play the venue's updates for it ({@link #deliver}).
- * Counts the calls and records when each placement was made (scheduler time).
+ * Look-ups may be answered late ({@link #delayLookups}). Counts the calls and records when each
+ * placement was made (scheduler time).
  */
 final class FaultyExchange extends ForwardingExchange {
   /** What happens to one placement. */
@@ -47,6 +50,8 @@ final class FaultyExchange extends ForwardingExchange {
   final List<Long> placedAt = new ArrayList<>();
   final List<Order> held = new ArrayList<>();
   private @Nullable UserEventListener userEvents;
+  private @Nullable Scheduler lookupScheduler;
+  private long lookupDelayMillis;
 
   /** Every reply lost. */
   FaultyExchange(Exchange venue) {
@@ -69,6 +74,12 @@ final class FaultyExchange extends ForwardingExchange {
         return super.userEvents(listener);
       }
     };
+  }
+
+  /** From now on, every order look-up is answered {@code millis} late on {@code scheduler}. */
+  void delayLookups(Scheduler scheduler, long millis) {
+    lookupScheduler = scheduler;
+    lookupDelayMillis = millis;
   }
 
   /** Plays an order update of the venue to the user-event listener. */
@@ -127,7 +138,25 @@ final class FaultyExchange extends ForwardingExchange {
       @Override
       public CompletableFuture<Optional<Order>> order(OrderRef ref) {
         lookups++;
-        return super.order(ref);
+        Scheduler s = lookupScheduler;
+        if (s == null) {
+          return super.order(ref);
+        }
+        CompletableFuture<Optional<Order>> late = new CompletableFuture<>();
+        s.schedule(
+            () ->
+                super.order(ref)
+                    .whenComplete(
+                        (o, e) -> {
+                          if (e != null) {
+                            late.completeExceptionally(e);
+                          } else {
+                            late.complete(o);
+                          }
+                        }),
+            lookupDelayMillis,
+            TimeUnit.MILLISECONDS);
+        return late;
       }
     };
   }
