@@ -375,9 +375,8 @@ final class VisibleFeed {
   }
 
   /**
-   * Hands the trade of {@code e} to the trade listeners. Its id text and decimal price are built
-   * only if a listener reads them, and it is made here, next to the calls, so that the JIT can
-   * leave it out altogether when the listeners are inlined and keep it to themselves.
+   * Hands the trade of {@code e} to the trade listeners; its id text and decimal price are built
+   * only if a listener reads them.
    */
   private void publishTrade(MarketEvent e) {
     Trade t =
