@@ -224,16 +224,7 @@ public final class MarketEvent {
    * as they were. The simulator's visible ring uses it for bars instead of {@link #copyFrom}.
    */
   public MarketEvent copyBarFrom(MarketEvent other) {
-    type = other.type;
-    symbol = other.symbol;
-    eventTime = other.eventTime;
-    transactionTime = other.transactionTime;
-    receiveTimeNanos = other.receiveTimeNanos;
-    firstUpdateId = 0;
-    lastUpdateId = 0;
-    prevUpdateId = 0;
-    bidCount = 0;
-    askCount = 0;
+    copyCommonFrom(other);
     return bar(
         other.openTicks,
         other.highTicks,
@@ -244,6 +235,48 @@ public final class MarketEvent {
         other.openTime,
         other.closeTime,
         other.barClosed);
+  }
+
+  /**
+   * Copies what {@code other}'s type carries and nothing else: for a {@code TRADE} the common
+   * fields and the trade, for a {@code BOOK_TICKER} the common fields, update ids and best bid and
+   * ask, for a {@code BAR} as {@link #copyBarFrom}; depth events as {@link #copyFrom}. The fields
+   * of the other types keep what this event held (see the class comment). The simulator's visible
+   * ring copies each event it delays this way.
+   */
+  public MarketEvent copyTypedFrom(MarketEvent other) {
+    switch (other.type) {
+      case TRADE -> {
+        copyCommonFrom(other);
+        return trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
+      }
+      case BOOK_TICKER -> {
+        copyCommonFrom(other);
+        updateIds(other.firstUpdateId, other.lastUpdateId, other.prevUpdateId);
+        return bookTicker(
+            other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
+      }
+      case BAR -> {
+        return copyBarFrom(other);
+      }
+      default -> {
+        return copyFrom(other);
+      }
+    }
+  }
+
+  /** Type, symbol and times of {@code other}; no levels and no update ids. */
+  private void copyCommonFrom(MarketEvent other) {
+    type = other.type;
+    symbol = other.symbol;
+    eventTime = other.eventTime;
+    transactionTime = other.transactionTime;
+    receiveTimeNanos = other.receiveTimeNanos;
+    firstUpdateId = 0;
+    lastUpdateId = 0;
+    prevUpdateId = 0;
+    bidCount = 0;
+    askCount = 0;
   }
 
   /** The first {@code n} values of {@code from} in {@code to}, or in a larger array if needed. */

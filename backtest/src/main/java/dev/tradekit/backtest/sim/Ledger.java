@@ -55,6 +55,9 @@ final class Ledger {
   final int maxLeverage;
   PositionMode mode;
 
+  /** Counts the changes of the wallet and the legs: an unchanged count means unchanged money. */
+  private long version;
+
   Ledger(AccountSetup setup) {
     wallet.putAll(setup.balances());
     this.defaultLeverage = setup.leverage();
@@ -64,6 +67,11 @@ final class Ledger {
 
   BigDecimal wallet(String asset) {
     return wallet.getOrDefault(asset, BigDecimal.ZERO);
+  }
+
+  /** Changes whenever a balance, a position amount or an entry price may have changed. */
+  long version() {
+    return version;
   }
 
   int leverage(String symbol) {
@@ -114,6 +122,7 @@ final class Ledger {
       BigDecimal fee,
       long time,
       String tranId) {
+    version++;
     BigDecimal signed = side == Side.BUY ? qty : qty.negate();
     BigDecimal amount = leg.amount;
     BigDecimal realized = BigDecimal.ZERO;
@@ -170,6 +179,7 @@ final class Ledger {
   }
 
   private void credit(String asset, BigDecimal amount) {
+    version++;
     wallet.merge(asset, amount, BigDecimal::add);
   }
 

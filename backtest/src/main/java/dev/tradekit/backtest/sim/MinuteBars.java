@@ -31,23 +31,34 @@ final class MinuteBars {
   private final double[] takerBuy = new double[MINUTES];
   private final long[] count = new long[MINUTES];
 
+  /** Start time and ring index of the minute of the last trade (no division while it repeats). */
+  private long currentStart = Long.MAX_VALUE;
+
+  private int currentIndex;
+
   MinuteBars(SymbolMarket market) {
     this.market = market;
     Arrays.fill(minute, Long.MIN_VALUE);
   }
 
   void onTrade(long time, long priceTicks, double qty, boolean buyerMaker) {
-    long m = Math.floorDiv(time, MINUTE);
-    int i = (int) Math.floorMod(m, (long) MINUTES);
-    if (minute[i] != m) {
-      minute[i] = m;
-      open[i] = priceTicks;
-      high[i] = priceTicks;
-      low[i] = priceTicks;
-      volume[i] = 0;
-      quoteVolume[i] = 0;
-      takerBuy[i] = 0;
-      count[i] = 0;
+    int i = currentIndex;
+    if (time < currentStart || time - currentStart >= MINUTE) {
+      // a trade of another minute than the last one: find (and maybe start) its bar
+      long m = Math.floorDiv(time, MINUTE);
+      i = (int) Math.floorMod(m, (long) MINUTES);
+      currentStart = m * MINUTE;
+      currentIndex = i;
+      if (minute[i] != m) {
+        minute[i] = m;
+        open[i] = priceTicks;
+        high[i] = priceTicks;
+        low[i] = priceTicks;
+        volume[i] = 0;
+        quoteVolume[i] = 0;
+        takerBuy[i] = 0;
+        count[i] = 0;
+      }
     }
     high[i] = Math.max(high[i], priceTicks);
     low[i] = Math.min(low[i], priceTicks);

@@ -49,6 +49,12 @@ final class SimAccount {
       };
   private final List<Fill> fills = new ArrayList<>();
   private long lastDelivery;
+
+  /** The last {@link #equity} read without a position: ledger version, asset and equity. */
+  private long flatVersion = -1;
+
+  private @Nullable String flatAsset;
+  private double flatEquity;
   private long accepted;
 
   SimAccount(String name, SimVenue venue, AccountSetup setup) {
@@ -256,12 +262,20 @@ final class SimAccount {
    * out[1]}: the numbers of {@link #snapshot()}'s balance and positions without building them.
    */
   void equity(String asset, double[] out) {
+    if (flatVersion == ledger.version() && asset.equals(flatAsset)) {
+      // no position and no booking since the last read: the wallet as it was, no decimals
+      out[0] = flatEquity;
+      out[1] = 0;
+      return;
+    }
     BigDecimal unrealized = BigDecimal.ZERO;
     double notional = 0;
+    boolean flat = true;
     for (Ledger.Leg leg : ledger.legs()) {
       if (leg.amount.signum() == 0) {
         continue;
       }
+      flat = false;
       BigDecimal mark = venue.markOrNull(leg.symbol);
       if (leg.asset.equals(asset)) {
         unrealized = unrealized.add(Ledger.unrealized(leg, mark));
@@ -270,6 +284,12 @@ final class SimAccount {
     }
     out[0] = ledger.wallet(asset).add(unrealized).doubleValue();
     out[1] = notional;
+    if (flat) {
+      // without a position the numbers depend on the ledger alone: reuse them until it changes
+      flatVersion = ledger.version();
+      flatAsset = asset;
+      flatEquity = out[0];
+    }
   }
 
   AccountSnapshot snapshot() {

@@ -12,6 +12,7 @@ import dev.tradekit.api.model.Trade;
 import dev.tradekit.backtest.data.DepthSynchronizer;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,7 @@ final class VisibleFeed {
   static final int MAX_LAG = 1024;
 
   private final SymbolMarket market;
+  private final LongFunction<BigDecimal> priceOfTicks;
   private final OrderBook book;
   private final DepthSynchronizer sync;
   private final OrderBook checkpoint;
@@ -86,13 +88,12 @@ final class VisibleFeed {
   private double tickerAskQty;
   private long tickerTime;
   private long lastTradeTicks = SymbolMarket.NO_PRICE;
-  private @Nullable BigDecimal lastTradePrice;
-  private long lastTradePriceTicks;
   private @Nullable BigDecimal lastTradeQty;
   private long lastTradeQtyBits;
 
   VisibleFeed(SymbolMarket market) {
     this.market = market;
+    this.priceOfTicks = market.scale::toPrice;
     this.book = new OrderBook(market.symbol(), 256);
     this.checkpoint = new OrderBook(market.symbol(), 256);
     this.sync = new DepthSynchronizer(book);
@@ -133,12 +134,8 @@ final class VisibleFeed {
       grow();
     }
     int slot = (int) (tail & mask);
-    if (ring[slot] == e) {
-      // built in its slot by claim(): nothing to copy
-    } else if (e.type() == MarketEvent.Type.BAR) {
-      ring[slot].copyBarFrom(e); // a bar slot takes the bar's numbers only
-    } else {
-      ring[slot].copyFrom(e);
+    if (ring[slot] != e) { // else built in its slot by claim(): nothing to copy
+      ring[slot].copyTypedFrom(e); // a trade, ticker or bar slot takes its own numbers only
     }
     lastRelease = Math.max(lastRelease, now + latency);
     releaseAt[slot] = lastRelease;
@@ -323,29 +320,11 @@ final class VisibleFeed {
         lastTradeTicks = e.tradePriceTicks();
         bars.onTrade(e.eventTime(), e.tradePriceTicks(), e.tradeQuantity(), e.buyerMaker());
         if (!tradeListeners.isEmpty()) {
-          publishTrade(
-              new Trade(
-                  e.symbol(),
-                  Long.toString(Math.max(0, e.tradeId())),
-                  tradePrice(e.tradePriceTicks()),
-                  tradeQuantity(e.tradeQuantity()),
-                  e.buyerMaker(),
-                  e.eventTime()));
+          publishTrade(e);
         }
       }
       case BAR -> lastTradeTicks = e.closeTicks();
     }
-  }
-
-  /** The decimal price of a trade, reused while trades print at the same price. */
-  private BigDecimal tradePrice(long ticks) {
-    BigDecimal p = lastTradePrice;
-    if (p == null || ticks != lastTradePriceTicks) {
-      p = market.price(ticks);
-      lastTradePrice = p;
-      lastTradePriceTicks = ticks;
-    }
-    return p;
   }
 
   /** The decimal quantity of a trade, reused while trades have the same size. */
@@ -395,7 +374,20 @@ final class VisibleFeed {
     }
   }
 
-  private void publishTrade(Trade t) {
+  /**
+   * Hands the trade of {@code e} to the trade listeners; its id text and decimal price are built
+   * only if a listener reads them.
+   */
+  private void publishTrade(MarketEvent e) {
+    Trade t =
+        Trade.ofTicks(
+            e.symbol(),
+            Math.max(0, e.tradeId()),
+            e.tradePriceTicks(),
+            priceOfTicks,
+            tradeQuantity(e.tradeQuantity()),
+            e.buyerMaker(),
+            e.eventTime());
     Object[] ls = tradeListeners.snapshot();
     for (int i = 0; i < ls.length; i++) {
       TradeListener l = ListenerSet.get(ls, i);

@@ -59,6 +59,36 @@ class AccountingTest {
   }
 
   @Test
+  void equityOfAFlatAccountIsReusedOnlyUntilTheNextBooking() {
+    SimKit kit = new SimKit();
+    Exchange ex = kit.account("a", "10000");
+    kit.snapshot("99.0", "10", "|", "100.0", "10");
+    double[] e = new double[2];
+    kit.venue.equity("a", "USDT", e);
+    kit.venue.equity("a", "USDT", e); // flat and nothing booked: the reused numbers
+    assertThat(e).containsExactly(10000.0, 0.0);
+    kit.await(ex.trading().place(market(Side.BUY, "1"))); // +1 @ 100, fee 0.05
+    kit.snapshot("109.0", "10", "|", "110.0", "10"); // mark 109.5
+
+    kit.venue.equity("a", "USDT", e);
+    assertThat(e).containsExactly(new BigDecimal("10009.45").doubleValue(), 109.5);
+    kit.await(ex.trading().place(market(Side.SELL, "1"))); // closed @ 109: rpnl 9, fee 0.0545
+    kit.venue.equity("a", "USDT", e);
+    assertThat(e).containsExactly(new BigDecimal("10008.8955").doubleValue(), 0.0);
+    kit.venue.equity("a", "BTC", e); // another asset is not served the USDT numbers
+    assertThat(e).containsExactly(0.0, 0.0);
+    kit.venue.equity("a", "USDT", e);
+    assertThat(e[0])
+        .isEqualTo(
+            kit.venue
+                .accountSnapshot("a")
+                .balance("USDT")
+                .orElseThrow()
+                .marginBalance()
+                .doubleValue());
+  }
+
+  @Test
   void feesAndRealisedAndUnrealisedPnlToTheCentOverOpenAddPartialCloseAndFlip() {
     SimKit kit = new SimKit();
     Exchange ex = kit.account("a", "10000");
