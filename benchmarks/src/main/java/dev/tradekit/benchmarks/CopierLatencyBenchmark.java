@@ -1,6 +1,7 @@
 package dev.tradekit.benchmarks;
 
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.Exchanges;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.UserEventListener;
 import dev.tradekit.api.model.Fill;
@@ -56,7 +57,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * p50/p99/p99.9 of the copier's own part, from the fill arriving on the leader's stream to each
  * follower order being sent and being acknowledged, and per leader fill to the last of its copies
  * being sent ({@code all-sent}) and acknowledged ({@code all-acked}). The journal is the user's
- * choice: {@code sqlite} (the durable default, in a temporary file) or {@code memory}.
+ * choice: {@code sqlite} (the durable default, in a temporary file) or {@code memory}. The
+ * followers' venue is {@code fake} (their orders matched by {@code FakeBinance}, which shares the
+ * machine's cores with the copier) or {@code canned} (answered at once by a {@link
+ * CannedOrderVenue}, so that what is timed is the copier and the adapters, not the fake exchange).
+ * {@code -p followers=1000} runs the scale curve's last point.
  *
  * <pre>{@code
  * benchmarks/run.sh CopierLatencyBenchmark
@@ -86,6 +91,14 @@ public class CopierLatencyBenchmark {
   @Param({"sqlite", "memory"})
   public String journal = "sqlite";
 
+  /**
+   * Where the followers' orders go: {@code fake} (the {@code FakeBinance} that also runs the
+   * leader) or {@code canned} (a loopback server that answers each order at once with a fill).
+   */
+  @Param({"fake", "canned"})
+  public String followerVenue = "fake";
+
+  private @Nullable CannedOrderVenue canned;
   private @Nullable Path journalDir;
   private @Nullable FakeBinance fake;
   private final List<Exchange> adapters = new ArrayList<>();
@@ -124,11 +137,23 @@ public class CopierLatencyBenchmark {
       }
       Thread.sleep(20);
     }
+    String followerRest = venue.restBaseUrl();
+    switch (followerVenue) {
+      case "fake" -> {}
+      case "canned" -> {
+        CannedOrderVenue c = CannedOrderVenue.start(venue.restBaseUrl());
+        canned = c;
+        followerRest = c.baseUrl();
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "followerVenue must be fake or canned, was " + followerVenue);
+    }
     LiveScheduler scheduler = LiveScheduler.create("copier-bench");
     clock = scheduler;
     CopyJournal j = openJournal();
     copyJournal = j;
-    Exchange lead = adapter(venue, "leader");
+    Exchange lead = adapter(venue.adapter("leader"));
     leader = lead;
     // subscribed before the copier, so the adapter hands each fill here first
     arrivals =
@@ -150,7 +175,7 @@ public class CopierLatencyBenchmark {
     for (int i = 0; i < followers; i++) {
       cb.follower(
           "f" + i,
-          adapter(venue, "f" + i),
+          adapter(venue.adapter("f" + i).restBaseUrl(followerRest)),
           CopyPolicies.fixedRatio(new BigDecimal("0.1")).andThen(CopyPolicies.copyEachFill()));
     }
     TradeCopier c = cb.build();
@@ -179,8 +204,8 @@ public class CopierLatencyBenchmark {
                 && venue.venue().book(SYMBOL).depth(Side.SELL) > 0);
   }
 
-  private Exchange adapter(FakeBinance venue, String key) {
-    Exchange ex = venue.adapter(key).build();
+  private Exchange adapter(Exchanges.Builder builder) {
+    Exchange ex = builder.build();
     adapters.add(ex);
     return ex;
   }
@@ -254,10 +279,11 @@ public class CopierLatencyBenchmark {
   String summary() {
     return String.format(
         Locale.ROOT,
-        "copier followers=%d journal=%s stream->sent %s | stream->ack %s"
+        "copier followers=%d journal=%s venue=%s stream->sent %s | stream->ack %s"
             + " | stream->all-sent %s | stream->all-acked %s | not copied %d%s",
         followers,
         journal,
+        followerVenue,
         percentiles(latencies(sent)),
         percentiles(latencies(acked)),
         percentiles(lastOfEachFill(sent)),
@@ -352,6 +378,9 @@ public class CopierLatencyBenchmark {
     }
     adapters.forEach(Exchange::close);
     adapters.clear();
+    if (canned != null) {
+      canned.close();
+    }
     if (fake != null) {
       fake.close();
     }

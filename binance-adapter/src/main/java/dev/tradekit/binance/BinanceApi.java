@@ -11,6 +11,7 @@ import retrofit2.http.PUT;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 import retrofit2.http.Tag;
+import retrofit2.http.Url;
 
 /**
  * The Binance USD-M REST endpoints the adapter uses, for Retrofit. Every parameter goes in the
@@ -49,8 +50,12 @@ interface BinanceApi {
       @Query("endTime") @Nullable Long endTime,
       @Query("limit") int limit);
 
-  @POST("fapi/v1/order")
-  Call<OrderDto> newOrder(@QueryMap Map<String, String> params, @Tag Wire wire);
+  /**
+   * {@code POST /fapi/v1/order} with its query already encoded ({@link OrderTemplates}): {@code
+   * pathAndQuery} is {@value BinanceRest#NEW_ORDER_PATH} and the query after a {@code ?}.
+   */
+  @POST
+  Call<OrderDto> newOrder(@Url String pathAndQuery, @Tag Wire wire);
 
   @PUT("fapi/v1/order")
   Call<OrderDto> amendOrder(@QueryMap Map<String, String> params, @Tag Wire wire);

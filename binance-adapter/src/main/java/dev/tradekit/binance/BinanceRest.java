@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * CallSpec}), run through {@link RestCaller}. Replies are wire DTOs; the facets map them.
  */
 final class BinanceRest {
+  /** The path of a single order placement, relative to the base URL. */
+  static final String NEW_ORDER_PATH = "fapi/v1/order";
+
   private final BinanceApi api;
   private final RestCaller caller;
   private final JsonAdapter<List<Map<String, String>>> batchJson;
@@ -81,15 +84,17 @@ final class BinanceRest {
   // ---- orders
 
   /**
-   * Places one order; with a {@code deadline} (local epoch ms) the venue must receive it by then
-   * ({@link RestCaller#authenticated(CallSpec, Long, java.util.function.Function)}).
+   * Places one order given as its encoded query ({@link OrderTemplates#newOrder}); with a {@code
+   * deadline} (local epoch ms) the venue must receive it by then ({@link
+   * RestCaller#authenticated(CallSpec, Long, java.util.function.Function)}).
    */
   CompletableFuture<OrderDto> newOrder(
-      Map<String, String> params, String clientOrderId, @Nullable Long deadline) {
+      String encodedQuery, String clientOrderId, @Nullable Long deadline) {
+    String pathAndQuery = NEW_ORDER_PATH + "?" + encodedQuery;
     return caller.authenticated(
         CallSpec.placement(EndpointWeights.NEW_ORDER, 0, 1, clientOrderId),
         deadline,
-        w -> api.newOrder(params, w));
+        w -> api.newOrder(pathAndQuery, w));
   }
 
   CompletableFuture<OrderDto> amendOrder(Map<String, String> params) {

@@ -40,6 +40,7 @@ final class OrderPlacer {
   private final InstrumentCache instruments;
   private final Scheduler scheduler;
   private final Duration resolveDelay;
+  private final OrderTemplates templates = new OrderTemplates();
 
   OrderPlacer(
       BinanceRest rest, InstrumentCache instruments, Scheduler scheduler, Duration resolveDelay) {
@@ -64,27 +65,30 @@ final class OrderPlacer {
     String cid = Objects.requireNonNull(r.clientOrderId());
     return instruments
         .get(r.symbol())
-        .thenCompose(i -> placeResolving(r.symbol(), OrderParams.newOrder(r, i), cid, deadline));
+        .thenCompose(i -> placeResolving(r.symbol(), templates.newOrder(r, i), cid, deadline));
   }
 
   private CompletableFuture<Order> placeResolving(
-      String symbol, Map<String, String> params, String cid, @Nullable Long deadline) {
-    return rest.newOrder(params, cid, deadline)
+      String symbol, String query, String cid, @Nullable Long deadline) {
+    return rest.newOrder(query, cid, deadline)
         .thenApply(OrderMapper::order)
         .exceptionallyCompose(
             e -> {
               Throwable c = unwrap(e);
               if (c instanceof UnknownOrderStatusException u) {
-                return resolve(symbol, params, cid, u, deadline);
+                return resolve(symbol, query, cid, u, deadline);
               }
               return CompletableFuture.failedFuture(c);
             });
   }
 
-  /** Settles a placement whose outcome is unknown: find it, or place it again exactly once. */
+  /**
+   * Settles a placement whose outcome is unknown: find it, or place it again exactly once ({@code
+   * query} is the placement's encoded parameters).
+   */
   CompletableFuture<Order> resolve(
       String symbol,
-      Map<String, String> params,
+      String query,
       String cid,
       UnknownOrderStatusException cause,
       @Nullable Long deadline) {
@@ -97,7 +101,7 @@ final class OrderPlacer {
                 return CompletableFuture.completedFuture(found.get());
               }
               LOG.warn("{} {} does not exist: placing it once more with the same id", symbol, cid);
-              return rest.newOrder(params, cid, deadline)
+              return rest.newOrder(query, cid, deadline)
                   .thenApply(OrderMapper::order)
                   .exceptionallyCompose(
                       e -> {
@@ -266,7 +270,7 @@ final class OrderPlacer {
       it.slot().complete(BatchResult.failure(error));
       return;
     }
-    resolve(it.request().symbol(), it.params(), it.cid(), unknown, null)
+    resolve(it.request().symbol(), OrderTemplates.encode(it.params()), it.cid(), unknown, null)
         .whenComplete(
             (order, e) ->
                 it.slot()

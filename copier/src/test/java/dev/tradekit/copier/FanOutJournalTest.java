@@ -3,6 +3,7 @@ package dev.tradekit.copier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.copier.fake.FakeExchange;
 import dev.tradekit.copier.internal.JournalStore;
@@ -21,6 +22,10 @@ class FanOutJournalTest {
   private final CopierFixture fx = new CopierFixture();
   private final JournalStore memory = (JournalStore) CopyJournals.inMemory();
   private final List<String> writes = new ArrayList<>();
+
+  /** Every read of follower slots, by method name, in order. */
+  private final List<String> slotReads = new ArrayList<>();
+
   private final Map<String, FakeExchange> venues = new LinkedHashMap<>();
 
   /** The in-memory journal, with every intent write logged with the orders placed before it. */
@@ -30,6 +35,9 @@ class FanOutJournalTest {
               JournalStore.class.getClassLoader(),
               new Class<?>[] {JournalStore.class},
               (proxy, method, args) -> {
+                if (method.getName().matches("(all)?[fF]ollower(Positions|Targets)")) {
+                  slotReads.add(method.getName());
+                }
                 if (method.getName().equals("markIntended") && lostLease(args)) {
                   writes.add("refused: lease of f1 lost");
                   throw new LeaseLostException("follower:f1", "taken by another instance");
@@ -100,6 +108,22 @@ class FanOutJournalTest {
     assertThat(writes).containsExactly("intents x5 after 0 orders", "intents x5 after 5 orders");
     for (int i = 0; i < 5; i++) {
       assertThat(fx.pos("f" + i, "BTCUSDT")).isEqualByComparingTo("0.05");
+    }
+  }
+
+  @Test
+  void aFanOutReadsEveryFollowersPositionsAndTargetsOnceInsteadOfOncePerFollower() {
+    start(5);
+    fx.trade("BTCUSDT", Side.BUY, "1");
+    assertThat(slotReads).containsExactlyInAnyOrder("allFollowerPositions", "allFollowerTargets");
+    slotReads.clear();
+    // the second fan-out plans from positions and targets the first one wrote
+    fx.trade("BTCUSDT", Side.SELL, "0.4");
+    assertThat(slotReads).containsExactlyInAnyOrder("allFollowerPositions", "allFollowerTargets");
+    for (int i = 0; i < 5; i++) {
+      assertThat(fx.pos("f" + i, "BTCUSDT")).isEqualByComparingTo("0.06");
+      assertThat(journal.targetPosition("f" + i, "BTCUSDT", PositionSide.BOTH))
+          .isEqualByComparingTo("0.06");
     }
   }
 

@@ -9,10 +9,12 @@ import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.copier.CopyRecord;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +49,15 @@ final class InputsFetcher {
 
   /** The leader's last prices read once for a whole fan-out; null outside one. */
   private @Nullable Map<String, BigDecimal> sharedPrices;
+
+  /** Every follower's copied positions read once for a whole fan-out; null outside one. */
+  private @Nullable Map<String, Map<PositionKey, BigDecimal>> sharedPositions;
+
+  /** Every follower's targets read once for a whole fan-out; null outside one. */
+  private @Nullable Map<String, Map<PositionKey, BigDecimal>> sharedTargets;
+
+  /** Followers whose slots were written during the fan-out: read again, on their own. */
+  private final Set<String> written = new HashSet<>();
 
   private boolean sharing;
 
@@ -98,12 +109,27 @@ final class InputsFetcher {
   }
 
   /**
-   * While on, the leader's last prices are read from the journal once and shared by every copy
-   * planned (one leader fill's fan-out, during which they cannot change); off forgets them.
+   * While on, the journal reads planning needs — the leader's last prices, every follower's copied
+   * positions and targets — are made once and shared by every copy planned (one leader fill's
+   * fan-out, during which only the engine writes them, and {@link #written} says where); off
+   * forgets them.
    */
-  void shareLeaderPrices(boolean on) {
+  void shareReads(boolean on) {
     sharing = on;
     sharedPrices = null;
+    sharedPositions = null;
+    sharedTargets = null;
+    written.clear();
+  }
+
+  /**
+   * Tells that {@code follower}'s slots were just written in the journal: while sharing, its next
+   * plan reads them again instead of the shared copy.
+   */
+  void written(String follower) {
+    if (sharing) {
+      written.add(follower);
+    }
   }
 
   private Map<String, BigDecimal> lastLeaderPrices() {
@@ -116,6 +142,30 @@ final class InputsFetcher {
       sharedPrices = prices;
     }
     return prices;
+  }
+
+  private Map<PositionKey, BigDecimal> followerPositions(String follower) {
+    if (!sharing || written.contains(follower)) {
+      return store.followerPositions(follower);
+    }
+    Map<String, Map<PositionKey, BigDecimal>> all = sharedPositions;
+    if (all == null) {
+      all = store.allFollowerPositions();
+      sharedPositions = all;
+    }
+    return all.getOrDefault(follower, Map.of());
+  }
+
+  private Map<PositionKey, BigDecimal> followerTargets(String follower) {
+    if (!sharing || written.contains(follower)) {
+      return store.followerTargets(follower);
+    }
+    Map<String, Map<PositionKey, BigDecimal>> all = sharedTargets;
+    if (all == null) {
+      all = store.allFollowerTargets();
+      sharedTargets = all;
+    }
+    return all.getOrDefault(follower, Map.of());
   }
 
   /** Fetches what {@code group} needs; the result is assembled on {@code scheduler}. */
@@ -164,8 +214,8 @@ final class InputsFetcher {
         new CopyPlanner.Inputs(
             inst,
             mode,
-            store.followerPositions(f.name),
-            store.followerTargets(f.name),
+            followerPositions(f.name),
+            followerTargets(f.name),
             lastLeaderPrices(),
             raw.leader().map(s -> marginBalance(s, asset)).orElse(null),
             raw.follower().map(s -> marginBalance(s, asset)).orElse(null));

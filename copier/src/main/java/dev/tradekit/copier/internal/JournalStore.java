@@ -96,6 +96,16 @@ public interface JournalStore extends CopyJournal {
   Map<PositionKey, BigDecimal> followerPositions(String follower);
 
   /**
+   * Every follower's exact targets, by follower then slot ({@link #followerTargets} of each, read
+   * at once): one read plans a whole fan-out instead of one per follower. Followers with no
+   * non-zero slot are omitted.
+   */
+  Map<String, Map<PositionKey, BigDecimal>> allFollowerTargets();
+
+  /** Every follower's copied positions, by follower then slot, read at once (as above). */
+  Map<String, Map<PositionKey, BigDecimal>> allFollowerPositions();
+
+  /**
    * Overwrites the follower's copied position and its target in a slot (after an emergency
    * flatten).
    */

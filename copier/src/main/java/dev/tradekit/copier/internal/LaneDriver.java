@@ -185,6 +185,7 @@ public final class LaneDriver {
         skipped.add(Records.finished(r, CopyStatus.SKIPPED, skip.reason(), now()));
       }
       List<CopyRecord> written = store.skip(skipped, skip.target());
+      inputs.written(f.name);
       for (CopyRecord done : skipped) {
         pop(lane, done);
         if (written.contains(done)) {
@@ -218,12 +219,12 @@ public final class LaneDriver {
     }
     List<Planned> planned = new ArrayList<>();
     batch = planned;
-    inputs.shareLeaderPrices(true);
+    inputs.shareReads(true);
     try {
       fanOut.run();
     } finally {
       batch = null;
-      inputs.shareLeaderPrices(false);
+      inputs.shareReads(false);
     }
     if (planned.isEmpty() || !running.getAsBoolean()) {
       return;
@@ -442,7 +443,9 @@ public final class LaneDriver {
 
   private void settle(Lane lane, CopyRecord done) {
     pop(lane, done);
-    if (store.complete(done)) {
+    boolean completed = store.complete(done);
+    inputs.written(lane.follower.name);
+    if (completed) {
       events.finished(lane.follower, done);
     }
   }

@@ -222,6 +222,28 @@ public final class MemoryJournal implements JournalStore {
   }
 
   @Override
+  public synchronized Map<String, Map<PositionKey, BigDecimal>> allFollowerPositions() {
+    return copyAll(followerPositions);
+  }
+
+  @Override
+  public synchronized Map<String, Map<PositionKey, BigDecimal>> allFollowerTargets() {
+    return copyAll(followerTargets);
+  }
+
+  private static Map<String, Map<PositionKey, BigDecimal>> copyAll(
+      Map<String, Map<PositionKey, BigDecimal>> byFollower) {
+    Map<String, Map<PositionKey, BigDecimal>> out = new HashMap<>();
+    byFollower.forEach(
+        (follower, slots) -> {
+          if (!slots.isEmpty()) {
+            out.put(follower, Map.copyOf(slots));
+          }
+        });
+    return out;
+  }
+
+  @Override
   public synchronized void setFollowerPosition(
       String follower, PositionKey key, BigDecimal amount) {
     put(slots(followerPositions, follower), key, amount);

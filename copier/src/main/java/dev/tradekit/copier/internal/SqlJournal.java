@@ -302,14 +302,13 @@ public final class SqlJournal implements JournalStore {
             }
           }
           if (targets) {
+            List<SqlPositions.Owned> slots = new ArrayList<>(intents.size());
             for (Intent i : intents) {
-              SqlPositions.set(
-                  connection,
-                  TARGETS,
-                  i.intended().follower(),
-                  i.target().slot(),
-                  i.target().amount());
+              slots.add(
+                  new SqlPositions.Owned(
+                      i.intended().follower(), i.target().slot(), i.target().amount()));
             }
+            SqlPositions.setAll(connection, TARGETS, slots);
           }
         });
   }
@@ -394,6 +393,18 @@ public final class SqlJournal implements JournalStore {
   @Override
   public synchronized Map<PositionKey, BigDecimal> followerTargets(String follower) {
     return call("read follower targets", () -> SqlPositions.all(connection, TARGETS, follower));
+  }
+
+  @Override
+  public synchronized Map<String, Map<PositionKey, BigDecimal>> allFollowerPositions() {
+    return call(
+        "read every follower's positions", () -> SqlPositions.byFollower(connection, POSITIONS));
+  }
+
+  @Override
+  public synchronized Map<String, Map<PositionKey, BigDecimal>> allFollowerTargets() {
+    return call(
+        "read every follower's targets", () -> SqlPositions.byFollower(connection, TARGETS));
   }
 
   @Override

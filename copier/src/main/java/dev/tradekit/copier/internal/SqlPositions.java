@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -59,14 +60,94 @@ final class SqlPositions {
     return out;
   }
 
+  /** Every owner's slots of {@code table} (a follower table), by follower then slot. */
+  static Map<String, Map<PositionKey, BigDecimal>> byFollower(Connection c, String table)
+      throws SQLException {
+    Map<String, Map<PositionKey, BigDecimal>> out = new HashMap<>();
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT follower, symbol, position_side, amount FROM " + table);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.computeIfAbsent(rs.getString(1), f -> new HashMap<>())
+            .put(
+                new PositionKey(rs.getString(2), PositionSide.valueOf(rs.getString(3))),
+                new BigDecimal(rs.getString(4)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@link #set} for each of {@code targets} (slots of followers in a follower table), with one
+   * prepared statement per kind of write for all of them: one leader fill's targets for every
+   * follower in a single pass.
+   */
+  static void setAll(Connection c, String table, List<Owned> targets) throws SQLException {
+    String match = " WHERE symbol = ? AND position_side = ? AND follower = ?";
+    // each statement prepared once, when first needed
+    PreparedStatement delete = null;
+    PreparedStatement update = null;
+    PreparedStatement insert = null;
+    try {
+      for (Owned t : targets) {
+        if (t.amount().signum() == 0) {
+          if (delete == null) {
+            delete = c.prepareStatement("DELETE FROM " + table + match);
+          }
+          bindKey(delete, t.key(), t.owner());
+          delete.executeUpdate();
+          continue;
+        }
+        if (update == null) {
+          update = c.prepareStatement("UPDATE " + table + " SET amount = ?" + match);
+        }
+        update.setString(1, Decimals.plain(t.amount()));
+        update.setString(2, t.key().symbol());
+        update.setString(3, t.key().side().name());
+        update.setString(4, t.owner());
+        if (update.executeUpdate() > 0) {
+          continue;
+        }
+        if (insert == null) {
+          insert =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + table
+                      + " (symbol, position_side, amount, follower) VALUES (?, ?, ?, ?)");
+        }
+        insert.setString(1, t.key().symbol());
+        insert.setString(2, t.key().side().name());
+        insert.setString(3, Decimals.plain(t.amount()));
+        insert.setString(4, t.owner());
+        insert.executeUpdate();
+      }
+    } finally {
+      closeAll(delete, update, insert);
+    }
+  }
+
+  private static void closeAll(@Nullable PreparedStatement... statements) throws SQLException {
+    for (PreparedStatement ps : statements) {
+      if (ps != null) {
+        ps.close();
+      }
+    }
+  }
+
+  /** A follower's slot and the amount to store in it. */
+  record Owned(String owner, PositionKey key, BigDecimal amount) {}
+
   static void set(
       Connection c, String table, @Nullable String owner, PositionKey key, BigDecimal amount)
       throws SQLException {
-    String match =
-        " WHERE symbol = ? AND position_side = ?" + (owner == null ? "" : " AND follower = ?");
+    if (owner != null) {
+      setAll(c, table, List.of(new Owned(owner, key, amount)));
+      return;
+    }
+    String match = " WHERE symbol = ? AND position_side = ?";
     if (amount.signum() == 0) {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + match)) {
-        bindKey(ps, key, owner);
+        bindKey(ps, key, null);
         ps.executeUpdate();
       }
       return;
@@ -75,24 +156,16 @@ final class SqlPositions {
       ps.setString(1, Decimals.plain(amount));
       ps.setString(2, key.symbol());
       ps.setString(3, key.side().name());
-      if (owner != null) {
-        ps.setString(4, owner);
-      }
       if (ps.executeUpdate() > 0) {
         return;
       }
     }
-    String columns =
-        owner == null ? "symbol, position_side, amount" : "symbol, position_side, amount, follower";
-    String values = owner == null ? "?, ?, ?" : "?, ?, ?, ?";
     try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")")) {
+        c.prepareStatement(
+            "INSERT INTO " + table + " (symbol, position_side, amount) VALUES (?, ?, ?)")) {
       ps.setString(1, key.symbol());
       ps.setString(2, key.side().name());
       ps.setString(3, Decimals.plain(amount));
-      if (owner != null) {
-        ps.setString(4, owner);
-      }
       ps.executeUpdate();
     }
   }

@@ -307,6 +307,36 @@ abstract class JournalContract {
   }
 
   @Test
+  void everyFollowersSlotsReadAtOnceAreWhatEachFollowersOwnReadGives() {
+    JournalStore j = journal();
+    j.initialize(0, Map.of());
+    PositionKey btc = new PositionKey("BTCUSDT", PositionSide.BOTH);
+    PositionKey eth = new PositionKey("ETHUSDT", PositionSide.SHORT);
+    j.setFollowerPosition("bob", btc, bd("0.5"));
+    j.setFollowerPosition("bob", eth, bd("-1.25"));
+    j.setFollowerPosition("carol", btc, bd("0.25"));
+    j.setFollowerPosition("dave", btc, bd("1"));
+    j.setFollowerPosition("dave", btc, BigDecimal.ZERO);
+    CopyRecord a = oneWay(1, CopyAction.OPEN, Side.BUY, "60000", "0.637", "0", "0.637");
+    j.recordLeaderFill(row(1, Side.BUY, "0.637", CopyAction.OPEN, "0", "0.637"), List.of(a));
+    CopyRecord ia = Records.intended(a, Side.BUY, PositionSide.BOTH, bd("0.318"), null, false);
+    j.markIntended(
+        List.of(new JournalStore.Intent(ia, List.of(), new SlotTarget(btc, bd("0.3185")))));
+
+    assertThat(j.allFollowerPositions())
+        .containsOnlyKeys("bob", "carol")
+        .containsEntry("bob", j.followerPositions("bob"))
+        .containsEntry("carol", j.followerPositions("carol"));
+    assertThat(j.allFollowerPositions().get("bob"))
+        .containsOnly(Map.entry(btc, bd("0.5")), Map.entry(eth, bd("-1.25")));
+    assertThat(j.allFollowerTargets())
+        .containsOnlyKeys("alice", "bob", "carol")
+        .containsEntry("alice", Map.of(btc, bd("0.3185")))
+        .containsEntry("bob", j.followerTargets("bob"))
+        .containsEntry("carol", j.followerTargets("carol"));
+  }
+
+  @Test
   void overwritingAPositionAlsoResetsItsTarget() {
     JournalStore j = journal();
     j.initialize(0, Map.of());
