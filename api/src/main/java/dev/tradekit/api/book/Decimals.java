@@ -89,7 +89,7 @@ public final class Decimals {
     if (!seenDigit || fractionDigits >= POW10.length) {
       return slow(s, from, to);
     }
-    double value = (double) mantissa / POW10[fractionDigits];
+    double value = toDouble(mantissa, fractionDigits); // in the fast path's range here
     return negative ? -value : value;
   }
 
