@@ -1,5 +1,6 @@
 package dev.tradekit.api.book;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -88,8 +89,29 @@ public final class Decimals {
     if (!seenDigit || fractionDigits >= POW10.length) {
       return slow(s, from, to);
     }
-    double value = (double) mantissa / POW10[fractionDigits];
+    double value = toDouble(mantissa, fractionDigits); // in the fast path's range here
     return negative ? -value : value;
+  }
+
+  /**
+   * The nearest {@code double} to {@code unscaled × 10^-scale}: bit for bit what {@link
+   * Double#parseDouble(String)} returns for that decimal's text (except that a zero is always
+   * {@code +0.0}). Without allocation when {@code |unscaled| <= 2^53} and {@code 0 <= scale <= 22}:
+   * both are then exact doubles and one IEEE division rounds their quotient correctly (Clinger's
+   * fast path); otherwise through {@link BigDecimal#doubleValue()}, also correctly rounded.
+   *
+   * <pre>{@code
+   * Decimals.toDouble(5712340, 2); // 57123.4
+   * }</pre>
+   */
+  public static double toDouble(long unscaled, int scale) {
+    if (scale >= 0
+        && scale < POW10.length
+        && unscaled <= MAX_EXACT_MANTISSA
+        && unscaled >= -MAX_EXACT_MANTISSA) {
+      return (double) unscaled / POW10[scale];
+    }
+    return BigDecimal.valueOf(unscaled, scale).doubleValue();
   }
 
   private static double slow(CharSequence s, int from, int to) {
@@ -105,6 +127,18 @@ public final class Decimals {
    */
   public static long parseLong(CharSequence s, int from, int to) {
     Objects.checkFromToIndex(from, to, s.length());
+    int i = from < to && s.charAt(from) == '-' ? from + 1 : from;
+    if (i < to && to - i <= 18) { // 18 digits cannot overflow: no check per digit
+      long value = 0;
+      for (; i < to; i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          return Long.parseLong(s, from, to, 10); // its reading (and error) for anything else
+        }
+        value = value * 10 + (c - '0');
+      }
+      return s.charAt(from) == '-' ? -value : value;
+    }
     return Long.parseLong(s, from, to, 10);
   }
 }

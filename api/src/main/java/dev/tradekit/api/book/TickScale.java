@@ -22,10 +22,16 @@ import org.jspecify.annotations.Nullable;
 public final class TickScale {
   private static final long[] POW10 = new long[19];
 
+  /** {@code Long.MAX_VALUE / POW10[i]}: the largest factor that 10^i multiplies safely. */
+  private static final long[] MAX_FACTOR = new long[19];
+
   static {
     POW10[0] = 1;
     for (int i = 1; i < POW10.length; i++) {
       POW10[i] = POW10[i - 1] * 10;
+    }
+    for (int i = 0; i < POW10.length; i++) {
+      MAX_FACTOR[i] = Long.MAX_VALUE / POW10[i];
     }
   }
 
@@ -141,7 +147,8 @@ public final class TickScale {
           continue;
         }
         int shift = seenDot ? pendingZeros + 1 : 1;
-        if (shift >= POW10.length || mantissa > (Long.MAX_VALUE - d) / POW10[shift]) {
+        // mantissa * 10^shift <= MAX - 10^shift leaves room for the digit: no division per digit
+        if (shift >= POW10.length || mantissa >= MAX_FACTOR[shift]) {
           return parseSlow(s, from, to);
         }
         mantissa = mantissa * POW10[shift] + d;
@@ -168,6 +175,27 @@ public final class TickScale {
   }
 
   /**
+   * The number of ticks nearest to {@code unscaled × 10^-scale}, ties away from zero: what {@link
+   * #parseTicks} returns for that decimal's text. Allocation-free when the tick arithmetic fits in
+   * a {@code long}.
+   *
+   * <pre>{@code
+   * TickScale.of(new BigDecimal("0.1")).roundTicks(5712340, 2); // 571234
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the tick count does not fit in a {@code long}
+   */
+  public long roundTicks(long unscaled, int scale) {
+    if (unscaled != Long.MIN_VALUE && scale >= 0) {
+      long ticks = ticksOf(Math.abs(unscaled), scale);
+      if (ticks != Long.MIN_VALUE) {
+        return unscaled < 0 ? -ticks : ticks;
+      }
+    }
+    return roundSlow(BigDecimal.valueOf(unscaled, scale));
+  }
+
+  /**
    * Ticks for the non-negative value {@code mantissa * 10^-fractionDigits}, rounded half-up, or
    * {@code Long.MIN_VALUE} when the arithmetic would overflow.
    */
@@ -176,15 +204,18 @@ public final class TickScale {
     long numerator = mantissa;
     long divisor = tickUnscaled;
     if (exp >= 0) {
-      if (exp >= POW10.length || numerator > Long.MAX_VALUE / POW10[exp]) {
+      if (exp >= POW10.length || numerator > MAX_FACTOR[exp]) {
         return Long.MIN_VALUE;
       }
       numerator *= POW10[exp];
     } else {
-      if (-exp >= POW10.length || divisor > Long.MAX_VALUE / POW10[-exp]) {
+      if (-exp >= POW10.length || divisor > MAX_FACTOR[-exp]) {
         return Long.MIN_VALUE;
       }
       divisor *= POW10[-exp];
+    }
+    if (divisor == 1) {
+      return numerator; // the price has no more fraction digits than the tick: no division
     }
     long quotient = numerator / divisor;
     long remainder = numerator - quotient * divisor;
@@ -202,10 +233,15 @@ public final class TickScale {
     } catch (NumberFormatException e) {
       throw notADecimal(s, from, to);
     }
+    return roundSlow(value);
+  }
+
+  private long roundSlow(BigDecimal value) {
     try {
       return value.divide(tickSize, 0, RoundingMode.HALF_UP).longValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("price " + text + " is too large for long ticks", e);
+      throw new IllegalArgumentException(
+          "price " + value.toPlainString() + " is too large for long ticks", e);
     }
   }
 

@@ -104,4 +104,66 @@ class DecimalsTest {
     assertThatThrownBy(() -> Decimals.parseLong("1x", 0, 2))
         .isInstanceOf(NumberFormatException.class);
   }
+
+  @Test
+  void parseLongReadsWhatLongParseLongReads() {
+    String[] texts = {
+      "0",
+      "-0",
+      "+7",
+      "-",
+      "",
+      "12",
+      "-12",
+      "000123",
+      "999999999999999999",
+      "-999999999999999999",
+      "9223372036854775807",
+      "-9223372036854775808",
+      "9223372036854775808",
+      "1 ",
+      "1.0",
+      "\u0661\u0662",
+      "--1",
+      "1-"
+    };
+    Random random = new Random(13);
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(texts));
+    for (int n = 0; n < 20_000; n++) {
+      all.add(Long.toString(random.nextLong() >> random.nextInt(64)));
+    }
+    for (String text : all) {
+      Long expected;
+      try {
+        expected = Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        expected = null;
+      }
+      if (expected == null) {
+        assertThatThrownBy(() -> Decimals.parseLong(text, 0, text.length()))
+            .as(text)
+            .isInstanceOf(NumberFormatException.class);
+      } else {
+        assertThat(Decimals.parseLong(text, 0, text.length())).as(text).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void toDoubleIsTheNearestDoubleOfTheUnscaledValueAndScale() {
+    Random random = new Random(14);
+    for (int n = 0; n < 50_000; n++) {
+      long unscaled = random.nextLong() >> random.nextInt(64);
+      int scale = random.nextInt(40) - 8;
+      java.math.BigDecimal exact = java.math.BigDecimal.valueOf(unscaled, scale);
+      assertThat(Double.doubleToRawLongBits(Decimals.toDouble(unscaled, scale)))
+          .as("%d e-%d", unscaled, scale)
+          .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(exact.toString())));
+    }
+    assertThat(Decimals.toDouble(5_712_340, 2)).isEqualTo(57123.4);
+    assertThat(Decimals.toDouble(1L << 53, 22))
+        .isEqualTo(Double.parseDouble("9007199254740992e-22"));
+    assertThat(Decimals.toDouble((1L << 53) + 1, 1))
+        .isEqualTo(Double.parseDouble("900719925474099.3"));
+  }
 }

@@ -1,6 +1,5 @@
 package dev.tradekit.api.internal.wire;
 
-import dev.tradekit.api.book.Decimals;
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Side;
 import org.jspecify.annotations.Nullable;
@@ -331,12 +330,12 @@ public final class BinanceFrameParser {
       }
       json.readDecimal();
       long p = ticks(scale);
-      boolean positive = Decimals.parseDouble(text, json.valueStart(), json.valueEnd()) > 0;
+      boolean positive = json.decimalPositive();
       if (!json.nextElement()) {
         throw json.error("price level without a quantity");
       }
       json.readDecimal();
-      double q = Decimals.parseDouble(text, json.valueStart(), json.valueEnd());
+      double q = json.decimalValue();
       while (json.nextElement()) {
         json.skipValue();
       }
@@ -411,7 +410,7 @@ public final class BinanceFrameParser {
 
   private long ticks(TickScale scale) {
     try {
-      return scale.parseTicks(text, json.valueStart(), json.valueEnd());
+      return json.decimalTicks(scale);
     } catch (IllegalArgumentException e) {
       throw new MalformedFrameException(e.getMessage() + " at column " + json.position(), e);
     }
@@ -444,7 +443,7 @@ public final class BinanceFrameParser {
 
   private double decimal() {
     json.readDecimal();
-    return Decimals.parseDouble(text, json.valueStart(), json.valueEnd());
+    return json.decimalValue();
   }
 
   /** Reads the {@code "e"} field of the object at {@code objectStart} (Binance sends it first). */

@@ -1,6 +1,7 @@
 package dev.tradekit.api.internal.wire;
 
 import dev.tradekit.api.book.Decimals;
+import dev.tradekit.api.book.TickScale;
 
 /**
  * A small forward-only JSON scanner over a {@link CharSequence} that allocates nothing: it walks
@@ -31,11 +32,25 @@ public final class JsonCursor {
   private int valueStart;
   private int valueEnd;
 
+  /** An object or array was just entered: its first member needs no comma. */
+  private boolean opened;
+
+  /** The last decimal's digits (at most 18 significant), scale, sign; see {@link #readDecimal}. */
+  private long mantissa;
+
+  private int decimalScale;
+  private boolean negative;
+  private boolean fitsLong;
+
+  /** Below this a mantissa takes one more digit without overflowing a {@code long}. */
+  private static final long MANTISSA_LIMIT = 100_000_000_000_000_000L;
+
   /** Starts scanning {@code text} from index {@code from}. */
   public JsonCursor reset(CharSequence text, int from) {
     this.s = text;
     this.pos = from;
     this.end = text.length();
+    this.opened = false;
     return this;
   }
 
@@ -47,11 +62,13 @@ public final class JsonCursor {
   /** Consumes the opening brace of an object. */
   public void enterObject() {
     expect('{');
+    opened = true;
   }
 
   /** Consumes the opening bracket of an array. */
   public void enterArray() {
     expect('[');
+    opened = true;
   }
 
   /** True if the next value is an object (without consuming it). */
@@ -71,7 +88,7 @@ public final class JsonCursor {
    * consumed the closing brace) when the object ends.
    */
   public boolean nextField() {
-    if (!nextMember('{', '}')) {
+    if (!nextMember('}')) {
       return false;
     }
     readString();
@@ -83,16 +100,17 @@ public final class JsonCursor {
 
   /** Moves to the next element of the current array; false (bracket consumed) at its end. */
   public boolean nextElement() {
-    return nextMember('[', ']');
+    return nextMember(']');
   }
 
-  private boolean nextMember(char open, char close) {
+  private boolean nextMember(char close) {
     skipWs();
     if (pos >= end) {
       throw error("unexpected end of input");
     }
     char c = s.charAt(pos);
-    boolean first = previousNonWs() == open;
+    boolean first = opened;
+    opened = false;
     if (c == close) {
       pos++;
       return false;
@@ -113,14 +131,6 @@ public final class JsonCursor {
       throw error("expected a value after ','");
     }
     return true;
-  }
-
-  private char previousNonWs() {
-    int i = pos - 1;
-    while (i >= 0 && s.charAt(i) <= ' ') {
-      i--;
-    }
-    return i >= 0 ? s.charAt(i) : 0;
   }
 
   /** True if the current field name is {@code name}. */
@@ -187,32 +197,122 @@ public final class JsonCursor {
   }
 
   /**
-   * Reads a plain decimal, bare or quoted ({@code -?digits(.digits)?}, no exponent, no blanks), and
-   * leaves its range in {@link #valueStart()} / {@link #valueEnd()}.
+   * Reads a plain decimal, bare or quoted ({@code -?digits(.digits)?}, no exponent, no blanks), in
+   * one pass that validates it and folds its digits into a {@code long}: its value is then read
+   * with {@link #decimalValue()}, {@link #decimalTicks} or {@link #decimalPositive()}, and its
+   * range is in {@link #valueStart()} / {@link #valueEnd()}.
    */
   public void readDecimal() {
-    readScalar();
-    checkBareNumber();
-    int i = valueStart;
-    if (i < valueEnd && s.charAt(i) == '-') {
+    skipWs();
+    CharSequence s = this.s;
+    int end = this.end;
+    int i = pos;
+    boolean quoted = i < end && s.charAt(i) == '"';
+    if (quoted) {
       i++;
     }
-    int digits = 0;
-    while (i < valueEnd && isDigit(s.charAt(i))) {
+    int start = i;
+    boolean neg = i < end && s.charAt(i) == '-';
+    if (neg) {
       i++;
-      digits++;
     }
-    if (digits > 0 && i < valueEnd && s.charAt(i) == '.') {
+    int intStart = i;
+    long m = 0;
+    boolean fits = true;
+    char c = 0;
+    while (i < end && (c = s.charAt(i)) >= '0' && c <= '9') {
+      if (m >= MANTISSA_LIMIT) {
+        fits = false;
+      } else {
+        m = m * 10 + (c - '0');
+      }
       i++;
-      digits = 0;
-      while (i < valueEnd && isDigit(s.charAt(i))) {
+    }
+    int intDigits = i - intStart;
+    if (intDigits == 0 || (!quoted && intDigits > 1 && s.charAt(intStart) == '0')) {
+      throw error("expected a plain decimal number"); // no digit, or a bare leading zero
+    }
+    int scale = 0;
+    if (i < end && c == '.') {
+      i++;
+      int fractionStart = i;
+      int pendingZeros = 0; // fraction zeros not yet folded: trailing ones never are
+      while (i < end && (c = s.charAt(i)) >= '0' && c <= '9') {
         i++;
-        digits++;
+        if (c == '0') {
+          pendingZeros++;
+          continue;
+        }
+        for (; pendingZeros >= 0 && fits; pendingZeros--) {
+          if (m >= MANTISSA_LIMIT) {
+            fits = false;
+          } else {
+            m *= 10;
+            scale++;
+          }
+        }
+        m += c - '0'; // the last multiply left a zero units digit
+        pendingZeros = 0;
+      }
+      if (i == fractionStart) {
+        throw error("expected a plain decimal number");
       }
     }
-    if (digits == 0 || i != valueEnd) {
-      throw error("expected a plain decimal number");
+    if (quoted) {
+      if (i >= end || s.charAt(i) != '"') {
+        throw error("expected a plain decimal number");
+      }
+      valueEnd = i;
+      pos = i + 1;
+    } else {
+      if (i < end && !endsScalar(s.charAt(i))) {
+        throw error("expected a plain decimal number");
+      }
+      valueEnd = i;
+      pos = i;
     }
+    valueStart = start;
+    mantissa = m;
+    decimalScale = scale;
+    negative = neg;
+    fitsLong = fits;
+  }
+
+  /** True for a character that ends a bare scalar: a delimiter or whitespace. */
+  private static boolean endsScalar(char c) {
+    return c == ',' || c == '}' || c == ']' || c <= ' ';
+  }
+
+  /**
+   * The decimal last {@linkplain #readDecimal read} as the nearest {@code double}: bit for bit what
+   * {@link Double#parseDouble} returns for its text. Allocation-free when its digits fit in 53 bits
+   * and it has at most 22 fraction digits (one correctly rounded division of two exact doubles).
+   */
+  public double decimalValue() {
+    if (!fitsLong) {
+      return Decimals.parseDouble(s, valueStart, valueEnd);
+    }
+    double v = Decimals.toDouble(mantissa, decimalScale);
+    return negative ? -v : v; // "-0.0" is -0.0
+  }
+
+  /**
+   * The decimal last {@linkplain #readDecimal read} in ticks of {@code scale}, rounded as {@link
+   * TickScale#parseTicks} rounds its text.
+   *
+   * @throws IllegalArgumentException if the tick count does not fit in a {@code long}
+   */
+  public long decimalTicks(TickScale scale) {
+    if (!fitsLong) {
+      return scale.parseTicks(s, valueStart, valueEnd);
+    }
+    long ticks = scale.roundTicks(mantissa, decimalScale);
+    return negative ? -ticks : ticks;
+  }
+
+  /** True if the decimal last {@linkplain #readDecimal read} is greater than zero. */
+  public boolean decimalPositive() {
+    return !negative && mantissa != 0;
   }
 
   /** A bare (unquoted) number must be JSON: no {@code +}, no leading zero before a digit. */
