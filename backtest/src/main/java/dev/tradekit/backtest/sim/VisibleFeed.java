@@ -135,10 +135,8 @@ final class VisibleFeed {
     int slot = (int) (tail & mask);
     if (ring[slot] == e) {
       // built in its slot by claim(): nothing to copy
-    } else if (e.type() == MarketEvent.Type.BAR) {
-      ring[slot].copyBarFrom(e); // a bar slot takes the bar's numbers only
     } else {
-      ring[slot].copyFrom(e);
+      ring[slot].copyTypedFrom(e); // only the fields of the event's type: a ticker copies six
     }
     lastRelease = Math.max(lastRelease, now + latency);
     releaseAt[slot] = lastRelease;
