@@ -90,8 +90,9 @@ public final class MarketDataSources {
   /**
    * Replays events held in memory, in list order, lending each one ({@link
    * MarketDataSource#nextEvent}) rather than copying it: a replay of pre-decoded data pays no copy
-   * per event. The events are not copied and must not change while the source is read; a null
-   * element is refused. {@link MarketDataSource#next} copies as usual.
+   * per event. Neither the list (when it is indexable, as an {@code ArrayList}) nor its events are
+   * copied: they must not change while the source is read. A null element is refused. {@link
+   * MarketDataSource#next} copies as usual.
    *
    * <pre>{@code
    * List<MarketEvent> decoded = ...; // e.copyOf() of each event read once from a recording
@@ -101,7 +102,7 @@ public final class MarketDataSources {
    * @throws NullPointerException if the list or one of its events is null
    */
   public static MarketDataSource inMemory(List<MarketEvent> events) {
-    return new InMemorySource(List.copyOf(Objects.requireNonNull(events, "events")));
+    return new InMemorySource(Objects.requireNonNull(events, "events"));
   }
 
   /**
