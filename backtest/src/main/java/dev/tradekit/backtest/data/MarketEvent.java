@@ -206,12 +206,7 @@ public final class MarketEvent {
   public MarketEvent copyFrom(MarketEvent other) {
     copyBarFrom(other); // type, symbol, times, the bar
     updateIds(other.firstUpdateId, other.lastUpdateId, other.prevUpdateId);
-    bidTicks = copyInto(other.bidTicks, bidTicks, other.bidCount);
-    bidQty = copyInto(other.bidQty, bidQty, other.bidCount);
-    bidCount = other.bidCount;
-    askTicks = copyInto(other.askTicks, askTicks, other.askCount);
-    askQty = copyInto(other.askQty, askQty, other.askCount);
-    askCount = other.askCount;
+    copyLevelsFrom(other);
     bookTicker(
         other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
     trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
@@ -230,12 +225,7 @@ public final class MarketEvent {
       case BAR -> copyBarFrom(other);
       case DEPTH_SNAPSHOT, DEPTH_UPDATE -> {
         copyCommonFrom(other);
-        bidTicks = copyInto(other.bidTicks, bidTicks, other.bidCount);
-        bidQty = copyInto(other.bidQty, bidQty, other.bidCount);
-        bidCount = other.bidCount;
-        askTicks = copyInto(other.askTicks, askTicks, other.askCount);
-        askQty = copyInto(other.askQty, askQty, other.askCount);
-        askCount = other.askCount;
+        copyLevelsFrom(other);
       }
       case BOOK_TICKER -> {
         copyCommonFrom(other);
@@ -248,6 +238,16 @@ public final class MarketEvent {
       }
     }
     return this;
+  }
+
+  /** Both sides' levels of {@code other}, reusing this event's arrays (growing them if needed). */
+  private void copyLevelsFrom(MarketEvent other) {
+    bidTicks = copyInto(other.bidTicks, bidTicks, other.bidCount);
+    bidQty = copyInto(other.bidQty, bidQty, other.bidCount);
+    bidCount = other.bidCount;
+    askTicks = copyInto(other.askTicks, askTicks, other.askCount);
+    askQty = copyInto(other.askQty, askQty, other.askCount);
+    askCount = other.askCount;
   }
 
   /** Type, symbol, times and update ids of {@code other}; no levels. */
