@@ -2,7 +2,6 @@ package dev.tradekit.benchmarks;
 
 import dev.tradekit.api.Exchange;
 import dev.tradekit.api.runtime.VirtualScheduler;
-import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketDataSources;
 import dev.tradekit.backtest.data.MarketEvent;
 import dev.tradekit.backtest.sim.AccountSetup;
@@ -17,7 +16,6 @@ import dev.tradekit.marketmaker.Strategies;
 import dev.tradekit.marketmaker.SyncSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,20 +44,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MarketMakerReplayBenchmark {
   private static final long START = 1_723_161_000_000L;
 
-  private MarketEvent[] decoded = new MarketEvent[0];
+  private List<MarketEvent> decoded = List.of();
 
   @Setup(Level.Trial)
   public void load() {
-    List<MarketEvent> all = new ArrayList<>();
-    try (MarketDataSource source =
-        MarketDataSources.binanceRecording(
-            RefData.file(ReplayBenchmark.RECORDING), ReplayBenchmark.SCALES)) {
-      MarketEvent e = new MarketEvent();
-      while (source.next(e)) {
-        all.add(e.copyOf());
-      }
-    }
-    decoded = all.toArray(new MarketEvent[0]);
+    decoded = SimReplayBenchmark.decodeRecording();
   }
 
   /** One full backtest of the market maker over the recording; returns the orders it placed. */
@@ -96,10 +85,10 @@ public class MarketMakerReplayBenchmark {
                     .refreshInterval(Duration.ofSeconds(10))
                     .build())
             .build();
-    MarketReplay replay = new MarketReplay(new SimReplayBenchmark.ArraySource(decoded), venue);
+    MarketReplay replay = new MarketReplay(MarketDataSources.inMemory(decoded), venue);
     mm.start();
     replay.runToEnd();
-    counter.events += decoded.length;
+    counter.events += decoded.size();
     return mm.status().ordersPlaced();
   }
 }

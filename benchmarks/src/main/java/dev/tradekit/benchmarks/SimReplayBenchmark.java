@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,16 +60,34 @@ public class SimReplayBenchmark {
   private static final int SYNC_EVENTS = 2_000;
 
   /**
-   * Resting orders per side, one a tick from the touch outwards (default 10: 20 orders). The scale
-   * curve runs 10, 100 and 1000 ({@code -p levels=10,100,1000}).
+   * Resting orders per side and symbol, one a tick from the touch outwards (default 10: 20 orders).
+   * The scale curve runs 10, 100 and 1000 ({@code -p levels=10,100,1000}).
    */
   @Param({"10"})
   public int levels = 10;
 
-  private MarketEvent[] decoded = new MarketEvent[0];
+  /**
+   * Listed symbols (default 1): the recording is replayed once under each name, every event given
+   * to each symbol in turn at its time, with a ladder on each. The scale curve runs 1, 10 and 100
+   * ({@code -p symbols=1,10,100}).
+   */
+  @Param({"1"})
+  public int symbols = 1;
+
+  private List<MarketEvent> decoded = List.of();
+  private String[] names = {};
 
   @Setup(Level.Trial)
   public void load() {
+    decoded = decodeRecording();
+    names = new String[symbols];
+    for (int k = 0; k < symbols; k++) {
+      names[k] = k == 0 ? BTCUSDT.symbol() : BTCUSDT.symbol() + "_" + k;
+    }
+  }
+
+  /** The BTCUSDT recording decoded once, each event kept. */
+  static List<MarketEvent> decodeRecording() {
     List<MarketEvent> all = new ArrayList<>();
     try (MarketDataSource source =
         MarketDataSources.binanceRecording(
@@ -78,63 +97,100 @@ public class SimReplayBenchmark {
         all.add(e.copyOf());
       }
     }
-    decoded = all.toArray(new MarketEvent[0]);
+    return all;
   }
 
   /** Replays every event through a fresh venue with a ladder of resting orders near the touch. */
   @Benchmark
   public int replayWithRestingOrders(ReplayBenchmark.Events counter) {
     VirtualScheduler clock = new VirtualScheduler(0);
-    SimVenue venue =
+    SimVenue.Builder builder =
         SimVenue.builder()
             .scheduler(clock)
-            .instrument(BTCUSDT)
             .orderLatency(LatencyModel.zero())
-            .marketDataLatency(LatencyModel.fixed(java.time.Duration.ofMillis(5)))
-            .build();
+            .marketDataLatency(LatencyModel.fixed(java.time.Duration.ofMillis(5)));
+    for (String name : names) {
+      builder.instrument(name.equals(BTCUSDT.symbol()) ? BTCUSDT : renamed(name));
+    }
+    SimVenue venue = builder.build();
     Exchange account = venue.openAccount("maker", AccountSetup.usdt(new BigDecimal("1000000")));
-    ArraySource source = new ArraySource(decoded);
+    MarketDataSource source =
+        names.length == 1
+            ? MarketDataSources.inMemory(decoded)
+            : new FanOutSource(decoded.toArray(new MarketEvent[0]), names);
     MarketReplay replay = new MarketReplay(source, venue);
-    replay.runUntil(decoded[SYNC_EVENTS].eventTime());
-    placeLadder(account, venue.book("BTCUSDT"), levels);
+    replay.runUntil(decoded.get(SYNC_EVENTS).eventTime());
+    for (String name : names) {
+      placeLadder(account, name, venue.book(name), levels);
+    }
     replay.runToEnd();
-    counter.events += decoded.length;
-    return venue.book("BTCUSDT").depth(Side.BUY);
+    counter.events += (long) decoded.size() * names.length;
+    return venue.book(BTCUSDT.symbol()).depth(Side.BUY);
   }
 
-  private static void placeLadder(Exchange account, OrderBookView book, int levels) {
+  private static Instrument renamed(String symbol) {
+    return Instrument.builder()
+        .symbol(symbol)
+        .baseAsset(BTCUSDT.baseAsset())
+        .quoteAsset(BTCUSDT.quoteAsset())
+        .tickSize(BTCUSDT.tickSize())
+        .stepSize(BTCUSDT.stepSize())
+        .minQty(BTCUSDT.minQty())
+        .minNotional(BTCUSDT.minNotional())
+        .build();
+  }
+
+  private static void placeLadder(Exchange account, String symbol, OrderBookView book, int levels) {
     TickScale scale = TickScale.of(BTCUSDT.tickSize());
     BigDecimal qty = new BigDecimal("0.010");
     for (int i = 0; i < levels; i++) {
       account
           .trading()
           .place(
-              OrderRequest.postOnly(
-                  "BTCUSDT", Side.BUY, qty, scale.toPrice(book.bestBidTicks() - i)));
+              OrderRequest.postOnly(symbol, Side.BUY, qty, scale.toPrice(book.bestBidTicks() - i)));
       account
           .trading()
           .place(
               OrderRequest.postOnly(
-                  "BTCUSDT", Side.SELL, qty, scale.toPrice(book.bestAskTicks() + i)));
+                  symbol, Side.SELL, qty, scale.toPrice(book.bestAskTicks() + i)));
     }
   }
 
-  /** Serves pre-decoded events without parsing. */
-  static final class ArraySource implements MarketDataSource {
+  /**
+   * The recording under several symbol names: each event lent once per name, renamed in place (the
+   * benchmark's own copies), so {@code n} symbols see the same market at the same times.
+   */
+  static final class FanOutSource implements MarketDataSource {
     private final MarketEvent[] events;
+    private final String[] names;
     private int next;
+    private int name;
 
-    ArraySource(MarketEvent[] events) {
+    FanOutSource(MarketEvent[] events, String[] names) {
       this.events = events;
+      this.names = names;
     }
 
     @Override
     public boolean next(MarketEvent into) {
-      if (next == events.length) {
-        return false;
+      MarketEvent e = nextEvent(into);
+      if (e != null) {
+        into.copyFrom(e);
       }
-      into.copyFrom(events[next++]);
-      return true;
+      return e != null;
+    }
+
+    @Override
+    public @Nullable MarketEvent nextEvent(MarketEvent scratch) {
+      if (next == events.length) {
+        return null;
+      }
+      MarketEvent e = events[next].symbol(names[name]);
+      if (++name == names.length) {
+        name = 0;
+        next++;
+      }
+      return e;
     }
 
     @Override

@@ -100,14 +100,16 @@ public final class OrderSync {
     Comparator<BigDecimal> outward =
         side == Side.BUY ? Comparator.reverseOrder() : Comparator.naturalOrder();
     List<LiveOrder> live = new ArrayList<>();
-    for (LiveOrder o : allLive) {
+    for (int i = 0, n = allLive.size(); i < n; i++) {
+      LiveOrder o = allLive.get(i);
       if (o.side() == side) {
         live.add(o);
       }
     }
     live.sort(Comparator.comparing(LiveOrder::price, outward));
     List<TargetOrder> targets = new ArrayList<>();
-    for (TargetOrder t : allTargets) {
+    for (int i = 0, n = allTargets.size(); i < n; i++) {
+      TargetOrder t = allTargets.get(i);
       if (t.isLimit() && t.side() == side) {
         targets.add(t);
       }
@@ -116,10 +118,13 @@ public final class OrderSync {
     BigDecimal priceTolerance =
         rules.tickSize().multiply(BigDecimal.valueOf(rules.toleranceTicks()));
     List<TargetOrder> unmatched = new ArrayList<>();
-    for (TargetOrder t : targets) {
+    // indexed loops: no iterator per target and side on every quoting cycle
+    for (int ti = 0, nt = targets.size(); ti < nt; ti++) {
+      TargetOrder t = targets.get(ti);
       LiveOrder best = null;
       BigDecimal bestDistance = null;
-      for (LiveOrder o : live) {
+      for (int li = 0, nl = live.size(); li < nl; li++) {
+        LiveOrder o = live.get(li);
         BigDecimal distance = o.price().subtract(t.limitPrice()).abs();
         if (matches(o, t, distance, priceTolerance, rules, now)
             && (bestDistance == null || distance.compareTo(bestDistance) < 0)) {

@@ -2,6 +2,7 @@ package dev.tradekit.backtest.data;
 
 import dev.tradekit.api.book.TickScale;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,6 +85,24 @@ public final class MarketDataSources {
   /** A seeded synthetic market; see {@link SyntheticMarket}. */
   public static MarketDataSource synthetic(SyntheticMarket.Config config) {
     return new SyntheticMarket(config);
+  }
+
+  /**
+   * Replays events held in memory, in list order, lending each one ({@link
+   * MarketDataSource#nextEvent}) rather than copying it: a replay of pre-decoded data pays no copy
+   * per event. Neither the list (when it is indexable, as an {@code ArrayList}) nor its events are
+   * copied: they must not change while the source is read. A null element is refused. {@link
+   * MarketDataSource#next} copies as usual.
+   *
+   * <pre>{@code
+   * List<MarketEvent> decoded = ...; // e.copyOf() of each event read once from a recording
+   * new MarketReplay(MarketDataSources.inMemory(decoded), venue).runToEnd();
+   * }</pre>
+   *
+   * @throws NullPointerException if the list or one of its events is null
+   */
+  public static MarketDataSource inMemory(List<MarketEvent> events) {
+    return new InMemorySource(Objects.requireNonNull(events, "events"));
   }
 
   /**

@@ -206,16 +206,62 @@ public final class MarketEvent {
   public MarketEvent copyFrom(MarketEvent other) {
     copyBarFrom(other); // type, symbol, times, the bar
     updateIds(other.firstUpdateId, other.lastUpdateId, other.prevUpdateId);
+    copyLevelsFrom(other);
+    bookTicker(
+        other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
+    trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
+    return this;
+  }
+
+  /**
+   * Copies what an event of {@code other}'s type carries: type, symbol, times, update ids and the
+   * fields of that type only (the levels of a snapshot or diff, the best bid and ask of a ticker,
+   * the trade, or the bar as {@link #copyBarFrom}); this event's fields of other types are left as
+   * they were. Cheaper than {@link #copyFrom} for the simulator's delayed ring, where most events
+   * are tickers and trades.
+   */
+  public MarketEvent copyTypedFrom(MarketEvent other) {
+    switch (other.type) {
+      case BAR -> copyBarFrom(other);
+      case DEPTH_SNAPSHOT, DEPTH_UPDATE -> {
+        copyCommonFrom(other);
+        copyLevelsFrom(other);
+      }
+      case BOOK_TICKER -> {
+        copyCommonFrom(other);
+        bookTicker(
+            other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
+      }
+      case TRADE -> {
+        copyCommonFrom(other);
+        trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
+      }
+    }
+    return this;
+  }
+
+  /** Both sides' levels of {@code other}, reusing this event's arrays (growing them if needed). */
+  private void copyLevelsFrom(MarketEvent other) {
     bidTicks = copyInto(other.bidTicks, bidTicks, other.bidCount);
     bidQty = copyInto(other.bidQty, bidQty, other.bidCount);
     bidCount = other.bidCount;
     askTicks = copyInto(other.askTicks, askTicks, other.askCount);
     askQty = copyInto(other.askQty, askQty, other.askCount);
     askCount = other.askCount;
-    bookTicker(
-        other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
-    trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
-    return this;
+  }
+
+  /** Type, symbol, times and update ids of {@code other}; no levels. */
+  private void copyCommonFrom(MarketEvent other) {
+    type = other.type;
+    symbol = other.symbol;
+    eventTime = other.eventTime;
+    transactionTime = other.transactionTime;
+    receiveTimeNanos = other.receiveTimeNanos;
+    firstUpdateId = other.firstUpdateId;
+    lastUpdateId = other.lastUpdateId;
+    prevUpdateId = other.prevUpdateId;
+    bidCount = 0;
+    askCount = 0;
   }
 
   /**
@@ -225,6 +271,9 @@ public final class MarketEvent {
    */
   public MarketEvent copyBarFrom(MarketEvent other) {
     copyCommonFrom(other);
+    firstUpdateId = 0;
+    lastUpdateId = 0;
+    prevUpdateId = 0;
     return bar(
         other.openTicks,
         other.highTicks,
@@ -235,48 +284,6 @@ public final class MarketEvent {
         other.openTime,
         other.closeTime,
         other.barClosed);
-  }
-
-  /**
-   * Copies what {@code other}'s type carries and nothing else: for a {@code TRADE} the common
-   * fields and the trade, for a {@code BOOK_TICKER} the common fields, update ids and best bid and
-   * ask, for a {@code BAR} as {@link #copyBarFrom}; depth events as {@link #copyFrom}. The fields
-   * of the other types keep what this event held (see the class comment). The simulator's visible
-   * ring copies each event it delays this way.
-   */
-  public MarketEvent copyTypedFrom(MarketEvent other) {
-    switch (other.type) {
-      case TRADE -> {
-        copyCommonFrom(other);
-        return trade(other.tradeId, other.tradePriceTicks, other.tradeQuantity, other.buyerMaker);
-      }
-      case BOOK_TICKER -> {
-        copyCommonFrom(other);
-        updateIds(other.firstUpdateId, other.lastUpdateId, other.prevUpdateId);
-        return bookTicker(
-            other.bestBidTicks, other.bestBidQuantity, other.bestAskTicks, other.bestAskQuantity);
-      }
-      case BAR -> {
-        return copyBarFrom(other);
-      }
-      default -> {
-        return copyFrom(other);
-      }
-    }
-  }
-
-  /** Type, symbol and times of {@code other}; no levels and no update ids. */
-  private void copyCommonFrom(MarketEvent other) {
-    type = other.type;
-    symbol = other.symbol;
-    eventTime = other.eventTime;
-    transactionTime = other.transactionTime;
-    receiveTimeNanos = other.receiveTimeNanos;
-    firstUpdateId = 0;
-    lastUpdateId = 0;
-    prevUpdateId = 0;
-    bidCount = 0;
-    askCount = 0;
   }
 
   /** The first {@code n} values of {@code from} in {@code to}, or in a larger array if needed. */

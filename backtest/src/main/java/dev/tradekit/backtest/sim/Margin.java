@@ -50,22 +50,23 @@ final class Margin {
       long extraLots,
       long extraTicksLots) {
     String symbol = matcher.symbol();
-    long buyLots = 0;
-    long buyNotional = 0;
-    long sellLots = 0;
-    long sellNotional = 0;
-    for (SimOrder o : account.openOrders()) {
-      if (o == exclude || !o.symbol().equals(symbol) || o.isClosing() || o.priceTicks <= 0) {
-        continue;
-      }
-      long lots = o.remainingLots();
-      long notional = Math.multiplyExact(lots, o.priceTicks);
-      if (o.side == Side.BUY) {
-        buyLots += lots;
-        buyNotional += notional;
+    long[] sums = account.openOrderSums(matcher); // kept as orders change: no pass over them
+    long buyLots = sums[0];
+    long buyNotional = sums[1];
+    long sellLots = sums[2];
+    long sellNotional = sums[3];
+    if (exclude != null
+        && !exclude.isClosing()
+        && exclude.priceTicks > 0
+        && account.isCounted(exclude)) {
+      long lots = exclude.remainingLots();
+      long notional = Math.multiplyExact(lots, exclude.priceTicks);
+      if (exclude.side == Side.BUY) {
+        buyLots -= lots;
+        buyNotional -= notional;
       } else {
-        sellLots += lots;
-        sellNotional += notional;
+        sellLots -= lots;
+        sellNotional -= notional;
       }
     }
     if (extra != null && !extra.isClosing()) {

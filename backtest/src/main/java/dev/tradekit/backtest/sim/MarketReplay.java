@@ -9,7 +9,8 @@ import java.util.Objects;
  * Drives a {@link MarketDataSource} into a {@link SimVenue} in virtual time: for each event the
  * venue's {@link VirtualScheduler} advances to the event's time (running every bot timer, order
  * arrival and user event due on the way), then the venue takes the event. Streaming: one reusable
- * event, memory constant in the length of the data.
+ * event, memory constant in the length of the data; a source that holds its events lends each one
+ * ({@link MarketDataSource#nextEvent}), which the venue reads without copying.
  *
  * <pre>{@code
  * VirtualScheduler clock = new VirtualScheduler(start);
@@ -31,7 +32,8 @@ public final class MarketReplay {
   private final MarketDataSource source;
   private final SimVenue venue;
   private final VirtualScheduler clock;
-  private final MarketEvent event = new MarketEvent();
+  private final MarketEvent scratch = new MarketEvent();
+  private MarketEvent event = scratch; // the scratch event, or one the source lends
   private final boolean barMode;
   private boolean pending;
   private boolean barOpened;
@@ -98,7 +100,9 @@ public final class MarketReplay {
   }
 
   private boolean fetch() {
-    if (source.next(event)) {
+    MarketEvent next = source.nextEvent(scratch);
+    if (next != null) {
+      event = next;
       pending = true;
       return true;
     }

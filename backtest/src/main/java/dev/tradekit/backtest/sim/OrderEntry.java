@@ -302,8 +302,12 @@ final class OrderEntry {
     candidate.executedLots = o.executedLots;
     checkMargin(m, candidate, o);
     m.remove(o);
+    boolean counted = account.uncount(o);
     o.priceTicks = ticks;
     o.quantityLots = lots;
+    if (counted) {
+      account.recount(o);
+    }
     o.updateTime = venue().now();
     account.report(o);
     if (m.wouldCross(o.side, ticks)) {

@@ -48,6 +48,19 @@ final class SimAccount {
         }
       };
   private final List<Fill> fills = new ArrayList<>();
+
+  /**
+   * Per symbol, the remaining lots and notional (ticks times lots) of the open orders that carry
+   * margin (not closing, priced): buy lots, buy notional, sell lots, sell notional. Kept as orders
+   * open, fill, amend and close, so a margin check does not sum every open order.
+   */
+  private final Map<SymbolMatcher, long[]> orderSums = new HashMap<>();
+
+  private static final long[] NO_SUMS = new long[4];
+
+  /** Open closing orders (reduce-only or a hedge leg's closing side): 0 skips their expiry scan. */
+  private int closingOpen;
+
   private long lastDelivery;
 
   /** The last {@link #equity} read without a position: ledger version, asset and equity. */
@@ -106,6 +119,7 @@ final class SimAccount {
     accepted++;
     open.put(o.id, o);
     openByClientId.put(o.clientOrderId, o);
+    count(o, 1);
     emitOrder(o.toOrder());
   }
 
@@ -116,6 +130,7 @@ final class SimAccount {
     }
     o.status = status;
     o.updateTime = venue.now();
+    uncount(o);
     open.remove(o.id);
     openByClientId.remove(o.clientOrderId);
     closed.put(o.id, o);
@@ -131,6 +146,52 @@ final class SimAccount {
   /** Reports an order's current state (after an amendment). */
   void report(SimOrder o) {
     emitOrder(o.toOrder());
+  }
+
+  /**
+   * The margin-carrying sums of the open orders in one symbol (see {@link #orderSums}): buy lots,
+   * buy notional, sell lots, sell notional. Read only.
+   */
+  long[] openOrderSums(SymbolMatcher m) {
+    long[] sums = orderSums.get(m);
+    return sums == null ? NO_SUMS : sums;
+  }
+
+  /** Whether {@code o} is one of the open orders the sums count. */
+  boolean isCounted(SimOrder o) {
+    return open.get(o.id) == o;
+  }
+
+  /**
+   * Takes an open order out of the sums before its price or size changes; false (nothing done) when
+   * it is not open. After the change, {@link #recount} puts it back.
+   */
+  boolean uncount(SimOrder o) {
+    if (!isCounted(o)) {
+      return false;
+    }
+    count(o, -1);
+    return true;
+  }
+
+  /** Counts {@code o} again after a change that {@link #uncount} preceded. */
+  void recount(SimOrder o) {
+    count(o, 1);
+  }
+
+  private void count(SimOrder o, int sign) {
+    if (o.isClosing()) {
+      closingOpen += sign;
+      return;
+    }
+    if (o.priceTicks <= 0) {
+      return;
+    }
+    long[] sums = orderSums.computeIfAbsent(o.matcher, k -> new long[4]);
+    int at = o.side == Side.BUY ? 0 : 2;
+    long lots = o.remainingLots();
+    sums[at] += sign * lots;
+    sums[at + 1] += sign * Math.multiplyExact(lots, o.priceTicks);
   }
 
   // ---------------------------------------------------------------- execution
@@ -177,7 +238,11 @@ final class SimAccount {
     Ledger.Leg leg = ledger.leg(o.symbol(), legOf(o), asset);
     String tradeId = Long.toString(venue.nextTradeId());
     BigDecimal realized = ledger.applyFill(leg, o.side, price, qty, fee, now, tradeId);
+    boolean counted = uncount(o);
     o.executedLots += n;
+    if (counted) {
+      count(o, 1);
+    }
     o.cumQuote = o.cumQuote.add(notional);
     o.updateTime = now;
     o.status = o.remainingLots() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
@@ -199,6 +264,7 @@ final class SimAccount {
             now);
     fills.add(fill);
     if (o.status == OrderStatus.FILLED) {
+      uncount(o);
       open.remove(o.id);
       openByClientId.remove(o.clientOrderId);
       closed.put(o.id, o);
@@ -213,6 +279,9 @@ final class SimAccount {
 
   /** Expires resting closing orders of a symbol whose position is gone (as Binance does). */
   private void expireStaleClosingOrders(SymbolMatcher matcher) {
+    if (closingOpen == 0) {
+      return;
+    }
     List<SimOrder> stale = null;
     for (SimOrder o : open.values()) {
       if (o.matcher == matcher && o.isClosing() && reducibleLots(o) == 0) {

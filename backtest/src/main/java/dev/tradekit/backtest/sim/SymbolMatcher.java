@@ -400,15 +400,19 @@ final class SymbolMatcher {
     o.tradedEpoch = depthEpoch;
     o.queueSeq = queueSeq++;
     List<SimOrder> side = o.side == Side.BUY ? bids : asks;
-    int at = side.size();
-    for (int i = 0; i < side.size(); i++) {
-      long p = side.get(i).priceTicks;
+    // behind every order at the same or a better price: binary search in the sorted list
+    int lo = 0;
+    int hi = side.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      long p = side.get(mid).priceTicks;
       if (o.side == Side.BUY ? p < o.priceTicks : p > o.priceTicks) {
-        at = i;
-        break;
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    side.add(at, o);
+    side.add(lo, o);
     o.resting = true;
     show(o);
   }
