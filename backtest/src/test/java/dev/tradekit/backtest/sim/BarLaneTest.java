@@ -34,7 +34,7 @@ class BarLaneTest {
         into.clear(SimKit.SYMBOL);
         while (next < n && !into.isFull()) {
           long open = T0 + next * MINUTE;
-          long close = 300_000 + next;
+          long close = 300_000L + next;
           into.add(open, open + MINUTE - 1, close - 1, close + 5, close - 6, close, 2, 0);
           next++;
         }
