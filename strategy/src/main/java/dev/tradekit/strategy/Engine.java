@@ -266,7 +266,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       double volume,
       boolean closed) {
     if (closed) {
-      if (running && !warming && closedBars.isEmpty() && scheduler.canRunInline()) {
+      if (scheduler.canRunInline() && running && !warming && closedBars.isEmpty()) {
         bar.set(openTime, closeTime, open, high, low, close, volume);
         closedInline(bar);
         return;
