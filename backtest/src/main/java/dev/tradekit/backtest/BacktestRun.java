@@ -5,6 +5,8 @@ import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Income;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.runtime.VirtualScheduler;
+import dev.tradekit.backtest.data.BarColumns;
+import dev.tradekit.backtest.data.BarSource;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketDataSources;
 import dev.tradekit.backtest.data.MarketEvent;
@@ -32,8 +34,7 @@ final class BacktestRun {
 
   BacktestResult run() {
     MarketDataSource raw = open();
-    MarketDataSource bars = bt.barMode ? raw : new BarExpander(raw);
-    try (WindowSource source = new WindowSource(bars, bt.start)) {
+    try (Window source = window(raw)) {
       long t0 = bt.start != null ? bt.start : source.firstTime();
       VirtualScheduler clock = new VirtualScheduler(t0, errors::add);
       this.clock = clock;
@@ -98,6 +99,19 @@ final class BacktestRun {
       }
       return new BacktestResult(t0, clock.currentTimeMillis(), events, results);
     }
+  }
+
+  /**
+   * The data cut to the window: bars as four points unless in bar mode; in bar mode a {@link
+   * BarSource} stays one, so the replay reads its bars a block at a time.
+   */
+  private Window window(MarketDataSource raw) {
+    if (!bt.barMode) {
+      return new WindowSource(new BarExpander(raw), bt.start);
+    }
+    return raw instanceof BarSource bars
+        ? new WindowBars(bars, bt.start)
+        : new WindowSource(raw, bt.start);
   }
 
   private MarketDataSource open() {
@@ -177,11 +191,21 @@ final class BacktestRun {
     return curve.equity(lo);
   }
 
+  /** The run's data from its start: knows its first event's time. */
+  interface Window extends MarketDataSource {
+    /**
+     * The time of the first event in the window (read ahead, not lost).
+     *
+     * @throws IllegalStateException if the window holds no event
+     */
+    long firstTime();
+  }
+
   /**
    * Drops events before the start, peeks the first event's time and stops the run when its thread
    * is interrupted (checked every {@link #CHECK_EVERY} events).
    */
-  static final class WindowSource implements MarketDataSource {
+  static final class WindowSource implements Window {
     /** Events between two looks at the thread's interrupt flag. */
     static final int CHECK_EVERY = 1024;
 
@@ -196,7 +220,8 @@ final class BacktestRun {
       this.start = start == null ? Long.MIN_VALUE : start;
     }
 
-    long firstTime() {
+    @Override
+    public long firstTime() {
       if (!hasFirst) {
         hasFirst = next(first);
         if (!hasFirst) {
@@ -222,6 +247,72 @@ final class BacktestRun {
         }
       }
       return false;
+    }
+
+    @Override
+    public void close() {
+      source.close();
+    }
+  }
+
+  /**
+   * {@link WindowSource} for a {@link BarSource}: drops bars that close before the start a block at
+   * a time, and looks at the thread's interrupt flag once per block.
+   */
+  static final class WindowBars implements Window, BarSource {
+    private final BarSource source;
+    private final long start;
+
+    /** The peeked first bar, then the rows {@link #next} hands out one by one. */
+    private final BarColumns rows = new BarColumns(1);
+
+    private boolean peeked;
+    private long read;
+
+    WindowBars(BarSource source, @org.jspecify.annotations.Nullable Long start) {
+      this.source = source;
+      this.start = start == null ? Long.MIN_VALUE : start;
+    }
+
+    @Override
+    public long firstTime() {
+      if (!peeked) {
+        if (fill(rows) == 0) {
+          throw new IllegalStateException("the data holds no market event in the backtest window");
+        }
+        peeked = true;
+      }
+      return rows.closeTime(0);
+    }
+
+    @Override
+    public int nextBars(BarColumns into) {
+      if (peeked) {
+        peeked = false;
+        into.copyFrom(rows);
+        return into.size();
+      }
+      return fill(into);
+    }
+
+    private int fill(BarColumns into) {
+      do {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new CancellationException("the backtest was interrupted after " + read + " bars");
+        }
+        if (source.nextBars(into) == 0) {
+          return 0;
+        }
+        read += into.size();
+        into.dropBefore(start);
+      } while (into.size() == 0);
+      return into.size();
+    }
+
+    @Override
+    public boolean next(MarketEvent into) {
+      peeked = false; // a peeked bar is the next row of rows
+      return rows.nextRow(this, into);
     }
 
     @Override

@@ -9,11 +9,15 @@ import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.sim.AccountSetup;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +32,21 @@ class BarModeTest {
   /** A bot that hands every closed one-minute bar to {@code onClosed} with its exchange. */
   private static BacktestResult run(
       long[][] ohlc, boolean barMode, List<Kline> closed, BiConsumer<Exchange, Kline> onClosed) {
-    return Backtest.builder()
-        .data(() -> new TestBars(ohlc, 50))
+    return run(() -> new TestBars(ohlc, 50), null, barMode, closed, onClosed);
+  }
+
+  /** The same on any source of the bars, from {@code start} (null: the first bar's close). */
+  private static BacktestResult run(
+      Supplier<MarketDataSource> data,
+      @Nullable Instant start,
+      boolean barMode,
+      List<Kline> closed,
+      BiConsumer<Exchange, Kline> onClosed) {
+    Backtest.Builder b = Backtest.builder();
+    if (start != null) {
+      b.start(start);
+    }
+    return b.data(data)
         .instrument(TestBars.instrument())
         .barMode(barMode)
         .bot(
@@ -141,6 +158,48 @@ class BarModeTest {
     assertThat(fills.get(0).maker()).isTrue();
     assertThat(fills.get(0).price()).isEqualByComparingTo(TestBars.SCALE.toPrice(limit));
     assertThat(fills.get(0).time()).isEqualTo(TestBars.T0 + (through + 1) * TestBars.MINUTE - 1);
+  }
+
+  @Test
+  void barsReadAsColumnsGiveTheSameBarsFillsAndEquityAsBarEventsOneByOne() {
+    long[][] ohlc = TestBars.randomWalk(11, 300);
+    // market orders on two bars of three, and a limit buy resting below the market from bar 0
+    BiConsumer<Exchange, Kline> bot =
+        (ex, k) -> {
+          flipEveryThirdBar(ex, k);
+          if (k.openTime() == TestBars.T0) {
+            ex.trading()
+                .place(
+                    OrderRequest.limit(
+                        TestBars.SYMBOL, Side.BUY, QTY, TestBars.SCALE.toPrice(ohlc[0][3] - 300)));
+          }
+        };
+    // from the first bar's open equity samples fall on bar opens; from its close (no start) they
+    // fall on bar closes, where they must see the open's book as with two stops
+    for (Instant start : new Instant[] {Instant.ofEpochMilli(TestBars.T0), null}) {
+      List<Kline> eventBars = new ArrayList<>();
+      List<Kline> columnBars = new ArrayList<>();
+      BacktestResult events = run(() -> new TestBars(ohlc, 50), start, true, eventBars, bot);
+      // blocks of 7 bars, so that bars at block edges are covered too
+      BacktestResult columns =
+          run(() -> TestBars.columnar(ohlc, 50, 7), start, true, columnBars, bot);
+
+      assertThat(ohlcv(columnBars)).hasSize(299).isEqualTo(ohlcv(eventBars));
+      List<Fill> fills = columns.account("bars").fills();
+      assertThat(fills.stream().filter(Fill::maker)).as("the resting buy filled").hasSize(1);
+      assertThat(described(fills))
+          .hasSize(201)
+          .isEqualTo(described(events.account("bars").fills()));
+      assertThat(columns.events()).isEqualTo(events.events()).isEqualTo(300);
+      EquityCurve a = columns.account("bars").equity();
+      EquityCurve b = events.account("bars").equity();
+      assertThat(a.size()).isEqualTo(b.size()).isGreaterThan(290);
+      for (int i = 0; i < a.size(); i++) {
+        assertThat(a.time(i)).isEqualTo(b.time(i));
+        assertThat(a.equity(i)).as("equity sample %d from %s", i, start).isEqualTo(b.equity(i));
+        assertThat(a.notional(i)).isEqualTo(b.notional(i));
+      }
+    }
   }
 
   @Test

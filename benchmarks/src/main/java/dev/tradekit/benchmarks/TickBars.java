@@ -1,6 +1,8 @@
 package dev.tradekit.benchmarks;
 
 import dev.tradekit.api.model.Instrument;
+import dev.tradekit.backtest.data.BarColumns;
+import dev.tradekit.backtest.data.BarSource;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
@@ -48,24 +50,32 @@ final class TickBars {
         .build();
   }
 
-  /** A fresh source of the bars as closed {@code BAR} events at their close times. */
+  /**
+   * A fresh source of the bars as closed {@code BAR} events at their close times; a {@link
+   * BarSource}, so a bar-mode replay reads them a block at a time without an event per bar.
+   */
   MarketDataSource source() {
-    return new MarketDataSource() {
+    return new BarSource() {
+      private final BarColumns rows = new BarColumns();
       private int next;
 
       @Override
-      public boolean next(MarketEvent into) {
-        if (next >= close.length) {
-          return false;
+      public int nextBars(BarColumns into) {
+        into.clear(SYMBOL);
+        int end = Math.min(close.length, next + into.capacity());
+        for (int i = next; i < end; i++) {
+          long openTime = SmaBars.T0 + i * MINUTE;
+          long hi = Math.max(open[i], close[i]);
+          long lo = Math.min(open[i], close[i]);
+          into.add(openTime, openTime + MINUTE - 1, open[i], hi, lo, close[i], 1, close[i] / 100.0);
         }
-        int i = next++;
-        long openTime = SmaBars.T0 + i * MINUTE;
-        long closeTime = openTime + MINUTE - 1;
-        long hi = Math.max(open[i], close[i]);
-        long lo = Math.min(open[i], close[i]);
-        into.reset(MarketEvent.Type.BAR, SYMBOL, closeTime, closeTime * 1_000_000L)
-            .bar(open[i], hi, lo, close[i], 1, close[i] / 100.0, openTime, closeTime, true);
-        return true;
+        next = end;
+        return into.size();
+      }
+
+      @Override
+      public boolean next(MarketEvent into) {
+        return rows.nextRow(this, into);
       }
 
       @Override

@@ -4,7 +4,9 @@ package dev.tradekit.strategy;
  * Closed bars handed from the exchange's event thread to the engine's scheduler, as numbers in
  * preallocated arrays: no object per bar once the queue has grown to the largest backlog. {@link
  * #offer} tells the caller when the queue was empty, i.e. when one drain must be scheduled; the
- * drain takes bars with {@link #poll} until it is empty again.
+ * drain takes bars with {@link #poll} until it is empty again. A bar that arrives on the
+ * scheduler's own thread while nothing waits does not go through the queue (see {@code
+ * Engine.onBar}).
  */
 final class BarQueue {
   private long[] openTime = new long[16];
@@ -12,6 +14,9 @@ final class BarQueue {
   private double[] values = new double[16 * 5];
   private int head;
   private int size;
+
+  /** {@link #size} for a read without the lock (written under it). */
+  private volatile int queued;
 
   /** Adds a bar; true when the queue was empty (schedule a drain). */
   synchronized boolean offer(
@@ -29,6 +34,7 @@ final class BarQueue {
     values[j + 3] = c;
     values[j + 4] = v;
     size++;
+    queued = size;
     return size == 1;
   }
 
@@ -48,12 +54,19 @@ final class BarQueue {
         values[j + 4]);
     head = (head + 1) % openTime.length;
     size--;
+    queued = size;
     return true;
   }
 
   synchronized void clear() {
     head = 0;
     size = 0;
+    queued = 0;
+  }
+
+  /** Whether no bar waits, read without the lock (a bar being offered may not show yet). */
+  boolean isEmpty() {
+    return queued == 0;
   }
 
   private void grow() {

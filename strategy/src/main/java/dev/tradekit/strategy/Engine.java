@@ -250,8 +250,10 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   }
 
   /**
-   * A bar from the venue: a closed one joins the queue (one drain scheduled when the queue was
-   * empty, no object per bar), an update goes to the scheduler when updates are wanted.
+   * A bar from the venue: a closed one goes straight to the strategy when it arrives on the
+   * scheduler's own thread with nothing due before it ({@link Scheduler#canRunInline}: in a
+   * backtest, each bar the replay releases), else it joins the queue (one drain scheduled when the
+   * queue was empty, no object per bar); an update goes to the scheduler when updates are wanted.
    */
   @Override
   public void onBar(
@@ -264,6 +266,11 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       double volume,
       boolean closed) {
     if (closed) {
+      if (scheduler.canRunInline() && running && !warming && closedBars.isEmpty()) {
+        bar.set(openTime, closeTime, open, high, low, close, volume);
+        closedInline(bar);
+        return;
+      }
       if (closedBars.offer(openTime, closeTime, open, high, low, close, volume)) {
         scheduler.execute(drainClosed);
       }
@@ -309,6 +316,21 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     }
     while (closedBars.poll(bar)) {
       closedBar(bar);
+    }
+  }
+
+  /**
+   * A closed bar handled in place of a drain task; what it throws goes to the scheduler's error
+   * handling as the drain's would have.
+   */
+  private void closedInline(Bar b) {
+    try {
+      closedBar(b);
+    } catch (RuntimeException e) {
+      scheduler.execute(
+          () -> {
+            throw e;
+          });
     }
   }
 

@@ -54,10 +54,14 @@ public final class TickScale {
 
   private final int tickScale;
 
+  /** The most ticks whose digits {@link #toDouble} converts exactly (a division done once). */
+  private final long maxExactTicks;
+
   private TickScale(BigDecimal tickSize, long tickUnscaled, int tickScale) {
     this.tickSize = tickSize;
     this.tickUnscaled = tickUnscaled;
     this.tickScale = tickScale;
+    this.maxExactTicks = MAX_EXACT_DOUBLE / tickUnscaled;
   }
 
   /**
@@ -274,7 +278,7 @@ public final class TickScale {
    */
   public double toDouble(long ticks) {
     long magnitude = Math.abs(ticks);
-    if (ticks != Long.MIN_VALUE && magnitude <= MAX_EXACT_DOUBLE / tickUnscaled) {
+    if (ticks != Long.MIN_VALUE && magnitude <= maxExactTicks) {
       double digits = (double) (ticks * tickUnscaled);
       if (tickScale >= 0 && tickScale < DOUBLE_POW10.length) {
         return digits / DOUBLE_POW10[tickScale];

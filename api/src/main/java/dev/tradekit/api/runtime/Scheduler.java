@@ -58,4 +58,23 @@ public interface Scheduler extends Executor {
    */
   @Override
   void execute(Runnable task);
+
+  /**
+   * Whether the calling thread may run a task itself instead of handing it to {@link #execute}:
+   * true only on the scheduler's own thread, outside any task, with nothing due at or before the
+   * current time, so that an executed task would be the next to run, at the current time. A caller
+   * that runs work in place must pass what it throws to the scheduler (for instance by {@code
+   * execute}-ing a task that rethrows it). The default is false: always hand over.
+   *
+   * <pre>{@code
+   * if (scheduler.canRunInline()) {
+   *   onBar(bar);
+   * } else {
+   *   scheduler.execute(() -> onBar(bar));
+   * }
+   * }</pre>
+   */
+  default boolean canRunInline() {
+    return false;
+  }
 }

@@ -146,6 +146,23 @@ public final class VirtualScheduler implements Scheduler {
   }
 
   /**
+   * True on the thread that last moved the clock, outside any task, with no hand-off pending and no
+   * task due at or before now: an executed task would run next, at the current time.
+   */
+  @Override
+  public boolean canRunInline() {
+    return now < nextDue && handoffPending == 0 && !running && Thread.currentThread() == owner;
+  }
+
+  /**
+   * Whether moving the clock to {@code epochMillis} would run nothing: no task due at or before it
+   * and nothing handed over. A replay uses it to take a bar's open and close in one step.
+   */
+  public boolean idleThrough(long epochMillis) {
+    return epochMillis < nextDue && handoffPending == 0 && !running;
+  }
+
+  /**
    * Moves the clock forward by {@code duration}, running every task due on the way.
    *
    * @return the number of tasks run

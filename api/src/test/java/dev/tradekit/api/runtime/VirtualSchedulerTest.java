@@ -333,4 +333,27 @@ class VirtualSchedulerTest {
     assertThat(runs[0] % 1_000_000).isEqualTo(240_000); // every executed task ran
     assertThat(allocated).as("bytes for 200,000 executes").isLessThan(20_000);
   }
+
+  @Test
+  void onlyTheClocksOwnThreadOutsideTasksWithNothingDueMayRunInline() throws Exception {
+    assertThat(scheduler.canRunInline()).as("nobody moved the clock yet").isFalse();
+    scheduler.advanceBy(Duration.ofMillis(1));
+    assertThat(scheduler.canRunInline()).isTrue();
+    boolean[] inTask = new boolean[1];
+    scheduler.execute(() -> inTask[0] = scheduler.canRunInline());
+    assertThat(scheduler.canRunInline()).as("a task is due now").isFalse();
+    scheduler.runPending();
+    assertThat(inTask[0]).as("inside a task").isFalse();
+    assertThat(scheduler.canRunInline()).isTrue();
+    boolean[] other = new boolean[] {true};
+    Thread t = new Thread(() -> other[0] = scheduler.canRunInline());
+    t.start();
+    t.join();
+    assertThat(other[0]).as("another thread").isFalse();
+    // a task due later does not stand in the way of running inline now, only of moving past it
+    scheduler.schedule(record("later"), 10, MILLISECONDS);
+    assertThat(scheduler.canRunInline()).isTrue();
+    assertThat(scheduler.idleThrough(START + 10)).isTrue();
+    assertThat(scheduler.idleThrough(START + 11)).as("due at +11").isFalse();
+  }
 }

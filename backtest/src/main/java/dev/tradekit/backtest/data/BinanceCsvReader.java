@@ -44,6 +44,37 @@ final class BinanceCsvReader implements MarketDataSource {
 
   @Override
   public boolean next(MarketEvent into) {
+    if (!nextLine()) {
+      return false;
+    }
+    try {
+      read(into);
+      return true;
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(lines.where() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Klines layout: appends the rows that fit to {@code into} (emptied first) without a {@link
+   * MarketEvent}; the number of bars read, 0 at the end of the file.
+   */
+  int nextBars(BarColumns into) {
+    into.clear(symbol);
+    while (!into.isFull() && nextLine()) {
+      try {
+        columns(Layout.KLINES);
+        into.add(
+            millis(0), millis(6), ticks(1), ticks(2), ticks(3), ticks(4), decimal(5), decimal(7));
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(lines.where() + ": " + e.getMessage(), e);
+      }
+    }
+    return into.size();
+  }
+
+  /** Moves to the next data line (skipping blank lines and a header row); false at the end. */
+  private boolean nextLine() {
     while (lines.nextLine()) {
       if (lines.length() == 0) {
         continue;
@@ -52,22 +83,22 @@ final class BinanceCsvReader implements MarketDataSource {
       if (lines.lineNumber() == 1 && (c0 < '0' || c0 > '9')) {
         continue; // header row
       }
-      try {
-        read(into);
-        return true;
-      } catch (RuntimeException e) {
-        throw new IllegalStateException(lines.where() + ": " + e.getMessage(), e);
-      }
+      return true;
     }
     return false;
   }
 
-  private void read(MarketEvent into) {
+  /** Splits the line, checking it has the columns of {@code expected}. */
+  private void columns(Layout expected) {
     int n = split();
-    if (n < layout.minColumns) {
+    if (n < expected.minColumns) {
       throw new IllegalStateException(
-          "expected at least " + layout.minColumns + " columns for " + layout + ", got " + n);
+          "expected at least " + expected.minColumns + " columns for " + expected + ", got " + n);
     }
+  }
+
+  private void read(MarketEvent into) {
+    columns(layout);
     switch (layout) {
       case KLINES -> {
         long open = millis(0);

@@ -63,10 +63,11 @@ public final class MarketDataSources {
   /**
    * Reads a data.binance.vision klines CSV ({@code .csv}, or a {@code .zip} holding one) as {@link
    * MarketEvent.Type#BAR}s, with or without the header row. A bar's event time is its close time
-   * (when it became known).
+   * (when it became known). The source is a {@link BarSource}: a bar-mode replay reads it a block
+   * of bars at a time, without an event per bar.
    */
   public static MarketDataSource klinesCsv(Path csvOrZip, String symbol, TickScale scale) {
-    return csv(csvOrZip, BinanceCsvReader.Layout.KLINES, symbol, scale);
+    return new KlinesCsvSource(csv(csvOrZip, BinanceCsvReader.Layout.KLINES, symbol, scale));
   }
 
   /**
@@ -123,7 +124,7 @@ public final class MarketDataSources {
     return new MergedSource(sources);
   }
 
-  private static MarketDataSource csv(
+  private static BinanceCsvReader csv(
       Path file, BinanceCsvReader.Layout layout, String symbol, TickScale scale) {
     Objects.requireNonNull(file, "csvOrZip");
     Objects.requireNonNull(symbol, "symbol");

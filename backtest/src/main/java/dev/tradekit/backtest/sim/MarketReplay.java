@@ -1,9 +1,12 @@
 package dev.tradekit.backtest.sim;
 
 import dev.tradekit.api.runtime.VirtualScheduler;
+import dev.tradekit.backtest.data.BarColumns;
+import dev.tradekit.backtest.data.BarSource;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Drives a {@link MarketDataSource} into a {@link SimVenue} in virtual time: for each event the
@@ -21,7 +24,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>On a venue in bar mode ({@link SimVenue.Builder#barMode}) each {@code BAR} is matched in two
- * steps: its open at the bar's open time, the rest at its event (close) time.
+ * steps: its open at the bar's open time, the rest at its event (close) time. A {@link BarSource}
+ * is read a block of bars at a time without an event per bar, and a bar during which nothing can
+ * happen (no task or delayed data due before its close, no order resting on the symbol) is matched
+ * in one step at its close: the same result, one clock stop instead of two.
  *
  * <p>The clock never goes back: an event older than the clock is applied at the clock's time.
  * Delayed market data becomes visible exactly at its release time: the replay stops the clock there
@@ -35,10 +41,13 @@ public final class MarketReplay {
   private final MarketEvent scratch = new MarketEvent();
   private MarketEvent event = scratch; // the scratch event, or one the source lends
   private final boolean barMode;
+  private final @Nullable BarSource bars;
+  private final BarColumns block;
   private boolean pending;
   private boolean barOpened;
   private boolean exhausted;
   private long processed;
+  private long oneStep;
 
   /**
    * A replay of {@code source} into {@code venue}.
@@ -55,6 +64,8 @@ public final class MarketReplay {
     }
     this.clock = v;
     this.barMode = venue.barMode();
+    this.bars = barMode && source instanceof BarSource b ? b : null;
+    this.block = new BarColumns(bars == null ? 1 : BarColumns.DEFAULT_CAPACITY);
   }
 
   /**
@@ -74,6 +85,17 @@ public final class MarketReplay {
    */
   public long runUntil(long epochMillis) {
     long before = processed;
+    if (bars != null) {
+      runBars(bars, epochMillis);
+    } else {
+      runEvents(epochMillis);
+    }
+    long end = epochMillis == Long.MAX_VALUE ? clock.currentTimeMillis() : epochMillis;
+    advanceTo(Math.max(end, clock.currentTimeMillis()));
+    return processed - before;
+  }
+
+  private void runEvents(long epochMillis) {
     while (pending || (!exhausted && fetch())) {
       if (barMode && !barOpened && event.type() == MarketEvent.Type.BAR) {
         long open = Math.max(event.openTime(), clock.currentTimeMillis());
@@ -94,9 +116,65 @@ public final class MarketReplay {
       venue.onMarketEvent(event);
       processed++;
     }
-    long end = epochMillis == Long.MAX_VALUE ? clock.currentTimeMillis() : epochMillis;
-    advanceTo(Math.max(end, clock.currentTimeMillis()));
-    return processed - before;
+  }
+
+  /**
+   * Bar mode on a {@link BarSource}: bars read a block at a time, column by column. A bar skips the
+   * clock's stop at its open (the fast lane) when, once the open is reached, the venue says the bar
+   * is quiet ({@link SimVenue#quietBar}: no resting or conditional order) and nothing is due on the
+   * clock before its close nor in the visible feed up to it. Tasks due exactly at the close run
+   * then, before the close is matched, as in two stops (they see the open's book); the close is
+   * matched as a {@code BAR} event if they left an order resting. Otherwise a bar stops the clock
+   * at its open and at its close, as {@code BAR} events.
+   */
+  private void runBars(BarSource bars, long epochMillis) {
+    BarColumns b = block;
+    while (true) {
+      if (b.position() == b.size() && (exhausted || bars.nextBars(b) == 0)) {
+        exhausted = true;
+        return;
+      }
+      int i = b.position();
+      if (!barOpened) {
+        long open = Math.max(b.openTime(i), clock.currentTimeMillis());
+        if (open > epochMillis) {
+          return;
+        }
+        advanceTo(open);
+        long close = Math.max(b.closeTime(i), open);
+        if (close <= epochMillis
+            && clock.idleThrough(close - 1)
+            && venue.nextVisibleRelease() > close
+            && venue.quietBar(b.symbol())) {
+          venue.onQuietBarOpen(b, i);
+          if (clock.idleThrough(close)) {
+            clock.advanceTo(close); // nothing due on the way: one comparison
+          } else {
+            advanceTo(close); // what is due exactly at the close
+          }
+          if (venue.quietBar(b.symbol())) {
+            venue.onQuietBar(b, i);
+          } else {
+            venue.onMarketEvent(b.fill(i, event));
+          }
+          b.skip();
+          processed++;
+          oneStep++;
+          continue;
+        }
+        venue.onBarOpen(b.fill(i, event));
+        barOpened = true;
+      }
+      long t = Math.max(b.closeTime(i), clock.currentTimeMillis());
+      if (t > epochMillis) {
+        return;
+      }
+      barOpened = false;
+      advanceTo(t);
+      venue.onMarketEvent(event);
+      b.skip();
+      processed++;
+    }
   }
 
   private boolean fetch() {
@@ -126,8 +204,16 @@ public final class MarketReplay {
     return processed;
   }
 
+  /**
+   * Bars matched in one step at their close (bar mode on a {@link BarSource}, nothing due or
+   * resting during the bar); the others took two.
+   */
+  public long barsInOneStep() {
+    return oneStep;
+  }
+
   /** True once the source has no more events. */
   public boolean isFinished() {
-    return exhausted && !pending;
+    return bars != null ? exhausted && block.position() == block.size() : exhausted && !pending;
   }
 }

@@ -73,7 +73,7 @@ final class PublicDepth {
 
   /** The published quantity of a level: recorded plus account orders. */
   double quantityAt(Side side, long priceTicks) {
-    return market.book.quantityAt(side, priceTicks)
+    return market.book().quantityAt(side, priceTicks)
         + ownLots.quantityAt(side, priceTicks) * market.lot;
   }
 
@@ -93,7 +93,7 @@ final class PublicDepth {
       addPending(side, priceTicks);
       return;
     }
-    long id = market.book.lastUpdateId();
+    long id = market.book().lastUpdateId();
     out = target.get();
     out.reset(MarketEvent.Type.DEPTH_UPDATE, market.symbol(), clock.getAsLong(), 0);
     out.updateIds(id, id, id);
@@ -128,7 +128,7 @@ final class PublicDepth {
       }
       default -> {
         if (flush) {
-          long id = market.book.lastUpdateId();
+          long id = market.book().lastUpdateId();
           out = target.get();
           out.reset(MarketEvent.Type.DEPTH_UPDATE, market.symbol(), clock.getAsLong(), 0);
           out.updateIds(id, id, id);
@@ -221,7 +221,7 @@ final class PublicDepth {
 
   /** A copy of the published book: the market book with account quantity added (allocates). */
   OrderBook copyBook() {
-    OrderBook copy = new OrderBook(market.symbol(), Math.max(16, market.book.depth(Side.BUY)));
+    OrderBook copy = new OrderBook(market.symbol(), Math.max(16, market.book().depth(Side.BUY)));
     copyInto(copy);
     return copy;
   }
@@ -231,7 +231,7 @@ final class PublicDepth {
    * reusing its arrays.
    */
   void copyInto(OrderBook into) {
-    into.copyFrom(market.book);
+    into.copyFrom(market.book());
     for (Side side : SIDES) {
       for (int j = 0, m = ownLots.depth(side); j < m; j++) {
         long p = ownLots.priceTicks(side, j);

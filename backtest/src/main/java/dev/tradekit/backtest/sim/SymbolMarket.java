@@ -24,7 +24,18 @@ final class SymbolMarket {
   final TickScale scale;
   final BigDecimal lotSize;
   final double lot;
-  final OrderBook book;
+  private final OrderBook book;
+
+  /**
+   * Bar mode's one-level book waits here until read ({@link #book()}): the price it is set around,
+   * its quantity and time. Most bars' books are replaced by the next bar's before anyone reads
+   * them.
+   */
+  private boolean barPending;
+
+  private long pendingTicks;
+  private double pendingQty;
+  private long pendingTime;
 
   /** Bar mode's one-level book, one entry a side (reused arrays). */
   private final long[] barBid = new long[1];
@@ -60,10 +71,22 @@ final class SymbolMarket {
     return instrument.symbol();
   }
 
+  /**
+   * The matcher's book (with bar mode's one-level book set first if one is waiting). Takers
+   * subtract what they take from it.
+   */
+  OrderBook book() {
+    if (barPending) {
+      setBarBook();
+    }
+    return book;
+  }
+
   /** Applies one event of this symbol; true when the book changed. */
   boolean apply(MarketEvent e) {
     switch (e.type()) {
       case DEPTH_SNAPSHOT, DEPTH_UPDATE -> {
+        book(); // a waiting bar book is the state the first depth event starts from
         depthSeen = true;
         boolean wasSynced = sync.isSynced();
         boolean changed = sync.onEvent(e);
@@ -79,6 +102,7 @@ final class SymbolMarket {
         tickerBid = e.bestBidTicks();
         tickerAsk = e.bestAskTicks();
         if (!depthSeen) {
+          barPending = false; // replaced as a whole
           book.clear();
           book.setLevel(Side.BUY, tickerBid, e.bestBidQuantity());
           book.setLevel(Side.SELL, tickerAsk, e.bestAskQuantity());
@@ -102,7 +126,8 @@ final class SymbolMarket {
 
   /**
    * Bar mode: shows a bar price as the one-level book a bar replay has, {@code ticks ± 1} tick with
-   * {@code quantity} on each side, set as a one-entry snapshot a side (no object). Ignored once
+   * {@code quantity} on each side. The book itself is set when next read ({@link #book()}), as a
+   * one-entry snapshot a side (no object); the ticker and last price are set now. Ignored once
    * depth data has been seen (the recorded book is the truth then).
    */
   void barBook(long ticks, double quantity, long time) {
@@ -112,11 +137,19 @@ final class SymbolMarket {
     tickerBid = ticks - 1;
     tickerAsk = ticks + 1;
     lastTradeTicks = ticks;
-    barBid[0] = ticks - 1;
-    barAsk[0] = ticks + 1;
-    barQty[0] = quantity;
+    barPending = true;
+    pendingTicks = ticks;
+    pendingQty = quantity;
+    pendingTime = time;
+  }
+
+  private void setBarBook() {
+    barPending = false;
+    barBid[0] = pendingTicks - 1;
+    barAsk[0] = pendingTicks + 1;
+    barQty[0] = pendingQty;
     // one level a side, set as a snapshot of one entry each: no search, no shifting of levels
-    book.applySnapshot(book.lastUpdateId(), time, barBid, barQty, 1, barAsk, barQty, 1);
+    book.applySnapshot(book.lastUpdateId(), pendingTime, barBid, barQty, 1, barAsk, barQty, 1);
   }
 
   /** Whether a depth snapshot or diff has been seen (else the book, if any, is from tickers). */
@@ -152,7 +185,7 @@ final class SymbolMarket {
    * remains).
    */
   void take(Side side, long priceTicks, long lots) {
-    double left = book.quantityAt(side, priceTicks) - lots * lot;
+    double left = book().quantityAt(side, priceTicks) - lots * lot;
     book.setLevel(side, priceTicks, left < lot * 1e-6 ? 0 : left);
   }
 
@@ -161,8 +194,9 @@ final class SymbolMarket {
    * before any price is known.
    */
   @Nullable BigDecimal mark() {
-    long bid = book.bestBidTicks();
-    long ask = book.bestAskTicks();
+    OrderBook b = book();
+    long bid = b.bestBidTicks();
+    long ask = b.bestAskTicks();
     if (bid == NO_PRICE || ask == NO_PRICE) {
       bid = tickerBid;
       ask = tickerAsk;

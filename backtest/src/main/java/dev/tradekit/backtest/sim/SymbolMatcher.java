@@ -61,7 +61,7 @@ final class SymbolMatcher {
   }
 
   private OrderBook book() {
-    return market.book;
+    return market.book();
   }
 
   // ---------------------------------------------------------------- market events
@@ -272,7 +272,7 @@ final class SymbolMatcher {
    * crosses fill at their price. Market orders that arrive until the bar's close take this book.
    */
   void onBarOpen(MarketEvent bar) {
-    market.barBook(bar.openTicks(), barQuantity(bar), bar.openTime());
+    showBar(bar.openTicks(), bar.volume(), bar.openTime());
     if (!bids.isEmpty() || !asks.isEmpty()) {
       fillCrossed();
     }
@@ -280,12 +280,20 @@ final class SymbolMatcher {
 
   /** Bar mode, after the bar was matched: the book becomes the close ± 1 tick. */
   void onBarClose(MarketEvent bar) {
-    market.barBook(bar.closeTicks(), barQuantity(bar), bar.closeTime());
+    showBar(bar.closeTicks(), bar.volume(), bar.closeTime());
   }
 
-  /** The quantity a bar's book shows each side: the bar's volume (1 for a bar without volume). */
-  private static double barQuantity(MarketEvent bar) {
-    return bar.volume() > 0 ? bar.volume() : 1;
+  /**
+   * Bar mode: the book becomes {@code ticks} ± 1 tick, showing the bar's volume each side (1 for a
+   * bar without volume).
+   */
+  void showBar(long ticks, double volume, long time) {
+    market.barBook(ticks, volume > 0 ? volume : 1, time);
+  }
+
+  /** Whether any order rests on the symbol (bar mode's fast lane needs none). */
+  boolean hasOrders() {
+    return !bids.isEmpty() || !asks.isEmpty();
   }
 
   private void onBar(long lowTicks, long highTicks) {

@@ -176,11 +176,11 @@ class LazyVisibleBookTest {
     /** A post-only ladder at the matcher's touch, and a taker that takes a slice of the book. */
     void trade(int i) {
       SymbolMatcher m = Objects.requireNonNull(venue.matcher(SimKit.SYMBOL));
-      if (!m.market.bookUsable() || m.market.book.isEmpty(Side.BUY)) {
+      if (!m.market.bookUsable() || m.market.book().isEmpty(Side.BUY)) {
         return;
       }
-      long bid = m.market.book.bestBidTicks();
-      long ask = m.market.book.bestAskTicks();
+      long bid = m.market.book().bestBidTicks();
+      long ask = m.market.book().bestAskTicks();
       for (int k = 0; k < 3; k++) {
         maker
             .trading()

@@ -1,0 +1,109 @@
+package dev.tradekit.backtest.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradekit.api.Exchange;
+import dev.tradekit.api.KlineListener;
+import dev.tradekit.api.model.KlineInterval;
+import dev.tradekit.api.model.OrderRequest;
+import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.BarColumns;
+import dev.tradekit.backtest.data.BarSource;
+import dev.tradekit.backtest.data.MarketEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bar mode's fast lane in {@link MarketReplay}: bars of a {@link BarSource} during which nothing
+ * can happen are matched in one step, with the same book, marks and klines as in two.
+ */
+class BarLaneTest {
+  private static final long MINUTE = 60_000;
+  private static final long T0 = SimKit.T0 - SimKit.T0 % MINUTE;
+
+  /** {@code n} one-minute bars from T0, closes 30,000.0 + 0.1 · i, opens one tick lower. */
+  private static BarSource bars(int n) {
+    return new BarSource() {
+      private final BarColumns rows = new BarColumns(5);
+      private int next;
+
+      @Override
+      public int nextBars(BarColumns into) {
+        into.clear(SimKit.SYMBOL);
+        while (next < n && !into.isFull()) {
+          long open = T0 + next * MINUTE;
+          long close = 300_000L + next;
+          into.add(open, open + MINUTE - 1, close - 1, close + 5, close - 6, close, 2, 0);
+          next++;
+        }
+        return into.size();
+      }
+
+      @Override
+      public boolean next(MarketEvent into) {
+        return rows.nextRow(this, into);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static SimKit kit() {
+    return new SimKit(
+        b ->
+            b.barMode(true)
+                .orderLatency(LatencyModel.fixed(Duration.ofMillis(1)))
+                .marketDataLatency(LatencyModel.fixed(Duration.ofMillis(1))));
+  }
+
+  @Test
+  void quietBarsTakeOneStepAndLeaveTheBookAtTheLastCloseWithEveryKlineOnTime() {
+    SimKit k = kit();
+    Exchange ex = k.account("a", "10000");
+    List<long[]> seen = new ArrayList<>();
+    KlineListener l =
+        (bar, closed) ->
+            seen.add(
+                new long[] {
+                  bar.openTime(), k.clock.currentTimeMillis(), SimKit.SCALE.toTicks(bar.close())
+                });
+    ex.streams().klines(SimKit.SYMBOL, KlineInterval.M1, l);
+    MarketReplay replay = new MarketReplay(bars(12), k.venue);
+
+    assertThat(replay.runToEnd()).isEqualTo(12);
+
+    assertThat(replay.barsInOneStep()).isEqualTo(12);
+    assertThat(k.venue.book(SimKit.SYMBOL).bestBidTicks()).isEqualTo(300_011 - 1);
+    assertThat(k.venue.book(SimKit.SYMBOL).bestAskTicks()).isEqualTo(300_011 + 1);
+    assertThat(k.venue.markPrice(SimKit.SYMBOL)).isEqualByComparingTo("30001.1");
+    assertThat(seen).as("the last bar is visible 1 ms after the data ends").hasSize(11);
+    replay.runUntil(T0 + 12 * MINUTE);
+    assertThat(seen).hasSize(12);
+    for (int i = 0; i < 12; i++) {
+      long open = T0 + i * MINUTE;
+      assertThat(seen.get(i)).containsExactly(open, open + MINUTE, 300_000 + i); // close + 1 ms
+    }
+  }
+
+  @Test
+  void aRestingOrderMakesEveryBarTakeTwoStepsUntilItFills() {
+    SimKit k = kit();
+    Exchange ex = k.account("a", "10000");
+    MarketReplay replay = new MarketReplay(bars(10), k.venue);
+    replay.runUntil(T0 + 3 * MINUTE - 1); // three quiet bars
+    // a sell at 30,001.2: bar 8's high (30,000.8 + 0.5) is the first to trade through it
+    ex.trading()
+        .place(OrderRequest.limit(SimKit.SYMBOL, Side.SELL, SimKit.d("0.01"), SimKit.d("30001.2")));
+
+    replay.runToEnd();
+
+    assertThat(k.venue.fills("a")).hasSize(1);
+    assertThat(k.venue.fills("a").get(0).time()).isEqualTo(T0 + 9 * MINUTE - 1);
+    // one step: bars 0-2 before the order and bar 9 after its fill; two: bars 3-8 (it arrives at
+    // bar 3's open, then rests)
+    assertThat(replay.barsInOneStep()).isEqualTo(4);
+  }
+}
