@@ -2,7 +2,6 @@ package dev.tradekit.backtest;
 
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Instrument;
-import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.BarSource;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketEvent;
@@ -57,26 +56,14 @@ final class TestBars implements MarketDataSource {
   static BarSource columnar(long[][] ohlc, double volume, int block) {
     TestBars events = new TestBars(ohlc, volume);
     MarketEvent e = new MarketEvent();
-    return new BarSource() {
-      private final BarColumns rows = new BarColumns(block);
-
-      @Override
-      public int nextBars(BarColumns into) {
-        into.clear(SYMBOL);
-        for (int k = 0; k < block && !into.isFull() && events.next(e); k++) {
-          into.add(e);
-        }
-        return into.size();
-      }
-
-      @Override
-      public boolean next(MarketEvent into) {
-        return rows.nextRow(this, into);
-      }
-
-      @Override
-      public void close() {}
-    };
+    return BarSource.of(
+        into -> {
+          into.clear(SYMBOL);
+          for (int k = 0; k < block && !into.isFull() && events.next(e); k++) {
+            into.add(e);
+          }
+          return into.size();
+        });
   }
 
   @Override

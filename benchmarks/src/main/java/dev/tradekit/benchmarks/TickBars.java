@@ -1,10 +1,8 @@
 package dev.tradekit.benchmarks;
 
 import dev.tradekit.api.model.Instrument;
-import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.BarSource;
 import dev.tradekit.backtest.data.MarketDataSource;
-import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,32 +53,21 @@ final class TickBars {
    * BarSource}, so a bar-mode replay reads them a block at a time without an event per bar.
    */
   MarketDataSource source() {
-    return new BarSource() {
-      private final BarColumns rows = new BarColumns();
-      private int next;
-
-      @Override
-      public int nextBars(BarColumns into) {
-        into.clear(SYMBOL);
-        int end = Math.min(close.length, next + into.capacity());
-        for (int i = next; i < end; i++) {
-          long openTime = SmaBars.T0 + i * MINUTE;
-          long hi = Math.max(open[i], close[i]);
-          long lo = Math.min(open[i], close[i]);
-          into.add(openTime, openTime + MINUTE - 1, open[i], hi, lo, close[i], 1, close[i] / 100.0);
-        }
-        next = end;
-        return into.size();
-      }
-
-      @Override
-      public boolean next(MarketEvent into) {
-        return rows.nextRow(this, into);
-      }
-
-      @Override
-      public void close() {}
-    };
+    int[] next = {0};
+    return BarSource.of(
+        into -> {
+          into.clear(SYMBOL);
+          int end = Math.min(close.length, next[0] + into.capacity());
+          for (int i = next[0]; i < end; i++) {
+            long openTime = SmaBars.T0 + i * MINUTE;
+            long hi = Math.max(open[i], close[i]);
+            long lo = Math.min(open[i], close[i]);
+            into.add(
+                openTime, openTime + MINUTE - 1, open[i], hi, lo, close[i], 1, close[i] / 100.0);
+          }
+          next[0] = end;
+          return into.size();
+        });
   }
 
   /** The same bars as a ta4j series of {@link DoubleNum}. */

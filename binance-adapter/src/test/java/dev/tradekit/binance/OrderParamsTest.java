@@ -18,7 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OrderParamsTest {
-  private static final Instrument BTC =
+  /** Binance's BTCUSDT filters; other order-building tests of this package use it too. */
+  static final Instrument BTC =
       Instrument.builder()
           .symbol("BTCUSDT")
           .baseAsset("BTC")

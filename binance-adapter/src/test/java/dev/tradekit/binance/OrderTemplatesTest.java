@@ -15,19 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OrderTemplatesTest {
-  private static final Instrument BTC =
-      Instrument.builder()
-          .symbol("BTCUSDT")
-          .baseAsset("BTC")
-          .quoteAsset("USDT")
-          .tickSize(new BigDecimal("0.10"))
-          .minPrice(new BigDecimal("556.80"))
-          .maxPrice(new BigDecimal("4529764"))
-          .stepSize(new BigDecimal("0.001"))
-          .minQty(new BigDecimal("0.001"))
-          .maxQty(new BigDecimal("1000"))
-          .minNotional(new BigDecimal("100"))
-          .build();
+  private static final Instrument BTC = OrderParamsTest.BTC;
 
   private static OrderRequest.Builder order(Side side, OrderType type, String quantity) {
     return OrderRequest.builder()

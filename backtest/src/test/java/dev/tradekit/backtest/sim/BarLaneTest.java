@@ -7,9 +7,7 @@ import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.BarSource;
-import dev.tradekit.backtest.data.MarketEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,30 +23,17 @@ class BarLaneTest {
 
   /** {@code n} one-minute bars from T0, closes 30,000.0 + 0.1 · i, opens one tick lower. */
   private static BarSource bars(int n) {
-    return new BarSource() {
-      private final BarColumns rows = new BarColumns(5);
-      private int next;
-
-      @Override
-      public int nextBars(BarColumns into) {
-        into.clear(SimKit.SYMBOL);
-        while (next < n && !into.isFull()) {
-          long open = T0 + next * MINUTE;
-          long close = 300_000L + next;
-          into.add(open, open + MINUTE - 1, close - 1, close + 5, close - 6, close, 2, 0);
-          next++;
-        }
-        return into.size();
-      }
-
-      @Override
-      public boolean next(MarketEvent into) {
-        return rows.nextRow(this, into);
-      }
-
-      @Override
-      public void close() {}
-    };
+    int[] next = {0};
+    return BarSource.of(
+        into -> {
+          into.clear(SimKit.SYMBOL);
+          for (; next[0] < n && !into.isFull(); next[0]++) {
+            long open = T0 + next[0] * MINUTE;
+            long close = 300_000L + next[0];
+            into.add(open, open + MINUTE - 1, close - 1, close + 5, close - 6, close, 2, 0);
+          }
+          return into.size();
+        });
   }
 
   private static SimKit kit() {
