@@ -93,9 +93,8 @@ final class KlineFeed {
     switch (e.type()) {
       case TRADE ->
           bars.onTrade(e.eventTime(), e.tradePriceTicks(), e.tradeQuantity(), e.buyerMaker());
-      case BAR -> {
-        try {
-          bars.onBar(
+      case BAR ->
+          onBar(
               e.openTime(),
               e.closeTime(),
               e.openTicks(),
@@ -105,14 +104,31 @@ final class KlineFeed {
               e.volume(),
               e.quoteVolume(),
               e.barClosed());
-        } catch (IllegalArgumentException ex) {
-          if (!warned) {
-            warned = true;
-            LOG.log(Level.WARNING, "sim: klines of " + e.symbol() + ": " + ex.getMessage());
-          }
-        }
-      }
       default -> bars.advanceTo(e.eventTime());
+    }
+  }
+
+  /**
+   * One visible bar of the data, as numbers (prices in ticks); data bars that cannot build the
+   * interval are reported once and ignored.
+   */
+  void onBar(
+      long openTime,
+      long closeTime,
+      long open,
+      long high,
+      long low,
+      long close,
+      double volume,
+      double quoteVolume,
+      boolean closed) {
+    try {
+      bars.onBar(openTime, closeTime, open, high, low, close, volume, quoteVolume, closed);
+    } catch (IllegalArgumentException ex) {
+      if (!warned) {
+        warned = true;
+        LOG.log(Level.WARNING, "sim: klines of " + market.symbol() + ": " + ex.getMessage());
+      }
     }
   }
 
