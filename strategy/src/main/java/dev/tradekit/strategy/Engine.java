@@ -46,6 +46,16 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   private final VenueStops stops;
   private final TradingListener listener;
   private final RiskManager risk;
+
+  /** The risk limits' stale-data guard in millis: a closed bar older than this gets no order. */
+  private final long maxBarAgeMillis;
+
+  /** Whether any exit rule is on (checked here per bar, off for most strategies). */
+  private final boolean exitRules;
+
+  /** Whether a loss limit is set (the balance is read after each fresh bar). */
+  private final boolean lossLimit;
+
   private final WishOrders orders;
   private final Bar bar = new Bar();
   private final BarQueue closedBars = new BarQueue();
@@ -73,8 +83,12 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     this.strategy = b.strategy();
     this.indicators = strategy.indicators().toArray(new BarIndicator[0]);
     this.exits = new ExitRules(b.stopLoss, b.takeProfit, b.trailingStop);
+    this.exitRules = exits.enabled();
     this.listener = b.listener;
-    this.risk = new RiskManager(limits(b));
+    RiskLimits limits = limits(b);
+    this.risk = new RiskManager(limits);
+    this.maxBarAgeMillis = millis(limits.maxBookAge());
+    this.lossLimit = b.maxLoss != null;
     this.stops =
         new VenueStops(exchange, scheduler, name, symbol, exits, b.venueStops, new StopsHost(this));
     this.orders = new WishOrders(this, b, stops, risk);
@@ -94,6 +108,15 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     @Override
     public void error(Throwable error) {
       e.emitError(error);
+    }
+  }
+
+  /** {@code d} in millis, saturated: a bar age beyond the range of millis never goes stale. */
+  private static long millis(Duration d) {
+    try {
+      return d.toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
     }
   }
 
@@ -266,7 +289,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       double volume,
       boolean closed) {
     if (closed) {
-      if (scheduler.canRunInline() && running && !warming && closedBars.isEmpty()) {
+      if (running && !warming && closedBars.isEmpty() && scheduler.canRunInline()) {
         bar.set(openTime, closeTime, open, high, low, close, volume);
         closedInline(bar);
         return;
@@ -354,43 +377,59 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
         k.volume().doubleValue());
   }
 
-  /** One closed bar, already in {@code b} (the engine's reused {@link #bar}). */
+  /**
+   * One closed bar, already in {@code b} (the engine's reused {@link #bar}): a few comparisons
+   * around the indicators and the strategy; the rare branches (exit rules, stale bars, the loss
+   * limit) are methods of their own.
+   */
   private void closedBar(Bar b) {
-    if (b.openTime() <= lastOpenTime) {
+    long openTime = b.openTime();
+    if (openTime <= lastOpenTime) {
       return;
     }
-    lastOpenTime = b.openTime();
+    lastOpenTime = openTime;
     index++;
     for (BarIndicator indicator : indicators) {
       indicator.onBar(b.open(), b.high(), b.low(), b.close(), b.volume());
     }
-    boolean fresh = !warming && !risk.stale(b.closeTime(), now());
-    if (fresh && exits.enabled()) {
-      ExitRules.Reason hit = exits.check(b.high(), b.low());
-      if (hit != null && target == direction) {
-        target = 0;
-        emit(
-            new TradingEvent.TargetReached(
-                name, now(), hit + " on the bar opened at " + b.openTime()));
-      }
+    // the stale-data guard of the risk limits (RiskManager.stale) on the bar's close time
+    boolean fresh = !warming && now() - b.closeTime() <= maxBarAgeMillis;
+    if (fresh && exitRules) {
+      checkExits(b);
     }
     strategy.onBar(b, this);
     if (!fresh) {
       if (!warming) {
-        LOG.log(Level.WARNING, name + ": bar " + b.openTime() + " is stale, no order");
+        LOG.log(Level.WARNING, name + ": bar " + openTime + " is stale, no order");
       }
       return;
     }
-    orders.onBar(b.openTime(), b.close());
-    if (settings.maxLoss != null && !halted) {
-      readBalance(false)
-          .whenComplete(
-              (v, e) -> {
-                if (e != null) {
-                  scheduler.execute(() -> emitError(unwrap(e)));
-                }
-              });
+    orders.onBar(openTime, b.close());
+    if (lossLimit && !halted) {
+      checkLoss();
     }
+  }
+
+  /** The engine's exit rules on a fresh closed bar: a rule that fires makes the wish flat. */
+  private void checkExits(Bar b) {
+    ExitRules.Reason hit = exits.check(b.high(), b.low());
+    if (hit != null && target == direction) {
+      target = 0;
+      emit(
+          new TradingEvent.TargetReached(
+              name, now(), hit + " on the bar opened at " + b.openTime()));
+    }
+  }
+
+  /** Reads the balance against the loss limit; a failed read is reported as an error. */
+  private void checkLoss() {
+    readBalance(false)
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                scheduler.execute(() -> emitError(unwrap(e)));
+              }
+            });
   }
 
   /** Reads the venue's position of the symbol into the engine (on the scheduler). */

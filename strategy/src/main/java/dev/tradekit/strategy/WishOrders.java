@@ -100,8 +100,8 @@ final class WishOrders {
     lastClose = close;
     if (inFlight != null) {
       checkInFlight();
-    } else {
-      act();
+    } else if (engine.target() != engine.position()) {
+      act(); // (a bar that leaves the wish where the position is costs two reads)
     }
   }
 

@@ -54,14 +54,42 @@ public final class TickScale {
 
   private final int tickScale;
 
-  /** The most ticks whose digits {@link #toDouble} converts exactly (a division done once). */
+  /**
+   * The most ticks (in magnitude) that {@link #toDouble} converts with one rounding: 2^53 when the
+   * tick size is an exact double, 2^53 / {@link #tickUnscaled} when it is a decimal fraction whose
+   * power of ten is an exact double, else -1 (every tick count takes the {@link BigDecimal} path).
+   */
   private final long maxExactTicks;
+
+  /**
+   * The tick size as a double when that is exact (a binary fraction or a small integer), else 0.
+   */
+  private final double binaryTick;
+
+  /** 10^{@link #tickScale} when {@link #binaryTick} is 0 and the fast path applies. */
+  private final double decimalDivisor;
 
   private TickScale(BigDecimal tickSize, long tickUnscaled, int tickScale) {
     this.tickSize = tickSize;
     this.tickUnscaled = tickUnscaled;
     this.tickScale = tickScale;
-    this.maxExactTicks = MAX_EXACT_DOUBLE / tickUnscaled;
+    double asDouble = tickSize.doubleValue();
+    if (new BigDecimal(asDouble).compareTo(tickSize) == 0) {
+      // ticks · tick is a product of two exact doubles: one correctly rounded multiplication
+      this.binaryTick = asDouble;
+      this.decimalDivisor = 1;
+      this.maxExactTicks = MAX_EXACT_DOUBLE;
+    } else if (tickScale > 0 && tickScale < DOUBLE_POW10.length) {
+      // (ticks · unscaled) / 10^scale: a quotient of two exact doubles, one correctly rounded
+      // division
+      this.binaryTick = 0;
+      this.decimalDivisor = DOUBLE_POW10[tickScale];
+      this.maxExactTicks = MAX_EXACT_DOUBLE / tickUnscaled;
+    } else {
+      this.binaryTick = 0;
+      this.decimalDivisor = 1;
+      this.maxExactTicks = -1;
+    }
   }
 
   /**
@@ -273,19 +301,16 @@ public final class TickScale {
   }
 
   /**
-   * The price of {@code ticks} ticks as the nearest {@code double}; exact-rounded without
-   * allocation when {@code ticks * tickSize}'s digits fit in 53 bits.
+   * The price of {@code ticks} ticks as the nearest {@code double} (what {@link
+   * BigDecimal#doubleValue()} gives for {@link #toPrice}): one multiplication when the tick size is
+   * an exact double (0.5, 1, 10), one division when it is a decimal fraction (0.01), as long as the
+   * digits fit in 53 bits; without allocation then, through {@link BigDecimal} otherwise.
    */
   public double toDouble(long ticks) {
-    long magnitude = Math.abs(ticks);
-    if (ticks != Long.MIN_VALUE && magnitude <= maxExactTicks) {
-      double digits = (double) (ticks * tickUnscaled);
-      if (tickScale >= 0 && tickScale < DOUBLE_POW10.length) {
-        return digits / DOUBLE_POW10[tickScale];
-      }
-      if (tickScale < 0 && -tickScale < DOUBLE_POW10.length) {
-        return digits * DOUBLE_POW10[-tickScale]; // one correctly rounded product of exact values
-      }
+    long max = maxExactTicks;
+    if (ticks <= max && ticks >= -max) {
+      double tick = binaryTick;
+      return tick != 0 ? ticks * tick : (double) (ticks * tickUnscaled) / decimalDivisor;
     }
     return toPrice(ticks).doubleValue();
   }

@@ -147,6 +147,60 @@ class TickScaleTest {
   }
 
   @Test
+  void toDoubleEqualsBigDecimalDoubleValueForBinaryDecimalAndHugeTickSizes() {
+    String[] sizes = {
+      "0.01",
+      "0.1",
+      "0.5",
+      "0.25",
+      "0.125",
+      "0.0625",
+      "1",
+      "2",
+      "5",
+      "10",
+      "25",
+      "100",
+      "1000",
+      "0.00001",
+      "0.00000001",
+      "0.0005",
+      "0.3",
+      "0.03",
+      "1.5",
+      "12.5",
+      "0.000000000000000001",
+      "123456789012345678",
+      "1E+20",
+      "3E+25",
+      "0.000000000000000000000001"
+    };
+    Random random = new Random(11);
+    for (String size : sizes) {
+      TickScale scale = TickScale.of(new BigDecimal(size));
+      for (int i = 0; i < 20_000; i++) {
+        long t =
+            switch (i % 4) {
+              case 0 -> random.nextLong() >> random.nextInt(64);
+              case 1 ->
+                  (1L << 53) / Math.max(1, scale.tickSize().unscaledValue().longValue())
+                      + random.nextInt(5)
+                      - 2;
+              case 2 -> random.nextInt(10_000_000);
+              default -> -(1L << 53) + random.nextInt(5) - 2;
+            };
+        assertThat(scale.toDouble(t))
+            .as("%s ticks of %s", t, size)
+            .isEqualTo(scale.toPrice(t).doubleValue());
+      }
+      assertThat(scale.toDouble(Long.MIN_VALUE))
+          .isEqualTo(scale.toPrice(Long.MIN_VALUE).doubleValue());
+      assertThat(scale.toDouble(Long.MAX_VALUE))
+          .isEqualTo(scale.toPrice(Long.MAX_VALUE).doubleValue());
+    }
+  }
+
+  @Test
   void rejectsNonPositiveTickSize() {
     assertThatThrownBy(() -> TickScale.of(BigDecimal.ZERO))
         .isInstanceOf(IllegalArgumentException.class)

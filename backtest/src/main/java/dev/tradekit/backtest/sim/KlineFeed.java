@@ -22,8 +22,14 @@ final class KlineFeed {
   private final KlineAggregator bars;
   private final KlineListener listener;
   private final KlineListener.@Nullable Numeric numeric;
+  private final TickScale scale;
   private final boolean updates;
   private boolean warned;
+
+  /** The close of the last bar delivered as numbers, in ticks and as its double. */
+  private long lastCloseTicks;
+
+  private double lastClose;
 
   KlineFeed(SymbolMarket market, KlineInterval interval, KlineListener listener) {
     this.market = market;
@@ -31,8 +37,9 @@ final class KlineFeed {
     this.listener = listener;
     this.numeric = listener instanceof KlineListener.Numeric n ? n : null;
     this.updates = listener.wantsUpdates();
-    this.bars =
-        new KlineAggregator(market.symbol(), interval, market.scale::toDouble, this::deliver);
+    this.scale = market.scale;
+    this.lastClose = scale.toDouble(lastCloseTicks);
+    this.bars = new KlineAggregator(market.symbol(), interval, scale::toDouble, this::deliver);
   }
 
   /**
@@ -54,36 +61,52 @@ final class KlineFeed {
     if (!closed && !updates) {
       return;
     }
+    KlineListener.Numeric n = numeric;
+    if (n == null) {
+      deliverKline(openTime, closeTime, o, h, l, c, volume, quoteVolume, trades, takerBuy, closed);
+      return;
+    }
+    TickScale s = scale;
+    // a bar usually opens at the previous close: its double is known (the same conversion)
+    double open = o == lastCloseTicks ? lastClose : s.toDouble(o);
+    double close = s.toDouble(c);
+    lastCloseTicks = c;
+    lastClose = close;
     try {
-      KlineListener.Numeric n = numeric;
-      if (n != null) {
-        TickScale s = market.scale;
-        n.onBar(
-            openTime,
-            closeTime,
-            s.toDouble(o),
-            s.toDouble(h),
-            s.toDouble(l),
-            s.toDouble(c),
-            volume,
-            closed);
-      } else {
-        listener.onKline(
-            new Kline(
-                market.symbol(),
-                interval,
-                openTime,
-                closeTime,
-                market.price(o),
-                market.price(h),
-                market.price(l),
-                market.price(c),
-                KlineAggregator.decimal(volume),
-                KlineAggregator.decimal(quoteVolume),
-                trades,
-                KlineAggregator.decimal(takerBuy)),
-            closed);
-      }
+      n.onBar(openTime, closeTime, open, s.toDouble(h), s.toDouble(l), close, volume, closed);
+    } catch (RuntimeException e) {
+      ListenerSet.failed(listener, e);
+    }
+  }
+
+  private void deliverKline(
+      long openTime,
+      long closeTime,
+      long o,
+      long h,
+      long l,
+      long c,
+      double volume,
+      double quoteVolume,
+      long trades,
+      double takerBuy,
+      boolean closed) {
+    try {
+      listener.onKline(
+          new Kline(
+              market.symbol(),
+              interval,
+              openTime,
+              closeTime,
+              market.price(o),
+              market.price(h),
+              market.price(l),
+              market.price(c),
+              KlineAggregator.decimal(volume),
+              KlineAggregator.decimal(quoteVolume),
+              trades,
+              KlineAggregator.decimal(takerBuy)),
+          closed);
     } catch (RuntimeException e) {
       ListenerSet.failed(listener, e);
     }

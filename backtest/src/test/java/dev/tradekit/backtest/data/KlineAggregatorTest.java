@@ -8,6 +8,7 @@ import dev.tradekit.api.model.KlineInterval;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Bars built from trades and from finer bars by Binance's rules. */
@@ -137,6 +138,77 @@ class KlineAggregatorTest {
 
     assertThat(closed).extracting(Kline::openTime).containsExactly(T, T + 60_000);
     assertThat(closed.get(0).close()).isEqualByComparingTo("100.5");
+  }
+
+  @Test
+  void thePassThroughOfClosedBarsGivesWhatTheGeneralPathGivesOnRandomSequences() {
+    Random random = new Random(21);
+    for (KlineInterval interval : new KlineInterval[] {KlineInterval.M1, KlineInterval.M5}) {
+      long len = interval.millis();
+      for (int run = 0; run < 200; run++) {
+        List<String> fast = new ArrayList<>();
+        List<String> general = new ArrayList<>();
+        KlineAggregator a = recording(interval, fast);
+        KlineAggregator b = recording(interval, general);
+        long time = T + random.nextInt(3) * len;
+        long price = 1000;
+        for (int step = 0; step < 60; step++) {
+          int kind = random.nextInt(10);
+          long open = price;
+          price += random.nextInt(21) - 10;
+          long high = Math.max(open, price) + random.nextInt(3);
+          long low = Math.min(open, price) - random.nextInt(3);
+          double volume = random.nextInt(100) / 8.0;
+          if (kind < 5) { // a bar of the interval: aligned, unaligned, after a gap, or open
+            long barOpen = time;
+            if (kind == 1) {
+              barOpen += len * (1 + random.nextInt(3)); // a gap
+            } else if (kind == 2) {
+              barOpen += random.nextInt(1000); // not aligned
+            }
+            boolean closed = kind != 3;
+            a.onBar(
+                barOpen, barOpen + len - 1, open, high, low, price, volume, volume * 10, closed);
+            b.build(
+                barOpen, barOpen + len - 1, open, high, low, price, volume, volume * 10, closed);
+            time = barOpen - barOpen % len + (closed ? len : 0);
+          } else if (kind < 8) { // a finer bar
+            long sub = len / 5;
+            long barOpen = time + sub * random.nextInt(5);
+            boolean closed = kind != 7;
+            a.onBar(barOpen, barOpen + sub - 1, open, high, low, price, volume, volume, closed);
+            b.build(barOpen, barOpen + sub - 1, open, high, low, price, volume, volume, closed);
+            time = barOpen - barOpen % len;
+          } else if (kind == 8) { // a trade
+            long at = time + random.nextInt((int) len);
+            boolean buyerMaker = random.nextBoolean();
+            a.onTrade(at, price, volume, buyerMaker);
+            b.onTrade(at, price, volume, buyerMaker);
+            time = at - at % len;
+          } else { // time passing
+            long at = time + random.nextInt((int) (2 * len));
+            a.advanceTo(at);
+            b.advanceTo(at);
+          }
+          assertThat(fast).as("run %d step %d", run, step).isEqualTo(general);
+          assertThat(a.building()).isEqualTo(b.building());
+          assertThat(a.lastCloseTicks()).isEqualTo(b.lastCloseTicks());
+        }
+        assertThat(fast).as("bars handed on in run %d", run).hasSizeGreaterThan(10);
+      }
+    }
+  }
+
+  /** An aggregator whose sink writes every bar it gets, all its values, as a line. */
+  private static KlineAggregator recording(KlineInterval interval, List<String> into) {
+    return new KlineAggregator(
+        "BTCUSDT",
+        interval,
+        t -> t / 10.0,
+        (open, close, o, h, l, c, v, qv, n, tb, isClosed) ->
+            into.add(
+                open + " " + close + " " + o + " " + h + " " + l + " " + c + " " + v + " " + qv
+                    + " " + n + " " + tb + " " + isClosed));
   }
 
   @Test

@@ -19,7 +19,13 @@ public final class Bollinger extends OnClose {
   private final int period;
   private final double k;
   private final double[] window;
-  private long count;
+
+  /** The slot the next value goes to: wraps to 0 at the period (no division per value). */
+  private int next;
+
+  /** The values in the window, up to the period. */
+  private int size;
+
   private double middle = Double.NaN;
   private double deviation = Double.NaN;
 
@@ -39,9 +45,12 @@ public final class Bollinger extends OnClose {
 
   @Override
   public double update(double x) {
-    window[(int) (count % period)] = x;
-    count++;
-    int n = (int) Math.min(count, period);
+    window[next] = x;
+    next = next + 1 == period ? 0 : next + 1;
+    if (size < period) {
+      size++;
+    }
+    int n = size;
     double sum = 0;
     for (int i = 0; i < n; i++) {
       sum += window[i];
@@ -85,7 +94,7 @@ public final class Bollinger extends OnClose {
 
   @Override
   public boolean isReady() {
-    return count >= period;
+    return size == period;
   }
 
   @Override

@@ -14,7 +14,13 @@ package dev.tradekit.strategy.indicators;
 public final class Sma extends OnClose {
   private final int period;
   private final double[] window;
-  private long count;
+
+  /** The slot the next value goes to: wraps to 0 at the period (no division per value). */
+  private int next;
+
+  /** The values in the window, up to the period. */
+  private int size;
+
   private double sum;
   private double value = Double.NaN;
 
@@ -30,14 +36,16 @@ public final class Sma extends OnClose {
 
   @Override
   public double update(double x) {
-    int slot = (int) (count % period);
-    if (count >= period) {
+    int slot = next;
+    if (size == period) {
       sum -= window[slot];
+    } else {
+      size++;
     }
     window[slot] = x;
     sum += x;
-    count++;
-    value = sum / Math.min(count, period);
+    next = slot + 1 == period ? 0 : slot + 1;
+    value = sum / size;
     return value;
   }
 
@@ -48,7 +56,7 @@ public final class Sma extends OnClose {
 
   @Override
   public boolean isReady() {
-    return count >= period;
+    return size == period;
   }
 
   /** The period. */

@@ -4,8 +4,9 @@ import dev.tradekit.strategy.Bar;
 import dev.tradekit.strategy.BarContext;
 import dev.tradekit.strategy.BarStrategy;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.function.Function;
 import org.ta4j.core.BarSeries;
@@ -51,6 +52,11 @@ public final class Ta4jBarStrategy implements BarStrategy {
   private final TradingRecord record;
   private final Num amount;
   private boolean pending;
+
+  /** The bars' length, one object while it stays the same. */
+  private Duration length = Duration.ZERO;
+
+  private long lengthMillis;
 
   private Ta4jBarStrategy(
       Function<BarSeries, Strategy> factory,
@@ -129,10 +135,19 @@ public final class Ta4jBarStrategy implements BarStrategy {
 
   @Override
   public void onBar(Bar bar, BarContext ctx) {
-    long length = bar.closeTime() + 1 - bar.openTime();
+    long end = bar.closeTime() + 1;
+    long length = end - bar.openTime();
+    if (length != lengthMillis) {
+      lengthMillis = length;
+      this.length = Duration.ofMillis(length);
+    }
     series.addBar(
-        Duration.ofMillis(length),
-        Instant.ofEpochMilli(bar.closeTime() + 1).atZone(ZoneOffset.UTC),
+        this.length,
+        // as Instant.ofEpochMilli(end).atZone(UTC), without building the offset's rules per bar
+        ZonedDateTime.of(
+            LocalDateTime.ofEpochSecond(
+                Math.floorDiv(end, 1000), Math.floorMod(end, 1000) * 1_000_000, ZoneOffset.UTC),
+            ZoneOffset.UTC),
         series.numOf(bar.open()),
         series.numOf(bar.high()),
         series.numOf(bar.low()),

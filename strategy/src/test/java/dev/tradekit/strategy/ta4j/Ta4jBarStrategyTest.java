@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradekit.strategy.Bar;
 import dev.tradekit.strategy.BarContext;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Position;
@@ -121,6 +124,24 @@ class Ta4jBarStrategyTest {
     Ctx ctx = new Ctx();
     s.onBar(bar(0, 100, 99), ctx);
     assertThat(ctx.target).isEqualTo(-1);
+  }
+
+  @Test
+  void seriesBarsEndAtTheBarsCloseTimePlusOneInUtcWithTheirLength() {
+    Ta4jBarStrategy s =
+        Ta4jBarStrategy.longOnly(
+            series -> new BaseStrategy(BooleanRule.FALSE, BooleanRule.FALSE), 10);
+    Ctx ctx = new Ctx();
+    long[][] times = {
+      {-60_000, -1}, {-1, 59_998}, {59_999, 119_998}, {1_700_000_000_000L, 1_700_000_299_999L}
+    };
+    for (long[] t : times) {
+      s.onBar(Bar.of(t[0], t[1], 1, 1, 1, 1, 1), ctx);
+      org.ta4j.core.Bar last = s.series().getLastBar();
+      assertThat(last.getEndTime())
+          .isEqualTo(Instant.ofEpochMilli(t[1] + 1).atZone(ZoneOffset.UTC));
+      assertThat(last.getTimePeriod()).isEqualTo(Duration.ofMillis(t[1] + 1 - t[0]));
+    }
   }
 
   @Test
