@@ -27,6 +27,7 @@ final class BacktestRun {
   private final double[] sampled = new double[2];
   private @org.jspecify.annotations.Nullable SimVenue venue;
   private @org.jspecify.annotations.Nullable VirtualScheduler clock;
+  private long barsInOneStep;
 
   BacktestRun(Backtest bt) {
     this.bt = bt;
@@ -82,6 +83,7 @@ final class BacktestRun {
       clock.scheduleAtFixedRate(this::sample, 0, bt.equityIntervalMillis, TimeUnit.MILLISECONDS);
       MarketReplay replay = new MarketReplay(source, v);
       long events = bt.end == null ? replay.runToEnd() : replay.runUntil(bt.end);
+      barsInOneStep = replay.barsInOneStep();
       for (Bot b : bots) {
         b.stop();
       }
@@ -123,6 +125,11 @@ final class BacktestRun {
       all[i] = bt.data.get(i).get();
     }
     return MarketDataSources.merge(all);
+  }
+
+  /** Bars the run's replay matched in one step ({@link MarketReplay#barsInOneStep}), once run. */
+  long barsInOneStep() {
+    return barsInOneStep;
   }
 
   private void sample() {

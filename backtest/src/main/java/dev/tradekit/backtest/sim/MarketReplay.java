@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 public final class MarketReplay {
   private final MarketDataSource source;
   private final SimVenue venue;
+  private final BarLane lane;
   private final VirtualScheduler clock;
   private final MarketEvent scratch = new MarketEvent();
   private MarketEvent event = scratch; // the scratch event, or one the source lends
@@ -63,6 +64,7 @@ public final class MarketReplay {
               + venue.scheduler().getClass().getSimpleName());
     }
     this.clock = v;
+    this.lane = venue.barLane();
     this.barMode = venue.barMode();
     this.bars = barMode && source instanceof BarSource b ? b : null;
     this.block = new BarColumns(bars == null ? 1 : BarColumns.DEFAULT_CAPACITY);
@@ -103,7 +105,7 @@ public final class MarketReplay {
           break;
         }
         advanceTo(open); // bar mode: the bar's open is matched at its open time
-        venue.onBarOpen(event);
+        lane.open(event);
         barOpened = true;
       }
       long t = Math.max(event.eventTime(), clock.currentTimeMillis());
@@ -120,19 +122,24 @@ public final class MarketReplay {
 
   /**
    * Bar mode on a {@link BarSource}: bars read a block at a time, column by column. A bar skips the
-   * clock's stop at its open (the fast lane) when, once the open is reached, the venue says the bar
-   * is quiet ({@link SimVenue#quietBar}: no resting or conditional order) and nothing is due on the
-   * clock before its close nor in the visible feed up to it. Tasks due exactly at the close run
-   * then, before the close is matched, as in two stops (they see the open's book); the close is
-   * matched as a {@code BAR} event if they left an order resting. Otherwise a bar stops the clock
-   * at its open and at its close, as {@code BAR} events.
+   * clock's stop at its open (the fast lane) when, once the open is reached, the venue's lane says
+   * the bar is quiet ({@link BarLane#quiet}: no resting or conditional order) and no delayed data
+   * is released up to its close. Then, when nothing is due on the clock up to its close either, the
+   * bar is one move of the clock and its close (the open would only move the one-level book, which
+   * the close replaces); when tasks are due exactly at the close, they run there before the close
+   * is matched and see the open's book, as in two stops, and the close is matched as a {@code BAR}
+   * event if they left an order resting. Otherwise a bar stops the clock at its open and at its
+   * close, as {@code BAR} events.
    */
   private void runBars(BarSource bars, long epochMillis) {
     BarColumns b = block;
     while (true) {
-      if (b.position() == b.size() && (exhausted || bars.nextBars(b) == 0)) {
-        exhausted = true;
-        return;
+      if (b.position() == b.size()) {
+        if (exhausted || bars.nextBars(b) == 0) {
+          exhausted = true;
+          return;
+        }
+        lane.select(b.symbol());
       }
       int i = b.position();
       if (!barOpened) {
@@ -142,27 +149,30 @@ public final class MarketReplay {
         }
         advanceTo(open);
         long close = Math.max(b.closeTime(i), open);
-        if (close <= epochMillis
-            && clock.idleThrough(close - 1)
-            && venue.nextVisibleRelease() > close
-            && venue.quietBar(b.symbol())) {
-          venue.onQuietBarOpen(b, i);
+        if (close <= epochMillis && venue.nextVisibleRelease() > close && lane.quiet()) {
           if (clock.idleThrough(close)) {
             clock.advanceTo(close); // nothing due on the way: one comparison
-          } else {
+            lane.quietClose(b, i);
+            b.skip();
+            processed++;
+            oneStep++;
+            continue;
+          }
+          if (clock.idleThrough(close - 1)) {
+            lane.quietOpen(b, i);
             advanceTo(close); // what is due exactly at the close
+            if (lane.quiet()) {
+              lane.quietClose(b, i);
+            } else {
+              venue.onMarketEvent(b.fill(i, event));
+            }
+            b.skip();
+            processed++;
+            oneStep++;
+            continue;
           }
-          if (venue.quietBar(b.symbol())) {
-            venue.onQuietBar(b, i);
-          } else {
-            venue.onMarketEvent(b.fill(i, event));
-          }
-          b.skip();
-          processed++;
-          oneStep++;
-          continue;
         }
-        venue.onBarOpen(b.fill(i, event));
+        lane.open(b.fill(i, event));
         barOpened = true;
       }
       long t = Math.max(b.closeTime(i), clock.currentTimeMillis());
@@ -196,7 +206,7 @@ public final class MarketReplay {
       venue.releaseVisible(clock.currentTimeMillis());
     }
     clock.advanceTo(t);
-    venue.releaseVisible(t);
+    venue.releaseVisible(t); // one comparison unless a task at t queued zero-latency data
   }
 
   /** Events replayed so far. */
