@@ -55,6 +55,10 @@ class BarLaneDefaultsTest {
   }
 
   private static void assertOnTheLaneAndAsInTwoSteps(@Nullable Instant start) {
+    assertAsInTwoSteps(start, BARS);
+  }
+
+  private static void assertAsInTwoSteps(@Nullable Instant start, int barsInOneStep) {
     List<Long> laneKlines = new ArrayList<>();
     List<Long> eventKlines = new ArrayList<>();
     BacktestRun lane = run(() -> TestBars.columnar(OHLC, 50, 100), start, laneKlines);
@@ -63,7 +67,7 @@ class BarLaneDefaultsTest {
     BacktestResult onLane = lane.run();
     BacktestResult inTwoSteps = events.run();
 
-    assertThat(lane.barsInOneStep()).as("every bar in one step").isEqualTo(BARS);
+    assertThat(lane.barsInOneStep()).as("bars in one step").isEqualTo(barsInOneStep);
     assertThat(events.barsInOneStep()).as("events take two steps").isZero();
     EquityCurve a = onLane.account("bars").equity();
     EquityCurve b = inTwoSteps.account("bars").equity();
@@ -87,5 +91,12 @@ class BarLaneDefaultsTest {
   @Test
   void aStartAMinuteBeforeTheFirstBarKeepsEveryBarOnTheLane() {
     assertOnTheLaneAndAsInTwoSteps(Instant.ofEpochMilli(TestBars.T0 - TestBars.MINUTE));
+  }
+
+  @Test
+  void aStartInTheMiddleOfAMinuteSamplesInsideEveryBarWithTheOpensBookAsInTwoSteps() {
+    // a sample at every bar's open + 30 s: only the first bar, which the run starts inside (its
+    // sample runs at its open, the run's start), is in one step; the results are the same
+    assertAsInTwoSteps(Instant.ofEpochMilli(TestBars.T0 + TestBars.MINUTE / 2), 1);
   }
 }

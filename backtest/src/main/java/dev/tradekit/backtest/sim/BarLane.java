@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * BarLane lane = venue.barLane();
  * lane.select(block.symbol());
  * if (lane.quiet()) {
- *   lane.quietClose(block, row); // at the bar's close
+ *   lane.quietClose(block, row, close); // at the bar's close
  * }
  * }</pre>
  */
@@ -86,17 +86,18 @@ final class BarLane {
   }
 
   /**
-   * The close of a bar that is still {@link #quiet}, at the scheduler's current time: what {@link
-   * SimVenue#onMarketEvent} does when nothing rests (book to the close ± 1 tick, the bar into the
-   * visible feed), with the bar queued as numbers ({@link VisibleFeed#offerBar}).
+   * The close of a bar that is still {@link #quiet}, at time {@code now} (the scheduler's, or a
+   * later time up to which nothing is due): what {@link SimVenue#onMarketEvent} does when nothing
+   * rests (book to the close ± 1 tick, the bar into the visible feed), with the bar queued as
+   * numbers ({@link VisibleFeed#offerBar}).
    */
-  void quietClose(BarColumns bars, int row) {
+  void quietClose(BarColumns bars, int row, long now) {
     SymbolMatcher m = matcher;
     VisibleFeed f = feed;
     if (m == null || f == null) {
       return;
     }
     m.showBar(bars.closeTicks(row), bars.volume(row), bars.closeTime(row));
-    f.offerBar(bars, row, venue.now(), venue.sampleMarketDataLatency());
+    f.offerBar(bars, row, now, venue.sampleMarketDataLatency());
   }
 }

@@ -51,6 +51,12 @@ public final class MarketReplay {
   private long oneStep;
 
   /**
+   * The close of the last bar matched on the fast lane without moving the clock there (nothing was
+   * due on the way): the replay's time, when it is ahead of the clock's.
+   */
+  private long laneTime = Long.MIN_VALUE;
+
+  /**
    * A replay of {@code source} into {@code venue}.
    *
    * @throws IllegalArgumentException if the venue does not run on a {@link VirtualScheduler}
@@ -92,8 +98,8 @@ public final class MarketReplay {
     } else {
       runEvents(epochMillis);
     }
-    long end = epochMillis == Long.MAX_VALUE ? clock.currentTimeMillis() : epochMillis;
-    advanceTo(Math.max(end, clock.currentTimeMillis()));
+    long end = epochMillis == Long.MAX_VALUE ? now() : epochMillis;
+    advanceTo(Math.max(end, now()));
     return processed - before;
   }
 
@@ -121,15 +127,14 @@ public final class MarketReplay {
   }
 
   /**
-   * Bar mode on a {@link BarSource}: bars read a block at a time, column by column. A bar skips the
-   * clock's stop at its open (the fast lane) when, once the open is reached, the venue's lane says
-   * the bar is quiet ({@link BarLane#quiet}: no resting or conditional order) and no delayed data
-   * is released up to its close. Then, when nothing is due on the clock up to its close either, the
-   * bar is one move of the clock and its close (the open would only move the one-level book, which
-   * the close replaces); when tasks are due exactly at the close, they run there before the close
-   * is matched and see the open's book, as in two stops, and the close is matched as a {@code BAR}
-   * event if they left an order resting. Otherwise a bar stops the clock at its open and at its
-   * close, as {@code BAR} events.
+   * Bar mode on a {@link BarSource}: bars read a block at a time, column by column. A bar whose
+   * symbol is quiet once its open is reached ({@link BarLane#quiet}: no resting or conditional
+   * order) needs no event at its open, which only sets the one-level book. When nothing is due on
+   * the clock or in the visible feed up to its close either (the fast lane), the bar is matched at
+   * its close without moving the clock there. Otherwise what is due during the bar runs after its
+   * open, seeing the open's book, and the close is matched on the lane if the symbol is still
+   * quiet, else as a {@code BAR} event. A bar that is not quiet at its open stops the clock at its
+   * open and at its close, as {@code BAR} events.
    */
   private void runBars(BarSource bars, long epochMillis) {
     BarColumns b = block;
@@ -143,39 +148,42 @@ public final class MarketReplay {
       }
       int i = b.position();
       if (!barOpened) {
-        long open = Math.max(b.openTime(i), clock.currentTimeMillis());
+        long open = Math.max(b.openTime(i), now());
         if (open > epochMillis) {
           return;
         }
         advanceTo(open);
         long close = Math.max(b.closeTime(i), open);
-        if (close <= epochMillis && venue.nextVisibleRelease() > close && lane.quiet()) {
-          if (clock.idleThrough(close)) {
-            clock.advanceTo(close); // nothing due on the way: one comparison
-            lane.quietClose(b, i);
-            b.skip();
-            processed++;
+        if (close <= epochMillis && lane.quiet()) {
+          boolean feedIdle = venue.nextVisibleRelease() > close;
+          if (feedIdle && clock.idleThrough(close)) {
+            // nothing is due up to the close: the clock need not stop there, the next move passes
+            lane.quietClose(b, i, close);
+            laneTime = close;
             oneStep++;
-            continue;
-          }
-          if (clock.idleThrough(close - 1)) {
+          } else {
+            // the open of a quiet bar only sets the one-level book: no event, then what is due
+            // during the bar runs and sees it, as with a stop at the open
+            boolean openIdle = feedIdle && clock.idleThrough(close - 1);
             lane.quietOpen(b, i);
-            advanceTo(close); // what is due exactly at the close
+            advanceTo(close);
             if (lane.quiet()) {
-              lane.quietClose(b, i);
+              lane.quietClose(b, i, close);
             } else {
-              venue.onMarketEvent(b.fill(i, event));
+              venue.onMarketEvent(b.fill(i, event)); // an order now rests: the full close
             }
-            b.skip();
-            processed++;
-            oneStep++;
-            continue;
+            if (openIdle) {
+              oneStep++; // only tasks due exactly at the close ran
+            }
           }
+          b.skip();
+          processed++;
+          continue;
         }
         lane.open(b.fill(i, event));
         barOpened = true;
       }
-      long t = Math.max(b.closeTime(i), clock.currentTimeMillis());
+      long t = Math.max(b.closeTime(i), now());
       if (t > epochMillis) {
         return;
       }
@@ -198,6 +206,11 @@ public final class MarketReplay {
     return false;
   }
 
+  /** The replay's time: the clock's, or the close of the last bar the lane passed. */
+  private long now() {
+    return Math.max(clock.currentTimeMillis(), laneTime);
+  }
+
   /** Moves the clock, stopping at each release of delayed market data on the way. */
   private void advanceTo(long t) {
     long release;
@@ -205,8 +218,10 @@ public final class MarketReplay {
       clock.advanceTo(Math.max(release, clock.currentTimeMillis()));
       venue.releaseVisible(clock.currentTimeMillis());
     }
-    clock.advanceTo(t);
-    venue.releaseVisible(t); // one comparison unless a task at t queued zero-latency data
+    if (t != clock.currentTimeMillis() || !clock.idleThrough(t)) {
+      clock.advanceTo(t); // else already there with nothing due: nothing to run
+      venue.releaseVisible(t); // one comparison unless a task at t queued zero-latency data
+    }
   }
 
   /** Events replayed so far. */
@@ -215,8 +230,8 @@ public final class MarketReplay {
   }
 
   /**
-   * Bars matched in one step at their close (bar mode on a {@link BarSource}, nothing due or
-   * resting during the bar); the others took two.
+   * Bars matched in one step at their close (bar mode on a {@link BarSource}, nothing resting and
+   * nothing due during the bar but at its close); the others took two.
    */
   public long barsInOneStep() {
     return oneStep;

@@ -314,6 +314,24 @@ public final class SimVenue {
     requireAccount(name).account.equity(Objects.requireNonNull(asset, "asset"), out);
   }
 
+  /**
+   * {@link #equity} of account {@code name} in {@code asset} with the account looked up once: each
+   * call of the returned reader fills its array as {@code equity(name, asset, out)} would, without
+   * the lookup, for sampling an equity curve every bar. Scheduler thread only.
+   *
+   * <pre>{@code
+   * Consumer<double[]> equity = venue.equityReader("maker", "USDT");
+   * equity.accept(e); // e[0] margin balance, e[1] notional
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if no account has that name
+   */
+  public Consumer<double[]> equityReader(String name, String asset) {
+    SimAccount account = requireAccount(name).account;
+    Objects.requireNonNull(asset, "asset");
+    return out -> account.equity(asset, out);
+  }
+
   /** Every fill of account {@code name} so far, oldest first (a copy). Scheduler thread only. */
   public List<Fill> fills(String name) {
     return List.copyOf(requireAccount(name).account.fills());
