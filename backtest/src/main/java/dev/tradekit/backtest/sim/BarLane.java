@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * BarLane lane = venue.barLane();
  * lane.select(block.symbol());
  * if (lane.quiet()) {
- *   lane.quietClose(block, row, close); // at the bar's close
+ *   lane.quietClose(block, row, close, lane.latency()); // at the bar's close
  * }
  * }</pre>
  */
@@ -85,19 +85,25 @@ final class BarLane {
     }
   }
 
+  /** The market-data latency of the next bar, drawn once per bar (see {@link #quietClose}). */
+  long latency() {
+    return venue.sampleMarketDataLatency();
+  }
+
   /**
    * The close of a bar that is still {@link #quiet}, at time {@code now} (the scheduler's, or a
    * later time up to which nothing is due): what {@link SimVenue#onMarketEvent} does when nothing
-   * rests (book to the close ± 1 tick, the bar into the visible feed), with the bar queued as
-   * numbers ({@link VisibleFeed#offerBar}).
+   * rests (book to the close ± 1 tick, the bar into the visible feed after {@code latency}, drawn
+   * by {@link #latency}), with the bar queued as numbers ({@link VisibleFeed#offerBar}). With zero
+   * latency the bar may reach the kline listeners at once: the clock must be at {@code now} then.
    */
-  void quietClose(BarColumns bars, int row, long now) {
+  void quietClose(BarColumns bars, int row, long now, long latency) {
     SymbolMatcher m = matcher;
     VisibleFeed f = feed;
     if (m == null || f == null) {
       return;
     }
     m.showBar(bars.closeTicks(row), bars.volume(row), bars.closeTime(row));
-    f.offerBar(bars, row, now, venue.sampleMarketDataLatency());
+    f.offerBar(bars, row, now, latency);
   }
 }

@@ -157,9 +157,13 @@ public final class MarketReplay {
         if (close <= epochMillis && lane.quiet()) {
           boolean feedIdle = venue.nextVisibleRelease() > close;
           if (feedIdle && clock.idleThrough(close)) {
-            // nothing is due up to the close: the clock need not stop there, the next move passes
-            lane.quietClose(b, i, close);
-            laneTime = close;
+            long latency = lane.latency();
+            if (latency > 0) {
+              laneTime = close; // nothing is due up to the close: the clock need not stop there
+            } else {
+              clock.advanceTo(close); // the bar may be visible at once: the clock is at its close
+            }
+            lane.quietClose(b, i, close, latency);
             oneStep++;
           } else {
             // the open of a quiet bar only sets the one-level book: no event, then what is due
@@ -168,7 +172,7 @@ public final class MarketReplay {
             lane.quietOpen(b, i);
             advanceTo(close);
             if (lane.quiet()) {
-              lane.quietClose(b, i, close);
+              lane.quietClose(b, i, close, lane.latency());
             } else {
               venue.onMarketEvent(b.fill(i, event)); // an order now rests: the full close
             }
