@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** One execution of a {@link Backtest}: venue, bots, replay, sampling and results. */
 final class BacktestRun {
@@ -24,9 +25,10 @@ final class BacktestRun {
   private final List<Throwable> errors = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
   private final List<EquityCurve> curves = new ArrayList<>();
+  private final List<Consumer<double[]>> equity = new ArrayList<>();
   private final double[] sampled = new double[2];
-  private @org.jspecify.annotations.Nullable SimVenue venue;
   private @org.jspecify.annotations.Nullable VirtualScheduler clock;
+  private long barsInOneStep;
 
   BacktestRun(Backtest bt) {
     this.bt = bt;
@@ -52,7 +54,6 @@ final class BacktestRun {
       }
       bt.funding.forEach(vb::fundingRates);
       SimVenue v = vb.build();
-      this.venue = v;
       List<Bot> bots = new ArrayList<>();
       Exchange leader = null;
       if (bt.leaderFills != null && bt.leaderSetup != null) {
@@ -75,6 +76,7 @@ final class BacktestRun {
               : (int) Math.min(1 << 24, (bt.end - t0) / bt.equityIntervalMillis + 2);
       for (int i = 0; i < names.size(); i++) {
         curves.add(new EquityCurve(capacity));
+        equity.add(v.equityReader(names.get(i), bt.equityAsset));
       }
       for (Bot b : bots) {
         b.start();
@@ -82,6 +84,7 @@ final class BacktestRun {
       clock.scheduleAtFixedRate(this::sample, 0, bt.equityIntervalMillis, TimeUnit.MILLISECONDS);
       MarketReplay replay = new MarketReplay(source, v);
       long events = bt.end == null ? replay.runToEnd() : replay.runUntil(bt.end);
+      barsInOneStep = replay.barsInOneStep();
       for (Bot b : bots) {
         b.stop();
       }
@@ -125,15 +128,21 @@ final class BacktestRun {
     return MarketDataSources.merge(all);
   }
 
+  /** Bars the run's replay matched in one step ({@link MarketReplay#barsInOneStep}), once run. */
+  long barsInOneStep() {
+    return barsInOneStep;
+  }
+
+  /** One equity sample of every account at the clock's time (a task of the run's clock). */
   private void sample() {
-    SimVenue v = venue;
     VirtualScheduler now = clock;
-    if (v == null || now == null) {
+    if (now == null) {
       return;
     }
-    for (int i = 0; i < names.size(); i++) {
-      v.equity(names.get(i), bt.equityAsset, sampled);
-      curves.get(i).add(now.currentTimeMillis(), sampled[0], sampled[1]);
+    long t = now.currentTimeMillis();
+    for (int i = 0; i < equity.size(); i++) {
+      equity.get(i).accept(sampled);
+      curves.get(i).add(t, sampled[0], sampled[1]);
     }
   }
 
@@ -304,7 +313,9 @@ final class BacktestRun {
           return 0;
         }
         read += into.size();
-        into.dropBefore(start);
+        if (start != Long.MIN_VALUE) {
+          into.dropBefore(start); // else no bar is before the start: no pass over the block
+        }
       } while (into.size() == 0);
       return into.size();
     }

@@ -1,11 +1,10 @@
 package dev.tradekit.backtest;
 
 import dev.tradekit.api.model.Fill;
+import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 
 /** Folds an account's fills into {@link RoundTrip}s, per symbol and position side. */
@@ -13,6 +12,8 @@ final class RoundTrips {
   private RoundTrips() {}
 
   private static final class Open {
+    final String symbol;
+    final PositionSide side;
     double position;
     double direction;
     double maxAbs;
@@ -24,6 +25,23 @@ final class RoundTrips {
     double fees;
     long openTime;
     double equityAtOpen;
+    boolean finished; // its trip ended with no remainder: the next fill starts a new one
+
+    Open(String symbol, PositionSide side) {
+      this.symbol = symbol;
+      this.side = side;
+    }
+  }
+
+  /** The slot of the trip of {@code f}'s symbol and position side in {@code open}, or -1. */
+  private static int find(List<Open> open, Fill f) {
+    for (int i = 0; i < open.size(); i++) {
+      Open o = open.get(i);
+      if (o.side == f.positionSide() && o.symbol.equals(f.symbol())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -33,18 +51,23 @@ final class RoundTrips {
    * @param equityAt the account equity at a time (for each trip's return on equity)
    */
   static List<RoundTrip> of(List<Fill> fills, LongToDoubleFunction equityAt) {
-    Map<String, Open> open = new LinkedHashMap<>();
+    List<Open> open = new ArrayList<>(); // one slot per symbol and position side
     List<RoundTrip> out = new ArrayList<>();
     for (Fill f : fills) {
-      String key = f.symbol() + '|' + f.positionSide();
+      int slot = find(open, f);
       double q = f.quantity().doubleValue();
       double price = f.price().doubleValue();
       double fee = f.commission().doubleValue();
       double delta = f.side() == Side.BUY ? q : -q;
-      Open o = open.get(key);
-      if (o == null || o.position == 0) {
-        o = start(f.time(), equityAt);
-        open.put(key, o);
+      Open o = slot < 0 ? null : open.get(slot);
+      if (o == null || o.finished || o.position == 0) {
+        o = start(f, equityAt);
+        if (slot < 0) {
+          slot = open.size();
+          open.add(o);
+        } else {
+          open.set(slot, o);
+        }
       }
       if (Math.signum(delta) == Math.signum(o.position) || o.position == 0) {
         o.direction = Math.signum(delta);
@@ -65,26 +88,26 @@ final class RoundTrips {
         out.add(finish(f.symbol(), o, f.time()));
         double rest = q - closing;
         if (rest > 1e-12) {
-          Open n = start(f.time(), equityAt);
+          Open n = start(f, equityAt);
           n.entryQty = rest;
           n.entryNotional = rest * price;
           n.fees = fee * rest / q;
           n.position = Math.signum(delta) * rest;
           n.direction = Math.signum(delta);
           n.maxAbs = rest;
-          open.put(key, n);
+          open.set(slot, n);
         } else {
-          open.remove(key);
+          o.finished = true;
         }
       }
     }
     return out;
   }
 
-  private static Open start(long time, LongToDoubleFunction equityAt) {
-    Open o = new Open();
-    o.openTime = time;
-    o.equityAtOpen = equityAt.applyAsDouble(time);
+  private static Open start(Fill f, LongToDoubleFunction equityAt) {
+    Open o = new Open(f.symbol(), f.positionSide());
+    o.openTime = f.time();
+    o.equityAtOpen = equityAt.applyAsDouble(f.time());
     return o;
   }
 

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 public final class MarketReplay {
   private final MarketDataSource source;
   private final SimVenue venue;
+  private final BarLane lane;
   private final VirtualScheduler clock;
   private final MarketEvent scratch = new MarketEvent();
   private MarketEvent event = scratch; // the scratch event, or one the source lends
@@ -48,6 +49,12 @@ public final class MarketReplay {
   private boolean exhausted;
   private long processed;
   private long oneStep;
+
+  /**
+   * The close of the last bar matched on the fast lane without moving the clock there (nothing was
+   * due on the way): the replay's time, when it is ahead of the clock's.
+   */
+  private long laneTime = Long.MIN_VALUE;
 
   /**
    * A replay of {@code source} into {@code venue}.
@@ -63,6 +70,7 @@ public final class MarketReplay {
               + venue.scheduler().getClass().getSimpleName());
     }
     this.clock = v;
+    this.lane = venue.barLane();
     this.barMode = venue.barMode();
     this.bars = barMode && source instanceof BarSource b ? b : null;
     this.block = new BarColumns(bars == null ? 1 : BarColumns.DEFAULT_CAPACITY);
@@ -90,8 +98,8 @@ public final class MarketReplay {
     } else {
       runEvents(epochMillis);
     }
-    long end = epochMillis == Long.MAX_VALUE ? clock.currentTimeMillis() : epochMillis;
-    advanceTo(Math.max(end, clock.currentTimeMillis()));
+    long end = epochMillis == Long.MAX_VALUE ? now() : epochMillis;
+    advanceTo(Math.max(end, now()));
     return processed - before;
   }
 
@@ -103,7 +111,7 @@ public final class MarketReplay {
           break;
         }
         advanceTo(open); // bar mode: the bar's open is matched at its open time
-        venue.onBarOpen(event);
+        lane.open(event);
         barOpened = true;
       }
       long t = Math.max(event.eventTime(), clock.currentTimeMillis());
@@ -119,53 +127,67 @@ public final class MarketReplay {
   }
 
   /**
-   * Bar mode on a {@link BarSource}: bars read a block at a time, column by column. A bar skips the
-   * clock's stop at its open (the fast lane) when, once the open is reached, the venue says the bar
-   * is quiet ({@link SimVenue#quietBar}: no resting or conditional order) and nothing is due on the
-   * clock before its close nor in the visible feed up to it. Tasks due exactly at the close run
-   * then, before the close is matched, as in two stops (they see the open's book); the close is
-   * matched as a {@code BAR} event if they left an order resting. Otherwise a bar stops the clock
-   * at its open and at its close, as {@code BAR} events.
+   * Bar mode on a {@link BarSource}: bars read a block at a time, column by column. A bar whose
+   * symbol is quiet once its open is reached ({@link BarLane#quiet}: no resting or conditional
+   * order) needs no event at its open, which only sets the one-level book. When nothing is due on
+   * the clock or in the visible feed up to its close either (the fast lane), the bar is matched at
+   * its close without moving the clock there. Otherwise what is due during the bar runs after its
+   * open, seeing the open's book, and the close is matched on the lane if the symbol is still
+   * quiet, else as a {@code BAR} event. A bar that is not quiet at its open stops the clock at its
+   * open and at its close, as {@code BAR} events.
    */
   private void runBars(BarSource bars, long epochMillis) {
     BarColumns b = block;
     while (true) {
-      if (b.position() == b.size() && (exhausted || bars.nextBars(b) == 0)) {
-        exhausted = true;
-        return;
+      if (b.position() == b.size()) {
+        if (exhausted || bars.nextBars(b) == 0) {
+          exhausted = true;
+          return;
+        }
+        lane.select(b.symbol());
       }
       int i = b.position();
       if (!barOpened) {
-        long open = Math.max(b.openTime(i), clock.currentTimeMillis());
+        long open = Math.max(b.openTime(i), now());
         if (open > epochMillis) {
           return;
         }
         advanceTo(open);
         long close = Math.max(b.closeTime(i), open);
-        if (close <= epochMillis
-            && clock.idleThrough(close - 1)
-            && venue.nextVisibleRelease() > close
-            && venue.quietBar(b.symbol())) {
-          venue.onQuietBarOpen(b, i);
-          if (clock.idleThrough(close)) {
-            clock.advanceTo(close); // nothing due on the way: one comparison
+        if (close <= epochMillis && lane.quiet()) {
+          boolean feedIdle = venue.nextVisibleRelease() > close;
+          if (feedIdle && clock.idleThrough(close)) {
+            long latency = lane.latency();
+            if (latency > 0) {
+              laneTime = close; // nothing is due up to the close: the clock need not stop there
+            } else {
+              clock.advanceTo(close); // the bar may be visible at once: the clock is at its close
+            }
+            lane.quietClose(b, i, close, latency);
+            oneStep++;
           } else {
-            advanceTo(close); // what is due exactly at the close
-          }
-          if (venue.quietBar(b.symbol())) {
-            venue.onQuietBar(b, i);
-          } else {
-            venue.onMarketEvent(b.fill(i, event));
+            // the open of a quiet bar only sets the one-level book: no event, then what is due
+            // during the bar runs and sees it, as with a stop at the open
+            boolean openIdle = feedIdle && clock.idleThrough(close - 1);
+            lane.quietOpen(b, i);
+            advanceTo(close);
+            if (lane.quiet()) {
+              lane.quietClose(b, i, close, lane.latency());
+            } else {
+              venue.onMarketEvent(b.fill(i, event)); // an order now rests: the full close
+            }
+            if (openIdle) {
+              oneStep++; // only tasks due exactly at the close ran
+            }
           }
           b.skip();
           processed++;
-          oneStep++;
           continue;
         }
-        venue.onBarOpen(b.fill(i, event));
+        lane.open(b.fill(i, event));
         barOpened = true;
       }
-      long t = Math.max(b.closeTime(i), clock.currentTimeMillis());
+      long t = Math.max(b.closeTime(i), now());
       if (t > epochMillis) {
         return;
       }
@@ -188,6 +210,11 @@ public final class MarketReplay {
     return false;
   }
 
+  /** The replay's time: the clock's, or the close of the last bar the lane passed. */
+  private long now() {
+    return Math.max(clock.currentTimeMillis(), laneTime);
+  }
+
   /** Moves the clock, stopping at each release of delayed market data on the way. */
   private void advanceTo(long t) {
     long release;
@@ -195,8 +222,10 @@ public final class MarketReplay {
       clock.advanceTo(Math.max(release, clock.currentTimeMillis()));
       venue.releaseVisible(clock.currentTimeMillis());
     }
-    clock.advanceTo(t);
-    venue.releaseVisible(t);
+    if (t != clock.currentTimeMillis() || !clock.idleThrough(t)) {
+      clock.advanceTo(t); // else already there with nothing due: nothing to run
+      venue.releaseVisible(t); // one comparison unless a task at t queued zero-latency data
+    }
   }
 
   /** Events replayed so far. */
@@ -205,8 +234,8 @@ public final class MarketReplay {
   }
 
   /**
-   * Bars matched in one step at their close (bar mode on a {@link BarSource}, nothing due or
-   * resting during the bar); the others took two.
+   * Bars matched in one step at their close (bar mode on a {@link BarSource}, nothing resting and
+   * nothing due during the bar but at its close); the others took two.
    */
   public long barsInOneStep() {
     return oneStep;

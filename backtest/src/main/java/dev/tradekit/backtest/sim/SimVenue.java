@@ -8,7 +8,6 @@ import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.Income;
 import dev.tradekit.api.model.Instrument;
 import dev.tradekit.api.runtime.Scheduler;
-import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -68,6 +67,8 @@ public final class SimVenue {
   private final Map<String, VisibleFeed> feeds = new LinkedHashMap<>();
   private final SymbolMatcher[] matcherArray;
   private final VisibleFeed[] feedArray;
+  private final VisibleFeed.Releases releases = new VisibleFeed.Releases();
+  private final BarLane barLane;
   private final Map<String, SimExchange> accounts = new LinkedHashMap<>();
   private final ListenerSet<Consumer<MarketEvent>> depthListeners = new ListenerSet<>();
   final BigDecimal makerFee;
@@ -97,7 +98,7 @@ public final class SimVenue {
     this.barMode = b.barMode;
     for (Instrument i : b.instruments.values()) {
       SymbolMarket market = new SymbolMarket(i);
-      VisibleFeed feed = new VisibleFeed(market);
+      VisibleFeed feed = new VisibleFeed(market, releases);
       PublicDepth depth = new PublicDepth(market, scheduler::currentTimeMillis);
       depth.sink(e -> publishDepth(feed, e));
       depth.target(feed::claim);
@@ -107,6 +108,7 @@ public final class SimVenue {
     }
     this.matcherArray = matchers.values().toArray(new SymbolMatcher[0]);
     this.feedArray = feeds.values().toArray(new VisibleFeed[0]);
+    this.barLane = new BarLane(this);
     b.funding.forEach(
         (symbol, series) -> scheduleFundingAt(symbol, series, series.nextTimeAtOrAfter(now())));
   }
@@ -192,68 +194,14 @@ public final class SimVenue {
     }
   }
 
-  /**
-   * Bar mode, the open of a {@code BAR} at the scheduler's current time (a {@link MarketReplay}
-   * calls it at the bar's open time, before the bar itself at its close): the matcher's one-level
-   * book becomes the open ± 1 tick, conditional orders fired by the previous bar are placed, and
-   * resting orders the open crosses fill. Nothing is published: accounts see the bar at its close.
-   */
-  void onBarOpen(MarketEvent bar) {
-    releaseVisible(scheduler.currentTimeMillis());
-    SymbolMatcher m = select(bar.symbol());
-    if (m == null) {
-      return;
-    }
-    m.onBarOpen(bar);
-    if (conditionalOrders > 0) {
-      for (SimAccount a : conditionalAccounts) {
-        a.conditionals.placeFired(bar.symbol());
-      }
-    }
-  }
-
-  /**
-   * Bar mode's fast lane: whether a bar of {@code symbol} can skip the stop at its open. True when
-   * no order rests on the symbol, no conditional order waits on any account and the book is the
-   * bars' own (no depth data): then the open moves nothing but the one-level book. An unlisted
-   * symbol is quiet (its bars are ignored).
-   */
-  boolean quietBar(String symbol) {
-    SymbolMatcher m = select(symbol);
-    return m == null || (!m.hasOrders() && conditionalOrders == 0 && !m.market.depthSeen());
-  }
-
-  /**
-   * Bar mode's fast lane, a {@link #quietBar}'s open without a stop of the clock: the one-level
-   * book becomes the open ± 1 tick (set when read), what {@link #onBarOpen} does when nothing
-   * rests.
-   */
-  void onQuietBarOpen(BarColumns bars, int row) {
-    SymbolMatcher m = select(bars.symbol());
-    if (m != null) {
-      m.showBar(bars.openTicks(row), bars.volume(row), bars.openTime(row));
-    }
-  }
-
-  /**
-   * Bar mode's fast lane, the close of a bar that is still {@link #quietBar}: what {@link
-   * #onMarketEvent} does when nothing rests (book to the close ± 1 tick, the bar into the visible
-   * feed), with the bar written straight into its slot of the visible ring.
-   */
-  void onQuietBar(BarColumns bars, int row) {
-    SymbolMatcher m = select(bars.symbol());
-    VisibleFeed feed = lastFeed;
-    if (m == null || feed == null) {
-      return;
-    }
-    m.showBar(bars.closeTicks(row), bars.volume(row), bars.closeTime(row));
-    MarketEvent slot = bars.fill(row, feed.claim());
-    feed.offer(slot, scheduler.currentTimeMillis(), sampleMarketDataLatency());
-  }
-
   /** Whether {@code BAR} events are matched as one event each (see {@link Builder#barMode}). */
   boolean barMode() {
     return barMode;
+  }
+
+  /** Bar mode's entry points for a {@link MarketReplay}: bar opens and the fast lane. */
+  BarLane barLane() {
+    return barLane;
   }
 
   /** The matcher of {@code symbol} (null if unlisted), remembered with its feed for the next. */
@@ -366,6 +314,24 @@ public final class SimVenue {
     requireAccount(name).account.equity(Objects.requireNonNull(asset, "asset"), out);
   }
 
+  /**
+   * {@link #equity} of account {@code name} in {@code asset} with the account looked up once: each
+   * call of the returned reader fills its array as {@code equity(name, asset, out)} would, without
+   * the lookup, for sampling an equity curve every bar. Scheduler thread only.
+   *
+   * <pre>{@code
+   * Consumer<double[]> equity = venue.equityReader("maker", "USDT");
+   * equity.accept(e); // e[0] margin balance, e[1] notional
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if no account has that name
+   */
+  public Consumer<double[]> equityReader(String name, String asset) {
+    SimAccount account = requireAccount(name).account;
+    Objects.requireNonNull(asset, "asset");
+    return out -> account.equity(asset, out);
+  }
+
   /** Every fill of account {@code name} so far, oldest first (a copy). Scheduler thread only. */
   public List<Fill> fills(String name) {
     return List.copyOf(requireAccount(name).account.fills());
@@ -448,6 +414,16 @@ public final class SimVenue {
     conditionalOrders += delta;
   }
 
+  /** Conditional orders waiting or fired on every account. */
+  int conditionalOrders() {
+    return conditionalOrders;
+  }
+
+  /** The accounts the trigger checks visit. */
+  List<SimAccount> conditionalAccounts() {
+    return conditionalAccounts;
+  }
+
   /** Makes the trigger checks visit {@code account} from now on. */
   void watchConditionals(SimAccount account) {
     if (!conditionalAccounts.contains(account)) {
@@ -478,20 +454,27 @@ public final class SimVenue {
     }
   }
 
-  /** The earliest time a delayed market event becomes visible, or {@link Long#MAX_VALUE}. */
+  /**
+   * The earliest time a delayed market event becomes visible, or {@link Long#MAX_VALUE}: a field
+   * the feeds keep up to date (at worst early after a zero-latency event, never late).
+   */
   long nextVisibleRelease() {
-    long next = Long.MAX_VALUE;
-    for (VisibleFeed f : feedArray) {
-      next = Math.min(next, f.nextRelease());
-    }
-    return next;
+    return releases.next;
   }
 
-  /** Makes every delayed market event due by {@code now} visible. */
+  /** Makes every delayed market event due by {@code now} visible; one comparison when none is. */
   void releaseVisible(long now) {
+    if (now < releases.next) {
+      return;
+    }
     for (VisibleFeed f : feedArray) {
       f.release(now);
     }
+    long next = Long.MAX_VALUE; // after every release: a listener may have queued more anywhere
+    for (VisibleFeed f : feedArray) {
+      next = Math.min(next, f.nextRelease());
+    }
+    releases.next = next;
   }
 
   private void scheduleFundingAt(String symbol, FundingSeries series, long time) {

@@ -9,6 +9,7 @@ import dev.tradekit.api.model.BookTicker;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.api.model.Trade;
+import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.DepthSynchronizer;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
@@ -24,6 +25,15 @@ import org.jspecify.annotations.Nullable;
  * previous release so the order holds); {@link #release(long)} makes every event whose time has
  * come visible: tickers, trades and bars at once, and depth diffs to the visible book. With zero
  * latency events are applied at once without copying.
+ *
+ * <p><b>Bars as numbers.</b> A bar of bar mode's fast lane ({@link #offerBar}) takes its slot of
+ * the same ring, but as eight numbers in a primitive row of that slot rather than in its {@link
+ * MarketEvent}: no event is filled per bar, and the bar keeps its place in the FIFO among the other
+ * events. At its release it goes to the kline feeds as numbers ({@link KlineFeed#onBar}).
+ *
+ * <p>The earliest release over all feeds of a venue is kept in one shared {@link Releases}: a feed
+ * lowers it when an event enters its empty queue, and the venue recomputes it after releasing, so
+ * the replay's question "is anything due before this time?" is one comparison.
  *
  * <p><b>The visible book is built lazily.</b> While no account listens to the book, released depth
  * diffs stay in the ring, unapplied, and {@link #book()} (an account reading the book, the ticker
@@ -42,6 +52,9 @@ import org.jspecify.annotations.Nullable;
 final class VisibleFeed {
   private static final int INITIAL_RING = 64;
 
+  /** Numbers per bar row: open time, close time, open, high, low, close, volume, quote volume. */
+  private static final int BAR_FIELDS = 8;
+
   /** Events between two checkpoints of the published book. */
   static final int CHECKPOINT_EVERY = 256;
 
@@ -59,9 +72,17 @@ final class VisibleFeed {
   final ListenerSet<BookTickerListener> tickerListeners = new ListenerSet<>();
   final ListenerSet<KlineFeed> klineListeners = new ListenerSet<>();
   private @Nullable PublicDepth published;
+  private final Releases releases;
 
   private MarketEvent[] ring = new MarketEvent[INITIAL_RING];
   private long[] releaseAt = new long[INITIAL_RING];
+
+  /** Whether a slot holds a bar row ({@link #barRows}) instead of its event. */
+  private boolean[] isBar = new boolean[INITIAL_RING];
+
+  /** The bar rows, {@value #BAR_FIELDS} numbers per slot (volumes as raw double bits). */
+  private long[] barRows = new long[INITIAL_RING * BAR_FIELDS];
+
   private int mask = INITIAL_RING - 1;
 
   /** Sequence numbers: next event to apply to the book, to release, to queue. */
@@ -91,8 +112,15 @@ final class VisibleFeed {
   private @Nullable BigDecimal lastTradeQty;
   private long lastTradeQtyBits;
 
+  /** A feed that keeps its own earliest release (tests, a lone feed). */
   VisibleFeed(SymbolMarket market) {
+    this(market, new Releases());
+  }
+
+  /** A feed of a venue whose feeds share {@code releases}. */
+  VisibleFeed(SymbolMarket market, Releases releases) {
     this.market = market;
+    this.releases = releases;
     this.priceOfTicks = market.scale::toPrice;
     this.book = new OrderBook(market.symbol(), 256);
     this.checkpoint = new OrderBook(market.symbol(), 256);
@@ -137,8 +165,56 @@ final class VisibleFeed {
     if (ring[slot] != e) { // else built in its slot by claim(): nothing to copy
       ring[slot].copyTypedFrom(e); // a trade, ticker or bar slot takes its own numbers only
     }
+    isBar[slot] = false;
+    enqueued(slot, now, latency);
+  }
+
+  /**
+   * Queues row {@code row} of {@code bars}, a closed bar the matcher saw at {@code now}, visible
+   * after {@code latency} ms: as numbers in its ring slot, in order with every other queued event;
+   * with zero latency and nothing queued it goes to the kline feeds at once.
+   */
+  void offerBar(BarColumns bars, int row, long now, long latency) {
+    noteEpoch();
+    if (latency == 0 && tail == applied) {
+      lastRelease = Math.max(lastRelease, now);
+      klineBar(
+          bars.openTime(row),
+          bars.closeTime(row),
+          bars.openTicks(row),
+          bars.highTicks(row),
+          bars.lowTicks(row),
+          bars.closeTicks(row),
+          bars.volume(row),
+          bars.quoteVolume(row));
+      lastTradeTicks = bars.closeTicks(row); // after the klines, as apply() does for a BAR event
+      return;
+    }
+    if (tail - applied == ring.length) {
+      grow();
+    }
+    int slot = (int) (tail & mask);
+    isBar[slot] = true;
+    long[] r = barRows;
+    int at = slot * BAR_FIELDS;
+    r[at] = bars.openTime(row);
+    r[at + 1] = bars.closeTime(row);
+    r[at + 2] = bars.openTicks(row);
+    r[at + 3] = bars.highTicks(row);
+    r[at + 4] = bars.lowTicks(row);
+    r[at + 5] = bars.closeTicks(row);
+    r[at + 6] = Double.doubleToRawLongBits(bars.volume(row));
+    r[at + 7] = Double.doubleToRawLongBits(bars.quoteVolume(row));
+    enqueued(slot, now, latency);
+  }
+
+  /** Stamps the slot just filled with its release time and moves the tail past it. */
+  private void enqueued(int slot, long now, long latency) {
     lastRelease = Math.max(lastRelease, now + latency);
     releaseAt[slot] = lastRelease;
+    if (released == tail && lastRelease < releases.next) {
+      releases.next = lastRelease; // the queue was empty: this event is its head
+    }
     tail++;
     maybeCheckpoint();
     if (latency == 0 && released == tail - 1) {
@@ -148,14 +224,18 @@ final class VisibleFeed {
 
   /** Tracks the matcher's sync epoch and the ids a checkpoint of the published book carries. */
   private void noteOffered(MarketEvent e) {
+    noteEpoch();
+    if (isDepth(e)) {
+      lastDepthSeq = tail;
+      lastDepthTime = e.eventTime();
+    }
+  }
+
+  private void noteEpoch() {
     long epoch = market.syncEpoch();
     if (epoch != lastEpoch) {
       lastEpoch = epoch;
       lastEpochChange = tail;
-    }
-    if (isDepth(e)) {
-      lastDepthSeq = tail;
-      lastDepthTime = e.eventTime();
     }
   }
 
@@ -188,7 +268,16 @@ final class VisibleFeed {
   /** Makes every queued event due at or before {@code now} visible. */
   void release(long now) {
     while (released < tail && releaseAt[(int) (released & mask)] <= now) {
-      MarketEvent e = ring[(int) (released & mask)];
+      int slot = (int) (released & mask);
+      if (isBar[slot]) {
+        released++;
+        if (applied == released - 1) {
+          applied = released;
+        }
+        applyBar(slot);
+        continue;
+      }
+      MarketEvent e = ring[slot];
       if (!isDepth(e)) {
         released++;
         if (applied == released - 1) {
@@ -228,8 +317,9 @@ final class VisibleFeed {
   private void bringUpToDate() {
     jumpToCheckpoint();
     for (; applied < released; applied++) {
-      MarketEvent e = ring[(int) (applied & mask)];
-      if (isDepth(e)) {
+      int slot = (int) (applied & mask);
+      MarketEvent e = ring[slot];
+      if (!isBar[slot] && isDepth(e)) {
         applyDepth(e);
       }
     }
@@ -259,10 +349,16 @@ final class VisibleFeed {
     int n = ring.length;
     MarketEvent[] r = new MarketEvent[n * 2];
     long[] t = new long[n * 2];
+    boolean[] kinds = new boolean[n * 2];
+    long[] rows = new long[n * 2 * BAR_FIELDS];
     int m = n * 2 - 1;
     for (long s = applied; s < tail; s++) {
-      r[(int) (s & m)] = ring[(int) (s & mask)];
-      t[(int) (s & m)] = releaseAt[(int) (s & mask)];
+      int from = (int) (s & mask);
+      int to = (int) (s & m);
+      r[to] = ring[from];
+      t[to] = releaseAt[from];
+      kinds[to] = isBar[from];
+      System.arraycopy(barRows, from * BAR_FIELDS, rows, to * BAR_FIELDS, BAR_FIELDS);
     }
     for (int i = 0; i < r.length; i++) {
       if (r[i] == null) {
@@ -271,6 +367,8 @@ final class VisibleFeed {
     }
     ring = r;
     releaseAt = t;
+    isBar = kinds;
+    barRows = rows;
     mask = m;
   }
 
@@ -286,6 +384,38 @@ final class VisibleFeed {
         KlineFeed k = ListenerSet.get(ks, i);
         k.onEvent(e);
       }
+    }
+  }
+
+  /** A released bar row: the last visible price, and the bar to the kline feeds as numbers. */
+  private void applyBar(int slot) {
+    long[] r = barRows;
+    int at = slot * BAR_FIELDS;
+    klineBar(
+        r[at],
+        r[at + 1],
+        r[at + 2],
+        r[at + 3],
+        r[at + 4],
+        r[at + 5],
+        Double.longBitsToDouble(r[at + 6]),
+        Double.longBitsToDouble(r[at + 7]));
+    lastTradeTicks = r[at + 5]; // after the klines, as apply() does for a BAR event
+  }
+
+  private void klineBar(
+      long openTime,
+      long closeTime,
+      long open,
+      long high,
+      long low,
+      long close,
+      double volume,
+      double quoteVolume) {
+    Object[] ks = klineListeners.snapshot();
+    for (int i = 0; i < ks.length; i++) {
+      KlineFeed k = ListenerSet.get(ks, i);
+      k.onBar(openTime, closeTime, open, high, low, close, volume, quoteVolume, true);
     }
   }
 
@@ -453,6 +583,15 @@ final class VisibleFeed {
   /** Events queued and not yet released. */
   int queued() {
     return (int) (tail - released);
+  }
+
+  /**
+   * The earliest release time over the feeds of one venue: lowered by a feed when an event enters
+   * its empty queue, recomputed by the venue after a release ({@link SimVenue#releaseVisible}). It
+   * may be lower than the truth (a zero-latency event released at once), never higher.
+   */
+  static final class Releases {
+    long next = Long.MAX_VALUE;
   }
 
   @Override

@@ -74,6 +74,27 @@ class BarLaneTest {
   }
 
   @Test
+  void withZeroMarketDataLatencyEachQuietBarIsSeenAtItsOwnCloseOnTheLane() {
+    SimKit k = new SimKit(b -> b.barMode(true)); // zero order and market-data latency
+    Exchange ex = k.account("a", "10000");
+    List<long[]> seen = new ArrayList<>();
+    KlineListener l =
+        (bar, closed) -> seen.add(new long[] {bar.openTime(), k.clock.currentTimeMillis()});
+    ex.streams().klines(SimKit.SYMBOL, KlineInterval.M1, l);
+    MarketReplay replay = new MarketReplay(bars(12), k.venue);
+
+    replay.runToEnd();
+
+    assertThat(replay.barsInOneStep()).isEqualTo(12);
+    assertThat(seen).hasSize(12);
+    for (int i = 0; i < 12; i++) {
+      long open = T0 + i * MINUTE;
+      assertThat(seen.get(i)).containsExactly(open, open + MINUTE - 1); // at its close, not later
+    }
+    assertThat(k.clock.currentTimeMillis()).isEqualTo(T0 + 12 * MINUTE - 1);
+  }
+
+  @Test
   void aRestingOrderMakesEveryBarTakeTwoStepsUntilItFills() {
     SimKit k = kit();
     Exchange ex = k.account("a", "10000");
