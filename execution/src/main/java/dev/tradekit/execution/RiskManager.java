@@ -28,12 +28,17 @@ public final class RiskManager {
   public record Outcome(List<TargetOrder> accepted, List<String> rejected) {}
 
   private volatile RiskLimits limits;
+
+  /** {@code limits.maxBookAge()} in milliseconds, read on every bar by {@link #stale}. */
+  private volatile long maxBookAgeMillis;
+
   private @Nullable BigDecimal startEquity;
   private @Nullable BigDecimal peakEquity;
 
   /** A manager of {@code limits}; equity accounting starts at the first {@link #killReason}. */
   public RiskManager(RiskLimits limits) {
     this.limits = limits;
+    this.maxBookAgeMillis = limits.maxBookAge().toMillis();
   }
 
   /** The limits in force. */
@@ -43,6 +48,7 @@ public final class RiskManager {
 
   /** Replaces the limits (the equity baseline stays). */
   public void setLimits(RiskLimits limits) {
+    this.maxBookAgeMillis = limits.maxBookAge().toMillis();
     this.limits = limits;
   }
 
@@ -93,7 +99,7 @@ public final class RiskManager {
 
   /** Whether a book last updated at {@code bookTime} is too old at {@code now}. */
   public boolean stale(long bookTime, long now) {
-    return now - bookTime > limits.maxBookAge().toMillis();
+    return now - bookTime > maxBookAgeMillis;
   }
 
   /**
@@ -113,7 +119,7 @@ public final class RiskManager {
       BigDecimal position) {
     RiskLimits l = limits;
     BigDecimal tick = instrument.tickSize();
-    BigDecimal mid = bestBid.add(bestAsk).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
+    BigDecimal mid = mid(bestBid, bestAsk);
     List<String> rejected = new ArrayList<>();
     List<TargetOrder> buys = new ArrayList<>();
     List<TargetOrder> sells = new ArrayList<>();
@@ -176,6 +182,18 @@ public final class RiskManager {
       valid.add(t);
     }
     return new Outcome(limitCount(valid, l.maxOpenOrders(), mid, rejected), rejected);
+  }
+
+  /**
+   * {@code (bid + ask) / 2} to 16 digits. One price given for both sides (an engine without a book
+   * passes its last close) is its own mid: with at most 16 digits the division would return it
+   * unchanged (the same value and scale), so it is not done.
+   */
+  private static BigDecimal mid(BigDecimal bestBid, BigDecimal bestAsk) {
+    if (bestBid.equals(bestAsk) && bestBid.precision() <= MathContext.DECIMAL64.getPrecision()) {
+      return bestBid;
+    }
+    return bestBid.add(bestAsk).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
   }
 
   private static void capSide(

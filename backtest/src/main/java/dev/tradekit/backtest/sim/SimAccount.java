@@ -39,7 +39,8 @@ final class SimAccount {
   private final Map<Long, SimOrder> open = new LinkedHashMap<>();
   private final Map<String, SimOrder> openByClientId = new HashMap<>();
   private final Map<Long, SimOrder> closed =
-      new LinkedHashMap<>() {
+      // sized for the window: the map never grows (rehashes) while a backtest fills it
+      new LinkedHashMap<>(CLOSED_ORDERS_KEPT * 4 / 3 + 2) {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -118,6 +119,7 @@ final class SimAccount {
   void accept(SimOrder o) {
     accepted++;
     open.put(o.id, o);
+    o.listed = true;
     openByClientId.put(o.clientOrderId, o);
     count(o, 1);
     emitOrder(o.toOrder());
@@ -132,6 +134,7 @@ final class SimAccount {
     o.updateTime = venue.now();
     uncount(o);
     open.remove(o.id);
+    o.listed = false;
     openByClientId.remove(o.clientOrderId);
     closed.put(o.id, o);
     o.matcher.remove(o);
@@ -159,7 +162,7 @@ final class SimAccount {
 
   /** Whether {@code o} is one of the open orders the sums count. */
   boolean isCounted(SimOrder o) {
-    return open.get(o.id) == o;
+    return o.listed;
   }
 
   /**
@@ -239,11 +242,10 @@ final class SimAccount {
     String tradeId = Long.toString(venue.nextTradeId());
     BigDecimal realized = ledger.applyFill(leg, o.side, price, qty, fee, now, tradeId);
     boolean counted = uncount(o);
-    o.executedLots += n;
+    o.filled(n, priceTicks, notional);
     if (counted) {
       count(o, 1);
     }
-    o.cumQuote = o.cumQuote.add(notional);
     o.updateTime = now;
     o.status = o.remainingLots() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
     o.matcher.show(o);
@@ -266,6 +268,7 @@ final class SimAccount {
     if (o.status == OrderStatus.FILLED) {
       uncount(o);
       open.remove(o.id);
+      o.listed = false;
       openByClientId.remove(o.clientOrderId);
       closed.put(o.id, o);
       o.matcher.remove(o);
