@@ -27,6 +27,11 @@ public final class RiskManager {
   /** The targets that may go to the venue and why the others were left out. */
   public record Outcome(List<TargetOrder> accepted, List<String> rejected) {}
 
+  private static final Comparator<TargetOrder> HIGHEST_FIRST =
+      Comparator.comparing(TargetOrder::limitPrice).reversed();
+  private static final Comparator<TargetOrder> LOWEST_FIRST =
+      Comparator.comparing(TargetOrder::limitPrice);
+
   private volatile RiskLimits limits;
 
   /** {@code limits.maxBookAge()} in milliseconds, read on every bar by {@link #stale}. */
@@ -149,8 +154,12 @@ public final class RiskManager {
       }
       (o.side() == Side.BUY ? buys : sells).add(o);
     }
-    buys.sort(Comparator.comparing(TargetOrder::limitPrice).reversed());
-    sells.sort(Comparator.comparing(TargetOrder::limitPrice));
+    if (buys.size() > 1) {
+      buys.sort(HIGHEST_FIRST);
+    }
+    if (sells.size() > 1) {
+      sells.sort(LOWEST_FIRST);
+    }
     List<TargetOrder> out = new ArrayList<>();
     BigDecimal max = l.maxPosition();
     capSide(out, buys, max == null ? null : max.subtract(position), instrument, rejected);
@@ -230,7 +239,10 @@ public final class RiskManager {
 
   private static List<TargetOrder> limitCount(
       List<TargetOrder> targets, int maxOpen, BigDecimal mid, List<String> rejected) {
-    long limits = targets.stream().filter(TargetOrder::isLimit).count();
+    int limits = 0;
+    for (int i = 0, n = targets.size(); i < n; i++) {
+      limits += targets.get(i).isLimit() ? 1 : 0;
+    }
     if (maxOpen <= 0 || limits <= maxOpen) {
       return targets;
     }
@@ -255,13 +267,21 @@ public final class RiskManager {
 
   /** The venue request of a target (no client id), for the instrument's checks. */
   public static OrderRequest request(Instrument instrument, TargetOrder t) {
+    return builder(instrument, t).build();
+  }
+
+  /** The venue request of a target under {@code clientOrderId}. */
+  public static OrderRequest request(Instrument instrument, TargetOrder t, String clientOrderId) {
+    return builder(instrument, t).clientOrderId(clientOrderId).build();
+  }
+
+  private static OrderRequest.Builder builder(Instrument instrument, TargetOrder t) {
     return OrderRequest.builder()
         .symbol(instrument.symbol())
         .side(t.side())
         .type(t.type())
         .quantity(t.quantity())
         .price(t.price())
-        .reduceOnly(t.reduceOnly())
-        .build();
+        .reduceOnly(t.reduceOnly());
   }
 }

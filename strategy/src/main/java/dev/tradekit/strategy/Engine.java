@@ -37,6 +37,10 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
 
   private final StrategyEngine.Builder settings;
   private final String name;
+
+  /** {@code name + "-"}: the client ids of this engine's orders start with it. */
+  private final String ownIds;
+
   private final Exchange exchange;
   private final Scheduler scheduler;
   private final String symbol;
@@ -67,6 +71,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   Engine(StrategyEngine.Builder b) {
     this.settings = b;
     this.name = b.name();
+    this.ownIds = name + "-";
     this.exchange = b.exchange();
     this.scheduler = b.scheduler();
     this.symbol = b.symbol();
@@ -286,7 +291,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     if (!order.status().isTerminal()) {
       return;
     }
-    if (id != null && id.startsWith(name + "-")) {
+    if (id != null && id.startsWith(ownIds)) {
       scheduler.execute(
           () -> {
             stops.onUpdate(order);
@@ -300,7 +305,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   @Override
   public void onFill(Fill fill) {
     String id = fill.clientOrderId();
-    if (id != null && id.startsWith(name + "-")) {
+    if (id != null && id.startsWith(ownIds)) {
       scheduler.execute(() -> emit(new TradingEvent.OrderFilled(name, now(), fill)));
     }
   }

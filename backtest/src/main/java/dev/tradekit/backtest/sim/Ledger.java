@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,10 @@ final class Ledger {
 
   private final Map<String, BigDecimal> wallet = new TreeMap<>();
   private final Map<String, Leg> legs = new LinkedHashMap<>();
+
+  /** The same legs by symbol, indexed by {@link PositionSide#ordinal()}: no key built per fill. */
+  private final Map<String, @Nullable Leg[]> legsBySymbol = new HashMap<>();
+
   private final Map<String, Integer> leverage = new TreeMap<>();
   private final Map<String, MarginType> marginTypes = new TreeMap<>();
   private final List<Income> income = new ArrayList<>();
@@ -97,12 +102,20 @@ final class Ledger {
   }
 
   Leg leg(String symbol, PositionSide side, String asset) {
-    return legs.computeIfAbsent(symbol + '|' + side, k -> new Leg(symbol, side, asset));
+    @Nullable Leg[] bySide =
+        legsBySymbol.computeIfAbsent(symbol, k -> new Leg[PositionSide.values().length]);
+    Leg leg = bySide[side.ordinal()];
+    if (leg == null) {
+      leg = legs.computeIfAbsent(symbol + '|' + side, k -> new Leg(symbol, side, asset));
+      bySide[side.ordinal()] = leg;
+    }
+    return leg;
   }
 
   /** The signed amount of a leg, zero when it never traded. */
   BigDecimal amount(String symbol, PositionSide side) {
-    Leg leg = legs.get(symbol + '|' + side);
+    @Nullable Leg[] bySide = legsBySymbol.get(symbol);
+    Leg leg = bySide == null ? null : bySide[side.ordinal()];
     return leg == null ? BigDecimal.ZERO : leg.amount;
   }
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,6 +64,11 @@ final class SimAccount {
   private int closingOpen;
 
   private long lastDelivery;
+
+  /** The listener array {@link #accountUpdatesWanted} was computed for. */
+  private Object @Nullable [] accountListenersChecked;
+
+  private boolean accountUpdatesWanted;
 
   /** The last {@link #equity} read without a position: ledger version, asset and equity. */
   private long flatVersion = -1;
@@ -275,7 +281,8 @@ final class SimAccount {
     }
     emitOrder(o.toOrder());
     emitFill(fill);
-    emitAccount("ORDER", asset, List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));
+    emitAccount(
+        "ORDER", asset, () -> List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));
     expireStaleClosingOrders(o.matcher);
     return n;
   }
@@ -306,9 +313,14 @@ final class SimAccount {
         ledger.applyFunding(
             matcher.symbol(), mark, rate, venue.now(), Long.toString(venue.nextTradeId()));
     if (!paid.isEmpty()) {
-      List<Position> positions = new ArrayList<>();
-      paid.forEach(l -> positions.add(ledger.toPosition(l, mark)));
-      emitAccount(Ledger.FUNDING_FEE, asset, positions);
+      emitAccount(
+          Ledger.FUNDING_FEE,
+          asset,
+          () -> {
+            List<Position> positions = new ArrayList<>();
+            paid.forEach(l -> positions.add(ledger.toPosition(l, mark)));
+            return positions;
+          });
     }
   }
 
@@ -390,9 +402,42 @@ final class SimAccount {
     deliver(1, fill);
   }
 
-  private void emitAccount(String reason, String asset, List<Position> positions) {
-    if (!listeners.isEmpty()) {
-      deliver(2, new AccountUpdate(venue.now(), reason, List.of(balance(asset)), positions));
+  private void emitAccount(String reason, String asset, Supplier<List<Position>> positions) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    if (!accountUpdatesWanted()) {
+      // no listener handles account updates: none is built (its balance costs a margin pass), but
+      // its latency is drawn as if it were, so later events keep their delivery times
+      scheduleAt();
+      return;
+    }
+    deliver(2, new AccountUpdate(venue.now(), reason, List.of(balance(asset)), positions.get()));
+  }
+
+  /**
+   * Whether a listener overrides {@link UserEventListener#onAccountUpdate} (the default ignores
+   * it); asked again only when the listeners change.
+   */
+  private boolean accountUpdatesWanted() {
+    Object[] ls = listeners.snapshot();
+    if (ls != accountListenersChecked) {
+      boolean wanted = false;
+      for (Object l : ls) {
+        wanted |= overridesAccountUpdate(l.getClass());
+      }
+      accountUpdatesWanted = wanted;
+      accountListenersChecked = ls;
+    }
+    return accountUpdatesWanted;
+  }
+
+  private static boolean overridesAccountUpdate(Class<?> type) {
+    try {
+      return type.getMethod("onAccountUpdate", AccountUpdate.class).getDeclaringClass()
+          != UserEventListener.class;
+    } catch (NoSuchMethodException e) {
+      return true; // cannot tell: deliver
     }
   }
 
@@ -401,10 +446,16 @@ final class SimAccount {
     if (listeners.isEmpty()) {
       return;
     }
+    long delay = scheduleAt();
+    venue.scheduler().schedule(() -> dispatch(kind, event), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Draws the next user event's market-data latency; returns its delay from now, keeping order. */
+  private long scheduleAt() {
     long now = venue.now();
     long at = Math.max(lastDelivery, now + venue.sampleMarketDataLatency());
     lastDelivery = at;
-    venue.scheduler().schedule(() -> dispatch(kind, event), at - now, TimeUnit.MILLISECONDS);
+    return at - now;
   }
 
   private void dispatch(int kind, Object event) {
