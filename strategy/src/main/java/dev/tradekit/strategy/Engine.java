@@ -305,7 +305,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   @Override
   public void onFill(Fill fill) {
     String id = fill.clientOrderId();
-    if (id != null && id.startsWith(ownIds)) {
+    if (id != null && id.startsWith(ownIds) && listening()) {
       scheduler.execute(() -> emit(new TradingEvent.OrderFilled(name, now(), fill)));
     }
   }
@@ -501,6 +501,11 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       throw new IllegalStateException("engine not started");
     }
     return i;
+  }
+
+  /** Whether a listener was given: without one, events are not built. */
+  boolean listening() {
+    return listener != TradingListener.NONE;
   }
 
   void emit(TradingEvent event) {

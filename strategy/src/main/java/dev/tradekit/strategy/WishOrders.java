@@ -189,7 +189,9 @@ final class WishOrders {
             (order, error) -> {
               replied(gen);
               if (error == null) {
-                engine.emit(new TradingEvent.OrderPlaced(name, engine.now(), order));
+                if (engine.listening()) {
+                  engine.emit(new TradingEvent.OrderPlaced(name, engine.now(), order));
+                }
                 if (order.status().isTerminal()) {
                   orderEnded(id, order.status());
                 }

@@ -212,7 +212,7 @@ final class SimAccount {
 
   /** A signed amount in whole lots of the matcher's symbol. */
   long lots(SymbolMatcher m, BigDecimal amount) {
-    return amount.divideToIntegralValue(m.lotSize()).longValueExact();
+    return m.lots(amount);
   }
 
   /** How many lots a closing order may still fill without flipping its leg. */

@@ -165,6 +165,26 @@ class ExactAccountingTest {
     }
   }
 
+  @Test
+  void lotsOfAnAmountEqualTheTruncatedDivisionForEveryLotSize() {
+    SplittableRandom random = new SplittableRandom(9);
+    String[] lots = {"0.001", "0.0010", "1", "10", "1E+1", "0.1", "0.005", "0.25", "3", "0.00001"};
+    for (String text : lots) {
+      BigDecimal lot = new BigDecimal(text);
+      int decimals = SymbolMatcher.lotDecimals(lot);
+      for (int i = 0; i < 2000; i++) {
+        BigDecimal amount =
+            BigDecimal.valueOf(
+                random.nextLong(-1_000_000_000L, 1_000_000_000L), random.nextInt(-2, 9));
+        assertThat(SymbolMatcher.lots(amount, lot, decimals))
+            .as("%s in lots of %s", amount, lot)
+            .isEqualTo(amount.divideToIntegralValue(lot).longValueExact());
+      }
+    }
+    assertThat(SymbolMatcher.lotDecimals(new BigDecimal("0.001"))).isEqualTo(3);
+    assertThat(SymbolMatcher.lotDecimals(new BigDecimal("0.005"))).isEqualTo(Integer.MIN_VALUE);
+  }
+
   /** The initial margin of the open orders as the division wrote it before. */
   private static BigDecimal orderMarginByDivision(SimAccount account, SymbolMatcher m, int lev) {
     long[] sums = account.openOrderSums(m);
