@@ -27,13 +27,23 @@ public final class RiskManager {
   /** The targets that may go to the venue and why the others were left out. */
   public record Outcome(List<TargetOrder> accepted, List<String> rejected) {}
 
+  private static final Comparator<TargetOrder> HIGHEST_FIRST =
+      Comparator.comparing(TargetOrder::limitPrice).reversed();
+  private static final Comparator<TargetOrder> LOWEST_FIRST =
+      Comparator.comparing(TargetOrder::limitPrice);
+
   private volatile RiskLimits limits;
+
+  /** {@code limits.maxBookAge()} in milliseconds, read on every bar by {@link #stale}. */
+  private volatile long maxBookAgeMillis;
+
   private @Nullable BigDecimal startEquity;
   private @Nullable BigDecimal peakEquity;
 
   /** A manager of {@code limits}; equity accounting starts at the first {@link #killReason}. */
   public RiskManager(RiskLimits limits) {
     this.limits = limits;
+    this.maxBookAgeMillis = limits.maxBookAge().toMillis();
   }
 
   /** The limits in force. */
@@ -43,6 +53,7 @@ public final class RiskManager {
 
   /** Replaces the limits (the equity baseline stays). */
   public void setLimits(RiskLimits limits) {
+    this.maxBookAgeMillis = limits.maxBookAge().toMillis();
     this.limits = limits;
   }
 
@@ -93,7 +104,7 @@ public final class RiskManager {
 
   /** Whether a book last updated at {@code bookTime} is too old at {@code now}. */
   public boolean stale(long bookTime, long now) {
-    return now - bookTime > limits.maxBookAge().toMillis();
+    return now - bookTime > maxBookAgeMillis;
   }
 
   /**
@@ -113,7 +124,7 @@ public final class RiskManager {
       BigDecimal position) {
     RiskLimits l = limits;
     BigDecimal tick = instrument.tickSize();
-    BigDecimal mid = bestBid.add(bestAsk).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
+    BigDecimal mid = mid(bestBid, bestAsk);
     List<String> rejected = new ArrayList<>();
     List<TargetOrder> buys = new ArrayList<>();
     List<TargetOrder> sells = new ArrayList<>();
@@ -143,8 +154,12 @@ public final class RiskManager {
       }
       (o.side() == Side.BUY ? buys : sells).add(o);
     }
-    buys.sort(Comparator.comparing(TargetOrder::limitPrice).reversed());
-    sells.sort(Comparator.comparing(TargetOrder::limitPrice));
+    if (buys.size() > 1) {
+      buys.sort(HIGHEST_FIRST);
+    }
+    if (sells.size() > 1) {
+      sells.sort(LOWEST_FIRST);
+    }
     List<TargetOrder> out = new ArrayList<>();
     BigDecimal max = l.maxPosition();
     capSide(out, buys, max == null ? null : max.subtract(position), instrument, rejected);
@@ -176,6 +191,18 @@ public final class RiskManager {
       valid.add(t);
     }
     return new Outcome(limitCount(valid, l.maxOpenOrders(), mid, rejected), rejected);
+  }
+
+  /**
+   * {@code (bid + ask) / 2} to 16 digits. One price given for both sides (an engine without a book
+   * passes its last close) is its own mid: with at most 16 digits the division would return it
+   * unchanged (the same value and scale), so it is not done.
+   */
+  private static BigDecimal mid(BigDecimal bestBid, BigDecimal bestAsk) {
+    if (bestBid.equals(bestAsk) && bestBid.precision() <= MathContext.DECIMAL64.getPrecision()) {
+      return bestBid;
+    }
+    return bestBid.add(bestAsk).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
   }
 
   private static void capSide(
@@ -212,7 +239,10 @@ public final class RiskManager {
 
   private static List<TargetOrder> limitCount(
       List<TargetOrder> targets, int maxOpen, BigDecimal mid, List<String> rejected) {
-    long limits = targets.stream().filter(TargetOrder::isLimit).count();
+    int limits = 0;
+    for (int i = 0, n = targets.size(); i < n; i++) {
+      limits += targets.get(i).isLimit() ? 1 : 0;
+    }
     if (maxOpen <= 0 || limits <= maxOpen) {
       return targets;
     }
@@ -237,13 +267,21 @@ public final class RiskManager {
 
   /** The venue request of a target (no client id), for the instrument's checks. */
   public static OrderRequest request(Instrument instrument, TargetOrder t) {
+    return builder(instrument, t).build();
+  }
+
+  /** The venue request of a target under {@code clientOrderId}. */
+  public static OrderRequest request(Instrument instrument, TargetOrder t, String clientOrderId) {
+    return builder(instrument, t).clientOrderId(clientOrderId).build();
+  }
+
+  private static OrderRequest.Builder builder(Instrument instrument, TargetOrder t) {
     return OrderRequest.builder()
         .symbol(instrument.symbol())
         .side(t.side())
         .type(t.type())
         .quantity(t.quantity())
         .price(t.price())
-        .reduceOnly(t.reduceOnly())
-        .build();
+        .reduceOnly(t.reduceOnly());
   }
 }

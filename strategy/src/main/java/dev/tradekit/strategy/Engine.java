@@ -37,6 +37,10 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
 
   private final StrategyEngine.Builder settings;
   private final String name;
+
+  /** {@code name + "-"}: the client ids of this engine's orders start with it. */
+  private final String ownIds;
+
   private final Exchange exchange;
   private final Scheduler scheduler;
   private final String symbol;
@@ -77,6 +81,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   Engine(StrategyEngine.Builder b) {
     this.settings = b;
     this.name = b.name();
+    this.ownIds = name + "-";
     this.exchange = b.exchange();
     this.scheduler = b.scheduler();
     this.symbol = b.symbol();
@@ -309,7 +314,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     if (!order.status().isTerminal()) {
       return;
     }
-    if (id != null && id.startsWith(name + "-")) {
+    if (id != null && id.startsWith(ownIds)) {
       scheduler.execute(
           () -> {
             stops.onUpdate(order);
@@ -323,7 +328,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   @Override
   public void onFill(Fill fill) {
     String id = fill.clientOrderId();
-    if (id != null && id.startsWith(name + "-")) {
+    if (id != null && id.startsWith(ownIds) && listening()) {
       scheduler.execute(() -> emit(new TradingEvent.OrderFilled(name, now(), fill)));
     }
   }
@@ -535,6 +540,11 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       throw new IllegalStateException("engine not started");
     }
     return i;
+  }
+
+  /** Whether a listener was given: without one, events are not built. */
+  boolean listening() {
+    return listener != TradingListener.NONE;
   }
 
   void emit(TradingEvent event) {

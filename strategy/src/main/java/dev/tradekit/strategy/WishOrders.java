@@ -74,6 +74,12 @@ final class WishOrders {
   private @Nullable Cancellable deadline;
   private @Nullable Order firedStop;
 
+  /** The order whose end a position read in flight was asked for; its answer settles it. */
+  private @Nullable String reading;
+
+  /** {@link #orderEnded} was called again for {@link #reading} while the read was in flight. */
+  private boolean readAgain;
+
   WishOrders(Engine engine, StrategyEngine.Builder settings, VenueStops stops, RiskManager risk) {
     this.engine = engine;
     this.settings = settings;
@@ -158,7 +164,7 @@ final class WishOrders {
             + "-"
             + Long.toString(lastBarOpen, 36)
             + (failedExits == 0 ? "" : "." + Integer.toString(failedExits, 36));
-    OrderRequest request = RiskManager.request(i, checked.accepted().get(0)).withClientOrderId(id);
+    OrderRequest request = RiskManager.request(i, checked.accepted().get(0), id);
     inFlight = id;
     inFlightExit = target == 0;
     inFlightBarOpen = lastBarOpen;
@@ -183,7 +189,9 @@ final class WishOrders {
             (order, error) -> {
               replied(gen);
               if (error == null) {
-                engine.emit(new TradingEvent.OrderPlaced(name, engine.now(), order));
+                if (engine.listening()) {
+                  engine.emit(new TradingEvent.OrderPlaced(name, engine.now(), order));
+                }
                 if (order.status().isTerminal()) {
                   orderEnded(id, order.status());
                 }
@@ -262,12 +270,29 @@ final class WishOrders {
     }
   }
 
-  /** Any order of this engine ended: the position is read again (the venue is the truth). */
+  /**
+   * Any order of this engine ended: the position is read again (the venue is the truth). The end of
+   * one order is often told twice (the placing call's answer and the order update): while the read
+   * for it is in flight, the second telling adds no read of its own (that read, asked after the
+   * order ended, already sees it); only if that read fails is the position read once more.
+   */
   void orderEnded(String id, OrderStatus status) {
+    if (id.equals(reading)) {
+      readAgain = true;
+      return;
+    }
+    reading = id;
+    readAgain = false;
     engine
         .readPosition()
         .whenCompleteAsync(
             (v, e) -> {
+              boolean retry = false;
+              if (id.equals(reading)) {
+                retry = e != null && readAgain;
+                reading = null;
+                readAgain = false;
+              }
               if (e != null) {
                 engine.emitError(Engine.unwrap(e));
               }
@@ -283,6 +308,9 @@ final class WishOrders {
                 if (open && e == null && status != OrderStatus.FILLED) {
                   takeOverFiredStop("its market order " + id + " ended " + status);
                 }
+              }
+              if (retry) {
+                orderEnded(id, status); // the read failed: the second telling reads once more
               }
             },
             scheduler);

@@ -92,8 +92,8 @@ final class Conditionals {
   }
 
   boolean hasClientId(String clientOrderId) {
-    for (Pending p : waiting) {
-      if (p.clientOrderId.equals(clientOrderId)) {
+    for (int i = 0, n = waiting.size(); i < n; i++) { // no iterator per order placed
+      if (waiting.get(i).clientOrderId.equals(clientOrderId)) {
         return true;
       }
     }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,10 @@ final class Ledger {
 
   private final Map<String, BigDecimal> wallet = new TreeMap<>();
   private final Map<String, Leg> legs = new LinkedHashMap<>();
+
+  /** The same legs by symbol, indexed by {@link PositionSide#ordinal()}: no key built per fill. */
+  private final Map<String, @Nullable Leg[]> legsBySymbol = new HashMap<>();
+
   private final Map<String, Integer> leverage = new TreeMap<>();
   private final Map<String, MarginType> marginTypes = new TreeMap<>();
   private final List<Income> income = new ArrayList<>();
@@ -97,12 +102,20 @@ final class Ledger {
   }
 
   Leg leg(String symbol, PositionSide side, String asset) {
-    return legs.computeIfAbsent(symbol + '|' + side, k -> new Leg(symbol, side, asset));
+    @Nullable Leg[] bySide =
+        legsBySymbol.computeIfAbsent(symbol, k -> new Leg[PositionSide.values().length]);
+    Leg leg = bySide[side.ordinal()];
+    if (leg == null) {
+      leg = legs.computeIfAbsent(symbol + '|' + side, k -> new Leg(symbol, side, asset));
+      bySide[side.ordinal()] = leg;
+    }
+    return leg;
   }
 
   /** The signed amount of a leg, zero when it never traded. */
   BigDecimal amount(String symbol, PositionSide side) {
-    Leg leg = legs.get(symbol + '|' + side);
+    @Nullable Leg[] bySide = legsBySymbol.get(symbol);
+    Leg leg = bySide == null ? null : bySide[side.ordinal()];
     return leg == null ? BigDecimal.ZERO : leg.amount;
   }
 
@@ -128,13 +141,7 @@ final class Ledger {
     BigDecimal realized = BigDecimal.ZERO;
     if (amount.signum() == 0 || amount.signum() == signed.signum()) {
       BigDecimal total = amount.add(signed);
-      leg.entry =
-          amount
-              .abs()
-              .multiply(leg.entry)
-              .add(qty.multiply(price))
-              .divide(total.abs(), MathContext.DECIMAL128);
-      leg.entry = Amounts.plain(leg.entry);
+      leg.entry = entryAfter(amount, leg.entry, qty, price, total);
       leg.amount = total;
     } else {
       BigDecimal closed = qty.min(amount.abs());
@@ -160,6 +167,26 @@ final class Ledger {
       income.add(new Income(leg.symbol, COMMISSION, fee.negate(), leg.asset, time, tranId));
     }
     return realized;
+  }
+
+  /**
+   * The average entry after adding {@code qty} at {@code price} to {@code amount} at {@code entry}:
+   * {@code (|amount| * entry + qty * price) / |total|} to 34 digits, without trailing zeros. From
+   * flat, or at the entry's own price, the quotient is exactly {@code price}: with at most 34
+   * digits it is returned without the division (the same value, stripped the same way).
+   */
+  private static BigDecimal entryAfter(
+      BigDecimal amount, BigDecimal entry, BigDecimal qty, BigDecimal price, BigDecimal total) {
+    if ((amount.signum() == 0 || entry.compareTo(price) == 0)
+        && price.precision() <= MathContext.DECIMAL128.getPrecision()) {
+      return Amounts.plain(price);
+    }
+    return Amounts.plain(
+        amount
+            .abs()
+            .multiply(entry)
+            .add(qty.multiply(price))
+            .divide(total.abs(), MathContext.DECIMAL128));
   }
 
   /** Pays or receives funding on every open leg of {@code symbol}; returns the legs paid. */
@@ -209,12 +236,7 @@ final class Ledger {
       if (leg.asset.equals(asset) && leg.amount.signum() != 0) {
         BigDecimal mark = marks.apply(leg.symbol);
         BigDecimal price = mark == null ? leg.entry : mark;
-        sum =
-            sum.add(
-                leg.amount
-                    .abs()
-                    .multiply(price)
-                    .divide(BigDecimal.valueOf(leverage(leg.symbol)), MathContext.DECIMAL128));
+        sum = sum.add(Margin.perLeverage(leg.amount.abs().multiply(price), leverage(leg.symbol)));
       }
     }
     return sum;

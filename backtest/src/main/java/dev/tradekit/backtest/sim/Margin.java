@@ -19,7 +19,46 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class Margin {
+  /** Leverages up to this have their exact reciprocal looked up (when it has one). */
+  private static final int RECIPROCALS = 1000;
+
+  /** {@code 1 / leverage} where it is a finite decimal (leverage = 2^a 5^b), else null. */
+  private static final @Nullable BigDecimal[] RECIPROCAL = new BigDecimal[RECIPROCALS + 1];
+
+  static {
+    for (int leverage = 1; leverage <= RECIPROCALS; leverage++) {
+      int rest = leverage;
+      while (rest % 2 == 0) {
+        rest /= 2;
+      }
+      while (rest % 5 == 0) {
+        rest /= 5;
+      }
+      if (rest == 1) {
+        RECIPROCAL[leverage] = BigDecimal.ONE.divide(BigDecimal.valueOf(leverage));
+      }
+    }
+  }
+
   private Margin() {}
+
+  /**
+   * {@code value / leverage} to 34 significant digits (DECIMAL128), the figure every margin is made
+   * of. When {@code 1 / leverage} is a finite decimal (1, 2, 4, 5, 10, 20, 25, 50, 100, 125, ...)
+   * and {@code value * (1 / leverage)} has at most 34 digits, that exact product is the quotient
+   * itself (DECIMAL128 would not round it): it is returned without a division. Callers use the
+   * figure's value only (sums, comparisons, rounding to 8 decimals), never its scale.
+   */
+  static BigDecimal perLeverage(BigDecimal value, int leverage) {
+    BigDecimal reciprocal = leverage <= RECIPROCALS ? RECIPROCAL[leverage] : null;
+    if (reciprocal != null) {
+      BigDecimal exact = value.multiply(reciprocal);
+      if (exact.precision() <= MathContext.DECIMAL128.getPrecision()) {
+        return exact;
+      }
+    }
+    return value.divide(BigDecimal.valueOf(leverage), MathContext.DECIMAL128);
+  }
 
   /** Available balance of {@code asset}: wallet + unrealised - leg margins - order margins. */
   static BigDecimal available(SimAccount account, String asset) {
@@ -91,9 +130,7 @@ final class Margin {
       return BigDecimal.ZERO;
     }
     BigDecimal unit = matcher.market.instrument.tickSize().multiply(matcher.lotSize());
-    return charged
-        .multiply(unit)
-        .divide(BigDecimal.valueOf(account.ledger.leverage(symbol)), MathContext.DECIMAL128);
+    return perLeverage(charged.multiply(unit), account.ledger.leverage(symbol));
   }
 
   /** The notional of orders beyond the {@code offsetLots} that only reduce the position. */

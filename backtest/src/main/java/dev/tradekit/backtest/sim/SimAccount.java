@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +40,8 @@ final class SimAccount {
   private final Map<Long, SimOrder> open = new LinkedHashMap<>();
   private final Map<String, SimOrder> openByClientId = new HashMap<>();
   private final Map<Long, SimOrder> closed =
-      new LinkedHashMap<>() {
+      // sized for the window: the map never grows (rehashes) while a backtest fills it
+      new LinkedHashMap<>(CLOSED_ORDERS_KEPT * 4 / 3 + 2) {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -62,6 +64,11 @@ final class SimAccount {
   private int closingOpen;
 
   private long lastDelivery;
+
+  /** The listener array {@link #accountUpdatesWanted} was computed for. */
+  private Object @Nullable [] accountListenersChecked;
+
+  private boolean accountUpdatesWanted;
 
   /** The last {@link #equity} read without a position: ledger version, asset and equity. */
   private long flatVersion = -1;
@@ -118,6 +125,7 @@ final class SimAccount {
   void accept(SimOrder o) {
     accepted++;
     open.put(o.id, o);
+    o.listed = true;
     openByClientId.put(o.clientOrderId, o);
     count(o, 1);
     emitOrder(o.toOrder());
@@ -132,6 +140,7 @@ final class SimAccount {
     o.updateTime = venue.now();
     uncount(o);
     open.remove(o.id);
+    o.listed = false;
     openByClientId.remove(o.clientOrderId);
     closed.put(o.id, o);
     o.matcher.remove(o);
@@ -159,7 +168,7 @@ final class SimAccount {
 
   /** Whether {@code o} is one of the open orders the sums count. */
   boolean isCounted(SimOrder o) {
-    return open.get(o.id) == o;
+    return o.listed;
   }
 
   /**
@@ -203,7 +212,7 @@ final class SimAccount {
 
   /** A signed amount in whole lots of the matcher's symbol. */
   long lots(SymbolMatcher m, BigDecimal amount) {
-    return amount.divideToIntegralValue(m.lotSize()).longValueExact();
+    return m.lots(amount);
   }
 
   /** How many lots a closing order may still fill without flipping its leg. */
@@ -239,11 +248,10 @@ final class SimAccount {
     String tradeId = Long.toString(venue.nextTradeId());
     BigDecimal realized = ledger.applyFill(leg, o.side, price, qty, fee, now, tradeId);
     boolean counted = uncount(o);
-    o.executedLots += n;
+    o.filled(n, priceTicks, notional);
     if (counted) {
       count(o, 1);
     }
-    o.cumQuote = o.cumQuote.add(notional);
     o.updateTime = now;
     o.status = o.remainingLots() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
     o.matcher.show(o);
@@ -266,13 +274,15 @@ final class SimAccount {
     if (o.status == OrderStatus.FILLED) {
       uncount(o);
       open.remove(o.id);
+      o.listed = false;
       openByClientId.remove(o.clientOrderId);
       closed.put(o.id, o);
       o.matcher.remove(o);
     }
     emitOrder(o.toOrder());
     emitFill(fill);
-    emitAccount("ORDER", asset, List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));
+    emitAccount(
+        "ORDER", asset, () -> List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));
     expireStaleClosingOrders(o.matcher);
     return n;
   }
@@ -303,9 +313,14 @@ final class SimAccount {
         ledger.applyFunding(
             matcher.symbol(), mark, rate, venue.now(), Long.toString(venue.nextTradeId()));
     if (!paid.isEmpty()) {
-      List<Position> positions = new ArrayList<>();
-      paid.forEach(l -> positions.add(ledger.toPosition(l, mark)));
-      emitAccount(Ledger.FUNDING_FEE, asset, positions);
+      emitAccount(
+          Ledger.FUNDING_FEE,
+          asset,
+          () -> {
+            List<Position> positions = new ArrayList<>();
+            paid.forEach(l -> positions.add(ledger.toPosition(l, mark)));
+            return positions;
+          });
     }
   }
 
@@ -387,9 +402,42 @@ final class SimAccount {
     deliver(1, fill);
   }
 
-  private void emitAccount(String reason, String asset, List<Position> positions) {
-    if (!listeners.isEmpty()) {
-      deliver(2, new AccountUpdate(venue.now(), reason, List.of(balance(asset)), positions));
+  private void emitAccount(String reason, String asset, Supplier<List<Position>> positions) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    if (!accountUpdatesWanted()) {
+      // no listener handles account updates: none is built (its balance costs a margin pass), but
+      // its latency is drawn as if it were, so later events keep their delivery times
+      scheduleAt();
+      return;
+    }
+    deliver(2, new AccountUpdate(venue.now(), reason, List.of(balance(asset)), positions.get()));
+  }
+
+  /**
+   * Whether a listener overrides {@link UserEventListener#onAccountUpdate} (the default ignores
+   * it); asked again only when the listeners change.
+   */
+  private boolean accountUpdatesWanted() {
+    Object[] ls = listeners.snapshot();
+    if (ls != accountListenersChecked) {
+      boolean wanted = false;
+      for (Object l : ls) {
+        wanted |= overridesAccountUpdate(l.getClass());
+      }
+      accountUpdatesWanted = wanted;
+      accountListenersChecked = ls;
+    }
+    return accountUpdatesWanted;
+  }
+
+  private static boolean overridesAccountUpdate(Class<?> type) {
+    try {
+      return type.getMethod("onAccountUpdate", AccountUpdate.class).getDeclaringClass()
+          != UserEventListener.class;
+    } catch (NoSuchMethodException e) {
+      return true; // cannot tell: deliver
     }
   }
 
@@ -398,10 +446,16 @@ final class SimAccount {
     if (listeners.isEmpty()) {
       return;
     }
+    long delay = scheduleAt();
+    venue.scheduler().schedule(() -> dispatch(kind, event), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Draws the next user event's market-data latency; returns its delay from now, keeping order. */
+  private long scheduleAt() {
     long now = venue.now();
     long at = Math.max(lastDelivery, now + venue.sampleMarketDataLatency());
     lastDelivery = at;
-    venue.scheduler().schedule(() -> dispatch(kind, event), at - now, TimeUnit.MILLISECONDS);
+    return at - now;
   }
 
   private void dispatch(int kind, Object event) {

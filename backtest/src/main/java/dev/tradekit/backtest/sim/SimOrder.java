@@ -34,6 +34,24 @@ final class SimOrder {
   OrderStatus status = OrderStatus.NEW;
   long updateTime;
 
+  /** Whether the order is among the account's open orders (the ones its margin sums count). */
+  boolean listed;
+
+  /** The price in ticks of every fill so far while {@link #onePrice}; unset before the first. */
+  private long fillTicks;
+
+  /** True while every fill of the order was at one price: its average is that price. */
+  private boolean onePrice = true;
+
+  /** The last {@link #toOrder} answer and the state it was built from (reused while unchanged). */
+  private @Nullable Order reported;
+
+  private OrderStatus reportedStatus = OrderStatus.NEW;
+  private long reportedExecuted = -1;
+  private long reportedQuantity;
+  private long reportedPrice;
+  private long reportedTime;
+
   /** Arrival order on the book: sim orders at one price queue behind earlier ones. */
   long queueSeq;
 
@@ -111,12 +129,65 @@ final class SimOrder {
         || (positionSide == PositionSide.SHORT && side == Side.BUY);
   }
 
-  /** The order as the venue reports it. */
+  /**
+   * Books one fill of {@code lots} at {@code ticks} worth {@code notional} (price times quantity).
+   */
+  void filled(long lots, long ticks, BigDecimal notional) {
+    if (executedLots == 0) {
+      fillTicks = ticks;
+    } else if (ticks != fillTicks) {
+      onePrice = false;
+    }
+    executedLots += lots;
+    cumQuote = cumQuote.add(notional);
+  }
+
+  /**
+   * The order as the venue reports it; the same instance while nothing reported changed (an {@link
+   * Order} is immutable).
+   */
   Order toOrder() {
+    Order last = reported;
+    if (last != null
+        && reportedStatus == status
+        && reportedExecuted == executedLots
+        && reportedQuantity == quantityLots
+        && reportedPrice == priceTicks
+        && reportedTime == updateTime) {
+      return last;
+    }
+    Order order = build();
+    reported = order;
+    reportedStatus = status;
+    reportedExecuted = executedLots;
+    reportedQuantity = quantityLots;
+    reportedPrice = priceTicks;
+    reportedTime = updateTime;
+    return order;
+  }
+
+  /**
+   * The average fill price: {@code cumQuote / executed} to 16 digits, without trailing zeros. When
+   * every fill was at one price p of at most 16 digits, cumQuote is exactly p times executed and
+   * that quotient is p itself: p is returned without dividing (the same value and scale).
+   */
+  private @Nullable BigDecimal average(BigDecimal executed) {
+    if (executedLots == 0) {
+      return null;
+    }
+    if (onePrice) {
+      BigDecimal p = matcher.price(fillTicks);
+      if (p.precision() <= MathContext.DECIMAL64.getPrecision()) {
+        return Amounts.plain(p);
+      }
+    }
+    return Amounts.plain(cumQuote.divide(executed, MathContext.DECIMAL64));
+  }
+
+  private Order build() {
     BigDecimal lot = matcher.lotSize();
     BigDecimal executed = lot.multiply(BigDecimal.valueOf(executedLots));
-    BigDecimal average =
-        executedLots == 0 ? null : Amounts.plain(cumQuote.divide(executed, MathContext.DECIMAL64));
+    BigDecimal average = average(executed);
     return new Order(
         matcher.symbol(),
         orderId,

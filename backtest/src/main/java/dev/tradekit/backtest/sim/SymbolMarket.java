@@ -53,6 +53,11 @@ final class SymbolMarket {
   private long syncEpoch;
 
   private long tickerBid = NO_PRICE;
+
+  /** The last mid {@link #mark} built and the ticks (bid + ask) it was built from. */
+  private @Nullable BigDecimal midMark;
+
+  private long midMarkTicks = NO_PRICE;
   private long tickerAsk = NO_PRICE;
   private long lastTradeTicks = NO_PRICE;
 
@@ -202,7 +207,15 @@ final class SymbolMarket {
       ask = tickerAsk;
     }
     if (bid != NO_PRICE && ask != NO_PRICE && bid > 0 && ask > 0) {
-      return Amounts.plain(scale.toPrice(bid + ask).multiply(HALF));
+      long sum = bid + ask;
+      BigDecimal mid = midMark;
+      if (mid == null || sum != midMarkTicks) {
+        // the same quotes give the same mark: built again only when the mid moved
+        mid = Amounts.plain(scale.toPrice(sum).multiply(HALF));
+        midMark = mid;
+        midMarkTicks = sum;
+      }
+      return mid;
     }
     return lastTradeTicks == NO_PRICE ? null : scale.toPrice(lastTradeTicks);
   }

@@ -5,6 +5,8 @@ import dev.tradekit.api.model.OrderType;
 import dev.tradekit.api.model.Side;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,10 +44,39 @@ final class SymbolMatcher {
   /** A simulated taker changed the book since the last adjustment: every order is rechecked. */
   private boolean takenSinceDepth;
 
+  /** k when the lot size is 10^-k (0.001: 3), else {@link Integer#MIN_VALUE}. */
+  private final int lotDecimals;
+
   SymbolMatcher(SymbolMarket market, PublicDepth depth, QueueModel queueModel) {
     this.market = market;
     this.depth = depth;
     this.queueModel = queueModel;
+    this.lotDecimals = lotDecimals(market.lotSize);
+  }
+
+  /** A signed amount in whole lots, the fraction of a lot cut off (toward zero). */
+  long lots(BigDecimal amount) {
+    return lots(amount, market.lotSize, lotDecimals);
+  }
+
+  /** k when {@code lot} is 10^-k, else {@link Integer#MIN_VALUE}. */
+  static int lotDecimals(BigDecimal lot) {
+    BigDecimal stripped = lot.stripTrailingZeros();
+    return stripped.unscaledValue().equals(BigInteger.ONE) ? stripped.scale() : Integer.MIN_VALUE;
+  }
+
+  /**
+   * {@code amount / lot} truncated toward zero; a lot of 10^-k ({@code lotDecimals} k) moves the
+   * point instead of dividing (the same number).
+   */
+  static long lots(BigDecimal amount, BigDecimal lot, int lotDecimals) {
+    if (amount.signum() == 0) {
+      return 0;
+    }
+    if (lotDecimals != Integer.MIN_VALUE) {
+      return amount.movePointRight(lotDecimals).setScale(0, RoundingMode.DOWN).longValueExact();
+    }
+    return amount.divideToIntegralValue(lot).longValueExact();
   }
 
   String symbol() {
