@@ -11,6 +11,7 @@ import dev.tradekit.api.model.Position;
 import dev.tradekit.api.model.PositionMode;
 import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.api.runtime.Scheduler;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -279,8 +280,7 @@ final class SimAccount {
       closed.put(o.id, o);
       o.matcher.remove(o);
     }
-    emitOrder(o.toOrder());
-    emitFill(fill);
+    emitOrderAndFill(o.toOrder(), fill);
     emitAccount(
         "ORDER", asset, () -> List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));
     expireStaleClosingOrders(o.matcher);
@@ -398,8 +398,35 @@ final class SimAccount {
     deliver(0, order);
   }
 
-  private void emitFill(Fill fill) {
-    deliver(1, fill);
+  /**
+   * A fill's order update then the fill itself, as {@link #emitOrder} then a fill would be: each
+   * draws its latency in turn, and when both are due at the same time they go in one task, the
+   * update to every listener first, then the fill (what two tasks queued one after the other at
+   * that time would do: nothing can be queued between them, and what a listener queues at that time
+   * runs after both either way).
+   */
+  private void emitOrderAndFill(Order order, Fill fill) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    long orderDelay = scheduleAt();
+    long fillDelay = scheduleAt();
+    Scheduler scheduler = venue.scheduler();
+    if (orderDelay == fillDelay) {
+      scheduler.schedule(
+          () -> {
+            try {
+              dispatch(0, order);
+            } finally {
+              dispatch(1, fill);
+            }
+          },
+          orderDelay,
+          TimeUnit.MILLISECONDS);
+    } else {
+      scheduler.schedule(() -> dispatch(0, order), orderDelay, TimeUnit.MILLISECONDS);
+      scheduler.schedule(() -> dispatch(1, fill), fillDelay, TimeUnit.MILLISECONDS);
+    }
   }
 
   private void emitAccount(String reason, String asset, Supplier<List<Position>> positions) {

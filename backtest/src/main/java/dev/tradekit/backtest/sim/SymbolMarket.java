@@ -157,6 +157,11 @@ final class SymbolMarket {
     book.applySnapshot(book.lastUpdateId(), pendingTime, barBid, barQty, 1, barAsk, barQty, 1);
   }
 
+  /** Whether bar mode's one-level book waits to be set (see {@link #barBook}). */
+  boolean barBookPending() {
+    return barPending;
+  }
+
   /** Whether a depth snapshot or diff has been seen (else the book, if any, is from tickers). */
   boolean depthSeen() {
     return depthSeen;
@@ -199,9 +204,19 @@ final class SymbolMarket {
    * before any price is known.
    */
   @Nullable BigDecimal mark() {
-    OrderBook b = book();
-    long bid = b.bestBidTicks();
-    long ask = b.bestAskTicks();
+    long bid;
+    long ask;
+    if (barPending && pendingTicks > 1 && Double.isFinite(pendingQty)) {
+      // a waiting bar book's best prices, read without setting the book (its one level a side is
+      // ticks - 1 and ticks + 1 with a positive quantity): equity samples and order checks that
+      // only need the mark leave it waiting
+      bid = pendingTicks - 1;
+      ask = pendingTicks + 1;
+    } else {
+      OrderBook b = book();
+      bid = b.bestBidTicks();
+      ask = b.bestAskTicks();
+    }
     if (bid == NO_PRICE || ask == NO_PRICE) {
       bid = tickerBid;
       ask = tickerAsk;
