@@ -23,6 +23,7 @@ final class KlineFeed {
   private final KlineListener listener;
   private final KlineListener.@Nullable Numeric numeric;
   private final TickScale scale;
+  private final TickDoubles doubles;
   private final boolean updates;
   private boolean warned;
 
@@ -38,6 +39,7 @@ final class KlineFeed {
     this.numeric = listener instanceof KlineListener.Numeric n ? n : null;
     this.updates = listener.wantsUpdates();
     this.scale = market.scale;
+    this.doubles = new TickDoubles(scale);
     this.lastClose = scale.toDouble(lastCloseTicks);
     this.bars = new KlineAggregator(market.symbol(), interval, scale::toDouble, this::deliver);
   }
@@ -66,14 +68,14 @@ final class KlineFeed {
       deliverKline(openTime, closeTime, o, h, l, c, volume, quoteVolume, trades, takerBuy, closed);
       return;
     }
-    TickScale s = scale;
+    TickDoubles d = doubles;
     // a bar usually opens at the previous close: its double is known (the same conversion)
-    double open = o == lastCloseTicks ? lastClose : s.toDouble(o);
-    double close = s.toDouble(c);
+    double open = o == lastCloseTicks ? lastClose : d.of(o);
+    double close = d.of(c);
     lastCloseTicks = c;
     lastClose = close;
     try {
-      n.onBar(openTime, closeTime, open, s.toDouble(h), s.toDouble(l), close, volume, closed);
+      n.onBar(openTime, closeTime, open, d.of(h), d.of(l), close, volume, closed);
     } catch (RuntimeException e) {
       ListenerSet.failed(listener, e);
     }
@@ -145,6 +147,22 @@ final class KlineFeed {
       double volume,
       double quoteVolume,
       boolean closed) {
+    if (bars.takesAsIs(openTime, closeTime, close, closed)) {
+      // a closed bar of the interval: delivered here, without the hop through the sink
+      deliver(
+          Math.max(0, openTime),
+          Math.max(0, closeTime),
+          open,
+          high,
+          low,
+          close,
+          volume,
+          quoteVolume,
+          0,
+          0,
+          true);
+      return;
+    }
     try {
       bars.onBar(openTime, closeTime, open, high, low, close, volume, quoteVolume, closed);
     } catch (IllegalArgumentException ex) {
