@@ -40,9 +40,14 @@ final class TickDoubles {
     if (t[at] == ticks) {
       return Double.longBitsToDouble(t[at + 1]);
     }
+    return remember(ticks, at);
+  }
+
+  /** Converts and remembers in entry {@code at}: out of {@link #of}, so the hit stays small. */
+  private double remember(long ticks, int at) {
     double d = scale.toDouble(ticks);
-    t[at] = ticks;
-    t[at + 1] = Double.doubleToRawLongBits(d);
+    table[at] = ticks;
+    table[at + 1] = Double.doubleToRawLongBits(d);
     return d;
   }
 }
