@@ -23,7 +23,6 @@ final class KlineFeed {
   private final KlineListener listener;
   private final KlineListener.@Nullable Numeric numeric;
   private final TickScale scale;
-  private final TickDoubles doubles;
   private final boolean updates;
   private boolean warned;
 
@@ -39,7 +38,6 @@ final class KlineFeed {
     this.numeric = listener instanceof KlineListener.Numeric n ? n : null;
     this.updates = listener.wantsUpdates();
     this.scale = market.scale;
-    this.doubles = new TickDoubles(scale);
     this.lastClose = scale.toDouble(lastCloseTicks);
     this.bars = new KlineAggregator(market.symbol(), interval, scale::toDouble, this::deliver);
   }
@@ -68,14 +66,14 @@ final class KlineFeed {
       deliverKline(openTime, closeTime, o, h, l, c, volume, quoteVolume, trades, takerBuy, closed);
       return;
     }
-    TickDoubles d = doubles;
+    TickScale s = scale;
     // a bar usually opens at the previous close: its double is known (the same conversion)
-    double open = o == lastCloseTicks ? lastClose : d.of(o);
-    double close = d.of(c);
+    double open = o == lastCloseTicks ? lastClose : s.toDouble(o);
+    double close = s.toDouble(c);
     lastCloseTicks = c;
     lastClose = close;
     try {
-      n.onBar(openTime, closeTime, open, d.of(h), d.of(l), close, volume, closed);
+      n.onBar(openTime, closeTime, open, s.toDouble(h), s.toDouble(l), close, volume, closed);
     } catch (RuntimeException e) {
       ListenerSet.failed(listener, e);
     }
