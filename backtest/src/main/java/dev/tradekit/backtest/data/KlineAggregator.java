@@ -207,9 +207,7 @@ public final class KlineAggregator {
       double baseVolume,
       double quoteVol,
       boolean closed) {
-    if (closed && !this.open && barClose + 1 - barOpen == len) {
-      // a closed bar of the interval with nothing being built: straight to the sink, as the
-      // general path below would hand it on (no alignment arithmetic, nothing else to close)
+    if (takesAsIs(barOpen, barClose, close, closed)) {
       sink.accept(
           Math.max(0, barOpen),
           Math.max(0, barClose),
@@ -222,11 +220,30 @@ public final class KlineAggregator {
           0,
           0,
           true);
-      hasLast = true;
-      lastClose = close;
       return;
     }
     build(barOpen, barClose, open, high, low, close, baseVolume, quoteVol, closed);
+  }
+
+  /**
+   * Whether a data bar is a closed bar of this interval while none is being built, which {@link
+   * #onBar} hands on unchanged (open and close times clamped at 0, no trades, no taker volume, no
+   * alignment arithmetic); if so, the aggregator records its close as the last one and the caller
+   * delivers the bar itself, as the sink would get it, with no call through the sink. Otherwise
+   * nothing changes and the bar goes to {@link #onBar}.
+   *
+   * <pre>{@code
+   * if (bars.takesAsIs(open, close, closeTicks, true)) { deliver(open, close, ...); }
+   * else { bars.onBar(open, close, o, h, l, closeTicks, v, qv, true); }
+   * }</pre>
+   */
+  public boolean takesAsIs(long barOpen, long barClose, long closeTicks, boolean closed) {
+    if (closed && !this.open && barClose + 1 - barOpen == len) {
+      hasLast = true;
+      lastClose = closeTicks;
+      return true;
+    }
+    return false;
   }
 
   /**

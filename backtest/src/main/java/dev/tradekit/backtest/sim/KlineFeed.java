@@ -145,6 +145,22 @@ final class KlineFeed {
       double volume,
       double quoteVolume,
       boolean closed) {
+    if (bars.takesAsIs(openTime, closeTime, close, closed)) {
+      // a closed bar of the interval: delivered here, without the hop through the sink
+      deliver(
+          Math.max(0, openTime),
+          Math.max(0, closeTime),
+          open,
+          high,
+          low,
+          close,
+          volume,
+          quoteVolume,
+          0,
+          0,
+          true);
+      return;
+    }
     try {
       bars.onBar(openTime, closeTime, open, high, low, close, volume, quoteVolume, closed);
     } catch (IllegalArgumentException ex) {

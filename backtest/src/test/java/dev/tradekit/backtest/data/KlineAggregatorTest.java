@@ -199,6 +199,79 @@ class KlineAggregatorTest {
     }
   }
 
+  @Test
+  void takesAsIsOnlyAClosedBarOfTheIntervalWhileNoneIsBuildingAndRecordsItsClose() {
+    KlineAggregator a = aggregator(KlineInterval.M5);
+    long len = KlineInterval.M5.millis();
+    assertThat(a.takesAsIs(T, T + len - 1, 1005, false)).isFalse(); // not closed
+    assertThat(a.takesAsIs(T, T + 59_999, 1005, true)).isFalse(); // a finer bar
+    assertThat(a.lastCloseTicks()).isEqualTo(Long.MIN_VALUE);
+
+    assertThat(a.takesAsIs(T, T + len - 1, 1005, true)).isTrue();
+    assertThat(a.lastCloseTicks()).isEqualTo(1005);
+    assertThat(closed).isEmpty(); // the caller delivers it: nothing went through the sink
+
+    a.onBar(T + len, T + len + 59_999, 1005, 1010, 1000, 1007, 1.0, 10.0, true); // now building
+    assertThat(a.building()).isTrue();
+    assertThat(a.takesAsIs(T + 2 * len, T + 3 * len - 1, 1001, true)).isFalse();
+    assertThat(a.lastCloseTicks()).isEqualTo(1005);
+  }
+
+  @Test
+  void aCallerDeliveringWhatItTakesAsIsGetsWhatTheSinkGetsOnRandomSequences() {
+    Random random = new Random(7);
+    for (KlineInterval interval : new KlineInterval[] {KlineInterval.M1, KlineInterval.M5}) {
+      long len = interval.millis();
+      for (int run = 0; run < 200; run++) {
+        List<String> viaSink = new ArrayList<>();
+        List<String> direct = new ArrayList<>();
+        KlineAggregator a = recording(interval, viaSink);
+        KlineAggregator b = recording(interval, direct);
+        long time = T;
+        long price = 1000;
+        int taken = 0;
+        for (int step = 0; step < 40; step++) {
+          long open = price;
+          price += random.nextInt(21) - 10;
+          long high = Math.max(open, price) + 1;
+          long low = Math.min(open, price) - 1;
+          boolean whole = random.nextInt(4) != 0;
+          boolean closed = random.nextInt(5) != 0;
+          long barOpen = whole ? time : time + len / 5 * random.nextInt(5);
+          long barClose = barOpen + (whole ? len : len / 5) - 1;
+          a.onBar(barOpen, barClose, open, high, low, price, 2.5, 25.0, closed);
+          if (b.takesAsIs(barOpen, barClose, price, closed)) { // as KlineFeed does
+            direct.add(line(barOpen, barClose, open, high, low, price, 2.5, 25.0, 0, 0, true));
+            taken++;
+          } else {
+            b.onBar(barOpen, barClose, open, high, low, price, 2.5, 25.0, closed);
+          }
+          time = whole && closed ? time + len : time;
+          assertThat(direct).as("run %d step %d", run, step).isEqualTo(viaSink);
+          assertThat(b.building()).isEqualTo(a.building());
+          assertThat(b.lastCloseTicks()).isEqualTo(a.lastCloseTicks());
+        }
+        assertThat(taken).as("bars taken as they are in run %d", run).isPositive();
+      }
+    }
+  }
+
+  private static String line(
+      long open,
+      long close,
+      long o,
+      long h,
+      long l,
+      long c,
+      double v,
+      double qv,
+      long n,
+      double tb,
+      boolean isClosed) {
+    return open + " " + close + " " + o + " " + h + " " + l + " " + c + " " + v + " " + qv + " " + n
+        + " " + tb + " " + isClosed;
+  }
+
   /** An aggregator whose sink writes every bar it gets, all its values, as a line. */
   private static KlineAggregator recording(KlineInterval interval, List<String> into) {
     return new KlineAggregator(
@@ -206,9 +279,7 @@ class KlineAggregatorTest {
         interval,
         t -> t / 10.0,
         (open, close, o, h, l, c, v, qv, n, tb, isClosed) ->
-            into.add(
-                open + " " + close + " " + o + " " + h + " " + l + " " + c + " " + v + " " + qv
-                    + " " + n + " " + tb + " " + isClosed));
+            into.add(line(open, close, o, h, l, c, v, qv, n, tb, isClosed)));
   }
 
   @Test
