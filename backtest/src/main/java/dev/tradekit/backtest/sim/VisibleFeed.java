@@ -85,6 +85,23 @@ final class VisibleFeed {
 
   private int mask = INITIAL_RING - 1;
 
+  /**
+   * Whether a bar waits in the {@code held*} fields: a bar of {@link #offerBar} that found the ring
+   * empty waits there rather than in a slot. It is older than anything in the ring, so it is
+   * released first.
+   */
+  private boolean held;
+
+  private long heldRelease;
+  private long heldOpenTime;
+  private long heldCloseTime;
+  private long heldOpen;
+  private long heldHigh;
+  private long heldLow;
+  private long heldClose;
+  private double heldVolume;
+  private double heldQuoteVolume;
+
   /** Sequence numbers: next event to apply to the book, to release, to queue. */
   private long applied;
 
@@ -153,7 +170,7 @@ final class VisibleFeed {
    */
   void offer(MarketEvent e, long now, long latency) {
     noteOffered(e);
-    if (latency == 0 && tail == applied) {
+    if (latency == 0 && tail == applied && !held) {
       lastRelease = Math.max(lastRelease, now);
       apply(e);
       return;
@@ -171,12 +188,18 @@ final class VisibleFeed {
 
   /**
    * Queues row {@code row} of {@code bars}, a closed bar the matcher saw at {@code now}, visible
-   * after {@code latency} ms: as numbers in its ring slot, in order with every other queued event;
-   * with zero latency and nothing queued it goes to the kline feeds at once.
+   * after {@code latency} ms: as numbers, in order with every other queued event; with zero latency
+   * and nothing queued it goes to the kline feeds at once. When nothing waits (the usual case of a
+   * bar strategy: the previous bar was released at this bar's open) it waits in fields of its own,
+   * with no ring slot.
    */
   void offerBar(BarColumns bars, int row, long now, long latency) {
     noteEpoch();
-    if (latency == 0 && tail == applied) {
+    if (latency != 0 && released == tail && !held) {
+      hold(bars, row, now, latency);
+      return;
+    }
+    if (latency == 0 && tail == applied && !held) {
       lastRelease = Math.max(lastRelease, now);
       klineBar(
           bars.openTime(row),
@@ -206,6 +229,25 @@ final class VisibleFeed {
     r[at + 6] = Double.doubleToRawLongBits(bars.volume(row));
     r[at + 7] = Double.doubleToRawLongBits(bars.quoteVolume(row));
     enqueued(slot, now, latency);
+  }
+
+  /** {@link #offerBar} with nothing waiting: the bar waits in the {@code held*} fields. */
+  private void hold(BarColumns bars, int row, long now, long latency) {
+    long release = Math.max(lastRelease, now + latency);
+    lastRelease = release;
+    heldRelease = release;
+    heldOpenTime = bars.openTime(row);
+    heldCloseTime = bars.closeTime(row);
+    heldOpen = bars.openTicks(row);
+    heldHigh = bars.highTicks(row);
+    heldLow = bars.lowTicks(row);
+    heldClose = bars.closeTicks(row);
+    heldVolume = bars.volume(row);
+    heldQuoteVolume = bars.quoteVolume(row);
+    held = true;
+    if (release < releases.next) {
+      releases.next = release; // nothing else waits here: this bar is the feed's head
+    }
   }
 
   /** Stamps the slot just filled with its release time and moves the tail past it. */
@@ -262,11 +304,30 @@ final class VisibleFeed {
 
   /** Release time of the oldest queued event, or {@link Long#MAX_VALUE} when none waits. */
   long nextRelease() {
+    if (held) {
+      return heldRelease;
+    }
     return released == tail ? Long.MAX_VALUE : releaseAt[(int) (released & mask)];
   }
 
   /** Makes every queued event due at or before {@code now} visible. */
   void release(long now) {
+    if (held) {
+      if (heldRelease > now) {
+        return; // the ring's events are younger: none is due either
+      }
+      held = false;
+      klineBar(
+          heldOpenTime,
+          heldCloseTime,
+          heldOpen,
+          heldHigh,
+          heldLow,
+          heldClose,
+          heldVolume,
+          heldQuoteVolume);
+      lastTradeTicks = heldClose; // after the klines, as apply() does for a BAR event
+    }
     while (released < tail && releaseAt[(int) (released & mask)] <= now) {
       int slot = (int) (released & mask);
       if (isBar[slot]) {
@@ -582,7 +643,7 @@ final class VisibleFeed {
 
   /** Events queued and not yet released. */
   int queued() {
-    return (int) (tail - released);
+    return (int) (tail - released) + (held ? 1 : 0);
   }
 
   /**
