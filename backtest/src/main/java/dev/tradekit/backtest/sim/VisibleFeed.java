@@ -8,12 +8,10 @@ import dev.tradekit.api.book.OrderBook;
 import dev.tradekit.api.model.BookTicker;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.api.model.Trade;
 import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.DepthSynchronizer;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
-import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Bars as numbers.</b> A bar of bar mode's fast lane ({@link #offerBar}) takes its slot of
  * the same ring, but as eight numbers in a primitive row of that slot rather than in its {@link
  * MarketEvent}: no event is filled per bar, and the bar keeps its place in the FIFO among the other
- * events. At its release it goes to the kline feeds as numbers ({@link KlineFeed#onBar}).
+ * events. At its release it goes to the kline feeds as numbers ({@link KlineFeed#onBar}). A bar
+ * that finds nothing waiting (a bar strategy's steady state: each bar is released at the next one's
+ * open) waits in fields of its own ahead of the ring, with no slot. Subscriptions and the hand-over
+ * to listeners are {@link VisibleListeners}.
  *
  * <p>The earliest release over all feeds of a venue is kept in one shared {@link Releases}: a feed
  * lowers it when an event enters its empty queue, and the venue recomputes it after releasing, so
@@ -62,15 +63,15 @@ final class VisibleFeed {
   static final int MAX_LAG = 1024;
 
   private final SymbolMarket market;
-  private final LongFunction<BigDecimal> priceOfTicks;
   private final OrderBook book;
   private final DepthSynchronizer sync;
   private final OrderBook checkpoint;
   final MinuteBars bars;
-  final ListenerSet<OrderBookListener> bookListeners = new ListenerSet<>();
-  final ListenerSet<TradeListener> tradeListeners = new ListenerSet<>();
-  final ListenerSet<BookTickerListener> tickerListeners = new ListenerSet<>();
-  final ListenerSet<KlineFeed> klineListeners = new ListenerSet<>();
+  private final VisibleListeners listeners;
+  final ListenerSet<OrderBookListener> bookListeners;
+  final ListenerSet<TradeListener> tradeListeners;
+  final ListenerSet<BookTickerListener> tickerListeners;
+  final ListenerSet<KlineFeed> klineListeners;
   private @Nullable PublicDepth published;
   private final Releases releases;
 
@@ -126,8 +127,6 @@ final class VisibleFeed {
   private double tickerAskQty;
   private long tickerTime;
   private long lastTradeTicks = SymbolMarket.NO_PRICE;
-  private @Nullable BigDecimal lastTradeQty;
-  private long lastTradeQtyBits;
 
   /** A feed that keeps its own earliest release (tests, a lone feed). */
   VisibleFeed(SymbolMarket market) {
@@ -138,7 +137,11 @@ final class VisibleFeed {
   VisibleFeed(SymbolMarket market, Releases releases) {
     this.market = market;
     this.releases = releases;
-    this.priceOfTicks = market.scale::toPrice;
+    this.listeners = new VisibleListeners(market.symbol(), market.scale::toPrice);
+    this.bookListeners = listeners.books;
+    this.tradeListeners = listeners.trades;
+    this.tickerListeners = listeners.tickers;
+    this.klineListeners = listeners.klines;
     this.book = new OrderBook(market.symbol(), 256);
     this.checkpoint = new OrderBook(market.symbol(), 256);
     this.sync = new DepthSynchronizer(book);
@@ -201,7 +204,7 @@ final class VisibleFeed {
     }
     if (latency == 0 && tail == applied && !held) {
       lastRelease = Math.max(lastRelease, now);
-      klineBar(
+      listeners.klineBar(
           bars.openTime(row),
           bars.closeTime(row),
           bars.openTicks(row),
@@ -317,7 +320,7 @@ final class VisibleFeed {
         return; // the ring's events are younger: none is due either
       }
       held = false;
-      klineBar(
+      listeners.klineBar(
           heldOpenTime,
           heldCloseTime,
           heldOpen,
@@ -347,7 +350,7 @@ final class VisibleFeed {
         apply(e);
       } else if (bookListeners.isEmpty()) {
         released++; // applied when the book is read, or skipped by a checkpoint
-        klines(e);
+        listeners.klines(e);
       } else {
         bringUpToDate();
         released++;
@@ -438,21 +441,11 @@ final class VisibleFeed {
     return new KlineFeed(market, interval, listener);
   }
 
-  private void klines(MarketEvent e) {
-    if (!klineListeners.isEmpty()) {
-      Object[] ks = klineListeners.snapshot();
-      for (int i = 0; i < ks.length; i++) {
-        KlineFeed k = ListenerSet.get(ks, i);
-        k.onEvent(e);
-      }
-    }
-  }
-
   /** A released bar row: the last visible price, and the bar to the kline feeds as numbers. */
   private void applyBar(int slot) {
     long[] r = barRows;
     int at = slot * BAR_FIELDS;
-    klineBar(
+    listeners.klineBar(
         r[at],
         r[at + 1],
         r[at + 2],
@@ -464,36 +457,20 @@ final class VisibleFeed {
     lastTradeTicks = r[at + 5]; // after the klines, as apply() does for a BAR event
   }
 
-  private void klineBar(
-      long openTime,
-      long closeTime,
-      long open,
-      long high,
-      long low,
-      long close,
-      double volume,
-      double quoteVolume) {
-    Object[] ks = klineListeners.snapshot();
-    for (int i = 0; i < ks.length; i++) {
-      KlineFeed k = ListenerSet.get(ks, i);
-      k.onBar(openTime, closeTime, open, high, low, close, volume, quoteVolume, true);
-    }
-  }
-
   private void applyDepth(MarketEvent e) {
     boolean changed = sync.onEvent(e);
     boolean usable = sync.state() != DepthSynchronizer.State.WAITING_SNAPSHOT;
     if (changed && usable) {
       stale = false;
-      publishBook();
+      listeners.publishBook(book);
     } else if (!usable && !stale && book.lastUpdateId() > 0) {
       stale = true;
-      publishStale();
+      listeners.publishStale();
     }
   }
 
   private void apply(MarketEvent e) {
-    klines(e);
+    listeners.klines(e);
     switch (e.type()) {
       case DEPTH_SNAPSHOT, DEPTH_UPDATE -> applyDepth(e);
       case BOOK_TICKER -> {
@@ -504,89 +481,17 @@ final class VisibleFeed {
         tickerAskQty = e.bestAskQuantity();
         tickerTime = e.eventTime();
         if (!tickerListeners.isEmpty()) {
-          publishTicker(lastTicker());
+          listeners.publishTicker(lastTicker());
         }
       }
       case TRADE -> {
         lastTradeTicks = e.tradePriceTicks();
         bars.onTrade(e.eventTime(), e.tradePriceTicks(), e.tradeQuantity(), e.buyerMaker());
         if (!tradeListeners.isEmpty()) {
-          publishTrade(e);
+          listeners.publishTrade(e);
         }
       }
       case BAR -> lastTradeTicks = e.closeTicks();
-    }
-  }
-
-  /** The decimal quantity of a trade, reused while trades have the same size. */
-  private BigDecimal tradeQuantity(double qty) {
-    BigDecimal q = lastTradeQty;
-    if (q == null || Double.doubleToRawLongBits(qty) != lastTradeQtyBits) {
-      q = BigDecimal.valueOf(qty);
-      lastTradeQty = q;
-      lastTradeQtyBits = Double.doubleToRawLongBits(qty);
-    }
-    return q;
-  }
-
-  private void publishBook() {
-    Object[] ls = bookListeners.snapshot();
-    for (int i = 0; i < ls.length; i++) {
-      OrderBookListener l = ListenerSet.get(ls, i);
-      try {
-        l.onBook(book);
-      } catch (RuntimeException ex) {
-        ListenerSet.failed(l, ex);
-      }
-    }
-  }
-
-  private void publishStale() {
-    Object[] ls = bookListeners.snapshot();
-    for (int i = 0; i < ls.length; i++) {
-      OrderBookListener l = ListenerSet.get(ls, i);
-      try {
-        l.onStale(market.symbol(), "gap in the depth update ids; waiting for a snapshot");
-      } catch (RuntimeException ex) {
-        ListenerSet.failed(l, ex);
-      }
-    }
-  }
-
-  private void publishTicker(BookTicker t) {
-    Object[] ls = tickerListeners.snapshot();
-    for (int i = 0; i < ls.length; i++) {
-      BookTickerListener l = ListenerSet.get(ls, i);
-      try {
-        l.onBookTicker(t);
-      } catch (RuntimeException ex) {
-        ListenerSet.failed(l, ex);
-      }
-    }
-  }
-
-  /**
-   * Hands the trade of {@code e} to the trade listeners; its id text and decimal price are built
-   * only if a listener reads them.
-   */
-  private void publishTrade(MarketEvent e) {
-    Trade t =
-        Trade.ofTicks(
-            e.symbol(),
-            Math.max(0, e.tradeId()),
-            e.tradePriceTicks(),
-            priceOfTicks,
-            tradeQuantity(e.tradeQuantity()),
-            e.buyerMaker(),
-            e.eventTime());
-    Object[] ls = tradeListeners.snapshot();
-    for (int i = 0; i < ls.length; i++) {
-      TradeListener l = ListenerSet.get(ls, i);
-      try {
-        l.onTrade(t);
-      } catch (RuntimeException ex) {
-        ListenerSet.failed(l, ex);
-      }
     }
   }
 
