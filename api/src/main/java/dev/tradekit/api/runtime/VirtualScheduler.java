@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe, except that {@link #execute(Runnable)} and {@link Cancellable#cancel()} may
  * be called from any thread: executed tasks go through a hand-off ring and are due at the virtual
- * time at which the running thread picks them up. The clock's own thread (the last one that moved
- * it) takes no lock: its {@code execute} queues the task due now directly, after anything other
+ * time at which the running thread picks them up, and take their place in the submission order
+ * then. The clock's own thread (the last one that moved it or scheduled a task) takes no lock and
+ * no atomic instruction: its {@code execute} queues the task due now directly, after anything other
  * threads handed over before. A thread that stops moving the clock must not call {@code execute}
  * while another thread takes over the clock without a happens-before edge between the two (in a
  * backtest the replay thread is the only one). Once warm, {@code execute} allocates nothing (its
@@ -44,13 +44,18 @@ public final class VirtualScheduler implements Scheduler {
   private final long startMillis;
   private final Consumer<Throwable> errorHandler;
   private final PriorityQueue<Task> queue = new PriorityQueue<>(ORDER);
-  private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * Submission order of the queued tasks: taken on the clock's own thread only (tasks handed over
+   * by other threads get theirs when the clock's thread drains them, in hand-off order), so no
+   * atomic instruction per task.
+   */
+  private long sequence;
 
   /** Tasks handed over by {@link #execute}, in submission order: a ring guarded by its lock. */
   private final Object handoffLock = new Object();
 
   private Runnable[] handoffTasks = new Runnable[16];
-  private long[] handoffSeq = new long[16];
   private int handoffHead;
   private int handoffSize;
 
@@ -124,8 +129,7 @@ public final class VirtualScheduler implements Scheduler {
         growHandoff();
       }
       int i = (handoffHead + handoffSize) & (handoffTasks.length - 1);
-      handoffTasks[i] = task;
-      handoffSeq[i] = sequence.getAndIncrement(); // under the lock: ring order is sequence order
+      handoffTasks[i] = task; // its sequence number comes when the clock's thread drains it
       handoffSize++;
       handoffPending = handoffSize;
     }
@@ -139,7 +143,7 @@ public final class VirtualScheduler implements Scheduler {
     if (handoffPending != 0) {
       drainHandoff();
     }
-    queue.add(recycledTask(task, sequence.getAndIncrement()));
+    queue.add(recycledTask(task, sequence++));
     if (now < nextDue) {
       nextDue = now;
     }
@@ -285,7 +289,7 @@ public final class VirtualScheduler implements Scheduler {
       int mask = handoffTasks.length - 1;
       while (handoffSize > 0) {
         int i = handoffHead;
-        Task t = recycledTask(Objects.requireNonNull(handoffTasks[i]), handoffSeq[i]);
+        Task t = recycledTask(Objects.requireNonNull(handoffTasks[i]), sequence++);
         handoffTasks[i] = null;
         handoffHead = (i + 1) & mask;
         handoffSize--;
@@ -302,8 +306,7 @@ public final class VirtualScheduler implements Scheduler {
     t.task = task;
     t.seq = seq;
     t.time = now;
-    t.recycled = true;
-    t.finished = false;
+    t.recycled = true; // no handle escapes: its volatile finished flag is never read
     return t;
   }
 
@@ -318,14 +321,11 @@ public final class VirtualScheduler implements Scheduler {
   private void growHandoff() {
     int n = handoffTasks.length;
     Runnable[] tasks = new Runnable[n * 2];
-    long[] seqs = new long[n * 2];
     for (int k = 0; k < n; k++) {
       int from = (handoffHead + k) & (n - 1);
       tasks[k] = handoffTasks[from];
-      seqs[k] = handoffSeq[from];
     }
     handoffTasks = tasks;
-    handoffSeq = seqs;
     handoffHead = 0;
   }
 
@@ -336,13 +336,13 @@ public final class VirtualScheduler implements Scheduler {
 
   private void runTask(Task task) {
     now = Math.max(now, task.time);
-    if (task.period == 0) {
-      task.finished = true;
+    if (task.period == 0 && !task.recycled) {
+      task.finished = true; // read by cancel() through the handle schedule() returned
     }
     TaskErrors.runGuarded(Objects.requireNonNull(task.task), errorHandler);
     if (task.period > 0 && !task.isCancelled()) {
       task.time = saturatedAdd(task.time, task.period);
-      task.seq = sequence.getAndIncrement();
+      task.seq = sequence++;
       queue.add(task);
     } else if (task.recycled) {
       task.task = null; // no handle to it escaped: reuse it for the next execute
@@ -353,8 +353,17 @@ public final class VirtualScheduler implements Scheduler {
     }
   }
 
+  /**
+   * Queues a task of {@link #schedule} or {@link #scheduleAtFixedRate}: the calling thread becomes
+   * the clock's own (they are not thread-safe), and what other threads handed over before is queued
+   * first, so its submission order holds.
+   */
   private Task enqueue(Task task) {
-    task.seq = sequence.getAndIncrement();
+    claimClock();
+    if (handoffPending != 0) {
+      drainHandoff();
+    }
+    task.seq = sequence++;
     queue.add(task);
     if (task.time < nextDue) {
       nextDue = task.time;

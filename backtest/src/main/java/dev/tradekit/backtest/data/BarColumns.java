@@ -34,6 +34,11 @@ public final class BarColumns {
   private int size;
   private int position;
 
+  /**
+   * The earliest close time among the rows (kept as rows are added): {@link #dropBefore}'s test.
+   */
+  private long minCloseTime = Long.MAX_VALUE;
+
   /** An empty block of {@link #DEFAULT_CAPACITY} bars. */
   public BarColumns() {
     this(DEFAULT_CAPACITY);
@@ -63,6 +68,7 @@ public final class BarColumns {
     this.symbol = Objects.requireNonNull(symbol, "symbol");
     size = 0;
     position = 0;
+    minCloseTime = Long.MAX_VALUE;
     return this;
   }
 
@@ -93,6 +99,9 @@ public final class BarColumns {
     volume[i] = baseVolume;
     quoteVolume[i] = quoteVol;
     size = i + 1;
+    if (closeTimeMillis < minCloseTime) {
+      minCloseTime = closeTimeMillis;
+    }
     return true;
   }
 
@@ -109,18 +118,27 @@ public final class BarColumns {
         bar.quoteVolume());
   }
 
-  /** Drops the rows whose close time is before {@code startMillis}, keeping the others in order. */
+  /**
+   * Drops the rows whose close time is before {@code startMillis}, keeping the others in order; no
+   * pass over the rows when none is before it.
+   */
   public void dropBefore(long startMillis) {
+    if (minCloseTime >= startMillis) {
+      return;
+    }
     int kept = 0;
+    long min = Long.MAX_VALUE;
     for (int i = 0; i < size; i++) {
       if (closeTime[i] >= startMillis) {
         if (kept != i) {
           move(i, kept);
         }
         kept++;
+        min = Math.min(min, closeTime[i]);
       }
     }
     size = kept;
+    minCloseTime = min;
     position = Math.min(position, size);
   }
 
@@ -153,6 +171,7 @@ public final class BarColumns {
     System.arraycopy(other.quoteVolume, 0, quoteVolume, 0, n);
     size = n;
     position = other.position;
+    minCloseTime = other.minCloseTime;
   }
 
   /** Fills {@code into} with row {@code i} as a closed {@code BAR} event at its close time. */

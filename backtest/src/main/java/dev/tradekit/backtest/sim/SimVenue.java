@@ -467,11 +467,17 @@ public final class SimVenue {
     if (now < releases.next) {
       return;
     }
-    for (VisibleFeed f : feedArray) {
+    VisibleFeed[] fs = feedArray;
+    if (fs.length == 1) {
+      fs[0].release(now); // one symbol: its next release is the venue's
+      releases.next = fs[0].nextRelease();
+      return;
+    }
+    for (VisibleFeed f : fs) {
       f.release(now);
     }
     long next = Long.MAX_VALUE; // after every release: a listener may have queued more anywhere
-    for (VisibleFeed f : feedArray) {
+    for (VisibleFeed f : fs) {
       next = Math.min(next, f.nextRelease());
     }
     releases.next = next;

@@ -8,12 +8,10 @@ import dev.tradekit.api.book.OrderBook;
 import dev.tradekit.api.model.BookTicker;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.Side;
-import dev.tradekit.api.model.Trade;
 import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.DepthSynchronizer;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
-import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Bars as numbers.</b> A bar of bar mode's fast lane ({@link #offerBar}) takes its slot of
  * the same ring, but as eight numbers in a primitive row of that slot rather than in its {@link
  * MarketEvent}: no event is filled per bar, and the bar keeps its place in the FIFO among the other
- * events. At its release it goes to the kline feeds as numbers ({@link KlineFeed#onBar}).
+ * events. At its release it goes to the kline feeds as numbers ({@link KlineFeed#onBar}). A bar
+ * that finds nothing waiting (a bar strategy's steady state: each bar is released at the next one's
+ * open) waits in fields of its own ahead of the ring, with no slot. Subscriptions and the hand-over
+ * to listeners are {@link VisibleListeners}.
  *
  * <p>The earliest release over all feeds of a venue is kept in one shared {@link Releases}: a feed
  * lowers it when an event enters its empty queue, and the venue recomputes it after releasing, so
@@ -62,15 +63,15 @@ final class VisibleFeed {
   static final int MAX_LAG = 1024;
 
   private final SymbolMarket market;
-  private final LongFunction<BigDecimal> priceOfTicks;
   private final OrderBook book;
   private final DepthSynchronizer sync;
   private final OrderBook checkpoint;
   final MinuteBars bars;
-  final ListenerSet<OrderBookListener> bookListeners = new ListenerSet<>();
-  final ListenerSet<TradeListener> tradeListeners = new ListenerSet<>();
-  final ListenerSet<BookTickerListener> tickerListeners = new ListenerSet<>();
-  final ListenerSet<KlineFeed> klineListeners = new ListenerSet<>();
+  private final VisibleListeners listeners;
+  final ListenerSet<OrderBookListener> bookListeners;
+  final ListenerSet<TradeListener> tradeListeners;
+  final ListenerSet<BookTickerListener> tickerListeners;
+  final ListenerSet<KlineFeed> klineListeners;
   private @Nullable PublicDepth published;
   private final Releases releases;
 
@@ -84,6 +85,23 @@ final class VisibleFeed {
   private long[] barRows = new long[INITIAL_RING * BAR_FIELDS];
 
   private int mask = INITIAL_RING - 1;
+
+  /**
+   * Whether a bar waits in the {@code held*} fields: a bar of {@link #offerBar} that found the ring
+   * empty waits there rather than in a slot. It is older than anything in the ring, so it is
+   * released first.
+   */
+  private boolean held;
+
+  private long heldRelease;
+  private long heldOpenTime;
+  private long heldCloseTime;
+  private long heldOpen;
+  private long heldHigh;
+  private long heldLow;
+  private long heldClose;
+  private double heldVolume;
+  private double heldQuoteVolume;
 
   /** Sequence numbers: next event to apply to the book, to release, to queue. */
   private long applied;
@@ -109,8 +127,6 @@ final class VisibleFeed {
   private double tickerAskQty;
   private long tickerTime;
   private long lastTradeTicks = SymbolMarket.NO_PRICE;
-  private @Nullable BigDecimal lastTradeQty;
-  private long lastTradeQtyBits;
 
   /** A feed that keeps its own earliest release (tests, a lone feed). */
   VisibleFeed(SymbolMarket market) {
@@ -121,7 +137,11 @@ final class VisibleFeed {
   VisibleFeed(SymbolMarket market, Releases releases) {
     this.market = market;
     this.releases = releases;
-    this.priceOfTicks = market.scale::toPrice;
+    this.listeners = new VisibleListeners(market.symbol(), market.scale::toPrice);
+    this.bookListeners = listeners.books;
+    this.tradeListeners = listeners.trades;
+    this.tickerListeners = listeners.tickers;
+    this.klineListeners = listeners.klines;
     this.book = new OrderBook(market.symbol(), 256);
     this.checkpoint = new OrderBook(market.symbol(), 256);
     this.sync = new DepthSynchronizer(book);
@@ -153,7 +173,7 @@ final class VisibleFeed {
    */
   void offer(MarketEvent e, long now, long latency) {
     noteOffered(e);
-    if (latency == 0 && tail == applied) {
+    if (latency == 0 && tail == applied && !held) {
       lastRelease = Math.max(lastRelease, now);
       apply(e);
       return;
@@ -171,14 +191,20 @@ final class VisibleFeed {
 
   /**
    * Queues row {@code row} of {@code bars}, a closed bar the matcher saw at {@code now}, visible
-   * after {@code latency} ms: as numbers in its ring slot, in order with every other queued event;
-   * with zero latency and nothing queued it goes to the kline feeds at once.
+   * after {@code latency} ms: as numbers, in order with every other queued event; with zero latency
+   * and nothing queued it goes to the kline feeds at once. When nothing waits (the usual case of a
+   * bar strategy: the previous bar was released at this bar's open) it waits in fields of its own,
+   * with no ring slot.
    */
   void offerBar(BarColumns bars, int row, long now, long latency) {
     noteEpoch();
-    if (latency == 0 && tail == applied) {
+    if (latency != 0 && released == tail && !held) {
+      hold(bars, row, now, latency);
+      return;
+    }
+    if (latency == 0 && tail == applied && !held) {
       lastRelease = Math.max(lastRelease, now);
-      klineBar(
+      listeners.klineBar(
           bars.openTime(row),
           bars.closeTime(row),
           bars.openTicks(row),
@@ -206,6 +232,25 @@ final class VisibleFeed {
     r[at + 6] = Double.doubleToRawLongBits(bars.volume(row));
     r[at + 7] = Double.doubleToRawLongBits(bars.quoteVolume(row));
     enqueued(slot, now, latency);
+  }
+
+  /** {@link #offerBar} with nothing waiting: the bar waits in the {@code held*} fields. */
+  private void hold(BarColumns bars, int row, long now, long latency) {
+    long release = Math.max(lastRelease, now + latency);
+    lastRelease = release;
+    heldRelease = release;
+    heldOpenTime = bars.openTime(row);
+    heldCloseTime = bars.closeTime(row);
+    heldOpen = bars.openTicks(row);
+    heldHigh = bars.highTicks(row);
+    heldLow = bars.lowTicks(row);
+    heldClose = bars.closeTicks(row);
+    heldVolume = bars.volume(row);
+    heldQuoteVolume = bars.quoteVolume(row);
+    held = true;
+    if (release < releases.next) {
+      releases.next = release; // nothing else waits here: this bar is the feed's head
+    }
   }
 
   /** Stamps the slot just filled with its release time and moves the tail past it. */
@@ -262,11 +307,30 @@ final class VisibleFeed {
 
   /** Release time of the oldest queued event, or {@link Long#MAX_VALUE} when none waits. */
   long nextRelease() {
+    if (held) {
+      return heldRelease;
+    }
     return released == tail ? Long.MAX_VALUE : releaseAt[(int) (released & mask)];
   }
 
   /** Makes every queued event due at or before {@code now} visible. */
   void release(long now) {
+    if (held) {
+      if (heldRelease > now) {
+        return; // the ring's events are younger: none is due either
+      }
+      held = false;
+      listeners.klineBar(
+          heldOpenTime,
+          heldCloseTime,
+          heldOpen,
+          heldHigh,
+          heldLow,
+          heldClose,
+          heldVolume,
+          heldQuoteVolume);
+      lastTradeTicks = heldClose; // after the klines, as apply() does for a BAR event
+    }
     while (released < tail && releaseAt[(int) (released & mask)] <= now) {
       int slot = (int) (released & mask);
       if (isBar[slot]) {
@@ -286,7 +350,7 @@ final class VisibleFeed {
         apply(e);
       } else if (bookListeners.isEmpty()) {
         released++; // applied when the book is read, or skipped by a checkpoint
-        klines(e);
+        listeners.klines(e);
       } else {
         bringUpToDate();
         released++;
@@ -377,21 +441,11 @@ final class VisibleFeed {
     return new KlineFeed(market, interval, listener);
   }
 
-  private void klines(MarketEvent e) {
-    if (!klineListeners.isEmpty()) {
-      Object[] ks = klineListeners.snapshot();
-      for (int i = 0; i < ks.length; i++) {
-        KlineFeed k = ListenerSet.get(ks, i);
-        k.onEvent(e);
-      }
-    }
-  }
-
   /** A released bar row: the last visible price, and the bar to the kline feeds as numbers. */
   private void applyBar(int slot) {
     long[] r = barRows;
     int at = slot * BAR_FIELDS;
-    klineBar(
+    listeners.klineBar(
         r[at],
         r[at + 1],
         r[at + 2],
@@ -403,36 +457,20 @@ final class VisibleFeed {
     lastTradeTicks = r[at + 5]; // after the klines, as apply() does for a BAR event
   }
 
-  private void klineBar(
-      long openTime,
-      long closeTime,
-      long open,
-      long high,
-      long low,
-      long close,
-      double volume,
-      double quoteVolume) {
-    Object[] ks = klineListeners.snapshot();
-    for (int i = 0; i < ks.length; i++) {
-      KlineFeed k = ListenerSet.get(ks, i);
-      k.onBar(openTime, closeTime, open, high, low, close, volume, quoteVolume, true);
-    }
-  }
-
   private void applyDepth(MarketEvent e) {
     boolean changed = sync.onEvent(e);
     boolean usable = sync.state() != DepthSynchronizer.State.WAITING_SNAPSHOT;
     if (changed && usable) {
       stale = false;
-      publishBook();
+      listeners.publishBook(book);
     } else if (!usable && !stale && book.lastUpdateId() > 0) {
       stale = true;
-      publishStale();
+      listeners.publishStale();
     }
   }
 
   private void apply(MarketEvent e) {
-    klines(e);
+    listeners.klines(e);
     switch (e.type()) {
       case DEPTH_SNAPSHOT, DEPTH_UPDATE -> applyDepth(e);
       case BOOK_TICKER -> {
@@ -443,89 +481,17 @@ final class VisibleFeed {
         tickerAskQty = e.bestAskQuantity();
         tickerTime = e.eventTime();
         if (!tickerListeners.isEmpty()) {
-          publishTicker(lastTicker());
+          listeners.publishTicker(lastTicker());
         }
       }
       case TRADE -> {
         lastTradeTicks = e.tradePriceTicks();
         bars.onTrade(e.eventTime(), e.tradePriceTicks(), e.tradeQuantity(), e.buyerMaker());
         if (!tradeListeners.isEmpty()) {
-          publishTrade(e);
+          listeners.publishTrade(e);
         }
       }
       case BAR -> lastTradeTicks = e.closeTicks();
-    }
-  }
-
-  /** The decimal quantity of a trade, reused while trades have the same size. */
-  private BigDecimal tradeQuantity(double qty) {
-    BigDecimal q = lastTradeQty;
-    if (q == null || Double.doubleToRawLongBits(qty) != lastTradeQtyBits) {
-      q = BigDecimal.valueOf(qty);
-      lastTradeQty = q;
-      lastTradeQtyBits = Double.doubleToRawLongBits(qty);
-    }
-    return q;
-  }
-
-  private void publishBook() {
-    Object[] ls = bookListeners.snapshot();
-    for (int i = 0; i < ls.length; i++) {
-      OrderBookListener l = ListenerSet.get(ls, i);
-      try {
-        l.onBook(book);
-      } catch (RuntimeException ex) {
-        ListenerSet.failed(l, ex);
-      }
-    }
-  }
-
-  private void publishStale() {
-    Object[] ls = bookListeners.snapshot();
-    for (int i = 0; i < ls.length; i++) {
-      OrderBookListener l = ListenerSet.get(ls, i);
-      try {
-        l.onStale(market.symbol(), "gap in the depth update ids; waiting for a snapshot");
-      } catch (RuntimeException ex) {
-        ListenerSet.failed(l, ex);
-      }
-    }
-  }
-
-  private void publishTicker(BookTicker t) {
-    Object[] ls = tickerListeners.snapshot();
-    for (int i = 0; i < ls.length; i++) {
-      BookTickerListener l = ListenerSet.get(ls, i);
-      try {
-        l.onBookTicker(t);
-      } catch (RuntimeException ex) {
-        ListenerSet.failed(l, ex);
-      }
-    }
-  }
-
-  /**
-   * Hands the trade of {@code e} to the trade listeners; its id text and decimal price are built
-   * only if a listener reads them.
-   */
-  private void publishTrade(MarketEvent e) {
-    Trade t =
-        Trade.ofTicks(
-            e.symbol(),
-            Math.max(0, e.tradeId()),
-            e.tradePriceTicks(),
-            priceOfTicks,
-            tradeQuantity(e.tradeQuantity()),
-            e.buyerMaker(),
-            e.eventTime());
-    Object[] ls = tradeListeners.snapshot();
-    for (int i = 0; i < ls.length; i++) {
-      TradeListener l = ListenerSet.get(ls, i);
-      try {
-        l.onTrade(t);
-      } catch (RuntimeException ex) {
-        ListenerSet.failed(l, ex);
-      }
     }
   }
 
@@ -582,7 +548,7 @@ final class VisibleFeed {
 
   /** Events queued and not yet released. */
   int queued() {
-    return (int) (tail - released);
+    return (int) (tail - released) + (held ? 1 : 0);
   }
 
   /**

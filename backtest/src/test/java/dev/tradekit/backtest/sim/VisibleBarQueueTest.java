@@ -189,4 +189,35 @@ class VisibleBarQueueTest {
     }
     assertThat(seen).containsExactlyElementsOf(expected);
   }
+
+  @Test
+  void aBarWaitingAloneKeepsAZeroLatencyEventBehindItAndEachBarIsReleasedAtTheNextOpen() {
+    now = T0 + MINUTE - 1;
+    feed.offerBar(bars, 0, now, 1); // the queue is empty: the bar waits alone
+    assertThat(feed.queued()).isOne();
+    assertThat(feed.nextRelease()).isEqualTo(T0 + MINUTE);
+    assertThat(releases.next).isEqualTo(T0 + MINUTE);
+    feed.offer(ticker(3), now, 0); // zero latency, but the bar came first: it waits behind it
+    assertThat(seen).isEmpty();
+    assertThat(feed.queued()).isEqualTo(2);
+
+    releaseUpTo(T0 + MINUTE); // bar 1's open
+    for (int i = 1; i < 4; i++) { // the steady state of a bar strategy: one bar waiting at a time
+      now = T0 + (i + 1) * MINUTE - 1;
+      feed.offerBar(bars, i, now, 1);
+      assertThat(feed.queued()).isOne();
+      releaseUpTo(now + 1);
+    }
+
+    assertThat(seen)
+        .containsExactly(
+            "bar 0 o=29999.9 h=30000.5 l=29999.4 c=30000.0 v=2.0 closed=true @60000",
+            "ticker 3 @60000",
+            "bar 1 o=30000.9 h=30001.5 l=30000.4 c=30001.0 v=3.0 closed=true @120000",
+            "bar 2 o=30001.9 h=30002.5 l=30001.4 c=30002.0 v=4.0 closed=true @180000",
+            "bar 3 o=30002.9 h=30003.5 l=30002.4 c=30003.0 v=5.0 closed=true @240000");
+    assertThat(feed.queued()).isZero();
+    assertThat(feed.lastTradeTicks()).isEqualTo(300_030);
+    assertThat(releases.next).isEqualTo(Long.MAX_VALUE);
+  }
 }
