@@ -249,7 +249,7 @@ final class SimAccount {
     String tradeId = Long.toString(venue.nextTradeId());
     BigDecimal realized = ledger.applyFill(leg, o.side, price, qty, fee, now, tradeId);
     boolean counted = uncount(o);
-    o.filled(n, priceTicks, notional);
+    o.filled(n, priceTicks, price, notional);
     if (counted) {
       count(o, 1);
     }

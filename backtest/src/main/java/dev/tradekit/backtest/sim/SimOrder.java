@@ -40,6 +40,9 @@ final class SimOrder {
   /** The price in ticks of every fill so far while {@link #onePrice}; unset before the first. */
   private long fillTicks;
 
+  /** The first fill's price (plain, as the matcher gives it): the average while {@link #onePrice}. */
+  private @Nullable BigDecimal fillPrice;
+
   /** True while every fill of the order was at one price: its average is that price. */
   private boolean onePrice = true;
 
@@ -130,11 +133,13 @@ final class SimOrder {
   }
 
   /**
-   * Books one fill of {@code lots} at {@code ticks} worth {@code notional} (price times quantity).
+   * Books one fill of {@code lots} at {@code ticks} ({@code price}, the matcher's plain decimal of
+   * those ticks) worth {@code notional} (price times quantity).
    */
-  void filled(long lots, long ticks, BigDecimal notional) {
+  void filled(long lots, long ticks, BigDecimal price, BigDecimal notional) {
     if (executedLots == 0) {
       fillTicks = ticks;
+      fillPrice = price;
     } else if (ticks != fillTicks) {
       onePrice = false;
     }
@@ -175,11 +180,9 @@ final class SimOrder {
     if (executedLots == 0) {
       return null;
     }
-    if (onePrice) {
-      BigDecimal p = matcher.price(fillTicks);
-      if (p.precision() <= MathContext.DECIMAL64.getPrecision()) {
-        return Amounts.plain(p);
-      }
+    BigDecimal p = fillPrice;
+    if (onePrice && p != null && p.precision() <= MathContext.DECIMAL64.getPrecision()) {
+      return p; // the matcher's prices are plain already (no trailing zeros, scale >= 0)
     }
     return Amounts.plain(cumQuote.divide(executed, MathContext.DECIMAL64));
   }

@@ -351,7 +351,7 @@ final class SymbolMatcher {
 
   /** Whether an order at {@code priceTicks} on {@code side} would take liquidity now. */
   boolean wouldCross(Side side, long priceTicks) {
-    long best = side == Side.BUY ? book().bestAskTicks() : book().bestBidTicks();
+    long best = market.bestTicks(side.opposite());
     return best != NO_PRICE && (side == Side.BUY ? best <= priceTicks : best >= priceTicks);
   }
 
@@ -359,12 +359,12 @@ final class SymbolMatcher {
   long liquidity(Side side, long limitTicks, long wanted) {
     Side opposite = side.opposite();
     long sum = 0;
-    for (int i = 0, n = book().depth(opposite); i < n && sum < wanted; i++) {
-      long p = book().priceTicks(opposite, i);
+    for (int i = 0, n = market.depth(opposite); i < n && sum < wanted; i++) {
+      long p = market.levelTicks(opposite, i);
       if (beyond(side, p, limitTicks)) {
         break;
       }
-      sum += market.lotsOf(book().quantity(opposite, i));
+      sum += market.lotsOf(market.levelQuantity(opposite, i));
     }
     return sum;
   }
@@ -379,9 +379,9 @@ final class SymbolMatcher {
     long left = lots;
     long notional = 0;
     long last = fallbackTicks;
-    for (int i = 0, n = book().depth(opposite); i < n && left > 0; i++) {
-      last = book().priceTicks(opposite, i);
-      long take = Math.min(left, market.lotsOf(book().quantity(opposite, i)));
+    for (int i = 0, n = market.depth(opposite); i < n && left > 0; i++) {
+      last = market.levelTicks(opposite, i);
+      long take = Math.min(left, market.lotsOf(market.levelQuantity(opposite, i)));
       notional = Math.addExact(notional, Math.multiplyExact(last, take));
       left -= take;
     }
@@ -390,7 +390,9 @@ final class SymbolMatcher {
 
   /**
    * Executes a taker order against the book up to {@code maxLots} and its limit price; each level
-   * taken is one fill and is subtracted from the market book. Returns the lots filled.
+   * taken is one fill and is subtracted from the market book. Returns the lots filled. The book is
+   * read through the market's taker view: in bar mode a waiting one-level book is matched and
+   * taken from without being set.
    */
   long take(SimOrder o, long maxLots) {
     if (!market.bookUsable()) {
@@ -399,15 +401,15 @@ final class SymbolMatcher {
     Side opposite = o.side.opposite();
     long limit = o.type == OrderType.LIMIT ? o.priceTicks : NO_PRICE;
     long filled = 0;
-    while (filled < maxLots && o.isOpen() && book().depth(opposite) > 0) {
-      long p = book().priceTicks(opposite, 0);
+    while (filled < maxLots && o.isOpen() && market.depth(opposite) > 0) {
+      long p = market.levelTicks(opposite, 0);
       if (beyond(o.side, p, limit)) {
         break;
       }
-      long avail = market.lotsOf(book().quantity(opposite, 0));
+      long avail = market.lotsOf(market.levelQuantity(opposite, 0));
       long lots = Math.min(avail, maxLots - filled);
       if (lots <= 0) {
-        book().setLevel(opposite, p, 0); // dust below one lot
+        market.clearLevel(opposite, p); // dust below one lot
         takenSinceDepth = true;
         depth.levelChanged(opposite, p);
         continue;
