@@ -151,9 +151,13 @@ final class BacktestRun {
     List<Fill> fills = v.fills(name);
     BigDecimal feeSum = BigDecimal.ZERO;
     BigDecimal tradedSum = BigDecimal.ZERO;
-    for (Fill f : fills) {
+    // one pass over the fills for the sums and the round trips: each fill is read from memory once
+    RoundTrips roundTrips = new RoundTrips(new EquityCursor(curve));
+    for (int i = 0, n = fills.size(); i < n; i++) {
+      Fill f = fills.get(i);
       feeSum = feeSum.add(f.commission());
       tradedSum = tradedSum.add(f.price().multiply(f.quantity()));
+      roundTrips.add(f);
     }
     BigDecimal fundingSum = BigDecimal.ZERO;
     for (Income i : v.income(name)) {
@@ -164,7 +168,7 @@ final class BacktestRun {
     double fees = feeSum.doubleValue();
     double traded = tradedSum.doubleValue();
     double funding = fundingSum.doubleValue();
-    List<RoundTrip> trips = RoundTrips.of(fills, new EquityCursor(curve));
+    List<RoundTrip> trips = roundTrips.trips();
     double exposure = 0;
     for (int i = 0; i < curve.size(); i++) {
       double e = curve.equity(i);

@@ -163,7 +163,10 @@ final class OrderEntry {
     }
     long notional;
     if (o.type == OrderType.MARKET) {
-      BigDecimal mark = venue().markOrNull(m.symbol());
+      // the mark prices the lots beyond the book only when the side is empty (else the worst
+      // level seen does): it is rounded onto the grid only then
+      BigDecimal mark =
+          m.market.depth(o.side.opposite()) > 0 ? null : venue().markOrNull(m.symbol());
       long fallback =
           mark == null
               ? 0

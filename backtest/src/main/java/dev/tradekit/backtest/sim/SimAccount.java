@@ -268,7 +268,7 @@ final class SimAccount {
             qty,
             fee,
             asset,
-            Amounts.plain(realized),
+            realized, // plain already (Ledger.applyFill)
             maker,
             now);
     fills.add(fill);
@@ -332,7 +332,9 @@ final class SimAccount {
 
   List<Position> positions(boolean includeFlat) {
     List<Position> out = new ArrayList<>();
-    for (Ledger.Leg leg : ledger.legs()) {
+    List<Ledger.Leg> legs = ledger.legs();
+    for (int i = 0, n = legs.size(); i < n; i++) {
+      Ledger.Leg leg = legs.get(i);
       if (includeFlat || leg.amount.signum() != 0) {
         out.add(ledger.toPosition(leg, venue.markOrNull(leg.symbol)));
       }
@@ -355,7 +357,9 @@ final class SimAccount {
     BigDecimal unrealized = BigDecimal.ZERO;
     double notional = 0;
     boolean flat = true;
-    for (Ledger.Leg leg : ledger.legs()) {
+    List<Ledger.Leg> legs = ledger.legs();
+    for (int i = 0, n = legs.size(); i < n; i++) {
+      Ledger.Leg leg = legs.get(i);
       if (leg.amount.signum() == 0) {
         continue;
       }

@@ -55,6 +55,11 @@ final class SimOrder {
   private long reportedPrice;
   private long reportedTime;
 
+  /** {@link #quantity()}'s last answer and the lots it was made for. */
+  private @Nullable BigDecimal quantityDecimal;
+
+  private long quantityOf;
+
   /** Arrival order on the book: sim orders at one price queue behind earlier ones. */
   long queueSeq;
 
@@ -187,9 +192,25 @@ final class SimOrder {
     return Amounts.plain(cumQuote.divide(executed, MathContext.DECIMAL64));
   }
 
+  /**
+   * The quantity as a decimal, made once per quantity (an order is reported two or three times
+   * with the same one); the executed quantity of a filled order is the same number.
+   */
+  private BigDecimal quantity() {
+    BigDecimal q = quantityDecimal;
+    if (q == null || quantityOf != quantityLots) {
+      q = matcher.lotSize().multiply(BigDecimal.valueOf(quantityLots));
+      quantityDecimal = q;
+      quantityOf = quantityLots;
+    }
+    return q;
+  }
+
   private Order build() {
     BigDecimal lot = matcher.lotSize();
-    BigDecimal executed = lot.multiply(BigDecimal.valueOf(executedLots));
+    BigDecimal quantity = quantity();
+    BigDecimal executed =
+        executedLots == quantityLots ? quantity : lot.multiply(BigDecimal.valueOf(executedLots));
     BigDecimal average = average(executed);
     return new Order(
         matcher.symbol(),
@@ -200,7 +221,7 @@ final class SimOrder {
         type,
         timeInForce,
         type == OrderType.LIMIT ? matcher.price(priceTicks) : null,
-        lot.multiply(BigDecimal.valueOf(quantityLots)),
+        quantity,
         executed,
         average,
         status,
