@@ -64,7 +64,6 @@ class RoundTripsTest {
     assertThat(atOnce.get(2).openTime()).isEqualTo(4_000);
     assertThat(atOnce.get(2).entryPrice()).isEqualTo(115.0);
     // the remainder trip opened at 4,000 takes the equity of the sample at 3,500
-    assertThat(atOnce.get(2).returnOnEquity())
-        .isEqualTo((3.0 - atOnce.get(2).fees()) / 2_000);
+    assertThat(atOnce.get(2).returnOnEquity()).isEqualTo((3.0 - atOnce.get(2).fees()) / 2_000);
   }
 }

@@ -81,7 +81,9 @@ final class WishOrders {
   /** {@link #orderEnded} was called again for {@link #reading} while the read was in flight. */
   private boolean readAgain;
 
-  /** The tick scale of the instrument's tick size, made at the first order (see {@link #decimal}). */
+  /**
+   * The tick scale of the instrument's tick size, made at the first order (see {@link #decimal}).
+   */
   private @Nullable TickScale tickScale;
 
   WishOrders(Engine engine, StrategyEngine.Builder settings, VenueStops stops, RiskManager risk) {

@@ -47,6 +47,7 @@ final class Ledger {
   }
 
   private final Map<String, BigDecimal> wallet = new TreeMap<>();
+
   /** Every leg that ever traded, in the order they first traded (never removed). */
   private final List<Leg> legs = new ArrayList<>();
 

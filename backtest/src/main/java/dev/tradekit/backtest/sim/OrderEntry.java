@@ -104,7 +104,11 @@ final class OrderEntry {
     }
     checkMargin(m, o, null);
     account.accept(o);
-    match(m, o);
+    try {
+      match(m, o);
+    } finally {
+      account.matched();
+    }
     return o.toOrder();
   }
 

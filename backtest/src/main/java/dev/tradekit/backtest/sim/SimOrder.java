@@ -40,7 +40,9 @@ final class SimOrder {
   /** The price in ticks of every fill so far while {@link #onePrice}; unset before the first. */
   private long fillTicks;
 
-  /** The first fill's price (plain, as the matcher gives it): the average while {@link #onePrice}. */
+  /**
+   * The first fill's price (plain, as the matcher gives it): the average while {@link #onePrice}.
+   */
   private @Nullable BigDecimal fillPrice;
 
   /** True while every fill of the order was at one price: its average is that price. */
@@ -193,8 +195,8 @@ final class SimOrder {
   }
 
   /**
-   * The quantity as a decimal, made once per quantity (an order is reported two or three times
-   * with the same one); the executed quantity of a filled order is the same number.
+   * The quantity as a decimal, made once per quantity (an order is reported two or three times with
+   * the same one); the executed quantity of a filled order is the same number.
    */
   private BigDecimal quantity() {
     BigDecimal q = quantityDecimal;

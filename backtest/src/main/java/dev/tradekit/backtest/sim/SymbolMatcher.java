@@ -47,6 +47,11 @@ final class SymbolMatcher {
   /** k when the lot size is 10^-k (0.001: 3), else {@link Integer#MIN_VALUE}. */
   private final int lotDecimals;
 
+  /** The amount {@link #lots(BigDecimal)} last converted (a decimal is immutable) and its lots. */
+  private @Nullable BigDecimal lotsOf;
+
+  private long lotsAnswer;
+
   SymbolMatcher(SymbolMarket market, PublicDepth depth, QueueModel queueModel) {
     this.market = market;
     this.depth = depth;
@@ -54,9 +59,19 @@ final class SymbolMatcher {
     this.lotDecimals = lotDecimals(market.lotSize);
   }
 
-  /** A signed amount in whole lots, the fraction of a lot cut off (toward zero). */
+  /**
+   * A signed amount in whole lots, the fraction of a lot cut off (toward zero). The last answer is
+   * kept for the amount object it was for (a position's amount is asked for several times between
+   * two fills: the reduce-only and margin checks of each order).
+   */
   long lots(BigDecimal amount) {
-    return lots(amount, market.lotSize, lotDecimals);
+    if (amount == lotsOf) {
+      return lotsAnswer;
+    }
+    long lots = lots(amount, market.lotSize, lotDecimals);
+    lotsOf = amount;
+    lotsAnswer = lots;
+    return lots;
   }
 
   /** k when {@code lot} is 10^-k, else {@link Integer#MIN_VALUE}. */
@@ -391,8 +406,8 @@ final class SymbolMatcher {
   /**
    * Executes a taker order against the book up to {@code maxLots} and its limit price; each level
    * taken is one fill and is subtracted from the market book. Returns the lots filled. The book is
-   * read through the market's taker view: in bar mode a waiting one-level book is matched and
-   * taken from without being set.
+   * read through the market's taker view: in bar mode a waiting one-level book is matched and taken
+   * from without being set.
    */
   long take(SimOrder o, long maxLots) {
     if (!market.bookUsable()) {
@@ -409,6 +424,7 @@ final class SymbolMatcher {
       long avail = market.lotsOf(market.levelQuantity(opposite, 0));
       long lots = Math.min(avail, maxLots - filled);
       if (lots <= 0) {
+        o.account.matched(); // a depth listener may be told: a fill no longer joins the report
         market.clearLevel(opposite, p); // dust below one lot
         takenSinceDepth = true;
         depth.levelChanged(opposite, p);
