@@ -208,7 +208,7 @@ final class BacktestRun {
   /**
    * {@link #equityAt} for times asked in order (the fills' times): walks on from the last answer
    * instead of searching the whole curve each time, so the round trips of a run cost one pass over
-   * the curve; a time before the last one asked is searched as before. The same answers.
+   * the curve; a time before the last one asked walks again from the start. The same answers.
    */
   static final class EquityCursor implements LongToDoubleFunction {
     private final EquityCurve curve;
