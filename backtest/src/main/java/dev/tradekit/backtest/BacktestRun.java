@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongToDoubleFunction;
 
 /** One execution of a {@link Backtest}: venue, bots, replay, sampling and results. */
 final class BacktestRun {
@@ -150,9 +151,13 @@ final class BacktestRun {
     List<Fill> fills = v.fills(name);
     BigDecimal feeSum = BigDecimal.ZERO;
     BigDecimal tradedSum = BigDecimal.ZERO;
-    for (Fill f : fills) {
+    // one pass over the fills for the sums and the round trips: each fill is read from memory once
+    RoundTrips roundTrips = new RoundTrips(new EquityCursor(curve));
+    for (int i = 0, n = fills.size(); i < n; i++) {
+      Fill f = fills.get(i);
       feeSum = feeSum.add(f.commission());
       tradedSum = tradedSum.add(f.price().multiply(f.quantity()));
+      roundTrips.add(f);
     }
     BigDecimal fundingSum = BigDecimal.ZERO;
     for (Income i : v.income(name)) {
@@ -163,7 +168,7 @@ final class BacktestRun {
     double fees = feeSum.doubleValue();
     double traded = tradedSum.doubleValue();
     double funding = fundingSum.doubleValue();
-    List<RoundTrip> trips = RoundTrips.of(fills, t -> equityAt(curve, t));
+    List<RoundTrip> trips = roundTrips.trips();
     double exposure = 0;
     for (int i = 0; i < curve.size(); i++) {
       double e = curve.equity(i);
@@ -198,6 +203,39 @@ final class BacktestRun {
       }
     }
     return curve.equity(lo);
+  }
+
+  /**
+   * {@link #equityAt} for times asked in order (the fills' times): walks on from the last answer
+   * instead of searching the whole curve each time, so the round trips of a run cost one pass over
+   * the curve; a time before the last one asked walks again from the start. The same answers.
+   */
+  static final class EquityCursor implements LongToDoubleFunction {
+    private final EquityCurve curve;
+    private int at;
+    private long last = Long.MIN_VALUE;
+
+    EquityCursor(EquityCurve curve) {
+      this.curve = curve;
+    }
+
+    @Override
+    public double applyAsDouble(long t) {
+      int n = curve.size();
+      if (n == 0) {
+        return 0;
+      }
+      if (t < last) {
+        at = 0; // back in time: walk from the start (rare; fills come in time order)
+      }
+      last = t;
+      int i = at;
+      while (i + 1 < n && curve.time(i + 1) <= t) {
+        i++;
+      }
+      at = i;
+      return curve.equity(i);
+    }
   }
 
   /** The run's data from its start: knows its first event's time. */

@@ -7,9 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
 
-/** Folds an account's fills into {@link RoundTrip}s, per symbol and position side. */
+/**
+ * Folds an account's fills into {@link RoundTrip}s, per symbol and position side: {@link #of} at
+ * once, or one fill at a time ({@link #add}) inside a pass over the fills that reads them for more.
+ */
 final class RoundTrips {
-  private RoundTrips() {}
+  private final LongToDoubleFunction equityAt;
+  private final List<Open> open = new ArrayList<>(); // one slot per symbol and position side
+  private final List<RoundTrip> out = new ArrayList<>();
+
+  /**
+   * @param equityAt the account equity at a time (for each trip's return on equity)
+   */
+  RoundTrips(LongToDoubleFunction equityAt) {
+    this.equityAt = equityAt;
+  }
 
   private static final class Open {
     final String symbol;
@@ -51,57 +63,66 @@ final class RoundTrips {
    * @param equityAt the account equity at a time (for each trip's return on equity)
    */
   static List<RoundTrip> of(List<Fill> fills, LongToDoubleFunction equityAt) {
-    List<Open> open = new ArrayList<>(); // one slot per symbol and position side
-    List<RoundTrip> out = new ArrayList<>();
-    for (Fill f : fills) {
-      int slot = find(open, f);
-      double q = f.quantity().doubleValue();
-      double price = f.price().doubleValue();
-      double fee = f.commission().doubleValue();
-      double delta = f.side() == Side.BUY ? q : -q;
-      Open o = slot < 0 ? null : open.get(slot);
-      if (o == null || o.finished || o.position == 0) {
-        o = start(f, equityAt);
-        if (slot < 0) {
-          slot = open.size();
-          open.add(o);
-        } else {
-          open.set(slot, o);
-        }
-      }
-      if (Math.signum(delta) == Math.signum(o.position) || o.position == 0) {
-        o.direction = Math.signum(delta);
-        o.entryQty += q;
-        o.entryNotional += q * price;
-        o.fees += fee;
-        o.position += delta;
-        o.maxAbs = Math.max(o.maxAbs, Math.abs(o.position));
-        continue;
-      }
-      double closing = Math.min(q, Math.abs(o.position));
-      o.exitQty += closing;
-      o.exitNotional += closing * price;
-      o.gross += f.realizedPnl().doubleValue();
-      o.fees += fee * closing / q;
-      o.position += Math.signum(delta) * closing;
-      if (Math.abs(o.position) < 1e-12) {
-        out.add(finish(f.symbol(), o, f.time()));
-        double rest = q - closing;
-        if (rest > 1e-12) {
-          Open n = start(f, equityAt);
-          n.entryQty = rest;
-          n.entryNotional = rest * price;
-          n.fees = fee * rest / q;
-          n.position = Math.signum(delta) * rest;
-          n.direction = Math.signum(delta);
-          n.maxAbs = rest;
-          open.set(slot, n);
-        } else {
-          o.finished = true;
-        }
+    RoundTrips trips = new RoundTrips(equityAt);
+    for (int i = 0, n = fills.size(); i < n; i++) {
+      trips.add(fills.get(i));
+    }
+    return trips.trips();
+  }
+
+  /** The completed round trips of the fills added so far (oldest first). */
+  List<RoundTrip> trips() {
+    return out;
+  }
+
+  /** Folds the next fill (in time order) into its symbol and side's trip. */
+  void add(Fill f) {
+    int slot = find(open, f);
+    double q = f.quantity().doubleValue();
+    double price = f.price().doubleValue();
+    double fee = f.commission().doubleValue();
+    double delta = f.side() == Side.BUY ? q : -q;
+    Open o = slot < 0 ? null : open.get(slot);
+    if (o == null || o.finished || o.position == 0) {
+      o = start(f, equityAt);
+      if (slot < 0) {
+        slot = open.size();
+        open.add(o);
+      } else {
+        open.set(slot, o);
       }
     }
-    return out;
+    if (Math.signum(delta) == Math.signum(o.position) || o.position == 0) {
+      o.direction = Math.signum(delta);
+      o.entryQty += q;
+      o.entryNotional += q * price;
+      o.fees += fee;
+      o.position += delta;
+      o.maxAbs = Math.max(o.maxAbs, Math.abs(o.position));
+      return;
+    }
+    double closing = Math.min(q, Math.abs(o.position));
+    o.exitQty += closing;
+    o.exitNotional += closing * price;
+    o.gross += f.realizedPnl().doubleValue();
+    o.fees += fee * closing / q;
+    o.position += Math.signum(delta) * closing;
+    if (Math.abs(o.position) < 1e-12) {
+      out.add(finish(f.symbol(), o, f.time()));
+      double rest = q - closing;
+      if (rest > 1e-12) {
+        Open n = start(f, equityAt);
+        n.entryQty = rest;
+        n.entryNotional = rest * price;
+        n.fees = fee * rest / q;
+        n.position = Math.signum(delta) * rest;
+        n.direction = Math.signum(delta);
+        n.maxAbs = rest;
+        open.set(slot, n);
+      } else {
+        o.finished = true;
+      }
+    }
   }
 
   private static Open start(Fill f, LongToDoubleFunction equityAt) {

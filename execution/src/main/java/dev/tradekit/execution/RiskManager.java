@@ -123,9 +123,60 @@ public final class RiskManager {
       @Nullable BigDecimal mark,
       BigDecimal position) {
     RiskLimits l = limits;
-    BigDecimal tick = instrument.tickSize();
     BigDecimal mid = mid(bestBid, bestAsk);
     List<String> rejected = new ArrayList<>();
+    BigDecimal max = l.maxPosition();
+    List<TargetOrder> out;
+    if (onlyMarkets(targets)) {
+      // no limit order to uncross, band or cap per side: the markets in their order (an engine's
+      // one order toward its wish), with no lists per side
+      out = new ArrayList<>(targets.size());
+      capMarkets(out, targets, max, position, rejected);
+    } else {
+      out = capped(l, targets, instrument, bestBid, bestAsk, mark, position, rejected);
+    }
+    List<TargetOrder> valid = new ArrayList<>(out.size());
+    for (int i = 0, n = out.size(); i < n; i++) {
+      TargetOrder t = out.get(i);
+      BigDecimal notional = t.quantity().multiply(t.isLimit() ? t.limitPrice() : mid);
+      BigDecimal maxNotional = l.maxOrderNotional();
+      if (maxNotional != null && notional.compareTo(maxNotional) > 0) {
+        rejected.add("notional " + notional.toPlainString() + " above " + maxNotional + ": " + t);
+        continue;
+      }
+      List<String> violations = instrument.violations(request(instrument, t), mark);
+      if (!violations.isEmpty()) {
+        rejected.add("breaks " + String.join("; ", violations) + ": " + t);
+        continue;
+      }
+      valid.add(t);
+    }
+    return new Outcome(limitCount(valid, l.maxOpenOrders(), mid, rejected), rejected);
+  }
+
+  private static boolean onlyMarkets(List<TargetOrder> targets) {
+    for (int i = 0, n = targets.size(); i < n; i++) {
+      if (targets.get(i).isLimit()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The limit targets uncrossed, banded and capped per side (buys highest first, then sells lowest
+   * first), then the market targets within the position cap.
+   */
+  private static List<TargetOrder> capped(
+      RiskLimits l,
+      List<TargetOrder> targets,
+      Instrument instrument,
+      BigDecimal bestBid,
+      BigDecimal bestAsk,
+      @Nullable BigDecimal mark,
+      BigDecimal position,
+      List<String> rejected) {
+    BigDecimal tick = instrument.tickSize();
     List<TargetOrder> buys = new ArrayList<>();
     List<TargetOrder> sells = new ArrayList<>();
     List<TargetOrder> markets = new ArrayList<>();
@@ -164,33 +215,30 @@ public final class RiskManager {
     BigDecimal max = l.maxPosition();
     capSide(out, buys, max == null ? null : max.subtract(position), instrument, rejected);
     capSide(out, sells, max == null ? null : max.add(position), instrument, rejected);
-    for (TargetOrder m : markets) {
+    capMarkets(out, markets, max, position, rejected);
+    return out;
+  }
+
+  /** Adds the market targets that keep |position| within {@code max} (or reduce it) to out. */
+  private static void capMarkets(
+      List<TargetOrder> out,
+      List<TargetOrder> markets,
+      @Nullable BigDecimal max,
+      BigDecimal position,
+      List<String> rejected) {
+    for (int i = 0, n = markets.size(); i < n; i++) {
+      TargetOrder m = markets.get(i);
+      if (m.reduceOnly() || max == null) {
+        out.add(m); // (the cap below could not refuse it)
+        continue;
+      }
       BigDecimal after = position.add(m.side() == Side.BUY ? m.quantity() : m.quantity().negate());
-      if (!m.reduceOnly()
-          && max != null
-          && after.abs().compareTo(max) > 0
-          && after.abs().compareTo(position.abs()) > 0) {
+      if (after.abs().compareTo(max) > 0 && after.abs().compareTo(position.abs()) > 0) {
         rejected.add("market order would take |position| to " + after.abs() + " > " + max);
       } else {
         out.add(m);
       }
     }
-    List<TargetOrder> valid = new ArrayList<>();
-    for (TargetOrder t : out) {
-      BigDecimal notional = t.quantity().multiply(t.isLimit() ? t.limitPrice() : mid);
-      BigDecimal maxNotional = l.maxOrderNotional();
-      if (maxNotional != null && notional.compareTo(maxNotional) > 0) {
-        rejected.add("notional " + notional.toPlainString() + " above " + maxNotional + ": " + t);
-        continue;
-      }
-      List<String> violations = instrument.violations(request(instrument, t), mark);
-      if (!violations.isEmpty()) {
-        rejected.add("breaks " + String.join("; ", violations) + ": " + t);
-        continue;
-      }
-      valid.add(t);
-    }
-    return new Outcome(limitCount(valid, l.maxOpenOrders(), mid, rejected), rejected);
   }
 
   /**

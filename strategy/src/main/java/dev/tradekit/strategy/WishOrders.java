@@ -1,6 +1,7 @@
 package dev.tradekit.strategy;
 
 import dev.tradekit.api.Exchange;
+import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.error.DuplicateClientOrderIdException;
 import dev.tradekit.api.error.InvalidOrderException;
 import dev.tradekit.api.error.OrderNotFoundException;
@@ -80,6 +81,11 @@ final class WishOrders {
   /** {@link #orderEnded} was called again for {@link #reading} while the read was in flight. */
   private boolean readAgain;
 
+  /**
+   * The tick scale of the instrument's tick size, made at the first order (see {@link #decimal}).
+   */
+  private @Nullable TickScale tickScale;
+
   WishOrders(Engine engine, StrategyEngine.Builder settings, VenueStops stops, RiskManager risk) {
     this.engine = engine;
     this.settings = settings;
@@ -151,7 +157,7 @@ final class WishOrders {
     }
     TargetOrder order =
         TargetOrder.market(delta.signum() > 0 ? Side.BUY : Side.SELL, delta.abs(), target == 0);
-    BigDecimal px = BigDecimal.valueOf(price);
+    BigDecimal px = decimal(i, price);
     // the close stands in for the book and the mark (minimum notional of a market order)
     RiskManager.Outcome checked = risk.filter(List.of(order), i, px, px, px, position);
     if (checked.accepted().isEmpty()) {
@@ -177,6 +183,46 @@ final class WishOrders {
     } else {
       send(id, request);
     }
+  }
+
+  /**
+   * The close as a decimal: the tick-grid price whose nearest double it is (the close of a bar on
+   * the instrument's grid), with no text conversion; else {@link BigDecimal#valueOf(double)}. With
+   * at most 15 significant digits a grid price is the only decimal that short with that double, so
+   * it has the value {@code valueOf} gives (the risk checks compare values only).
+   */
+  static BigDecimal decimal(@Nullable TickScale scale, double price) {
+    if (scale != null && price > 0 && price < 1e15) {
+      double ticks = Math.rint(price / scale.tickSize().doubleValue());
+      if (ticks < 0x1p52) {
+        long k = (long) ticks;
+        if (scale.toDouble(k) == price) {
+          BigDecimal p = scale.toPrice(k);
+          if (p.precision() <= 15) {
+            return p;
+          }
+        }
+      }
+    }
+    return BigDecimal.valueOf(price);
+  }
+
+  /** {@link #decimal(TickScale, double)} on the instrument's tick grid (its scale made once). */
+  private BigDecimal decimal(Instrument instrument, double price) {
+    BigDecimal tick = instrument.tickSize();
+    if (tick.signum() <= 0) {
+      return BigDecimal.valueOf(price);
+    }
+    TickScale scale = tickScale;
+    if (scale == null || scale.tickSize().compareTo(tick) != 0) {
+      try {
+        scale = TickScale.of(tick);
+      } catch (IllegalArgumentException e) {
+        return BigDecimal.valueOf(price); // a tick of more than 18 digits: no grid in longs
+      }
+      tickScale = scale;
+    }
+    return decimal(scale, price);
   }
 
   private void send(String id, OrderRequest request) {

@@ -53,7 +53,7 @@ final class OrderRules {
     if (!order.reduceOnly() && notionalPrice != null) {
       checkNotional(instrument, order, notionalPrice, out);
     }
-    return List.copyOf(out);
+    return out.isEmpty() ? List.of() : List.copyOf(out);
   }
 
   private static void checkPrice(Instrument in, String name, BigDecimal price, List<String> out) {

@@ -12,7 +12,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +47,9 @@ final class Ledger {
   }
 
   private final Map<String, BigDecimal> wallet = new TreeMap<>();
-  private final Map<String, Leg> legs = new LinkedHashMap<>();
+
+  /** Every leg that ever traded, in the order they first traded (never removed). */
+  private final List<Leg> legs = new ArrayList<>();
 
   /** The same legs by symbol, indexed by {@link PositionSide#ordinal()}: no key built per fill. */
   private final Map<String, @Nullable Leg[]> legsBySymbol = new HashMap<>();
@@ -98,7 +99,7 @@ final class Ledger {
 
   /** Whether a leg of {@code symbol} is open. */
   boolean hasOpenPosition(String symbol) {
-    return legs.values().stream().anyMatch(l -> l.symbol.equals(symbol) && l.amount.signum() != 0);
+    return legs.stream().anyMatch(l -> l.symbol.equals(symbol) && l.amount.signum() != 0);
   }
 
   Leg leg(String symbol, PositionSide side, String asset) {
@@ -106,7 +107,8 @@ final class Ledger {
         legsBySymbol.computeIfAbsent(symbol, k -> new Leg[PositionSide.values().length]);
     Leg leg = bySide[side.ordinal()];
     if (leg == null) {
-      leg = legs.computeIfAbsent(symbol + '|' + side, k -> new Leg(symbol, side, asset));
+      leg = new Leg(symbol, side, asset);
+      legs.add(leg);
       bySide[side.ordinal()] = leg;
     }
     return leg;
@@ -120,12 +122,12 @@ final class Ledger {
   }
 
   boolean hasOpenPosition() {
-    return legs.values().stream().anyMatch(l -> l.amount.signum() != 0);
+    return legs.stream().anyMatch(l -> l.amount.signum() != 0);
   }
 
   /**
    * Books one fill: moves the position and its entry price, realises PnL on the part that reduces
-   * it, and charges {@code fee}. Returns the realised PnL.
+   * it, and charges {@code fee}. Returns the realised PnL, plain (no trailing zeros, scale >= 0).
    */
   BigDecimal applyFill(
       Leg leg,
@@ -193,7 +195,7 @@ final class Ledger {
   List<Leg> applyFunding(
       String symbol, BigDecimal mark, BigDecimal rate, long time, String tranId) {
     List<Leg> paid = new ArrayList<>();
-    for (Leg leg : legs.values()) {
+    for (Leg leg : legs) {
       if (leg.symbol.equals(symbol) && leg.amount.signum() != 0) {
         BigDecimal payment = leg.amount.multiply(mark).multiply(rate).negate();
         credit(leg.asset, payment);
@@ -213,7 +215,8 @@ final class Ledger {
   /** Unrealised PnL of every leg margined in {@code asset} at the marks given. */
   BigDecimal unrealized(String asset, Function<String, @Nullable BigDecimal> marks) {
     BigDecimal sum = BigDecimal.ZERO;
-    for (Leg leg : legs.values()) {
+    for (int i = 0, n = legs.size(); i < n; i++) {
+      Leg leg = legs.get(i);
       if (leg.asset.equals(asset) && leg.amount.signum() != 0) {
         sum = sum.add(unrealized(leg, marks.apply(leg.symbol)));
       }
@@ -232,7 +235,8 @@ final class Ledger {
   /** Initial margin of the open legs in {@code asset}: {@code |amount| * mark / leverage}. */
   BigDecimal positionMargin(String asset, Function<String, @Nullable BigDecimal> marks) {
     BigDecimal sum = BigDecimal.ZERO;
-    for (Leg leg : legs.values()) {
+    for (int i = 0, n = legs.size(); i < n; i++) {
+      Leg leg = legs.get(i);
       if (leg.asset.equals(asset) && leg.amount.signum() != 0) {
         BigDecimal mark = marks.apply(leg.symbol);
         BigDecimal price = mark == null ? leg.entry : mark;
@@ -255,16 +259,16 @@ final class Ledger {
         leg.updateTime);
   }
 
-  /** Every leg that ever traded, open or flat. */
-  Iterable<Leg> legs() {
-    return legs.values();
+  /** Every leg that ever traded, open or flat, in the order they first traded (read only). */
+  List<Leg> legs() {
+    return legs;
   }
 
   /** Assets with a wallet entry or a leg, sorted. */
   List<String> assets() {
     TreeMap<String, Boolean> names = new TreeMap<>();
     wallet.keySet().forEach(a -> names.put(a, true));
-    legs.values().forEach(l -> names.put(l.asset, true));
+    legs.forEach(l -> names.put(l.asset, true));
     return new ArrayList<>(names.keySet());
   }
 

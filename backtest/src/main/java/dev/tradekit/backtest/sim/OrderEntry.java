@@ -104,7 +104,11 @@ final class OrderEntry {
     }
     checkMargin(m, o, null);
     account.accept(o);
-    match(m, o);
+    try {
+      match(m, o);
+    } finally {
+      account.matched();
+    }
     return o.toOrder();
   }
 
@@ -163,7 +167,10 @@ final class OrderEntry {
     }
     long notional;
     if (o.type == OrderType.MARKET) {
-      BigDecimal mark = venue().markOrNull(m.symbol());
+      // the mark prices the lots beyond the book only when the side is empty (else the worst
+      // level seen does): it is rounded onto the grid only then
+      BigDecimal mark =
+          m.market.depth(o.side.opposite()) > 0 ? null : venue().markOrNull(m.symbol());
       long fallback =
           mark == null
               ? 0

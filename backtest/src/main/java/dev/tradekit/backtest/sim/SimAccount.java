@@ -71,6 +71,9 @@ final class SimAccount {
 
   private boolean accountUpdatesWanted;
 
+  /** The acceptance task a fill may still join (see {@link Accepted}), else null. */
+  private @Nullable Accepted openAccept;
+
   /** The last {@link #equity} read without a position: ledger version, asset and equity. */
   private long flatVersion = -1;
 
@@ -123,13 +126,31 @@ final class SimAccount {
   /** The account's conditional orders, waiting for their triggers. */
   final Conditionals conditionals = new Conditionals(this);
 
+  /**
+   * Registers a new order and reports it. Until {@link #matched} (its placing call has matched it),
+   * the report's task may take the order's first fill (see {@link #emitOrderAndFill}).
+   */
   void accept(SimOrder o) {
     accepted++;
     open.put(o.id, o);
     o.listed = true;
     openByClientId.put(o.clientOrderId, o);
     count(o, 1);
-    emitOrder(o.toOrder());
+    if (listeners.isEmpty()) {
+      return;
+    }
+    long delay = scheduleAt();
+    Accepted task = new Accepted(o, o.toOrder(), venue.now() + delay);
+    venue.scheduler().schedule(task, delay, TimeUnit.MILLISECONDS);
+    openAccept = task;
+  }
+
+  /**
+   * The order {@link #accept} reported has been matched by its placing call (or something else was
+   * scheduled meanwhile): a later fill gets its own task.
+   */
+  void matched() {
+    openAccept = null;
   }
 
   /** Moves an order to a terminal state, off the book, and reports it. */
@@ -249,7 +270,7 @@ final class SimAccount {
     String tradeId = Long.toString(venue.nextTradeId());
     BigDecimal realized = ledger.applyFill(leg, o.side, price, qty, fee, now, tradeId);
     boolean counted = uncount(o);
-    o.filled(n, priceTicks, notional);
+    o.filled(n, priceTicks, price, notional);
     if (counted) {
       count(o, 1);
     }
@@ -268,7 +289,7 @@ final class SimAccount {
             qty,
             fee,
             asset,
-            Amounts.plain(realized),
+            realized, // plain already (Ledger.applyFill)
             maker,
             now);
     fills.add(fill);
@@ -280,7 +301,7 @@ final class SimAccount {
       closed.put(o.id, o);
       o.matcher.remove(o);
     }
-    emitOrderAndFill(o.toOrder(), fill);
+    emitOrderAndFill(o, o.toOrder(), fill);
     emitAccount(
         "ORDER", asset, () -> List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));
     expireStaleClosingOrders(o.matcher);
@@ -332,7 +353,9 @@ final class SimAccount {
 
   List<Position> positions(boolean includeFlat) {
     List<Position> out = new ArrayList<>();
-    for (Ledger.Leg leg : ledger.legs()) {
+    List<Ledger.Leg> legs = ledger.legs();
+    for (int i = 0, n = legs.size(); i < n; i++) {
+      Ledger.Leg leg = legs.get(i);
       if (includeFlat || leg.amount.signum() != 0) {
         out.add(ledger.toPosition(leg, venue.markOrNull(leg.symbol)));
       }
@@ -355,7 +378,9 @@ final class SimAccount {
     BigDecimal unrealized = BigDecimal.ZERO;
     double notional = 0;
     boolean flat = true;
-    for (Ledger.Leg leg : ledger.legs()) {
+    List<Ledger.Leg> legs = ledger.legs();
+    for (int i = 0, n = legs.size(); i < n; i++) {
+      Ledger.Leg leg = legs.get(i);
       if (leg.amount.signum() == 0) {
         continue;
       }
@@ -405,12 +430,18 @@ final class SimAccount {
    * that time would do: nothing can be queued between them, and what a listener queues at that time
    * runs after both either way).
    */
-  private void emitOrderAndFill(Order order, Fill fill) {
+  private void emitOrderAndFill(SimOrder o, Order order, Fill fill) {
     if (listeners.isEmpty()) {
       return;
     }
     long orderDelay = scheduleAt();
     long fillDelay = scheduleAt();
+    Accepted open = openAccept;
+    openAccept = null;
+    if (open != null
+        && open.join(o, venue.now() + orderDelay, fillDelay == orderDelay, order, fill)) {
+      return; // the acceptance's task, next in the queue at that time, reports the fill too
+    }
     Scheduler scheduler = venue.scheduler();
     if (orderDelay == fillDelay) {
       scheduler.schedule(
@@ -473,6 +504,7 @@ final class SimAccount {
     if (listeners.isEmpty()) {
       return;
     }
+    openAccept = null; // a task between an acceptance and its fill: they are no longer adjacent
     long delay = scheduleAt();
     venue.scheduler().schedule(() -> dispatch(kind, event), delay, TimeUnit.MILLISECONDS);
   }
@@ -483,6 +515,59 @@ final class SimAccount {
     long at = Math.max(lastDelivery, now + venue.sampleMarketDataLatency());
     lastDelivery = at;
     return at - now;
+  }
+
+  /**
+   * The task of an order's acceptance report ({@link #accept}). The order's first fill, when it
+   * comes in the same placing call with nothing scheduled since and is drawn to the same time,
+   * joins it: the acceptance to every listener, then the fill's order update, then the fill — what
+   * the acceptance's task and the fill's task, queued one right after the other at that time, would
+   * do (nothing can run between them, and what a listener queues at that time runs after both
+   * either way). One task less per market order.
+   */
+  private final class Accepted implements Runnable {
+    private final SimOrder order;
+    private final Order accepted;
+    private final long at;
+    private @Nullable Order filled;
+    private @Nullable Fill fill;
+    private boolean ran;
+
+    Accepted(SimOrder order, Order accepted, long at) {
+      this.order = order;
+      this.accepted = accepted;
+      this.at = at;
+    }
+
+    /** Takes {@code o}'s fill drawn to {@code time} (both events at one time) if it can. */
+    boolean join(SimOrder o, long time, boolean oneTime, Order update, Fill f) {
+      if (ran || o != order || time != at || !oneTime || filled != null) {
+        return false;
+      }
+      filled = update;
+      fill = f;
+      return true;
+    }
+
+    @Override
+    public void run() {
+      ran = true;
+      Order update = filled;
+      Fill f = fill;
+      if (update == null || f == null) {
+        dispatch(0, accepted);
+        return;
+      }
+      try {
+        dispatch(0, accepted);
+      } finally {
+        try {
+          dispatch(0, update);
+        } finally {
+          dispatch(1, f);
+        }
+      }
+    }
   }
 
   private void dispatch(int kind, Object event) {

@@ -40,6 +40,11 @@ final class SimOrder {
   /** The price in ticks of every fill so far while {@link #onePrice}; unset before the first. */
   private long fillTicks;
 
+  /**
+   * The first fill's price (plain, as the matcher gives it): the average while {@link #onePrice}.
+   */
+  private @Nullable BigDecimal fillPrice;
+
   /** True while every fill of the order was at one price: its average is that price. */
   private boolean onePrice = true;
 
@@ -51,6 +56,11 @@ final class SimOrder {
   private long reportedQuantity;
   private long reportedPrice;
   private long reportedTime;
+
+  /** {@link #quantity()}'s last answer and the lots it was made for. */
+  private @Nullable BigDecimal quantityDecimal;
+
+  private long quantityOf;
 
   /** Arrival order on the book: sim orders at one price queue behind earlier ones. */
   long queueSeq;
@@ -130,11 +140,13 @@ final class SimOrder {
   }
 
   /**
-   * Books one fill of {@code lots} at {@code ticks} worth {@code notional} (price times quantity).
+   * Books one fill of {@code lots} at {@code ticks} ({@code price}, the matcher's plain decimal of
+   * those ticks) worth {@code notional} (price times quantity).
    */
-  void filled(long lots, long ticks, BigDecimal notional) {
+  void filled(long lots, long ticks, BigDecimal price, BigDecimal notional) {
     if (executedLots == 0) {
       fillTicks = ticks;
+      fillPrice = price;
     } else if (ticks != fillTicks) {
       onePrice = false;
     }
@@ -175,18 +187,32 @@ final class SimOrder {
     if (executedLots == 0) {
       return null;
     }
-    if (onePrice) {
-      BigDecimal p = matcher.price(fillTicks);
-      if (p.precision() <= MathContext.DECIMAL64.getPrecision()) {
-        return Amounts.plain(p);
-      }
+    BigDecimal p = fillPrice;
+    if (onePrice && p != null && p.precision() <= MathContext.DECIMAL64.getPrecision()) {
+      return p; // the matcher's prices are plain already (no trailing zeros, scale >= 0)
     }
     return Amounts.plain(cumQuote.divide(executed, MathContext.DECIMAL64));
   }
 
+  /**
+   * The quantity as a decimal, made once per quantity (an order is reported two or three times with
+   * the same one); the executed quantity of a filled order is the same number.
+   */
+  private BigDecimal quantity() {
+    BigDecimal q = quantityDecimal;
+    if (q == null || quantityOf != quantityLots) {
+      q = matcher.lotSize().multiply(BigDecimal.valueOf(quantityLots));
+      quantityDecimal = q;
+      quantityOf = quantityLots;
+    }
+    return q;
+  }
+
   private Order build() {
     BigDecimal lot = matcher.lotSize();
-    BigDecimal executed = lot.multiply(BigDecimal.valueOf(executedLots));
+    BigDecimal quantity = quantity();
+    BigDecimal executed =
+        executedLots == quantityLots ? quantity : lot.multiply(BigDecimal.valueOf(executedLots));
     BigDecimal average = average(executed);
     return new Order(
         matcher.symbol(),
@@ -197,7 +223,7 @@ final class SimOrder {
         type,
         timeInForce,
         type == OrderType.LIMIT ? matcher.price(priceTicks) : null,
-        lot.multiply(BigDecimal.valueOf(quantityLots)),
+        quantity,
         executed,
         average,
         status,

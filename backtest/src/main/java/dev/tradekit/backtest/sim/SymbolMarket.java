@@ -37,11 +37,20 @@ final class SymbolMarket {
   private double pendingQty;
   private long pendingTime;
 
+  /**
+   * What is left of the waiting bar book's level on each side after takers took from it without
+   * setting it ({@link #take}): the bar's quantity until then, 0 once the level is gone.
+   */
+  private double pendingBidQty;
+
+  private double pendingAskQty;
+
   /** Bar mode's one-level book, one entry a side (reused arrays). */
   private final long[] barBid = new long[1];
 
   private final long[] barAsk = new long[1];
-  private final double[] barQty = new double[1];
+  private final double[] barBidQty = new double[1];
+  private final double[] barAskQty = new double[1];
   private final DepthSynchronizer sync;
   private boolean depthSeen;
 
@@ -145,6 +154,8 @@ final class SymbolMarket {
     barPending = true;
     pendingTicks = ticks;
     pendingQty = quantity;
+    pendingBidQty = quantity;
+    pendingAskQty = quantity;
     pendingTime = time;
   }
 
@@ -152,9 +163,76 @@ final class SymbolMarket {
     barPending = false;
     barBid[0] = pendingTicks - 1;
     barAsk[0] = pendingTicks + 1;
-    barQty[0] = pendingQty;
-    // one level a side, set as a snapshot of one entry each: no search, no shifting of levels
-    book.applySnapshot(book.lastUpdateId(), pendingTime, barBid, barQty, 1, barAsk, barQty, 1);
+    barBidQty[0] = pendingBidQty;
+    barAskQty[0] = pendingAskQty;
+    // one level a side, set as a snapshot of one entry each: no search, no shifting of levels (a
+    // side a taker emptied meanwhile has quantity 0, which the snapshot skips)
+    book.applySnapshot(
+        book.lastUpdateId(), pendingTime, barBid, barBidQty, 1, barAsk, barAskQty, 1);
+  }
+
+  /**
+   * Whether the waiting bar book can be read without setting it: its one level a side is {@code
+   * pendingTicks -/+ 1} (both positive) with a finite quantity, as {@link #setBarBook} would set
+   * it.
+   */
+  private boolean barReadable() {
+    return barPending && pendingTicks > 1 && Double.isFinite(pendingQty);
+  }
+
+  // ------------------------------------------------------- the taker's view of the book
+
+  /**
+   * Levels on {@code side} of the matcher's book. This and the other taker reads below see a
+   * waiting bar book as it would be set, without setting it: a market order in bar mode matches
+   * against the bar's price with no book built per order.
+   */
+  int depth(Side side) {
+    if (barReadable()) {
+      return (side == Side.BUY ? pendingBidQty : pendingAskQty) > 0 ? 1 : 0;
+    }
+    return book().depth(side);
+  }
+
+  /** The price in ticks of level {@code i} (best first, below {@link #depth}) on {@code side}. */
+  long levelTicks(Side side, int i) {
+    if (barReadable()) {
+      return side == Side.BUY ? pendingTicks - 1 : pendingTicks + 1;
+    }
+    return book().priceTicks(side, i);
+  }
+
+  /** The quantity of level {@code i} (best first, below {@link #depth}) on {@code side}. */
+  double levelQuantity(Side side, int i) {
+    if (barReadable()) {
+      return side == Side.BUY ? pendingBidQty : pendingAskQty;
+    }
+    return book().quantity(side, i);
+  }
+
+  /** The best price in ticks on {@code side}, or {@link #NO_PRICE} when the side is empty. */
+  long bestTicks(Side side) {
+    if (barReadable()) {
+      return depth(side) > 0 ? levelTicks(side, 0) : NO_PRICE;
+    }
+    return side == Side.BUY ? book().bestBidTicks() : book().bestAskTicks();
+  }
+
+  /** Removes the level at {@code priceTicks} on {@code side} (dust below one lot). */
+  void clearLevel(Side side, long priceTicks) {
+    if (barReadable() && priceTicks == levelTicks(side, 0)) {
+      setPendingQuantity(side, 0);
+      return;
+    }
+    book().setLevel(side, priceTicks, 0);
+  }
+
+  private void setPendingQuantity(Side side, double quantity) {
+    if (side == Side.BUY) {
+      pendingBidQty = quantity;
+    } else {
+      pendingAskQty = quantity;
+    }
   }
 
   /** Whether bar mode's one-level book waits to be set (see {@link #barBook}). */
@@ -195,6 +273,12 @@ final class SymbolMarket {
    * remains).
    */
   void take(Side side, long priceTicks, long lots) {
+    if (barReadable() && depth(side) > 0 && priceTicks == levelTicks(side, 0)) {
+      // the waiting bar book stays waiting: its side keeps what is left, set when it is read
+      double left = levelQuantity(side, 0) - lots * lot;
+      setPendingQuantity(side, left < lot * 1e-6 ? 0 : left);
+      return;
+    }
     double left = book().quantityAt(side, priceTicks) - lots * lot;
     book.setLevel(side, priceTicks, left < lot * 1e-6 ? 0 : left);
   }
@@ -206,7 +290,7 @@ final class SymbolMarket {
   @Nullable BigDecimal mark() {
     long bid;
     long ask;
-    if (barPending && pendingTicks > 1 && Double.isFinite(pendingQty)) {
+    if (barReadable()) {
       // a waiting bar book's best prices, read without setting the book (its one level a side is
       // ticks - 1 and ticks + 1 with a positive quantity): equity samples and order checks that
       // only need the mark leave it waiting
@@ -235,6 +319,7 @@ final class SymbolMarket {
     return lastTradeTicks == NO_PRICE ? null : scale.toPrice(lastTradeTicks);
   }
 
+  /** The price of {@code ticks}: plain (no trailing zeros, a scale of at least zero). */
   BigDecimal price(long ticks) {
     return scale.toPrice(ticks);
   }

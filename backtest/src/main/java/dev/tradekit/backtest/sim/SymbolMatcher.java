@@ -47,6 +47,11 @@ final class SymbolMatcher {
   /** k when the lot size is 10^-k (0.001: 3), else {@link Integer#MIN_VALUE}. */
   private final int lotDecimals;
 
+  /** The amount {@link #lots(BigDecimal)} last converted (a decimal is immutable) and its lots. */
+  private @Nullable BigDecimal lotsOf;
+
+  private long lotsAnswer;
+
   SymbolMatcher(SymbolMarket market, PublicDepth depth, QueueModel queueModel) {
     this.market = market;
     this.depth = depth;
@@ -54,9 +59,19 @@ final class SymbolMatcher {
     this.lotDecimals = lotDecimals(market.lotSize);
   }
 
-  /** A signed amount in whole lots, the fraction of a lot cut off (toward zero). */
+  /**
+   * A signed amount in whole lots, the fraction of a lot cut off (toward zero). The last answer is
+   * kept for the amount object it was for (a position's amount is asked for several times between
+   * two fills: the reduce-only and margin checks of each order).
+   */
   long lots(BigDecimal amount) {
-    return lots(amount, market.lotSize, lotDecimals);
+    if (amount == lotsOf) {
+      return lotsAnswer;
+    }
+    long lots = lots(amount, market.lotSize, lotDecimals);
+    lotsOf = amount;
+    lotsAnswer = lots;
+    return lots;
   }
 
   /** k when {@code lot} is 10^-k, else {@link Integer#MIN_VALUE}. */
@@ -351,7 +366,7 @@ final class SymbolMatcher {
 
   /** Whether an order at {@code priceTicks} on {@code side} would take liquidity now. */
   boolean wouldCross(Side side, long priceTicks) {
-    long best = side == Side.BUY ? book().bestAskTicks() : book().bestBidTicks();
+    long best = market.bestTicks(side.opposite());
     return best != NO_PRICE && (side == Side.BUY ? best <= priceTicks : best >= priceTicks);
   }
 
@@ -359,12 +374,12 @@ final class SymbolMatcher {
   long liquidity(Side side, long limitTicks, long wanted) {
     Side opposite = side.opposite();
     long sum = 0;
-    for (int i = 0, n = book().depth(opposite); i < n && sum < wanted; i++) {
-      long p = book().priceTicks(opposite, i);
+    for (int i = 0, n = market.depth(opposite); i < n && sum < wanted; i++) {
+      long p = market.levelTicks(opposite, i);
       if (beyond(side, p, limitTicks)) {
         break;
       }
-      sum += market.lotsOf(book().quantity(opposite, i));
+      sum += market.lotsOf(market.levelQuantity(opposite, i));
     }
     return sum;
   }
@@ -379,9 +394,9 @@ final class SymbolMatcher {
     long left = lots;
     long notional = 0;
     long last = fallbackTicks;
-    for (int i = 0, n = book().depth(opposite); i < n && left > 0; i++) {
-      last = book().priceTicks(opposite, i);
-      long take = Math.min(left, market.lotsOf(book().quantity(opposite, i)));
+    for (int i = 0, n = market.depth(opposite); i < n && left > 0; i++) {
+      last = market.levelTicks(opposite, i);
+      long take = Math.min(left, market.lotsOf(market.levelQuantity(opposite, i)));
       notional = Math.addExact(notional, Math.multiplyExact(last, take));
       left -= take;
     }
@@ -390,7 +405,9 @@ final class SymbolMatcher {
 
   /**
    * Executes a taker order against the book up to {@code maxLots} and its limit price; each level
-   * taken is one fill and is subtracted from the market book. Returns the lots filled.
+   * taken is one fill and is subtracted from the market book. Returns the lots filled. The book is
+   * read through the market's taker view: in bar mode a waiting one-level book is matched and taken
+   * from without being set.
    */
   long take(SimOrder o, long maxLots) {
     if (!market.bookUsable()) {
@@ -399,15 +416,16 @@ final class SymbolMatcher {
     Side opposite = o.side.opposite();
     long limit = o.type == OrderType.LIMIT ? o.priceTicks : NO_PRICE;
     long filled = 0;
-    while (filled < maxLots && o.isOpen() && book().depth(opposite) > 0) {
-      long p = book().priceTicks(opposite, 0);
+    while (filled < maxLots && o.isOpen() && market.depth(opposite) > 0) {
+      long p = market.levelTicks(opposite, 0);
       if (beyond(o.side, p, limit)) {
         break;
       }
-      long avail = market.lotsOf(book().quantity(opposite, 0));
+      long avail = market.lotsOf(market.levelQuantity(opposite, 0));
       long lots = Math.min(avail, maxLots - filled);
       if (lots <= 0) {
-        book().setLevel(opposite, p, 0); // dust below one lot
+        o.account.matched(); // a depth listener may be told: a fill no longer joins the report
+        market.clearLevel(opposite, p); // dust below one lot
         takenSinceDepth = true;
         depth.levelChanged(opposite, p);
         continue;

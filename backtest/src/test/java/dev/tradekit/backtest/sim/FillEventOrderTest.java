@@ -23,6 +23,10 @@ class FillEventOrderTest {
   /** Records each event as "ms after T0 what", and queues a task at that time from each one. */
   private static List<String> placeMarketBuy(SimKit kit) {
     kit.snapshot("99.0", "5", "|", "100.0", "5");
+    return placeMarketBuy(kit, "2");
+  }
+
+  private static List<String> placeMarketBuy(SimKit kit, String quantity) {
     Exchange ex = kit.account("a", "10000");
     List<String> seen = new ArrayList<>();
     UserEventListener recorder =
@@ -46,7 +50,7 @@ class FillEventOrderTest {
     ex.streams().userEvents(recorder);
     // a second listener: each event reaches both before the next
     ex.streams().userEvents(new UserEventListener() {});
-    kit.await(ex.trading().place(OrderRequest.market(SYMBOL, Side.BUY, d("2"))));
+    kit.await(ex.trading().place(OrderRequest.market(SYMBOL, Side.BUY, d(quantity))));
     kit.clock.advanceBy(Duration.ofSeconds(1));
     return seen;
   }
@@ -63,6 +67,26 @@ class FillEventOrderTest {
             "7 after update NEW",
             "7 after update FILLED",
             "7 after fill 2");
+  }
+
+  @Test
+  void aMarketOrderWalkingTwoLevelsReportsItsAcceptanceAndEachFillInOrder() {
+    SimKit kit = new SimKit(b -> b.marketDataLatency(LatencyModel.fixed(Duration.ofMillis(7))));
+    kit.snapshot("99.0", "5", "|", "100.0", "1", "100.1", "5");
+
+    // the acceptance's task takes the first fill; the second fill has its own task right after
+    assertThat(placeMarketBuy(kit, "2"))
+        .containsExactly(
+            "7 update NEW",
+            "7 update PARTIALLY_FILLED",
+            "7 fill 1",
+            "7 update FILLED",
+            "7 fill 1",
+            "7 after update NEW",
+            "7 after update PARTIALLY_FILLED",
+            "7 after fill 1",
+            "7 after update FILLED",
+            "7 after fill 1");
   }
 
   @Test
