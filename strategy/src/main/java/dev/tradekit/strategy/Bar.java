@@ -62,7 +62,9 @@ public final class Bar {
     this.low = low;
     this.close = close;
     this.volume = volume;
-    this.scale = null;
+    if (this.scale != null) {
+      this.scale = null;
+    }
   }
 
   /**
@@ -85,7 +87,9 @@ public final class Bar {
     this.lowTicks = low;
     this.close = scale.toDouble(close);
     this.volume = volume;
-    this.scale = scale;
+    if (this.scale != scale) {
+      this.scale = scale; // written when it changes: no store (and GC barrier) per bar
+    }
   }
 
   /** Epoch millis of the bar's first moment. */

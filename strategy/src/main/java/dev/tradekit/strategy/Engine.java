@@ -72,6 +72,10 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   private @Nullable Subscription userEvents;
   private boolean warming = true;
   private boolean running;
+
+  /** {@code running && !warming}, kept with both: one read per closed bar. */
+  private boolean live;
+
   private long lastOpenTime = Long.MIN_VALUE;
   private long index = -1;
   private BigDecimal position = BigDecimal.ZERO;
@@ -155,6 +159,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
                     i -> {
                       instrument = i;
                       running = true;
+                      live = !warming;
                       userEvents = exchange.streams().userEvents(this);
                       klines = exchange.streams().klines(symbol, settings.interval, this);
                       emit(new TradingEvent.BotStarted(name, now()));
@@ -181,6 +186,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
         () -> {
           boolean wasRunning = running;
           running = false;
+          live = false;
           closeQuietly(klines);
           closeQuietly(userEvents);
           klines = null;
@@ -256,6 +262,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       }
     }
     warming = false;
+    live = running;
     drainClosed();
   }
 
@@ -348,7 +355,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
    * Scheduler#canRunInline}).
    */
   private boolean inline() {
-    return running && !warming && closedBars.isEmpty() && scheduler.canRunInline();
+    return live && closedBars.isEmpty() && scheduler.canRunInline();
   }
 
   @Override
