@@ -320,7 +320,8 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   /**
    * A bar from a venue that keeps prices in ticks: a closed one that may run inline goes to the
    * strategy as a {@link Bar} holding the ticks (only the close is converted up front; open, high
-   * and low when someone reads them); anything else is converted and takes {@link #onBar}.
+   * and low when someone reads them); anything else is converted (the interface's default) and
+   * takes {@link #onBar}.
    */
   @Override
   public void onTicks(
@@ -338,15 +339,8 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       closedInline(bar);
       return;
     }
-    onBar(
-        openTime,
-        closeTime,
-        scale.toDouble(open),
-        scale.toDouble(high),
-        scale.toDouble(low),
-        scale.toDouble(close),
-        volume,
-        closed);
+    KlineListener.Numeric.super.onTicks(
+        openTime, closeTime, open, high, low, close, scale, volume, closed);
   }
 
   /**
