@@ -1,5 +1,6 @@
 package dev.tradekit.api;
 
+import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Kline;
 
 /**
@@ -41,8 +42,9 @@ public interface KlineListener {
 
   /**
    * A {@link KlineListener} that also takes bars as numbers: a venue that keeps its bars as numbers
-   * (the simulator) calls {@link #onBar} instead of building a {@link Kline} for each bar, other
-   * venues call {@link #onKline}. An implementation treats both calls of one bar the same way.
+   * (the simulator) calls {@link #onTicks} (by default: {@link #onBar}) instead of building a
+   * {@link Kline} for each bar, other venues call {@link #onKline}. An implementation treats both
+   * calls of one bar the same way.
    *
    * <pre>{@code
    * KlineListener.Numeric l = new KlineListener.Numeric() {
@@ -75,5 +77,44 @@ public interface KlineListener {
         double close,
         double volume,
         boolean closed);
+
+    /**
+     * A bar of the subscription with its prices in ticks of {@code scale}: a venue that keeps
+     * prices as ticks (the simulator) calls this instead of {@link #onBar}, so that a listener
+     * converts only the prices it reads ({@code scale.toDouble(ticks)} gives the same {@code
+     * double} {@link #onBar} would get). Default: converts the four prices and calls {@link
+     * #onBar}.
+     *
+     * <pre>{@code
+     * public void onTicks(long openTime, long closeTime, long open, long high, long low,
+     *     long close, TickScale scale, double volume, boolean closed) {
+     *   if (closed) closes.add(scale.toDouble(close)); // open, high and low never converted
+     * }
+     * }</pre>
+     *
+     * @param scale the tick size of the symbol's prices
+     * @param volume the base-asset volume
+     * @param closed true when this is the bar's final value (its close time has passed)
+     */
+    default void onTicks(
+        long openTime,
+        long closeTime,
+        long open,
+        long high,
+        long low,
+        long close,
+        TickScale scale,
+        double volume,
+        boolean closed) {
+      onBar(
+          openTime,
+          closeTime,
+          scale.toDouble(open),
+          scale.toDouble(high),
+          scale.toDouble(low),
+          scale.toDouble(close),
+          volume,
+          closed);
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.tradekit.api.Exchange;
 import dev.tradekit.api.KlineListener;
 import dev.tradekit.api.Subscription;
 import dev.tradekit.api.UserEventListener;
+import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.error.ExchangeException;
 import dev.tradekit.api.event.TradingEvent;
 import dev.tradekit.api.event.TradingListener;
@@ -17,6 +18,7 @@ import dev.tradekit.api.runtime.Scheduler;
 import dev.tradekit.execution.RiskLimits;
 import dev.tradekit.execution.RiskManager;
 import dev.tradekit.strategy.indicators.BarIndicator;
+import dev.tradekit.strategy.indicators.OnClose;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -70,6 +72,10 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   private @Nullable Subscription userEvents;
   private boolean warming = true;
   private boolean running;
+
+  /** {@code running && !warming}, kept with both: one read per closed bar. */
+  private boolean live;
+
   private long lastOpenTime = Long.MIN_VALUE;
   private long index = -1;
   private BigDecimal position = BigDecimal.ZERO;
@@ -153,6 +159,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
                     i -> {
                       instrument = i;
                       running = true;
+                      live = !warming;
                       userEvents = exchange.streams().userEvents(this);
                       klines = exchange.streams().klines(symbol, settings.interval, this);
                       emit(new TradingEvent.BotStarted(name, now()));
@@ -179,6 +186,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
         () -> {
           boolean wasRunning = running;
           running = false;
+          live = false;
           closeQuietly(klines);
           closeQuietly(userEvents);
           klines = null;
@@ -254,6 +262,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       }
     }
     warming = false;
+    live = running;
     drainClosed();
   }
 
@@ -294,7 +303,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       double volume,
       boolean closed) {
     if (closed) {
-      if (running && !warming && closedBars.isEmpty() && scheduler.canRunInline()) {
+      if (inline()) {
         bar.set(openTime, closeTime, open, high, low, close, volume);
         closedInline(bar);
         return;
@@ -306,6 +315,41 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       Bar forming = Bar.of(openTime, closeTime, open, high, low, close, volume);
       scheduler.execute(() -> onForming(forming));
     }
+  }
+
+  /**
+   * A bar from a venue that keeps prices in ticks: a closed one that may run inline goes to the
+   * strategy as a {@link Bar} holding the ticks (only the close is converted up front; open, high
+   * and low when someone reads them); anything else is converted (the interface's default) and
+   * takes {@link #onBar}.
+   */
+  @Override
+  public void onTicks(
+      long openTime,
+      long closeTime,
+      long open,
+      long high,
+      long low,
+      long close,
+      TickScale scale,
+      double volume,
+      boolean closed) {
+    if (closed && inline()) {
+      bar.setTicks(openTime, closeTime, open, high, low, close, scale, volume);
+      closedInline(bar);
+      return;
+    }
+    KlineListener.Numeric.super.onTicks(
+        openTime, closeTime, open, high, low, close, scale, volume, closed);
+  }
+
+  /**
+   * Whether a closed bar arriving now may go straight to the strategy: running, warmed up, no bar
+   * queued before it, and on the scheduler's own thread with nothing due ({@link
+   * Scheduler#canRunInline}).
+   */
+  private boolean inline() {
+    return live && closedBars.isEmpty() && scheduler.canRunInline();
   }
 
   @Override
@@ -394,8 +438,14 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
     }
     lastOpenTime = openTime;
     index++;
+    double close = b.close();
     for (BarIndicator indicator : indicators) {
-      indicator.onBar(b.open(), b.high(), b.low(), b.close(), b.volume());
+      // a close-only indicator gets the close alone: the bar's other prices stay unconverted
+      if (indicator instanceof OnClose c) {
+        c.update(close);
+      } else {
+        indicator.onBar(b.open(), b.high(), b.low(), close, b.volume());
+      }
     }
     // the stale-data guard of the risk limits (RiskManager.stale) on the bar's close time
     boolean fresh = !warming && now() - b.closeTime() <= maxBarAgeMillis;
@@ -409,7 +459,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       }
       return;
     }
-    orders.onBar(openTime, b.close());
+    orders.onBar(openTime, close);
     if (lossLimit && !halted) {
       checkLoss();
     }

@@ -26,11 +26,6 @@ final class KlineFeed {
   private final boolean updates;
   private boolean warned;
 
-  /** The close of the last bar delivered as numbers, in ticks and as its double. */
-  private long lastCloseTicks;
-
-  private double lastClose;
-
   KlineFeed(SymbolMarket market, KlineInterval interval, KlineListener listener) {
     this.market = market;
     this.interval = interval;
@@ -38,13 +33,13 @@ final class KlineFeed {
     this.numeric = listener instanceof KlineListener.Numeric n ? n : null;
     this.updates = listener.wantsUpdates();
     this.scale = market.scale;
-    this.lastClose = scale.toDouble(lastCloseTicks);
     this.bars = new KlineAggregator(market.symbol(), interval, scale::toDouble, this::deliver);
   }
 
   /**
-   * One bar from the aggregator: as numbers to a {@link KlineListener.Numeric}, else as a {@link
-   * Kline}; an update the listener does not want is not built at all.
+   * One bar from the aggregator: as ticks to a {@link KlineListener.Numeric} (which converts the
+   * prices it reads), else as a {@link Kline}; an update the listener does not want is not built at
+   * all.
    */
   private void deliver(
       long openTime,
@@ -66,14 +61,8 @@ final class KlineFeed {
       deliverKline(openTime, closeTime, o, h, l, c, volume, quoteVolume, trades, takerBuy, closed);
       return;
     }
-    TickScale s = scale;
-    // a bar usually opens at the previous close: its double is known (the same conversion)
-    double open = o == lastCloseTicks ? lastClose : s.toDouble(o);
-    double close = s.toDouble(c);
-    lastCloseTicks = c;
-    lastClose = close;
     try {
-      n.onBar(openTime, closeTime, open, s.toDouble(h), s.toDouble(l), close, volume, closed);
+      n.onTicks(openTime, closeTime, o, h, l, c, scale, volume, closed);
     } catch (RuntimeException e) {
       ListenerSet.failed(listener, e);
     }
