@@ -445,15 +445,7 @@ final class SimAccount {
     Scheduler scheduler = venue.scheduler();
     if (orderDelay == fillDelay) {
       scheduler.schedule(
-          () -> {
-            try {
-              dispatch(0, order);
-            } finally {
-              dispatch(1, fill);
-            }
-          },
-          orderDelay,
-          TimeUnit.MILLISECONDS);
+          () -> dispatchOrderAndFill(order, fill), orderDelay, TimeUnit.MILLISECONDS);
     } else {
       scheduler.schedule(() -> dispatch(0, order), orderDelay, TimeUnit.MILLISECONDS);
       scheduler.schedule(() -> dispatch(1, fill), fillDelay, TimeUnit.MILLISECONDS);
@@ -552,21 +544,24 @@ final class SimAccount {
     @Override
     public void run() {
       ran = true;
-      Order update = filled;
-      Fill f = fill;
-      if (update == null || f == null) {
-        dispatch(0, accepted);
-        return;
-      }
       try {
         dispatch(0, accepted);
       } finally {
-        try {
-          dispatch(0, update);
-        } finally {
-          dispatch(1, f);
+        Order update = filled;
+        Fill f = fill;
+        if (update != null && f != null) {
+          dispatchOrderAndFill(update, f);
         }
       }
+    }
+  }
+
+  /** A fill's order update to every listener, then the fill (one task's work, see above). */
+  private void dispatchOrderAndFill(Order order, Fill fill) {
+    try {
+      dispatch(0, order);
+    } finally {
+      dispatch(1, fill);
     }
   }
 
