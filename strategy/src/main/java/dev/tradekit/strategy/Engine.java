@@ -73,9 +73,6 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
   private boolean warming = true;
   private boolean running;
 
-  /** {@code running && !warming}, kept with both: one read per closed bar. */
-  private boolean live;
-
   private long lastOpenTime = Long.MIN_VALUE;
   private long index = -1;
   private BigDecimal position = BigDecimal.ZERO;
@@ -159,7 +156,6 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
                     i -> {
                       instrument = i;
                       running = true;
-                      live = !warming;
                       userEvents = exchange.streams().userEvents(this);
                       klines = exchange.streams().klines(symbol, settings.interval, this);
                       emit(new TradingEvent.BotStarted(name, now()));
@@ -186,7 +182,6 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
         () -> {
           boolean wasRunning = running;
           running = false;
-          live = false;
           closeQuietly(klines);
           closeQuietly(userEvents);
           klines = null;
@@ -262,7 +257,6 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
       }
     }
     warming = false;
-    live = running;
     drainClosed();
   }
 
@@ -349,7 +343,7 @@ final class Engine implements KlineListener.Numeric, UserEventListener, BarConte
    * Scheduler#canRunInline}).
    */
   private boolean inline() {
-    return live && closedBars.isEmpty() && scheduler.canRunInline();
+    return running && !warming && closedBars.isEmpty() && scheduler.canRunInline();
   }
 
   @Override
