@@ -91,6 +91,31 @@ final class BarLane {
   }
 
   /**
+   * When a {@link #quiet} bar closing at {@code close} would reach the accounts ({@link
+   * VisibleFeed#soleRelease}): {@code close + latency} or later when nothing waits in the visible
+   * feed, else {@link Long#MIN_VALUE}; also {@link Long#MIN_VALUE} for an unlisted symbol.
+   */
+  long soleRelease(long close, long latency) {
+    VisibleFeed f = feed;
+    return matcher == null || f == null ? Long.MIN_VALUE : f.soleRelease(close, latency);
+  }
+
+  /**
+   * {@link #quietClose} and the bar's release in one step, with the scheduler at {@code release}
+   * (from {@link #soleRelease}) and nothing due before it: the book becomes the close ± 1 tick and
+   * the bar goes to the kline listeners now.
+   */
+  void quietCloseAt(BarColumns bars, int row, long release) {
+    SymbolMatcher m = matcher;
+    VisibleFeed f = feed;
+    if (m == null || f == null) {
+      return;
+    }
+    m.showBar(bars.closeTicks(row), bars.volume(row), bars.closeTime(row));
+    f.deliverBar(bars, row, release);
+  }
+
+  /**
    * The close of a bar that is still {@link #quiet}, at time {@code now} (the scheduler's, or a
    * later time up to which nothing is due): what {@link SimVenue#onMarketEvent} does when nothing
    * rests (book to the close ± 1 tick, the bar into the visible feed after {@code latency}, drawn

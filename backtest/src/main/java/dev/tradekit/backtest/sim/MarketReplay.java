@@ -159,11 +159,18 @@ public final class MarketReplay {
           if (feedIdle && clock.idleThrough(close)) {
             long latency = lane.latency();
             if (latency > 0) {
-              laneTime = close; // nothing is due up to the close: the clock need not stop there
+              long release = lane.soleRelease(close, latency);
+              if (releasedAtClose(b, i, release, epochMillis)) {
+                clock.advanceTo(release);
+                lane.quietCloseAt(b, i, release);
+              } else {
+                laneTime = close; // nothing is due up to the close: the clock need not stop there
+                lane.quietClose(b, i, close, latency);
+              }
             } else {
               clock.advanceTo(close); // the bar may be visible at once: the clock is at its close
+              lane.quietClose(b, i, close, latency);
             }
-            lane.quietClose(b, i, close, latency);
             oneStep++;
           } else {
             // the open of a quiet bar only sets the one-level book: no event, then what is due
@@ -197,6 +204,22 @@ public final class MarketReplay {
       b.skip();
       processed++;
     }
+  }
+
+  /**
+   * Whether a bar whose close is matched on the fast lane may be handed to the accounts at once, at
+   * its {@code release} time ({@link BarLane#soleRelease}), rather than wait in the visible feed:
+   * nothing else waits there, the release is within this run, the next bar of the block opens no
+   * earlier, and nothing is due on the clock or in another feed up to it. Then nothing can happen
+   * between the close and the release, and the bar reaches the listeners exactly as it would have.
+   */
+  private boolean releasedAtClose(BarColumns b, int i, long release, long epochMillis) {
+    return release != Long.MIN_VALUE
+        && release <= epochMillis
+        && i + 1 < b.size()
+        && b.openTime(i + 1) >= release
+        && venue.nextVisibleRelease() > release
+        && clock.idleThrough(release);
   }
 
   private boolean fetch() {

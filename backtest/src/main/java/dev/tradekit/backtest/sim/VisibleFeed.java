@@ -203,17 +203,7 @@ final class VisibleFeed {
       return;
     }
     if (latency == 0 && tail == applied && !held) {
-      lastRelease = Math.max(lastRelease, now);
-      listeners.klineBar(
-          bars.openTime(row),
-          bars.closeTime(row),
-          bars.openTicks(row),
-          bars.highTicks(row),
-          bars.lowTicks(row),
-          bars.closeTicks(row),
-          bars.volume(row),
-          bars.quoteVolume(row));
-      lastTradeTicks = bars.closeTicks(row); // after the klines, as apply() does for a BAR event
+      handOver(bars, row, Math.max(lastRelease, now));
       return;
     }
     if (tail - applied == ring.length) {
@@ -232,6 +222,40 @@ final class VisibleFeed {
     r[at + 6] = Double.doubleToRawLongBits(bars.volume(row));
     r[at + 7] = Double.doubleToRawLongBits(bars.quoteVolume(row));
     enqueued(slot, now, latency);
+  }
+
+  /**
+   * The time a bar offered now with {@code latency} would become visible if it were the only thing
+   * waiting here ({@link #offerBar} would hold it), or {@link Long#MIN_VALUE} when something waits
+   * already (it would queue behind it). See {@link #deliverBar}.
+   */
+  long soleRelease(long now, long latency) {
+    return released == tail && !held ? Math.max(lastRelease, now + latency) : Long.MIN_VALUE;
+  }
+
+  /**
+   * {@link #offerBar} and its {@link #release} in one step, for a bar of {@link #soleRelease}
+   * {@code release} when the clock is at that time and nothing else became due on the way: the bar
+   * goes to the kline feeds now, as it would have at its release, without waiting in the feed.
+   */
+  void deliverBar(BarColumns bars, int row, long release) {
+    noteEpoch();
+    handOver(bars, row, release);
+  }
+
+  /** A bar row visible at {@code release} (the current time) to the kline feeds, as numbers. */
+  private void handOver(BarColumns bars, int row, long release) {
+    lastRelease = release;
+    listeners.klineBar(
+        bars.openTime(row),
+        bars.closeTime(row),
+        bars.openTicks(row),
+        bars.highTicks(row),
+        bars.lowTicks(row),
+        bars.closeTicks(row),
+        bars.volume(row),
+        bars.quoteVolume(row));
+    lastTradeTicks = bars.closeTicks(row); // after the klines, as apply() does for a BAR event
   }
 
   /** {@link #offerBar} with nothing waiting: the bar waits in the {@code held*} fields. */

@@ -112,4 +112,83 @@ class BarLaneTest {
     // bar 3's open, then rests)
     assertThat(replay.barsInOneStep()).isEqualTo(4);
   }
+
+  /** {@code n} one-minute bars from T0, closes 30,000.0 + i, each opening 0.3 below its close. */
+  private static BarSource steps(int n) {
+    int[] next = {0};
+    return BarSource.of(
+        into -> {
+          into.clear(SimKit.SYMBOL);
+          for (; next[0] < n && !into.isFull(); next[0]++) {
+            long open = T0 + next[0] * MINUTE;
+            long close = 300_000L + 10 * next[0];
+            into.add(open, open + MINUTE - 1, close - 3, close, close - 3, close, 2, 0);
+          }
+          return into.size();
+        });
+  }
+
+  /** Per bar seen: its open time, the clock and the venue's mark (ticks) when it reached us. */
+  private static List<long[]> seenWithLatency(long latencyMillis) {
+    SimKit k =
+        new SimKit(
+            b ->
+                b.barMode(true)
+                    .orderLatency(LatencyModel.fixed(Duration.ofMillis(1)))
+                    .marketDataLatency(LatencyModel.fixed(Duration.ofMillis(latencyMillis))));
+    Exchange ex = k.account("a", "10000");
+    List<long[]> seen = new ArrayList<>();
+    KlineListener l =
+        (bar, closed) ->
+            seen.add(
+                new long[] {
+                  bar.openTime(),
+                  k.clock.currentTimeMillis(),
+                  SimKit.SCALE.toTicks(k.venue.markPrice(SimKit.SYMBOL))
+                });
+    ex.streams().klines(SimKit.SYMBOL, KlineInterval.M1, l);
+    MarketReplay replay = new MarketReplay(steps(8), k.venue);
+    replay.runToEnd();
+    replay.runUntil(T0 + 9 * MINUTE);
+    return seen;
+  }
+
+  @Test
+  void aBarReleasedAtTheNextOpenIsSeenBeforeThatOpenMovesTheBookAndALaterOneAfter() {
+    List<long[]> atNextOpen = seenWithLatency(1);
+    List<long[]> later = seenWithLatency(2);
+
+    assertThat(atNextOpen).hasSize(8);
+    assertThat(later).hasSize(8);
+    for (int i = 0; i < 7; i++) {
+      long open = T0 + i * MINUTE;
+      long close = 300_000L + 10 * i;
+      // released at the next bar's open: the book is still the bar's own close
+      assertThat(atNextOpen.get(i)).containsExactly(open, open + MINUTE, close);
+      // released 1 ms into the next bar: the book is that bar's open (0.3 below its close)
+      assertThat(later.get(i)).containsExactly(open, open + MINUTE + 1, close + 10 - 3);
+    }
+  }
+
+  @Test
+  void aTimerDueAtABarsReleaseRunsBeforeTheBarReachesTheListener() {
+    SimKit k = kit();
+    Exchange ex = k.account("a", "10000");
+    List<String> order = new ArrayList<>();
+    ex.streams()
+        .klines(
+            SimKit.SYMBOL,
+            KlineInterval.M1,
+            (bar, closed) -> order.add("bar " + (bar.openTime() - T0) / MINUTE));
+    long release2 = T0 + 3 * MINUTE; // bar 2 closes 1 ms before, visible after 1 ms
+    k.clock.schedule(
+        () -> order.add("timer"),
+        release2 - k.clock.currentTimeMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+    MarketReplay replay = new MarketReplay(bars(5), k.venue);
+
+    replay.runToEnd();
+
+    assertThat(order).startsWith("bar 0", "bar 1", "timer", "bar 2", "bar 3");
+  }
 }
