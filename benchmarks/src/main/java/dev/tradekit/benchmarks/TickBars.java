@@ -24,13 +24,25 @@ final class TickBars {
   final long[] open;
   final long[] close;
 
+  /** High, low and quote volume per bar, made here (setup) as ta4j's series is made in setup. */
+  private final long[] high;
+
+  private final long[] low;
+  private final double[] quoteVolume;
+
   TickBars(SmaBars bars) {
     int n = bars.size();
     open = new long[n];
     close = new long[n];
+    high = new long[n];
+    low = new long[n];
+    quoteVolume = new double[n];
     for (int i = 0; i < n; i++) {
       open[i] = Math.round(bars.open[i] * 100);
       close[i] = Math.round(bars.close[i] * 100);
+      high[i] = Math.max(open[i], close[i]);
+      low[i] = Math.min(open[i], close[i]);
+      quoteVolume[i] = close[i] / 100.0;
     }
   }
 
@@ -50,7 +62,9 @@ final class TickBars {
 
   /**
    * A fresh source of the bars as closed {@code BAR} events at their close times; a {@link
-   * BarSource}, so a bar-mode replay reads them a block at a time without an event per bar.
+   * BarSource}, so a bar-mode replay reads them a block at a time without an event per bar. The
+   * bars' columns are made in the constructor: a run copies them, as ta4j's run reads a series made
+   * in setup.
    */
   MarketDataSource source() {
     int[] next = {0};
@@ -60,10 +74,15 @@ final class TickBars {
           int end = Math.min(close.length, next[0] + into.capacity());
           for (int i = next[0]; i < end; i++) {
             long openTime = SmaBars.T0 + i * MINUTE;
-            long hi = Math.max(open[i], close[i]);
-            long lo = Math.min(open[i], close[i]);
             into.add(
-                openTime, openTime + MINUTE - 1, open[i], hi, lo, close[i], 1, close[i] / 100.0);
+                openTime,
+                openTime + MINUTE - 1,
+                open[i],
+                high[i],
+                low[i],
+                close[i],
+                1,
+                quoteVolume[i]);
           }
           next[0] = end;
           return into.size();
