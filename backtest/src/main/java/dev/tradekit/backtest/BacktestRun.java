@@ -27,6 +27,7 @@ final class BacktestRun {
   private final List<String> names = new ArrayList<>();
   private final List<EquityCurve> curves = new ArrayList<>();
   private final List<Consumer<double[]>> equity = new ArrayList<>();
+  private final List<FillTally> tallies = new ArrayList<>();
   private final double[] sampled = new double[2];
   private @org.jspecify.annotations.Nullable VirtualScheduler clock;
   private long barsInOneStep;
@@ -78,6 +79,9 @@ final class BacktestRun {
       for (int i = 0; i < names.size(); i++) {
         curves.add(new EquityCurve(capacity));
         equity.add(v.equityReader(names.get(i), bt.equityAsset));
+        FillTally tally = new FillTally();
+        v.addFillListener(names.get(i), tally);
+        tallies.add(tally);
       }
       for (Bot b : bots) {
         b.start();
@@ -99,7 +103,7 @@ final class BacktestRun {
       }
       List<AccountResult> results = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
-        results.add(result(v, names.get(i), curves.get(i)));
+        results.add(result(v, names.get(i), curves.get(i), tallies.get(i)));
       }
       return new BacktestResult(t0, clock.currentTimeMillis(), events, results);
     }
@@ -147,18 +151,13 @@ final class BacktestRun {
     }
   }
 
-  private AccountResult result(SimVenue v, String name, EquityCurve curve) {
+  private AccountResult result(SimVenue v, String name, EquityCurve curve, FillTally tally) {
     List<Fill> fills = v.fills(name);
-    BigDecimal feeSum = BigDecimal.ZERO;
-    BigDecimal tradedSum = BigDecimal.ZERO;
-    // one pass over the fills for the sums and the round trips: each fill is read from memory once
+    // the sums and each fill's figures were tallied as the fills were booked: no fill is read again
     RoundTrips roundTrips = new RoundTrips(new EquityCursor(curve));
-    for (int i = 0, n = fills.size(); i < n; i++) {
-      Fill f = fills.get(i);
-      feeSum = feeSum.add(f.commission());
-      tradedSum = tradedSum.add(f.price().multiply(f.quantity()));
-      roundTrips.add(f);
-    }
+    tally.replay(roundTrips);
+    BigDecimal feeSum = tally.fees();
+    BigDecimal tradedSum = tally.traded();
     BigDecimal fundingSum = BigDecimal.ZERO;
     for (Income i : v.income(name)) {
       if (i.type().equals("FUNDING_FEE")) {

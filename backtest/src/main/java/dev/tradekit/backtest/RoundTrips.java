@@ -45,11 +45,11 @@ final class RoundTrips {
     }
   }
 
-  /** The slot of the trip of {@code f}'s symbol and position side in {@code open}, or -1. */
-  private static int find(List<Open> open, Fill f) {
+  /** The slot of the trip of {@code symbol} and position side {@code side}, or -1. */
+  private static int find(List<Open> open, String symbol, PositionSide side) {
     for (int i = 0; i < open.size(); i++) {
       Open o = open.get(i);
-      if (o.side == f.positionSide() && o.symbol.equals(f.symbol())) {
+      if (o.side == side && o.symbol.equals(symbol)) {
         return i;
       }
     }
@@ -77,14 +77,35 @@ final class RoundTrips {
 
   /** Folds the next fill (in time order) into its symbol and side's trip. */
   void add(Fill f) {
-    int slot = find(open, f);
-    double q = f.quantity().doubleValue();
-    double price = f.price().doubleValue();
-    double fee = f.commission().doubleValue();
-    double delta = f.side() == Side.BUY ? q : -q;
+    add(
+        f.symbol(),
+        f.positionSide(),
+        f.side(),
+        f.time(),
+        f.quantity().doubleValue(),
+        f.price().doubleValue(),
+        f.commission().doubleValue(),
+        f.realizedPnl().doubleValue());
+  }
+
+  /**
+   * {@link #add(Fill)} from a fill's figures as doubles (quantity, price, commission, realised
+   * PnL), as {@link FillTally} keeps them.
+   */
+  void add(
+      String symbol,
+      PositionSide positionSide,
+      Side side,
+      long time,
+      double q,
+      double price,
+      double fee,
+      double realized) {
+    int slot = find(open, symbol, positionSide);
+    double delta = side == Side.BUY ? q : -q;
     Open o = slot < 0 ? null : open.get(slot);
     if (o == null || o.finished || o.position == 0) {
-      o = start(f, equityAt);
+      o = start(symbol, positionSide, time, equityAt);
       if (slot < 0) {
         slot = open.size();
         open.add(o);
@@ -104,14 +125,14 @@ final class RoundTrips {
     double closing = Math.min(q, Math.abs(o.position));
     o.exitQty += closing;
     o.exitNotional += closing * price;
-    o.gross += f.realizedPnl().doubleValue();
+    o.gross += realized;
     o.fees += fee * closing / q;
     o.position += Math.signum(delta) * closing;
     if (Math.abs(o.position) < 1e-12) {
-      out.add(finish(f.symbol(), o, f.time()));
+      out.add(finish(symbol, o, time));
       double rest = q - closing;
       if (rest > 1e-12) {
-        Open n = start(f, equityAt);
+        Open n = start(symbol, positionSide, time, equityAt);
         n.entryQty = rest;
         n.entryNotional = rest * price;
         n.fees = fee * rest / q;
@@ -125,10 +146,11 @@ final class RoundTrips {
     }
   }
 
-  private static Open start(Fill f, LongToDoubleFunction equityAt) {
-    Open o = new Open(f.symbol(), f.positionSide());
-    o.openTime = f.time();
-    o.equityAtOpen = equityAt.applyAsDouble(f.time());
+  private static Open start(
+      String symbol, PositionSide side, long time, LongToDoubleFunction equityAt) {
+    Open o = new Open(symbol, side);
+    o.openTime = time;
+    o.equityAtOpen = equityAt.applyAsDouble(time);
     return o;
   }
 

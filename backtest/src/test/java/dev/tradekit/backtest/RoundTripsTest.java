@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RoundTripsTest {
   private static int ids;
 
-  private static Fill fill(Side side, String price, String qty, String pnl, long time) {
+  static Fill fill(Side side, String price, String qty, String pnl, long time) {
     BigDecimal p = new BigDecimal(price);
     BigDecimal q = new BigDecimal(qty);
     return new Fill(
@@ -33,7 +33,7 @@ class RoundTripsTest {
         time);
   }
 
-  private static List<Fill> session() {
+  static List<Fill> session() {
     List<Fill> fills = new ArrayList<>();
     fills.add(fill(Side.BUY, "100", "1", "0", 1_000)); // long 1
     fills.add(fill(Side.SELL, "110", "1", "10", 2_000)); // closed: +10

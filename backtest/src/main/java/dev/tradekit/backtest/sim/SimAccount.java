@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,9 @@ final class SimAccount {
         }
       };
   private final List<Fill> fills = new ArrayList<>();
+
+  /** Called with each fill as it is booked ({@link SimVenue#addFillListener}). */
+  final ListenerSet<Consumer<Fill>> fillListeners = new ListenerSet<>();
 
   /**
    * Per symbol, the remaining lots and notional (ticks times lots) of the open orders that carry
@@ -293,6 +297,7 @@ final class SimAccount {
             maker,
             now);
     fills.add(fill);
+    publishFill(fill);
     if (o.status == OrderStatus.FILLED) {
       uncount(o);
       open.remove(o.id);
@@ -306,6 +311,19 @@ final class SimAccount {
         "ORDER", asset, () -> List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));
     expireStaleClosingOrders(o.matcher);
     return n;
+  }
+
+  /** A booked fill to the fill listeners, at once (no latency: they observe the ledger). */
+  private void publishFill(Fill fill) {
+    Object[] ls = fillListeners.snapshot();
+    for (int i = 0; i < ls.length; i++) {
+      Consumer<Fill> l = ListenerSet.get(ls, i);
+      try {
+        l.accept(fill);
+      } catch (RuntimeException e) {
+        ListenerSet.failed(l, e);
+      }
+    }
   }
 
   /** Expires resting closing orders of a symbol whose position is gone (as Binance does). */

@@ -332,6 +332,23 @@ public final class SimVenue {
     return out -> account.equity(asset, out);
   }
 
+  /**
+   * Calls {@code listener} with each fill of account {@code name} as the matcher books it, on the
+   * scheduler's thread, before the account's user events (which come after the order latency): for
+   * figures kept while the run goes, without reading every fill again afterwards. A listener that
+   * throws is logged and stays subscribed; closing the subscription removes it.
+   *
+   * <pre>{@code
+   * Subscription s = venue.addFillListener("maker", fill -> fees.add(fill.commission()));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if no account has that name
+   */
+  public Subscription addFillListener(String name, Consumer<Fill> listener) {
+    SimAccount account = requireAccount(name).account;
+    return account.fillListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
   /** Every fill of account {@code name} so far, oldest first (a copy). Scheduler thread only. */
   public List<Fill> fills(String name) {
     return List.copyOf(requireAccount(name).account.fills());
