@@ -314,6 +314,7 @@ final class BacktestRun {
 
     private boolean peeked;
     private long read;
+    private @org.jspecify.annotations.Nullable BarColumns cutBlock;
 
     WindowBars(BarSource source, @org.jspecify.annotations.Nullable Long start) {
       this.source = source;
@@ -339,6 +340,46 @@ final class BacktestRun {
         return into.size();
       }
       return fill(into);
+    }
+
+    /**
+     * The source's block lent as it is, unless rows of it are before the start: then the rest of it
+     * is copied into {@code scratch} (or a block of this window's when the lent one is larger).
+     */
+    @Override
+    public @org.jspecify.annotations.Nullable BarColumns lendBars(BarColumns scratch) {
+      if (peeked) {
+        return nextBars(scratch) == 0 ? null : scratch;
+      }
+      while (true) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new CancellationException("the backtest was interrupted after " + read + " bars");
+        }
+        BarColumns b = source.lendBars(scratch);
+        if (b == null) {
+          return null;
+        }
+        read += b.size();
+        if (start != Long.MIN_VALUE && b.hasRowBefore(start)) {
+          BarColumns own = b == scratch ? scratch : cut(b);
+          own.dropBefore(start);
+          b = own;
+        }
+        if (b.size() > 0) {
+          return b;
+        }
+      }
+    }
+
+    /** A copy of a lent block, in a block of this window's (made once, as large as needed). */
+    private BarColumns cut(BarColumns lent) {
+      BarColumns own = cutBlock;
+      if (own == null || own.capacity() < lent.size()) {
+        own = new BarColumns(lent.capacity());
+        cutBlock = own;
+      }
+      own.copyFrom(lent);
+      return own;
     }
 
     private int fill(BarColumns into) {

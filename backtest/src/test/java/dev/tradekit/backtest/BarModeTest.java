@@ -9,6 +9,8 @@ import dev.tradekit.api.model.Kline;
 import dev.tradekit.api.model.KlineInterval;
 import dev.tradekit.api.model.OrderRequest;
 import dev.tradekit.api.model.Side;
+import dev.tradekit.backtest.data.BarColumns;
+import dev.tradekit.backtest.data.BarSource;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.sim.AccountSetup;
 import java.math.BigDecimal;
@@ -227,5 +229,74 @@ class BarModeTest {
         .run();
 
     assertThat(trades[0]).isZero();
+  }
+
+  @Test
+  void barsLentInBlocksGiveTheRunOfBarEventsAndStayUnchangedForTheNextRun() {
+    long[][] ohlc = TestBars.randomWalk(13, 200);
+    List<BarColumns> blocks = TestBars.blocks(ohlc, 50, 7);
+    String before = rows(blocks);
+    // from inside the second block (its first rows are cut from a copy), and from the first close
+    Instant inside = Instant.ofEpochMilli(TestBars.T0 + 10 * TestBars.MINUTE + 5);
+    for (Instant start : new Instant[] {inside, null}) {
+      List<Kline> eventBars = new ArrayList<>();
+      List<Kline> lentBars = new ArrayList<>();
+      List<Kline> againBars = new ArrayList<>();
+      BacktestResult events =
+          run(() -> new TestBars(ohlc, 50), start, true, eventBars, BarModeTest::flipEveryThirdBar);
+      BacktestResult lent =
+          run(
+              () -> BarSource.ofBlocks(blocks),
+              start,
+              true,
+              lentBars,
+              BarModeTest::flipEveryThirdBar);
+      BacktestResult again =
+          run(
+              () -> BarSource.ofBlocks(blocks),
+              start,
+              true,
+              againBars,
+              BarModeTest::flipEveryThirdBar);
+
+      assertThat(ohlcv(lentBars))
+          .hasSize(start == null ? 199 : 189)
+          .isEqualTo(ohlcv(eventBars))
+          .isEqualTo(ohlcv(againBars));
+      assertThat(described(lent.account("bars").fills()))
+          .isNotEmpty()
+          .isEqualTo(described(events.account("bars").fills()))
+          .isEqualTo(described(again.account("bars").fills()));
+      assertThat(lent.events()).isEqualTo(events.events());
+      assertThat(rows(blocks)).as("the lent blocks are read, never changed").isEqualTo(before);
+    }
+  }
+
+  /** Every row and cursor of {@code blocks}, as text. */
+  private static String rows(List<BarColumns> blocks) {
+    StringBuilder sb = new StringBuilder();
+    for (BarColumns b : blocks) {
+      sb.append(b.symbol()).append(' ').append(b.position()).append('/').append(b.size());
+      for (int i = 0; i < b.size(); i++) {
+        sb.append(' ')
+            .append(b.openTime(i))
+            .append(',')
+            .append(b.closeTime(i))
+            .append(',')
+            .append(b.openTicks(i))
+            .append(',')
+            .append(b.highTicks(i))
+            .append(',')
+            .append(b.lowTicks(i))
+            .append(',')
+            .append(b.closeTicks(i))
+            .append(',')
+            .append(b.volume(i))
+            .append(',')
+            .append(b.quoteVolume(i));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
   }
 }

@@ -2,10 +2,13 @@ package dev.tradekit.backtest;
 
 import dev.tradekit.api.book.TickScale;
 import dev.tradekit.api.model.Instrument;
+import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.BarSource;
 import dev.tradekit.backtest.data.MarketDataSource;
 import dev.tradekit.backtest.data.MarketEvent;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /** In-memory one-minute bars for tests; prices in ticks of 0.1. */
@@ -64,6 +67,20 @@ final class TestBars implements MarketDataSource {
           }
           return into.size();
         });
+  }
+
+  /** The same bars in blocks of {@code block} rows, for {@link BarSource#ofBlocks}. */
+  static List<BarColumns> blocks(long[][] ohlc, double volume, int block) {
+    TestBars events = new TestBars(ohlc, volume);
+    MarketEvent e = new MarketEvent();
+    List<BarColumns> out = new ArrayList<>();
+    while (events.next(e)) {
+      if (out.isEmpty() || out.get(out.size() - 1).isFull()) {
+        out.add(new BarColumns(block).clear(SYMBOL));
+      }
+      out.get(out.size() - 1).add(e);
+    }
+    return out;
   }
 
   @Override

@@ -1,12 +1,15 @@
 package dev.tradekit.benchmarks;
 
 import dev.tradekit.api.model.Instrument;
+import dev.tradekit.backtest.data.BarColumns;
 import dev.tradekit.backtest.data.BarSource;
 import dev.tradekit.backtest.data.MarketDataSource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNum;
@@ -24,25 +27,31 @@ final class TickBars {
   final long[] open;
   final long[] close;
 
-  /** High, low and quote volume per bar, made here (setup) as ta4j's series is made in setup. */
-  private final long[] high;
-
-  private final long[] low;
-  private final double[] quoteVolume;
+  /** The same bars in blocks of {@link BarColumns#DEFAULT_CAPACITY}, made here (setup). */
+  private final List<BarColumns> blocks = new ArrayList<>();
 
   TickBars(SmaBars bars) {
     int n = bars.size();
     open = new long[n];
     close = new long[n];
-    high = new long[n];
-    low = new long[n];
-    quoteVolume = new double[n];
     for (int i = 0; i < n; i++) {
       open[i] = Math.round(bars.open[i] * 100);
       close[i] = Math.round(bars.close[i] * 100);
-      high[i] = Math.max(open[i], close[i]);
-      low[i] = Math.min(open[i], close[i]);
-      quoteVolume[i] = close[i] / 100.0;
+      if (i % BarColumns.DEFAULT_CAPACITY == 0) {
+        blocks.add(new BarColumns().clear(SYMBOL));
+      }
+      long openTime = SmaBars.T0 + i * MINUTE;
+      blocks
+          .get(blocks.size() - 1)
+          .add(
+              openTime,
+              openTime + MINUTE - 1,
+              open[i],
+              Math.max(open[i], close[i]),
+              Math.min(open[i], close[i]),
+              close[i],
+              1,
+              close[i] / 100.0);
     }
   }
 
@@ -63,30 +72,11 @@ final class TickBars {
   /**
    * A fresh source of the bars as closed {@code BAR} events at their close times; a {@link
    * BarSource}, so a bar-mode replay reads them a block at a time without an event per bar. The
-   * bars' columns are made in the constructor: a run copies them, as ta4j's run reads a series made
-   * in setup.
+   * blocks are made in the constructor and lent to each run ({@link BarSource#ofBlocks}), as ta4j's
+   * run reads a series made in setup.
    */
   MarketDataSource source() {
-    int[] next = {0};
-    return BarSource.of(
-        into -> {
-          into.clear(SYMBOL);
-          int end = Math.min(close.length, next[0] + into.capacity());
-          for (int i = next[0]; i < end; i++) {
-            long openTime = SmaBars.T0 + i * MINUTE;
-            into.add(
-                openTime,
-                openTime + MINUTE - 1,
-                open[i],
-                high[i],
-                low[i],
-                close[i],
-                1,
-                quoteVolume[i]);
-          }
-          next[0] = end;
-          return into.size();
-        });
+    return BarSource.ofBlocks(blocks);
   }
 
   /** The same bars as a ta4j series of {@link DoubleNum}. */

@@ -153,6 +153,11 @@ public final class BarColumns {
     quoteVolume[to] = quoteVolume[from];
   }
 
+  /** Whether a row closes before {@code startMillis} (what {@link #dropBefore} would drop). */
+  public boolean hasRowBefore(long startMillis) {
+    return minCloseTime < startMillis;
+  }
+
   /** Makes this block a copy of {@code other}, cursor included. */
   public void copyFrom(BarColumns other) {
     if (other.size > capacity()) {

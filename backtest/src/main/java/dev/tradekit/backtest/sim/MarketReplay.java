@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * venue's {@link VirtualScheduler} advances to the event's time (running every bot timer, order
  * arrival and user event due on the way), then the venue takes the event. Streaming: one reusable
  * event, memory constant in the length of the data; a source that holds its events lends each one
- * ({@link MarketDataSource#nextEvent}), which the venue reads without copying.
+ * ({@link MarketDataSource#nextEvent}), which the venue reads without copying, and a {@link
+ * BarSource} that holds its bars in blocks lends each block ({@link BarSource#lendBars}).
  *
  * <pre>{@code
  * VirtualScheduler clock = new VirtualScheduler(start);
@@ -44,6 +45,11 @@ public final class MarketReplay {
   private final boolean barMode;
   private final @Nullable BarSource bars;
   private final BarColumns block;
+
+  /** The block being read (lent by the source or {@link #block}), and the next row of it. */
+  private BarColumns current;
+
+  private int row;
   private boolean pending;
   private boolean barOpened;
   private boolean exhausted;
@@ -74,6 +80,7 @@ public final class MarketReplay {
     this.barMode = venue.barMode();
     this.bars = barMode && source instanceof BarSource b ? b : null;
     this.block = new BarColumns(bars == null ? 1 : BarColumns.DEFAULT_CAPACITY);
+    this.current = block;
   }
 
   /**
@@ -137,16 +144,21 @@ public final class MarketReplay {
    * open and at its close, as {@code BAR} events.
    */
   private void runBars(BarSource bars, long epochMillis) {
-    BarColumns b = block;
+    BarColumns b = current;
     while (true) {
-      if (b.position() == b.size()) {
-        if (exhausted || bars.nextBars(b) == 0) {
+      if (row == b.size()) {
+        BarColumns next = exhausted ? null : bars.lendBars(block);
+        if (next == null) {
           exhausted = true;
+          current = block; // which the source may have emptied while finding nothing more
+          row = block.size();
           return;
         }
+        current = b = next;
+        row = 0;
         lane.select(b.symbol());
       }
-      int i = b.position();
+      int i = row;
       if (!barOpened) {
         long open = Math.max(b.openTime(i), now());
         if (open > epochMillis) {
@@ -187,7 +199,7 @@ public final class MarketReplay {
               oneStep++; // only tasks due exactly at the close ran
             }
           }
-          b.skip();
+          row++;
           processed++;
           continue;
         }
@@ -201,7 +213,7 @@ public final class MarketReplay {
       barOpened = false;
       advanceTo(t);
       venue.onMarketEvent(event);
-      b.skip();
+      row++;
       processed++;
     }
   }
@@ -280,6 +292,6 @@ public final class MarketReplay {
 
   /** True once the source has no more events. */
   public boolean isFinished() {
-    return bars != null ? exhausted && block.position() == block.size() : exhausted && !pending;
+    return bars != null ? exhausted && row == current.size() : exhausted && !pending;
   }
 }
