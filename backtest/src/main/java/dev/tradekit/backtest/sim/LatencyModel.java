@@ -80,12 +80,12 @@ public final class LatencyModel {
     return new LatencyModel(values, false);
   }
 
-  /** One latency in milliseconds, drawn from {@code random} unless the model is fixed. */
   /** The latency when it is fixed (draws nothing from a random source), else {@code -1}. */
   long fixedMillis() {
     return !uniform && millis.length == 1 ? millis[0] : -1;
   }
 
+  /** One latency in milliseconds, drawn from {@code random} unless the model is fixed. */
   public long sampleMillis(SplittableRandom random) {
     Objects.requireNonNull(random, "random");
     if (uniform) {

@@ -76,6 +76,7 @@ public final class SimVenue {
   private final LatencyModel orderLatency;
   private final LatencyModel marketDataLatency;
   private final long fixedMarketDataLatency;
+  private final long fixedOrderLatency;
   private final boolean barMode;
   private @Nullable String lastSymbol;
   private @Nullable SymbolMatcher lastMatcher;
@@ -94,6 +95,7 @@ public final class SimVenue {
     this.orderLatency = orderLatency;
     this.marketDataLatency = marketDataLatency;
     this.fixedMarketDataLatency = marketDataLatency.fixedMillis();
+    this.fixedOrderLatency = orderLatency.fixedMillis();
     this.random = new SplittableRandom(b.seed);
     this.barMode = b.barMode;
     for (Instrument i : b.instruments.values()) {
@@ -457,6 +459,9 @@ public final class SimVenue {
   }
 
   long sampleOrderLatency() {
+    if (fixedOrderLatency >= 0) {
+      return fixedOrderLatency; // a fixed model draws nothing: no lock per order
+    }
     synchronized (random) {
       return orderLatency.sampleMillis(random);
     }

@@ -309,8 +309,12 @@ final class SymbolMarket {
       long sum = bid + ask;
       BigDecimal mid = midMark;
       if (mid == null || sum != midMarkTicks) {
-        // the same quotes give the same mark: built again only when the mid moved
-        mid = Amounts.plain(scale.toPrice(sum).multiply(HALF));
+        // the same quotes give the same mark: built again only when the mid moved; a mid on the
+        // grid (a bar book's, always) is that price itself, plain as toPrice makes it
+        mid =
+            (sum & 1) == 0
+                ? scale.toPrice(sum >> 1)
+                : Amounts.plain(scale.toPrice(sum).multiply(HALF));
         midMark = mid;
         midMarkTicks = sum;
       }

@@ -51,4 +51,17 @@ class BarBookMarkTest {
     assertThat(market.book().bestAskTicks()).isEqualTo(ticks("60100.1"));
     assertThat(market.book().quantityAt(Side.SELL, ticks("60100.1"))).isEqualTo(3.0);
   }
+
+  @Test
+  void theMarkIsTheMidInPlainFormWhetherItFallsOnATickOrBetweenTwo() {
+    SimKit kit = new SimKit();
+    kit.account("a", "1000");
+
+    kit.snapshot("99.0", "5", "|", "100.1", "5");
+    assertThat(kit.venue.markPrice(SimKit.SYMBOL)).isEqualTo(d("99.55"));
+    kit.snapshot("99.0", "5", "|", "100.0", "5");
+    assertThat(kit.venue.markPrice(SimKit.SYMBOL)).isEqualTo(d("99.5"));
+    kit.snapshot("99.0", "5", "|", "101.0", "5");
+    assertThat(kit.venue.markPrice(SimKit.SYMBOL)).isEqualTo(d("100")); // scale 0, no exponent
+  }
 }
