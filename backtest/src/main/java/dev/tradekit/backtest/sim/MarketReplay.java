@@ -164,7 +164,9 @@ public final class MarketReplay {
         if (open > epochMillis) {
           return;
         }
-        advanceTo(open);
+        if (open != clock.currentTimeMillis() || !idleThrough(open)) {
+          advanceTo(open); // else already there (the last bar was released at this open)
+        }
         long close = Math.max(b.closeTime(i), open);
         if (close <= epochMillis && lane.quiet()) {
           boolean feedIdle = venue.nextVisibleRelease() > close;
@@ -230,8 +232,7 @@ public final class MarketReplay {
         && release <= epochMillis
         && i + 1 < b.size()
         && b.openTime(i + 1) >= release
-        && venue.nextVisibleRelease() > release
-        && clock.idleThrough(release);
+        && idleThrough(release);
   }
 
   private boolean fetch() {
@@ -255,13 +256,18 @@ public final class MarketReplay {
    * inline where nothing is due (the common case of a bar's open or close), the rest out of line.
    */
   private void advanceTo(long t) {
-    if (venue.nextVisibleRelease() > t && clock.idleThrough(t)) {
+    if (idleThrough(t)) {
       if (t != clock.currentTimeMillis()) {
         clock.advanceTo(t); // nothing runs and no data is released on the way
       }
       return;
     }
     advanceThrough(t);
+  }
+
+  /** Whether nothing is due on the clock or in the visible feeds up to {@code t}. */
+  private boolean idleThrough(long t) {
+    return venue.nextVisibleRelease() > t && clock.idleThrough(t);
   }
 
   /** {@link #advanceTo} when a release or a task is due by {@code t}. */
