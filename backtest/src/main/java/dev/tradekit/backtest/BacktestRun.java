@@ -154,6 +154,16 @@ final class BacktestRun {
   private AccountResult result(SimVenue v, String name, EquityCurve curve, FillTally tally) {
     List<Fill> fills = v.fills(name);
     // the sums and each fill's figures were tallied as the fills were booked: no fill is read again
+    if (tally.size() != fills.size()) {
+      throw new IllegalStateException(
+          "the tally of account "
+              + name
+              + " holds "
+              + tally.size()
+              + " of its "
+              + fills.size()
+              + " fills (its fill listener failed: see the log)");
+    }
     RoundTrips roundTrips = new RoundTrips(new EquityCursor(curve));
     tally.replay(roundTrips);
     BigDecimal feeSum = tally.fees();

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * BarLane lane = venue.barLane();
  * lane.select(block.symbol());
  * if (lane.quiet()) {
- *   lane.quietClose(block, row, close, lane.latency()); // at the bar's close
+ *   lane.quietClose(block, row, close, lane.latency()); // at the bar's close; it waits its latency
+ *   // or, the clock moved to its release with nothing due first: lane.quietCloseAt(block, row, t)
  * }
  * }</pre>
  */
@@ -106,13 +107,10 @@ final class BarLane {
    * the bar goes to the kline listeners now.
    */
   void quietCloseAt(BarColumns bars, int row, long release) {
-    SymbolMatcher m = matcher;
-    VisibleFeed f = feed;
-    if (m == null || f == null) {
-      return;
+    VisibleFeed f = showClose(bars, row);
+    if (f != null) {
+      f.deliverBar(bars, row, release);
     }
-    m.showBar(bars.closeTicks(row), bars.volume(row), bars.closeTime(row));
-    f.deliverBar(bars, row, release);
   }
 
   /**
@@ -123,12 +121,20 @@ final class BarLane {
    * latency the bar may reach the kline listeners at once: the clock must be at {@code now} then.
    */
   void quietClose(BarColumns bars, int row, long now, long latency) {
+    VisibleFeed f = showClose(bars, row);
+    if (f != null) {
+      f.offerBar(bars, row, now, latency);
+    }
+  }
+
+  /** The book becomes the close of row {@code row} ± 1 tick; its feed, or null if unlisted. */
+  private @Nullable VisibleFeed showClose(BarColumns bars, int row) {
     SymbolMatcher m = matcher;
     VisibleFeed f = feed;
     if (m == null || f == null) {
-      return;
+      return null;
     }
     m.showBar(bars.closeTicks(row), bars.volume(row), bars.closeTime(row));
-    f.offerBar(bars, row, now, latency);
+    return f;
   }
 }

@@ -138,10 +138,12 @@ public final class MarketReplay {
    * symbol is quiet once its open is reached ({@link BarLane#quiet}: no resting or conditional
    * order) needs no event at its open, which only sets the one-level book. When nothing is due on
    * the clock or in the visible feed up to its close either (the fast lane), the bar is matched at
-   * its close without moving the clock there. Otherwise what is due during the bar runs after its
-   * open, seeing the open's book, and the close is matched on the lane if the symbol is still
-   * quiet, else as a {@code BAR} event. A bar that is not quiet at its open stops the clock at its
-   * open and at its close, as {@code BAR} events.
+   * its close without moving the clock there; if nothing is due up to its release either, the clock
+   * moves to the release and the bar goes to the accounts at once ({@link #releasedAtClose}), else
+   * it waits in the visible feed for the next advance. Otherwise what is due during the bar runs
+   * after its open, seeing the open's book, and the close is matched on the lane if the symbol is
+   * still quiet, else as a {@code BAR} event. A bar that is not quiet at its open stops the clock
+   * at its open and at its close, as {@code BAR} events.
    */
   private void runBars(BarSource bars, long epochMillis) {
     BarColumns b = current;
@@ -226,6 +228,8 @@ public final class MarketReplay {
    * nothing else waits there, the release is within this run, the next bar of the block opens no
    * earlier, and nothing is due on the clock or in another feed up to it. Then nothing can happen
    * between the close and the release, and the bar reaches the listeners exactly as it would have.
+   * (A task due at the release must run with the bar already waiting: data it queues with a drawn
+   * latency of zero goes behind the bar, not ahead of it.)
    */
   private boolean releasedAtClose(BarColumns b, int i, long release, long epochMillis) {
     return release != Long.MIN_VALUE

@@ -297,7 +297,6 @@ final class SimAccount {
             maker,
             now);
     fills.add(fill);
-    publishFill(fill);
     if (o.status == OrderStatus.FILLED) {
       uncount(o);
       open.remove(o.id);
@@ -306,6 +305,7 @@ final class SimAccount {
       closed.put(o.id, o);
       o.matcher.remove(o);
     }
+    publishFill(fill); // once the order's own bookkeeping is done too
     emitOrderAndFill(o, o.toOrder(), fill);
     emitAccount(
         "ORDER", asset, () -> List.of(ledger.toPosition(leg, venue.markOrNull(o.symbol()))));

@@ -336,7 +336,7 @@ public final class SimVenue {
 
   /**
    * Calls {@code listener} with each fill of account {@code name} as the matcher books it, on the
-   * scheduler's thread, before the account's user events (which come after the order latency): for
+   * scheduler's thread, before the account's user events (which wait the market-data latency): for
    * figures kept while the run goes, without reading every fill again afterwards. A listener that
    * throws is logged and stays subscribed; closing the subscription removes it.
    *

@@ -28,9 +28,10 @@ import org.jspecify.annotations.Nullable;
  * the same ring, but as eight numbers in a primitive row of that slot rather than in its {@link
  * MarketEvent}: no event is filled per bar, and the bar keeps its place in the FIFO among the other
  * events. At its release it goes to the kline feeds as numbers ({@link KlineFeed#onBar}). A bar
- * that finds nothing waiting (a bar strategy's steady state: each bar is released at the next one's
- * open) waits in fields of its own ahead of the ring, with no slot. Subscriptions and the hand-over
- * to listeners are {@link VisibleListeners}.
+ * that finds nothing waiting waits in fields of its own ahead of the ring, with no slot; when the
+ * replay knows that nothing can come before its release (a bar strategy's steady state: each bar is
+ * released at the next one's open), it does not wait at all ({@link #soleRelease}, {@link
+ * #deliverBar}). Subscriptions and the hand-over to listeners are {@link VisibleListeners}.
  *
  * <p>The earliest release over all feeds of a venue is kept in one shared {@link Releases}: a feed
  * lowers it when an event enters its empty queue, and the venue recomputes it after releasing, so
@@ -246,7 +247,7 @@ final class VisibleFeed {
   /** A bar row visible at {@code release} (the current time) to the kline feeds, as numbers. */
   private void handOver(BarColumns bars, int row, long release) {
     lastRelease = release;
-    listeners.klineBar(
+    toKlines(
         bars.openTime(row),
         bars.closeTime(row),
         bars.openTicks(row),
@@ -255,7 +256,20 @@ final class VisibleFeed {
         bars.closeTicks(row),
         bars.volume(row),
         bars.quoteVolume(row));
-    lastTradeTicks = bars.closeTicks(row); // after the klines, as apply() does for a BAR event
+  }
+
+  /** A visible closed bar to the kline feeds, then its close as the last visible price. */
+  private void toKlines(
+      long openTime,
+      long closeTime,
+      long open,
+      long high,
+      long low,
+      long close,
+      double volume,
+      double quoteVolume) {
+    listeners.klineBar(openTime, closeTime, open, high, low, close, volume, quoteVolume);
+    lastTradeTicks = close; // after the klines, as apply() does for a BAR event
   }
 
   /** {@link #offerBar} with nothing waiting: the bar waits in the {@code held*} fields. */
@@ -344,7 +358,7 @@ final class VisibleFeed {
         return; // the ring's events are younger: none is due either
       }
       held = false;
-      listeners.klineBar(
+      toKlines(
           heldOpenTime,
           heldCloseTime,
           heldOpen,
@@ -353,7 +367,6 @@ final class VisibleFeed {
           heldClose,
           heldVolume,
           heldQuoteVolume);
-      lastTradeTicks = heldClose; // after the klines, as apply() does for a BAR event
     }
     while (released < tail && releaseAt[(int) (released & mask)] <= now) {
       int slot = (int) (released & mask);
@@ -469,7 +482,7 @@ final class VisibleFeed {
   private void applyBar(int slot) {
     long[] r = barRows;
     int at = slot * BAR_FIELDS;
-    listeners.klineBar(
+    toKlines(
         r[at],
         r[at + 1],
         r[at + 2],
@@ -478,7 +491,6 @@ final class VisibleFeed {
         r[at + 5],
         Double.longBitsToDouble(r[at + 6]),
         Double.longBitsToDouble(r[at + 7]));
-    lastTradeTicks = r[at + 5]; // after the klines, as apply() does for a BAR event
   }
 
   private void applyDepth(MarketEvent e) {
