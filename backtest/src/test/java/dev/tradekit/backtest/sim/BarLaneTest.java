@@ -23,14 +23,23 @@ class BarLaneTest {
 
   /** {@code n} one-minute bars from T0, closes 30,000.0 + 0.1 · i, opens one tick lower. */
   private static BarSource bars(int n) {
+    return bars(n, 1, 1, 5, 6);
+  }
+
+  /**
+   * {@code n} one-minute bars from T0: closes 30,000.0 + {@code step} ticks · i, each opening
+   * {@code openBelow} ticks below its close, high and low {@code highAbove} above and {@code
+   * lowBelow} below it.
+   */
+  private static BarSource bars(int n, long step, long openBelow, long highAbove, long lowBelow) {
     int[] next = {0};
     return BarSource.of(
         into -> {
           into.clear(SimKit.SYMBOL);
           for (; next[0] < n && !into.isFull(); next[0]++) {
             long open = T0 + next[0] * MINUTE;
-            long close = 300_000L + next[0];
-            into.add(open, open + MINUTE - 1, close - 1, close + 5, close - 6, close, 2, 0);
+            long c = 300_000L + step * next[0];
+            into.add(open, open + MINUTE - 1, c - openBelow, c + highAbove, c - lowBelow, c, 2, 0);
           }
           return into.size();
         });
@@ -113,21 +122,6 @@ class BarLaneTest {
     assertThat(replay.barsInOneStep()).isEqualTo(4);
   }
 
-  /** {@code n} one-minute bars from T0, closes 30,000.0 + i, each opening 0.3 below its close. */
-  private static BarSource steps(int n) {
-    int[] next = {0};
-    return BarSource.of(
-        into -> {
-          into.clear(SimKit.SYMBOL);
-          for (; next[0] < n && !into.isFull(); next[0]++) {
-            long open = T0 + next[0] * MINUTE;
-            long close = 300_000L + 10 * next[0];
-            into.add(open, open + MINUTE - 1, close - 3, close, close - 3, close, 2, 0);
-          }
-          return into.size();
-        });
-  }
-
   /** Per bar seen: its open time, the clock and the venue's mark (ticks) when it reached us. */
   private static List<long[]> seenWithLatency(long latencyMillis) {
     SimKit k =
@@ -147,7 +141,7 @@ class BarLaneTest {
                   SimKit.SCALE.toTicks(k.venue.markPrice(SimKit.SYMBOL))
                 });
     ex.streams().klines(SimKit.SYMBOL, KlineInterval.M1, l);
-    MarketReplay replay = new MarketReplay(steps(8), k.venue);
+    MarketReplay replay = new MarketReplay(bars(8, 10, 3, 0, 3), k.venue);
     replay.runToEnd();
     replay.runUntil(T0 + 9 * MINUTE);
     return seen;
