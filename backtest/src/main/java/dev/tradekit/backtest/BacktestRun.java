@@ -196,28 +196,11 @@ final class BacktestRun {
         Metrics.of(curve, trips, fees, traded));
   }
 
-  /** Equity of the last sample at or before {@code t} (the first sample before any). */
-  static double equityAt(EquityCurve curve, long t) {
-    int lo = 0;
-    int hi = curve.size() - 1;
-    if (hi < 0) {
-      return 0;
-    }
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (curve.time(mid) <= t) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return curve.equity(lo);
-  }
-
   /**
-   * {@link #equityAt} for times asked in order (the fills' times): walks on from the last answer
-   * instead of searching the whole curve each time, so the round trips of a run cost one pass over
-   * the curve; a time before the last one asked walks again from the start. The same answers.
+   * The equity of the last sample at or before a time (the first sample before any), for times
+   * asked in order (the fills' times): walks on from the last answer instead of searching the whole
+   * curve each time, so the round trips of a run cost one pass over the curve; a time before the
+   * last one asked walks again from the start.
    */
   static final class EquityCursor implements LongToDoubleFunction {
     private final EquityCurve curve;
@@ -362,9 +345,7 @@ final class BacktestRun {
         return nextBars(scratch) == 0 ? null : scratch;
       }
       while (true) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new CancellationException("the backtest was interrupted after " + read + " bars");
-        }
+        checkNotInterrupted();
         BarColumns b = source.lendBars(scratch);
         if (b == null) {
           return null;
@@ -392,11 +373,15 @@ final class BacktestRun {
       return own;
     }
 
+    private void checkNotInterrupted() {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("the backtest was interrupted after " + read + " bars");
+      }
+    }
+
     private int fill(BarColumns into) {
       do {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new CancellationException("the backtest was interrupted after " + read + " bars");
-        }
+        checkNotInterrupted();
         if (source.nextBars(into) == 0) {
           return 0;
         }

@@ -1,6 +1,5 @@
 package dev.tradekit.backtest;
 
-import dev.tradekit.api.model.Fill;
 import dev.tradekit.api.model.PositionSide;
 import dev.tradekit.api.model.Side;
 import java.util.ArrayList;
@@ -8,8 +7,8 @@ import java.util.List;
 import java.util.function.LongToDoubleFunction;
 
 /**
- * Folds an account's fills into {@link RoundTrip}s, per symbol and position side: {@link #of} at
- * once, or one fill at a time ({@link #add}) inside a pass over the fills that reads them for more.
+ * Folds an account's fills into {@link RoundTrip}s, per symbol and position side, one fill at a
+ * time ({@link #add}) from the figures a {@link FillTally} kept.
  */
 final class RoundTrips {
   private final LongToDoubleFunction equityAt;
@@ -56,41 +55,14 @@ final class RoundTrips {
     return -1;
   }
 
-  /**
-   * The completed round trips of {@code fills} (oldest first); a trip still open at the end is left
-   * out.
-   *
-   * @param equityAt the account equity at a time (for each trip's return on equity)
-   */
-  static List<RoundTrip> of(List<Fill> fills, LongToDoubleFunction equityAt) {
-    RoundTrips trips = new RoundTrips(equityAt);
-    for (int i = 0, n = fills.size(); i < n; i++) {
-      trips.add(fills.get(i));
-    }
-    return trips.trips();
-  }
-
   /** The completed round trips of the fills added so far (oldest first). */
   List<RoundTrip> trips() {
     return out;
   }
 
-  /** Folds the next fill (in time order) into its symbol and side's trip. */
-  void add(Fill f) {
-    add(
-        f.symbol(),
-        f.positionSide(),
-        f.side(),
-        f.time(),
-        f.quantity().doubleValue(),
-        f.price().doubleValue(),
-        f.commission().doubleValue(),
-        f.realizedPnl().doubleValue());
-  }
-
   /**
-   * {@link #add(Fill)} from a fill's figures as doubles (quantity, price, commission, realised
-   * PnL), as {@link FillTally} keeps them.
+   * Folds the next fill (in time order) into its symbol and side's trip, from the fill's figures as
+   * doubles (quantity, price, commission, realised PnL), as {@link FillTally} keeps them.
    */
   void add(
       String symbol,

@@ -8,6 +8,24 @@ import org.junit.jupiter.api.Test;
 /** The round trips' equity lookup walks the curve once and answers as the binary search does. */
 class EquityCursorTest {
 
+  /** The search the cursor must agree with: the last sample at or before t, else the first. */
+  static double equityAt(EquityCurve curve, long t) {
+    int lo = 0;
+    int hi = curve.size() - 1;
+    if (hi < 0) {
+      return 0;
+    }
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (curve.time(mid) <= t) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return curve.equity(lo);
+  }
+
   private static EquityCurve curve(SplittableRandom r, int n) {
     EquityCurve c = new EquityCurve(Math.max(1, n));
     long t = 1_000;
@@ -27,7 +45,7 @@ class EquityCursorTest {
       long t = 0;
       for (int k = 0; k < 80; k++) {
         t += r.nextInt(700);
-        assertThat(cursor.applyAsDouble(t)).isEqualTo(BacktestRun.equityAt(c, t));
+        assertThat(cursor.applyAsDouble(t)).isEqualTo(equityAt(c, t));
       }
     }
   }
@@ -39,7 +57,7 @@ class EquityCursorTest {
     BacktestRun.EquityCursor cursor = new BacktestRun.EquityCursor(c);
     for (int k = 0; k < 300; k++) {
       long t = r.nextLong(0, 30_000);
-      assertThat(cursor.applyAsDouble(t)).isEqualTo(BacktestRun.equityAt(c, t));
+      assertThat(cursor.applyAsDouble(t)).isEqualTo(equityAt(c, t));
     }
   }
 

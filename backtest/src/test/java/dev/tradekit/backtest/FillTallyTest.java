@@ -24,7 +24,7 @@ class FillTallyTest {
     tally.replay(replayed);
 
     assertThat(replayed.trips())
-        .isEqualTo(RoundTrips.of(fills, t -> BacktestRun.equityAt(curve, t)))
+        .isEqualTo(RoundTripsTest.fold(fills, t -> EquityCursorTest.equityAt(curve, t)))
         .hasSize(3);
     BigDecimal fees = BigDecimal.ZERO;
     BigDecimal traded = BigDecimal.ZERO;
@@ -52,7 +52,7 @@ class FillTallyTest {
     assertThat(tally.size()).isEqualTo(300);
     assertThat(replayed.trips())
         .hasSize(150)
-        .isEqualTo(RoundTrips.of(fills, t -> 1_000))
+        .isEqualTo(RoundTripsTest.fold(fills, t -> 1_000))
         .allSatisfy(t -> assertThat(t.grossPnl()).isEqualTo(1.0));
     assertThat(replayed.trips().get(149).closeTime()).isEqualTo(299_000);
   }

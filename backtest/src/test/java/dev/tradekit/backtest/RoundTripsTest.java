@@ -8,6 +8,7 @@ import dev.tradekit.api.model.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** Round trips folded one fill at a time inside another pass equal those folded at once. */
@@ -33,6 +34,26 @@ class RoundTripsTest {
         time);
   }
 
+  /** Folds {@code f} into {@code trips} from its decimals, as a tally of it would. */
+  static void add(RoundTrips trips, Fill f) {
+    trips.add(
+        f.symbol(),
+        f.positionSide(),
+        f.side(),
+        f.time(),
+        f.quantity().doubleValue(),
+        f.price().doubleValue(),
+        f.commission().doubleValue(),
+        f.realizedPnl().doubleValue());
+  }
+
+  /** The round trips of {@code fills} folded at once. */
+  static List<RoundTrip> fold(List<Fill> fills, LongToDoubleFunction equityAt) {
+    RoundTrips trips = new RoundTrips(equityAt);
+    fills.forEach(f -> add(trips, f));
+    return trips.trips();
+  }
+
   static List<Fill> session() {
     List<Fill> fills = new ArrayList<>();
     fills.add(fill(Side.BUY, "100", "1", "0", 1_000)); // long 1
@@ -50,9 +71,9 @@ class RoundTripsTest {
     EquityCurve curve =
         EquityCurve.of(new long[] {0, 3_500}, new double[] {1_000, 2_000}, new double[2]);
 
-    List<RoundTrip> atOnce = RoundTrips.of(fills, t -> BacktestRun.equityAt(curve, t));
+    List<RoundTrip> atOnce = fold(fills, t -> EquityCursorTest.equityAt(curve, t));
     RoundTrips folding = new RoundTrips(new BacktestRun.EquityCursor(curve));
-    fills.forEach(folding::add);
+    fills.forEach(f -> add(folding, f));
 
     assertThat(folding.trips()).isEqualTo(atOnce);
     assertThat(atOnce).hasSize(3);

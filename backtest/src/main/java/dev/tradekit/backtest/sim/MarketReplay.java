@@ -174,17 +174,16 @@ public final class MarketReplay {
           boolean feedIdle = venue.nextVisibleRelease() > close;
           if (feedIdle && clock.idleThrough(close)) {
             long latency = lane.latency();
-            if (latency > 0) {
-              long release = lane.soleRelease(close, latency);
-              if (releasedAtClose(b, i, release, epochMillis)) {
-                clock.advanceTo(release);
-                lane.quietCloseAt(b, i, release);
-              } else {
-                laneTime = close; // nothing is due up to the close: the clock need not stop there
-                lane.quietClose(b, i, close, latency);
-              }
+            long release = latency > 0 ? lane.soleRelease(close, latency) : Long.MIN_VALUE;
+            if (releasedAtClose(b, i, release, epochMillis)) {
+              clock.advanceTo(release);
+              lane.quietCloseAt(b, i, release);
             } else {
-              clock.advanceTo(close); // the bar may be visible at once: the clock is at its close
+              if (latency > 0) {
+                laneTime = close; // nothing is due up to the close: the clock need not stop there
+              } else {
+                clock.advanceTo(close); // the bar may be visible at once: the clock is at its close
+              }
               lane.quietClose(b, i, close, latency);
             }
             oneStep++;
